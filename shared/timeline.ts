@@ -1,0 +1,167 @@
+import { z } from 'zod';
+
+/**
+ * The canonical timeline: plain JSON, ordered, defaults applied. It is the one
+ * contract between the editor, the server, the API and the render nodes
+ * (DESIGN.md). `toTimeline(doc)` in `project-doc.ts` produces it.
+ */
+
+export const SCHEMA_VERSION = 1;
+
+export const LANGUAGES = ['en', 'fr'] as const;
+export const ASPECTS = ['16:9', '9:16', '1:1', '4:5'] as const;
+export const STYLE_PRESETS = [
+  'cinematic',
+  'photorealistic',
+  'anime',
+  '3d-render',
+  'watercolor',
+  'line-art',
+] as const;
+export const TRANSITIONS = ['crossfade', 'fade-black', 'cut'] as const;
+export const MOTIONS = ['zoom-in', 'zoom-out', 'pan-left', 'pan-right', 'static'] as const;
+export const VOICE_ENGINES = ['espeak-ng', 'piper'] as const;
+export const FPS_VALUES = [24, 25, 30, 60] as const;
+
+export type Language = (typeof LANGUAGES)[number];
+export type Aspect = (typeof ASPECTS)[number];
+export type StylePreset = (typeof STYLE_PRESETS)[number];
+export type Transition = (typeof TRANSITIONS)[number];
+export type Motion = (typeof MOTIONS)[number];
+
+export const PROJECT_DEFAULTS = {
+  title: 'Untitled project',
+  language: 'en' as Language,
+  aspect: '16:9' as Aspect,
+  fps: 30,
+  stylePreset: 'cinematic' as StylePreset,
+  voice: { engine: 'espeak-ng' as const, voice: 'en', rate: 1, pitch: 1 },
+};
+
+export const SCENE_DEFAULTS = {
+  title: '',
+  narration: '',
+  prompt: '',
+  durationSec: null as number | null,
+  transition: 'crossfade' as Transition,
+  motion: 'zoom-in' as Motion,
+  seed: 0,
+  location: '',
+  mood: '',
+  act: 1,
+  image: null as string | null,
+};
+
+const assetHash = z.string().regex(/^[0-9a-f]{64}$/, 'must be a sha256 asset hash');
+
+export const voiceSchema = z.object({
+  engine: z.enum(VOICE_ENGINES),
+  voice: z.string().min(1).max(64),
+  rate: z.number().min(0.5).max(2),
+  pitch: z.number().min(0.5).max(2),
+});
+
+export const castMemberSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().max(200),
+  description: z.string().max(2000),
+});
+
+export const sceneSchema = z.object({
+  id: z.string().min(1),
+  order: z.string().min(1),
+  title: z.string().max(500),
+  narration: z.string().max(20_000),
+  prompt: z.string().max(4_000),
+  durationSec: z.number().positive().max(600).nullable(),
+  transition: z.enum(TRANSITIONS),
+  motion: z.enum(MOTIONS),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 32 - 1),
+  cast: z.array(z.string()),
+  location: z.string().max(500),
+  mood: z.string().max(100),
+  act: z.number().int().min(1).max(10),
+  image: assetHash.nullable(),
+});
+
+export const timelineSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  title: z.string().max(200),
+  language: z.enum(LANGUAGES),
+  aspect: z.enum(ASPECTS),
+  fps: z.union(
+    FPS_VALUES.map((v) => z.literal(v)) as [
+      z.ZodLiteral<24>,
+      z.ZodLiteral<25>,
+      z.ZodLiteral<30>,
+      z.ZodLiteral<60>,
+    ],
+  ),
+  stylePreset: z.enum(STYLE_PRESETS),
+  voice: voiceSchema,
+  music: z.object({ asset: assetHash, volume: z.number().min(0).max(1) }).nullable(),
+  cast: z.array(castMemberSchema),
+  scenes: z.array(sceneSchema),
+});
+
+export type Timeline = z.infer<typeof timelineSchema>;
+export type TimelineScene = z.infer<typeof sceneSchema>;
+export type CastMember = z.infer<typeof castMemberSchema>;
+export type Voice = z.infer<typeof voiceSchema>;
+
+export interface TimelineIssue {
+  /** e.g. ['scenes', 2, 'durationSec'] */
+  path: (string | number)[];
+  /** The scene id when the issue is inside a scene, so the UI can point at the card. */
+  sceneId?: string;
+  message: string;
+}
+
+export class TimelineError extends Error {
+  readonly issues: TimelineIssue[];
+  constructor(issues: TimelineIssue[]) {
+    super(`Invalid timeline: ${issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    this.name = 'TimelineError';
+    this.issues = issues;
+  }
+}
+
+/** Validates a candidate timeline; issues inside scenes carry the scene id. */
+export function validateTimeline(candidate: unknown): Timeline {
+  const result = timelineSchema.safeParse(candidate);
+  if (result.success) return result.data;
+  const scenes = (candidate as { scenes?: { id?: string }[] } | null)?.scenes;
+  const issues = result.error.issues.map((issue): TimelineIssue => {
+    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    const sceneId =
+      path[0] === 'scenes' && typeof path[1] === 'number' ? scenes?.[path[1]]?.id : undefined;
+    return sceneId ? { path, sceneId, message: issue.message } : { path, message: issue.message };
+  });
+  throw new TimelineError(issues);
+}
+
+/**
+ * Canonical serialisation: keys sorted at every level, no whitespace. The
+ * revision id is sha256 of this string, so it must never depend on key
+ * insertion order.
+ */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(sortKeys(value));
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value).sort()) {
+      const v = (value as Record<string, unknown>)[key];
+      if (v !== undefined) out[key] = sortKeys(v);
+    }
+    return out;
+  }
+  return value;
+}
