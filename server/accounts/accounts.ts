@@ -1,0 +1,148 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { newId } from '../../shared/ids.ts';
+import type { Db } from '../db/database.ts';
+import { ApiError, fieldDetails } from '../http/errors.ts';
+import { DUMMY_HASH, hashPassword, passwordWeakness, verifyPassword } from './passwords.ts';
+
+export interface PublicUser {
+  id: string;
+  email: string;
+  name: string;
+}
+
+export interface SessionInfo {
+  sessionId: string;
+  user: PublicUser;
+}
+
+export const signupSchema = z.object({
+  email: z.string().trim().toLowerCase().email('Enter a valid email address').max(254),
+  name: z.string().trim().min(1, 'Enter your name').max(100),
+  password: z.string().superRefine((value, ctx) => {
+    const weakness = passwordWeakness(value);
+    if (weakness) ctx.addIssue({ code: 'custom', message: weakness });
+  }),
+});
+
+export const loginSchema = z.object({
+  email: z.string().trim().toLowerCase().min(1, 'Enter your email').max(254),
+  password: z.string().min(1, 'Enter your password').max(200),
+});
+
+export function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {
+  const result = schema.safeParse(input);
+  if (!result.success) {
+    throw new ApiError(
+      'VALIDATION_FAILED',
+      'Some fields are invalid',
+      fieldDetails(result.error.issues),
+    );
+  }
+  return result.data;
+}
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** Accounts and sessions: the `users` and `sessions` tables belong to this module. */
+export function createAccounts(db: Db, options: { sessionTtlDays: number }) {
+  async function startSession(userId: string) {
+    const token = randomBytes(32).toString('base64url');
+    const sessionId = newId();
+    const expiresAt = new Date(Date.now() + options.sessionTtlDays * 86_400_000);
+    await db
+      .insertInto('sessions')
+      .values({
+        id: sessionId,
+        user_id: userId,
+        token_hash: hashToken(token),
+        expires_at: expiresAt,
+      })
+      .execute();
+    return { token, sessionId, expiresAt };
+  }
+
+  return {
+    async signup(input: unknown) {
+      const { email, name, password } = parseInput(signupSchema, input);
+      const id = newId();
+      const passwordHash = await hashPassword(password);
+      const inserted = await db
+        .insertInto('users')
+        .values({ id, email, name, password_hash: passwordHash })
+        .onConflict((oc) => oc.column('email').doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      if (!inserted) {
+        throw new ApiError('EMAIL_TAKEN', 'An account with this email already exists', {
+          fields: { email: 'An account with this email already exists' },
+        });
+      }
+      const session = await startSession(id);
+      return { ...session, user: { id, email, name } };
+    },
+
+    async login(input: unknown) {
+      const { email, password } = parseInput(loginSchema, input);
+      const user = await db
+        .selectFrom('users')
+        .selectAll()
+        .where('email', '=', email)
+        .executeTakeFirst();
+      // Verify against a dummy hash for unknown emails: same time, same message.
+      const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
+      if (!user || !ok) throw new ApiError('INVALID_CREDENTIALS', 'Email or password is incorrect');
+      const session = await startSession(user.id);
+      return { ...session, user: { id: user.id, email: user.email, name: user.name } };
+    },
+
+    /** The live session behind a token, or null when unknown, expired or revoked. */
+    async authenticate(token: string): Promise<SessionInfo | null> {
+      if (!token || token.length > 200) return null;
+      const row = await db
+        .selectFrom('sessions')
+        .innerJoin('users', 'users.id', 'sessions.user_id')
+        .select([
+          'sessions.id as sessionId',
+          'users.id',
+          'users.email',
+          'users.name',
+          'sessions.expires_at',
+          'sessions.revoked_at',
+        ])
+        .where('sessions.token_hash', '=', hashToken(token))
+        .executeTakeFirst();
+      if (!row || row.revoked_at || new Date(row.expires_at).getTime() <= Date.now()) return null;
+      return { sessionId: row.sessionId, user: { id: row.id, email: row.email, name: row.name } };
+    },
+
+    async isSessionLive(sessionId: string): Promise<boolean> {
+      const row = await db
+        .selectFrom('sessions')
+        .select(['expires_at', 'revoked_at'])
+        .where('id', '=', sessionId)
+        .executeTakeFirst();
+      return !!row && !row.revoked_at && new Date(row.expires_at).getTime() > Date.now();
+    },
+
+    async revokeSession(sessionId: string) {
+      await db
+        .updateTable('sessions')
+        .set({ revoked_at: new Date() })
+        .where('id', '=', sessionId)
+        .where('revoked_at', 'is', null)
+        .execute();
+    },
+
+    async findUserByEmail(email: string): Promise<PublicUser | null> {
+      const user = await db
+        .selectFrom('users')
+        .select(['id', 'email', 'name'])
+        .where('email', '=', email.trim().toLowerCase())
+        .executeTakeFirst();
+      return user ?? null;
+    },
+  };
+}
+
+export type Accounts = ReturnType<typeof createAccounts>;

@@ -1,0 +1,185 @@
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import { issueCollabToken } from '../collab/tokens.ts';
+import { COLLAB_PATH } from '../collab/collab-server.ts';
+import { ApiError } from '../http/errors.ts';
+import { clientAddress } from '../http/client-address.ts';
+import { rateLimit } from '../http/rate-limit.ts';
+import { clearSessionCookie, requireSession, sessionCookie } from '../http/session.ts';
+import { safeTimeline } from '../projects/timeline.ts';
+import type { Services } from '../services.ts';
+
+type Handler = (req: Request, res: Response) => Promise<unknown>;
+
+/** Wraps an async handler: its value is sent as JSON, its error goes to the error middleware. */
+const json =
+  (handler: Handler, status = 200) =>
+  (req: Request, res: Response, next: NextFunction) => {
+    handler(req, res).then((body) => {
+      if (res.headersSent) return;
+      if (body === undefined) res.status(204).end();
+      else res.status(status).json(body);
+    }, next);
+  };
+
+const param = (req: Request, name: string) => String(req.params[name] ?? '');
+
+/** REST API v1 (docs/api.md). Routes parse, call a domain module, answer. */
+export function apiRouter(services: Services): Router {
+  const { config, accounts, projects, collab } = services;
+  const router = express.Router();
+  const cookieMaxAge = config.sessionTtlDays * 86_400;
+  const secure = (req: Request) => req.secure;
+  const authLimit = rateLimit({
+    limit: 30,
+    windowMs: 60_000,
+    key: (req) => clientAddress(req, config.trustProxy),
+  });
+
+  router.post(
+    '/auth/signup',
+    authLimit,
+    json(async (req, res) => {
+      const result = await accounts.signup(req.body);
+      res.setHeader(
+        'Set-Cookie',
+        sessionCookie(result.token, { maxAgeSec: cookieMaxAge, secure: secure(req) }),
+      );
+      return { token: result.token, user: result.user };
+    }, 201),
+  );
+
+  router.post(
+    '/auth/login',
+    authLimit,
+    json(async (req, res) => {
+      const result = await accounts.login(req.body);
+      res.setHeader(
+        'Set-Cookie',
+        sessionCookie(result.token, { maxAgeSec: cookieMaxAge, secure: secure(req) }),
+      );
+      return { token: result.token, user: result.user };
+    }),
+  );
+
+  router.post(
+    '/auth/logout',
+    json(async (req, res) => {
+      const session = requireSession(req);
+      await accounts.revokeSession(session.sessionId);
+      await collab.revokeSession(session.sessionId);
+      res.setHeader('Set-Cookie', clearSessionCookie(secure(req)));
+      return undefined;
+    }),
+  );
+
+  router.get(
+    '/auth/me',
+    json(async (req) => ({ user: requireSession(req).user })),
+  );
+
+  router.get(
+    '/projects',
+    json(async (req) => ({ projects: await projects.list(requireSession(req).user.id) })),
+  );
+
+  router.post(
+    '/projects',
+    json(
+      async (req) => ({ project: await projects.create(requireSession(req).user.id, req.body) }),
+      201,
+    ),
+  );
+
+  router.get(
+    '/projects/:id',
+    json(async (req) => {
+      const project = await projects.get(requireSession(req).user.id, param(req, 'id'));
+      const doc = await collab.documents.read(project.id);
+      return { project, ...safeTimeline(doc) };
+    }),
+  );
+
+  router.patch(
+    '/projects/:id',
+    json(async (req) => ({
+      project: await projects.rename(requireSession(req).user.id, param(req, 'id'), req.body),
+    })),
+  );
+
+  router.delete(
+    '/projects/:id',
+    json(async (req) => {
+      await projects.remove(requireSession(req).user.id, param(req, 'id'));
+      return undefined;
+    }),
+  );
+
+  router.post(
+    '/projects/:id/duplicate',
+    json(
+      async (req) => ({
+        project: await projects.duplicate(requireSession(req).user.id, param(req, 'id')),
+      }),
+      201,
+    ),
+  );
+
+  router.get(
+    '/projects/:id/members',
+    json(async (req) => ({
+      members: await projects.listMembers(requireSession(req).user.id, param(req, 'id')),
+    })),
+  );
+
+  router.post(
+    '/projects/:id/members',
+    json(async (req) => ({
+      members: await projects.setMember(requireSession(req).user.id, param(req, 'id'), req.body),
+    })),
+  );
+
+  router.delete(
+    '/projects/:id/members/:userId',
+    json(async (req) => ({
+      members: await projects.removeMember(
+        requireSession(req).user.id,
+        param(req, 'id'),
+        param(req, 'userId'),
+      ),
+    })),
+  );
+
+  router.post(
+    '/projects/:id/collab-token',
+    json(async (req) => {
+      const session = requireSession(req);
+      const projectId = param(req, 'id');
+      const role = await projects.authorize(session.user.id, projectId, 'view');
+      const exp = Math.floor(Date.now() / 1000) + config.collabTokenTtlSec;
+      const token = issueCollabToken(config.secret, {
+        userId: session.user.id,
+        document: projectId,
+        sessionId: session.sessionId,
+        exp,
+      });
+      return {
+        token,
+        url: collabUrl(req),
+        document: projectId,
+        role,
+        expiresAt: new Date(exp * 1000).toISOString(),
+      };
+    }),
+  );
+
+  router.use((req, _res, next) =>
+    next(new ApiError('NOT_FOUND', `No API route ${req.method} ${req.baseUrl}${req.path}`)),
+  );
+  return router;
+}
+
+/** The WebSocket URL clients should use, derived from how they reached us. */
+export function collabUrl(req: Request): string {
+  const proto = req.secure ? 'wss' : 'ws';
+  return `${proto}://${req.get('host') ?? 'localhost'}${COLLAB_PATH}`;
+}

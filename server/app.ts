@@ -1,0 +1,123 @@
+import path from 'node:path';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { sql } from 'kysely';
+import { createRequestHandler } from '@remix-run/express';
+import type { ServerBuild } from '@remix-run/node';
+import { apiRouter } from './api/router.ts';
+import { ApiError, errorBody } from './http/errors.ts';
+import { requestContext } from './http/request-context.ts';
+import { loadSession } from './http/session.ts';
+import { createMetrics } from './metrics.ts';
+import type { Services } from './services.ts';
+
+/** What every Remix loader and action receives as `context`. */
+declare module '@remix-run/server-runtime' {
+  interface AppLoadContext {
+    services: Services;
+    session: Request['session'];
+    requestId: string;
+  }
+}
+
+const timed = async (check: () => Promise<unknown>) => {
+  const start = performance.now();
+  try {
+    await check();
+    return { ok: true, latencyMs: Math.round((performance.now() - start) * 10) / 10 };
+  } catch (err) {
+    return {
+      ok: false,
+      latencyMs: Math.round(performance.now() - start),
+      error: (err as Error).message,
+    };
+  }
+};
+
+/** The Express app: security headers, request ids, logs, API v1, ops endpoints, then Remix. */
+export function createApp(services: Services, build: ServerBuild | null) {
+  const { config, logger, accounts } = services;
+  const metrics = createMetrics(() => services.collab.metrics());
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+
+  app.use(requestContext(logger, metrics));
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'same-origin');
+    res.setHeader('X-Frame-Options', 'DENY');
+    next();
+  });
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const [database, redis] = await Promise.all([
+      timed(() => sql`select 1`.execute(services.database.db)),
+      timed(() => services.redis.ping()),
+    ]);
+    const ready = database.ok && redis.ok;
+    res
+      .status(ready ? 200 : 503)
+      .json({ status: ready ? 'ready' : 'unavailable', checks: { database, redis } });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.setHeader('Content-Type', metrics.registry.contentType);
+    res.send(await metrics.registry.metrics());
+  });
+
+  app.use(
+    '/api/v1',
+    express.json({ limit: config.maxBodyBytes, strict: true }),
+    loadSession(accounts),
+    apiRouter(services),
+  );
+  app.use('/api', (req, _res, next) =>
+    next(new ApiError('NOT_FOUND', `No API route ${req.method} ${req.originalUrl}`)),
+  );
+
+  if (build) {
+    const publicDir = path.resolve('public');
+    app.use(
+      '/build',
+      express.static(path.join(publicDir, 'build'), { immutable: true, maxAge: '1y' }),
+    );
+    app.use(express.static(publicDir, { maxAge: '1h' }));
+    app.use(loadSession(accounts));
+    app.all(
+      '*',
+      createRequestHandler({
+        build,
+        mode: 'production',
+        getLoadContext: (req) => ({ services, session: req.session, requestId: req.id }),
+      }),
+    );
+  }
+
+  app.use(apiErrorHandler);
+  return app;
+}
+
+/** Renders any error as the one API error shape; unexpected errors are logged, not leaked. */
+export function apiErrorHandler(err: unknown, req: Request, res: Response, _next: NextFunction) {
+  let apiError: ApiError;
+  const e = err as { type?: string; status?: number; message?: string };
+  if (err instanceof ApiError) apiError = err;
+  else if (e?.type === 'entity.too.large')
+    apiError = new ApiError('PAYLOAD_TOO_LARGE', 'Request body is too large');
+  else if (e?.type === 'entity.parse.failed')
+    apiError = new ApiError('MALFORMED_JSON', 'Request body is not valid JSON');
+  else if (
+    e?.status === 400 ||
+    e?.type === 'encoding.unsupported' ||
+    e?.type === 'charset.unsupported'
+  )
+    apiError = new ApiError('BAD_REQUEST', e.message ?? 'Bad request');
+  else {
+    req.log?.error({ err }, 'unhandled error');
+    apiError = new ApiError('INTERNAL', 'Something went wrong on our side');
+  }
+  if (res.headersSent) return;
+  res.status(apiError.status).json(errorBody(apiError, req.id));
+}

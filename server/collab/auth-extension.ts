@@ -1,0 +1,80 @@
+import type { Extension, onAuthenticatePayload, onTokenSyncPayload } from '@hocuspocus/server';
+import type { Role } from '../db/schema.ts';
+import { isReadOnlyRole } from '../projects/roles.ts';
+import { CollabTokenError, verifyCollabToken } from './tokens.ts';
+
+/** What a collab connection knows about its user; Hocuspocus keeps it as `context`. */
+export interface CollabContext {
+  userId: string;
+  sessionId: string;
+  role: Role;
+  /** Token expiry, seconds since the epoch; refreshed by onTokenSync. */
+  exp: number;
+}
+
+export interface AuthDependencies {
+  secret: string;
+  roleOf(userId: string, projectId: string): Promise<Role | null>;
+  isSessionLive(sessionId: string): Promise<boolean>;
+}
+
+/** Thrown to refuse a connection; Hocuspocus sends the reason to the provider. */
+export class CollabAuthError extends Error {
+  readonly reason: string;
+  constructor(reason: string) {
+    super(reason);
+    this.reason = reason;
+  }
+}
+
+/**
+ * Authenticates collab connections with the signed token the web app issues.
+ * The role is read from the database at connect time, not trusted from the
+ * token: a role removed a second ago is already gone. Viewers get a
+ * read-only connection, enforced by the server.
+ */
+export function authExtension(deps: AuthDependencies): Extension {
+  async function check(token: string, documentName: string) {
+    let claims;
+    try {
+      claims = verifyCollabToken(deps.secret, token);
+    } catch (err) {
+      throw new CollabAuthError(
+        err instanceof CollabTokenError ? `token-${err.reason}` : 'token-invalid',
+      );
+    }
+    if (claims.document !== documentName) throw new CollabAuthError('token-wrong-document');
+    const [role, live] = await Promise.all([
+      deps.roleOf(claims.userId, documentName),
+      deps.isSessionLive(claims.sessionId),
+    ]);
+    if (!live) throw new CollabAuthError('session-revoked');
+    if (!role) throw new CollabAuthError('not-a-member');
+    return { claims, role };
+  }
+
+  return {
+    extensionName: 'montage-auth',
+    async onAuthenticate(data: onAuthenticatePayload<CollabContext>) {
+      const { claims, role } = await check(data.token, data.documentName);
+      data.connectionConfig.readOnly = isReadOnlyRole(role);
+      const context: CollabContext = {
+        userId: claims.userId,
+        sessionId: claims.sessionId,
+        role,
+        exp: claims.exp,
+      };
+      return context;
+    },
+    /** The provider sends a fresh token before the old one expires; the socket stays open. */
+    async onTokenSync(data: onTokenSyncPayload<CollabContext>) {
+      const { claims, role } = await check(data.token, data.documentName);
+      if (claims.userId !== data.connection.context.userId)
+        throw new CollabAuthError('token-wrong-user');
+      data.connection.context.exp = claims.exp;
+      data.connection.context.role = role;
+      data.connection.readOnly = isReadOnlyRole(role);
+      return { exp: claims.exp, role };
+    },
+  };
+}

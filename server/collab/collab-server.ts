@@ -1,0 +1,308 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import * as Y from 'yjs';
+import { Hocuspocus, type Extension } from '@hocuspocus/server';
+import { Redis as RedisExtension } from '@hocuspocus/extension-redis';
+import { Throttle } from '@hocuspocus/extension-throttle';
+import crossws from 'crossws/adapters/node';
+import { Redis } from 'ioredis';
+import { initProjectDoc, projectMap } from '../../shared/project-doc.ts';
+import type { Language } from '../../shared/timeline.ts';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/database.ts';
+import type { Role } from '../db/schema.ts';
+import type { Logger } from '../logger.ts';
+import type { ProjectDocuments } from '../projects/projects.ts';
+import { authExtension, type CollabContext } from './auth-extension.ts';
+import { createDocumentStore } from './document-store.ts';
+import { limitsExtension } from './limits-extension.ts';
+import { persistenceExtension } from './persistence-extension.ts';
+import { UpdateLogWriter } from './update-log-writer.ts';
+import { clientAddress } from '../http/client-address.ts';
+
+export const COLLAB_PATH = '/collab';
+
+/** Close codes and reasons a provider can receive from Montage. */
+export const CLOSE = {
+  tokenExpired: { code: 4401, reason: 'token-expired' },
+  sessionRevoked: { code: 4401, reason: 'session-revoked' },
+  accessChanged: { code: 4403, reason: 'access-changed' },
+  projectDeleted: { code: 4404, reason: 'project-deleted' },
+} as const;
+
+type ControlMessage =
+  | { type: 'disconnect'; document: string; userId?: string }
+  | { type: 'revoke-session'; sessionId: string };
+
+export interface CollabDependencies {
+  config: Config;
+  db: Db;
+  logger: Logger;
+  roleOf(userId: string, projectId: string): Promise<Role | null>;
+  isSessionLive(sessionId: string): Promise<boolean>;
+  onDocumentStored?(documentName: string, title: string): Promise<void>;
+}
+
+/**
+ * Live collaboration: Hocuspocus inside the web process at /collab, with
+ * Montage's auth, persistence and limits extensions, the Redis extension so
+ * several web instances share documents, and a Redis control channel that
+ * closes sockets on every instance when access changes.
+ */
+export function createCollabServer(deps: CollabDependencies) {
+  const { config, logger } = deps;
+  const store = createDocumentStore(deps.db, config.instanceId);
+  const writer = new UpdateLogWriter({
+    append: (doc, updates) => store.append(doc, updates),
+    logger,
+  });
+  const controlChannel = `${config.redisPrefix}:collab-control`;
+  const publisher = new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: null });
+  const subscriber = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+
+  const extensions: Extension[] = [
+    new Throttle({
+      throttle: config.collabConnectionsPerMinute,
+      consideredSeconds: 60,
+      banTime: 1,
+    }),
+    authExtension({
+      secret: config.secret,
+      roleOf: deps.roleOf,
+      isSessionLive: deps.isSessionLive,
+    }),
+    limitsExtension({ maxDocumentBytes: config.maxDocumentBytes }),
+    persistenceExtension({
+      store,
+      writer,
+      logger,
+      afterCompact: async (name, doc) => {
+        const title = projectMap(doc).get('title');
+        if (typeof title === 'string') await deps.onDocumentStored?.(name, title);
+      },
+    }),
+    new RedisExtension({
+      createClient: () => new Redis(config.redisUrl, { maxRetriesPerRequest: null }),
+      prefix: `${config.redisPrefix}:hocuspocus`,
+      identifier: config.instanceId,
+    } as ConstructorParameters<typeof RedisExtension>[0]),
+  ];
+
+  const hocuspocus = new Hocuspocus<CollabContext>({
+    name: config.instanceId,
+    quiet: true,
+    // The update log makes every edit durable within ~50 ms; compaction can wait.
+    debounce: 3000,
+    maxDebounce: 20_000,
+    extensions,
+  });
+
+  const ws = crossws({
+    serverOptions: { maxPayload: config.maxMessageBytes },
+    hooks: {
+      open(peer) {
+        const connection = hocuspocus.handleConnection(
+          peer.websocket as unknown as WebSocket,
+          peer.request as Request,
+        );
+        (peer as unknown as { _hocuspocus: typeof connection })._hocuspocus = connection;
+      },
+      message(peer, message) {
+        (
+          peer as unknown as { _hocuspocus?: { handleMessage(m: Uint8Array): void } }
+        )._hocuspocus?.handleMessage(message.uint8Array());
+      },
+      close(peer, event) {
+        (
+          peer as unknown as {
+            _hocuspocus?: { handleClose(e: { code?: number; reason?: string }): void };
+          }
+        )._hocuspocus?.handleClose({
+          code: event.code ?? 1000,
+          reason: event.reason ?? '',
+        });
+      },
+      error(peer, error) {
+        logger.warn({ err: error, peer: peer.id }, 'collab socket error');
+      },
+    },
+  });
+
+  function closeWhere(
+    predicate: (documentName: string, context: CollabContext) => boolean,
+    event: { code: number; reason: string },
+  ) {
+    for (const document of hocuspocus.documents.values()) {
+      for (const connection of document.getConnections()) {
+        if (predicate(document.name, connection.context as CollabContext)) connection.close(event);
+      }
+    }
+  }
+
+  function applyControl(message: ControlMessage) {
+    if (message.type === 'disconnect') {
+      const event = message.userId ? CLOSE.accessChanged : CLOSE.projectDeleted;
+      closeWhere(
+        (doc, ctx) =>
+          doc === message.document && (!message.userId || ctx.userId === message.userId),
+        event,
+      );
+    } else {
+      closeWhere((_doc, ctx) => ctx.sessionId === message.sessionId, CLOSE.sessionRevoked);
+    }
+  }
+
+  subscriber
+    .subscribe(controlChannel)
+    .catch((err) => logger.error({ err }, 'collab control subscribe failed'));
+  subscriber.on('message', (channel, raw) => {
+    if (channel !== controlChannel) return;
+    try {
+      applyControl(JSON.parse(raw) as ControlMessage);
+    } catch (err) {
+      logger.warn({ err }, 'bad collab control message');
+    }
+  });
+
+  async function publishControl(message: ControlMessage) {
+    applyControl(message); // at once here; other instances through Redis
+    await publisher.publish(controlChannel, JSON.stringify(message));
+  }
+
+  // Expired tokens close the socket (the provider reconnects with a fresh one);
+  // sessions revoked elsewhere are caught on the next sweep.
+  const sweep = setInterval(() => {
+    const now = Date.now();
+    closeWhere((_doc, ctx) => !!ctx?.exp && ctx.exp * 1000 <= now, CLOSE.tokenExpired);
+  }, 1000);
+  const sessionSweep = setInterval(async () => {
+    const sessions = new Set<string>();
+    for (const document of hocuspocus.documents.values()) {
+      for (const c of document.getConnections())
+        if (c.context?.sessionId) sessions.add(c.context.sessionId);
+    }
+    for (const sessionId of sessions) {
+      try {
+        if (!(await deps.isSessionLive(sessionId)))
+          applyControl({ type: 'revoke-session', sessionId });
+      } catch (err) {
+        logger.warn({ err }, 'session sweep failed');
+      }
+    }
+  }, 15_000);
+  sweep.unref();
+  sessionSweep.unref();
+
+  /** The current state of a project document: in memory if loaded here, else from storage. */
+  async function readDocument(name: string): Promise<Y.Doc> {
+    const loaded = hocuspocus.documents.get(name);
+    const doc = new Y.Doc();
+    if (loaded) {
+      Y.applyUpdate(doc, Y.encodeStateAsUpdate(loaded));
+    } else {
+      Y.applyUpdate(doc, await store.load(name));
+    }
+    return doc;
+  }
+
+  /** Changes a document through Hocuspocus so connected clients see it and it is logged. */
+  async function changeDocument(name: string, change: (doc: Y.Doc) => void) {
+    const connection = await hocuspocus.openDirectConnection(name, {} as CollabContext);
+    try {
+      await connection.transact(change);
+    } finally {
+      await connection.disconnect();
+    }
+  }
+
+  const documents: ProjectDocuments & { read: typeof readDocument; change: typeof changeDocument } =
+    {
+      async create(projectId: string, init: { title: string; language: Language }) {
+        const doc = new Y.Doc();
+        initProjectDoc(doc, init);
+        await store.createInitial(projectId, Y.encodeStateAsUpdate(doc));
+      },
+      async duplicate(fromId: string, toId: string, title: string) {
+        const doc = await readDocument(fromId);
+        projectMap(doc).set('title', title);
+        await store.createInitial(toId, Y.encodeStateAsUpdate(doc));
+      },
+      async setTitle(projectId: string, title: string) {
+        await changeDocument(projectId, (doc) => projectMap(doc).set('title', title));
+      },
+      async disconnect(projectId: string, userId?: string) {
+        await publishControl(
+          userId
+            ? { type: 'disconnect', document: projectId, userId }
+            : { type: 'disconnect', document: projectId },
+        );
+      },
+      read: readDocument,
+      change: changeDocument,
+    };
+
+  return {
+    hocuspocus,
+    documents,
+    writer,
+    store,
+
+    /** Handles an HTTP upgrade; returns false when the path is not ours. */
+    handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean {
+      const url = new URL(request.url ?? '/', 'http://localhost');
+      if (url.pathname !== COLLAB_PATH) return false;
+      // Throttle keys on x-real-ip: set it from the socket (or the trusted
+      // proxy's header) so clients can neither share one bucket nor spoof one.
+      request.headers['x-real-ip'] = clientAddress(request, config.trustProxy);
+      delete request.headers['x-forwarded-for'];
+      void ws.handleUpgrade(request, socket, head);
+      return true;
+    },
+
+    revokeSession(sessionId: string) {
+      return publishControl({ type: 'revoke-session', sessionId });
+    },
+
+    /** Writes every pending update and stores every loaded document (SIGTERM). */
+    async flushAll() {
+      await writer.flush().catch((err) => logger.error({ err }, 'final update log flush failed'));
+      const stores = [...hocuspocus.documents.values()].map((document) =>
+        hocuspocus.storeDocumentHooks(
+          document,
+          {
+            clientsCount: document.getConnectionsCount(),
+            document,
+            documentName: document.name,
+            instance: hocuspocus,
+            lastContext: {},
+            lastTransactionOrigin: { source: 'local' },
+          },
+          true,
+        ),
+      );
+      await Promise.allSettled(stores);
+    },
+
+    async close() {
+      clearInterval(sweep);
+      clearInterval(sessionSweep);
+      await this.flushAll();
+      hocuspocus.closeConnections();
+      await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
+      writer.close();
+      subscriber.disconnect();
+      publisher.disconnect();
+    },
+
+    metrics() {
+      return {
+        connections: hocuspocus.getConnectionsCount(),
+        documents: hocuspocus.getDocumentsCount(),
+        updateLogLagMs: writer.lagMs(),
+        updateLogPending: writer.pendingCount(),
+      };
+    },
+  };
+}
+
+export type CollabServer = ReturnType<typeof createCollabServer>;

@@ -1,0 +1,47 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { CollabTokenError, issueCollabToken, verifyCollabToken } from './tokens.ts';
+
+const secret = 'x'.repeat(32);
+const claims = {
+  userId: 'u',
+  document: 'p',
+  sessionId: 's',
+  exp: Math.floor(Date.now() / 1000) + 60,
+};
+
+test('a token verifies with its secret and returns its claims', () => {
+  assert.deepEqual(verifyCollabToken(secret, issueCollabToken(secret, claims)), claims);
+});
+
+test('tampered, foreign and expired tokens are refused with a reason', () => {
+  const token = issueCollabToken(secret, claims);
+  const [body, sig] = token.split('.');
+  const forged = Buffer.from(JSON.stringify({ ...claims, document: 'other' })).toString(
+    'base64url',
+  );
+  const reasonOf = (fn: () => unknown) => {
+    try {
+      fn();
+    } catch (e) {
+      return (e as CollabTokenError).reason;
+    }
+    return 'accepted';
+  };
+  assert.equal(
+    reasonOf(() => verifyCollabToken(secret, `${forged}.${sig}`)),
+    'bad-signature',
+  );
+  assert.equal(
+    reasonOf(() => verifyCollabToken('y'.repeat(32), token)),
+    'bad-signature',
+  );
+  assert.equal(
+    reasonOf(() => verifyCollabToken(secret, `${body}`)),
+    'malformed',
+  );
+  assert.equal(
+    reasonOf(() => verifyCollabToken(secret, token, (claims.exp + 1) * 1000)),
+    'expired',
+  );
+});

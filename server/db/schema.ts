@@ -1,0 +1,66 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+export type Role = 'owner' | 'editor' | 'viewer';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  created_at: Timestamp;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface ProjectsTable {
+  id: string;
+  title: string;
+  owner_id: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ProjectMembersTable {
+  project_id: string;
+  user_id: string;
+  role: Role;
+  added_at: Timestamp;
+}
+
+/** One row per project document: the compacted Yjs state. */
+export interface DocumentsTable {
+  name: string;
+  snapshot: Uint8Array;
+  updated_at: Timestamp;
+}
+
+/** Updates received since the last compaction, appended in small batches. */
+export interface DocumentUpdatesTable {
+  id: Generated<string | number | bigint>;
+  document: string;
+  writer: string;
+  data: Uint8Array;
+  created_at: Timestamp;
+}
+
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  projects: ProjectsTable;
+  project_members: ProjectMembersTable;
+  documents: DocumentsTable;
+  document_updates: DocumentUpdatesTable;
+}
+
+export type User = Selectable<UsersTable>;
+export type Project = Selectable<ProjectsTable>;
+export type NewProject = Insertable<ProjectsTable>;

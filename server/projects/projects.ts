@@ -1,0 +1,283 @@
+import { z } from 'zod';
+import { newId } from '../../shared/ids.ts';
+import { LANGUAGES } from '../../shared/timeline.ts';
+import type { Db } from '../db/database.ts';
+import type { Role } from '../db/schema.ts';
+import { ApiError } from '../http/errors.ts';
+import { parseInput, type Accounts } from '../accounts/accounts.ts';
+import { can, ROLES, type ProjectAction } from './roles.ts';
+
+/** What the projects module needs from the live-document layer (server/collab). */
+export interface ProjectDocuments {
+  create(
+    projectId: string,
+    init: { title: string; language: (typeof LANGUAGES)[number] },
+  ): Promise<void>;
+  duplicate(fromId: string, toId: string, title: string): Promise<void>;
+  setTitle(projectId: string, title: string): Promise<void>;
+  /** Closes open collab connections (all, or one user's) on every instance. */
+  disconnect(projectId: string, userId?: string): Promise<void>;
+}
+
+export interface ProjectSummary {
+  id: string;
+  title: string;
+  role: Role;
+  ownerId: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+const titleSchema = z
+  .string()
+  .trim()
+  .min(1, 'Enter a title')
+  .max(200, 'Title is too long (200 characters at most)');
+export const createProjectSchema = z.object({
+  title: titleSchema,
+  language: z.enum(LANGUAGES).default('en'),
+});
+export const renameProjectSchema = z.object({ title: titleSchema });
+export const addMemberSchema = z.object({
+  email: z.string().trim().toLowerCase().email('Enter a valid email address'),
+  role: z.enum(ROLES as [Role, ...Role[]]),
+});
+
+const toSummary = (row: {
+  id: string;
+  title: string;
+  role: Role;
+  owner_id: string;
+  created_at: Date;
+  updated_at: Date;
+}): ProjectSummary => ({
+  id: row.id,
+  title: row.title,
+  role: row.role,
+  ownerId: row.owner_id,
+  createdAt: new Date(row.created_at).toISOString(),
+  updatedAt: new Date(row.updated_at).toISOString(),
+});
+
+/** Projects and memberships: the `projects` and `project_members` tables belong here. */
+export function createProjects(db: Db, accounts: Accounts, documents: ProjectDocuments) {
+  const selectWithRole = (userId: string) =>
+    db
+      .selectFrom('projects')
+      .innerJoin('project_members', (join) =>
+        join
+          .onRef('project_members.project_id', '=', 'projects.id')
+          .on('project_members.user_id', '=', userId),
+      )
+      .select([
+        'projects.id',
+        'projects.title',
+        'projects.owner_id',
+        'projects.created_at',
+        'projects.updated_at',
+        'project_members.role',
+      ]);
+
+  async function roleOf(userId: string, projectId: string): Promise<Role | null> {
+    const row = await db
+      .selectFrom('project_members')
+      .select('role')
+      .where('project_id', '=', projectId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    return row?.role ?? null;
+  }
+
+  /**
+   * The caller's role, or an error: 404 for non-members (a project's existence
+   * is not revealed), 403 for members whose role is too low.
+   */
+  async function authorize(
+    userId: string,
+    projectId: string,
+    action: ProjectAction,
+  ): Promise<Role> {
+    const role = await roleOf(userId, projectId);
+    if (!role) throw new ApiError('NOT_FOUND', 'Project not found');
+    if (!can(role, action)) {
+      throw new ApiError('FORBIDDEN', `Your role (${role}) does not allow this action`, {
+        role,
+        action,
+      });
+    }
+    return role;
+  }
+
+  async function get(userId: string, projectId: string): Promise<ProjectSummary> {
+    await authorize(userId, projectId, 'view');
+    const row = await selectWithRole(userId)
+      .where('projects.id', '=', projectId)
+      .executeTakeFirstOrThrow();
+    return toSummary(row);
+  }
+
+  async function insertProject(userId: string, id: string, title: string) {
+    await db.transaction().execute(async (trx) => {
+      await trx.insertInto('projects').values({ id, title, owner_id: userId }).execute();
+      await trx
+        .insertInto('project_members')
+        .values({ project_id: id, user_id: userId, role: 'owner' })
+        .execute();
+    });
+  }
+
+  async function listMembers(userId: string, projectId: string) {
+    await authorize(userId, projectId, 'view');
+    const rows = await db
+      .selectFrom('project_members')
+      .innerJoin('users', 'users.id', 'project_members.user_id')
+      .select([
+        'users.id',
+        'users.email',
+        'users.name',
+        'project_members.role',
+        'project_members.added_at',
+      ])
+      .where('project_members.project_id', '=', projectId)
+      .orderBy('project_members.added_at')
+      .execute();
+    return rows.map((r) => ({
+      userId: r.id,
+      email: r.email,
+      name: r.name,
+      role: r.role,
+      addedAt: new Date(r.added_at).toISOString(),
+    }));
+  }
+
+  async function countOwners(projectId: string) {
+    const row = await db
+      .selectFrom('project_members')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('project_id', '=', projectId)
+      .where('role', '=', 'owner')
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  return {
+    roleOf,
+    authorize,
+    get,
+
+    async list(userId: string): Promise<ProjectSummary[]> {
+      const rows = await selectWithRole(userId).orderBy('projects.updated_at', 'desc').execute();
+      return rows.map(toSummary);
+    },
+
+    async create(userId: string, input: unknown): Promise<ProjectSummary> {
+      const { title, language } = parseInput(createProjectSchema, input);
+      const id = newId();
+      await insertProject(userId, id, title);
+      try {
+        await documents.create(id, { title, language });
+      } catch (err) {
+        await db.deleteFrom('projects').where('id', '=', id).execute();
+        throw err;
+      }
+      return get(userId, id);
+    },
+
+    async rename(userId: string, projectId: string, input: unknown): Promise<ProjectSummary> {
+      await authorize(userId, projectId, 'rename');
+      const { title } = parseInput(renameProjectSchema, input);
+      await db
+        .updateTable('projects')
+        .set({ title, updated_at: new Date() })
+        .where('id', '=', projectId)
+        .execute();
+      await documents.setTitle(projectId, title);
+      return get(userId, projectId);
+    },
+
+    /** Keeps the listing's title in step with the title edited in the live document. */
+    async syncTitleFromDocument(projectId: string, title: string) {
+      const clean = title.trim().slice(0, 200);
+      if (!clean) return;
+      await db
+        .updateTable('projects')
+        .set({ title: clean, updated_at: new Date() })
+        .where('id', '=', projectId)
+        .where('title', '<>', clean)
+        .execute();
+    },
+
+    async touch(projectId: string) {
+      await db
+        .updateTable('projects')
+        .set({ updated_at: new Date() })
+        .where('id', '=', projectId)
+        .execute();
+    },
+
+    async duplicate(userId: string, projectId: string): Promise<ProjectSummary> {
+      await authorize(userId, projectId, 'duplicate');
+      const source = await get(userId, projectId);
+      const id = newId();
+      const title = `${source.title} (copy)`.slice(0, 200);
+      await insertProject(userId, id, title);
+      try {
+        await documents.duplicate(projectId, id, title);
+      } catch (err) {
+        await db.deleteFrom('projects').where('id', '=', id).execute();
+        throw err;
+      }
+      return get(userId, id);
+    },
+
+    async remove(userId: string, projectId: string) {
+      await authorize(userId, projectId, 'delete');
+      await db.deleteFrom('projects').where('id', '=', projectId).execute();
+      await documents.disconnect(projectId);
+    },
+
+    listMembers,
+
+    /** Adds a user with a role, or changes the role of an existing member. */
+    async setMember(userId: string, projectId: string, input: unknown) {
+      await authorize(userId, projectId, 'manageMembers');
+      const { email, role } = parseInput(addMemberSchema, input);
+      const target = await accounts.findUserByEmail(email);
+      if (!target) {
+        throw new ApiError('VALIDATION_FAILED', 'No Montage account uses this email', {
+          fields: { email: 'No Montage account uses this email' },
+        });
+      }
+      const current = await roleOf(target.id, projectId);
+      if (current === 'owner' && role !== 'owner' && (await countOwners(projectId)) <= 1) {
+        throw new ApiError('CONFLICT', 'A project needs at least one owner');
+      }
+      await db
+        .insertInto('project_members')
+        .values({ project_id: projectId, user_id: target.id, role })
+        .onConflict((oc) => oc.columns(['project_id', 'user_id']).doUpdateSet({ role }))
+        .execute();
+      // Open connections carry the old role: close them so they reconnect with the new one.
+      if (current && current !== role) await documents.disconnect(projectId, target.id);
+      return listMembers(userId, projectId);
+    },
+
+    async removeMember(userId: string, projectId: string, memberId: string) {
+      await authorize(userId, projectId, 'manageMembers');
+      const current = await roleOf(memberId, projectId);
+      if (!current) throw new ApiError('NOT_FOUND', 'This user is not a member of the project');
+      if (current === 'owner' && (await countOwners(projectId)) <= 1) {
+        throw new ApiError('CONFLICT', 'A project needs at least one owner');
+      }
+      await db
+        .deleteFrom('project_members')
+        .where('project_id', '=', projectId)
+        .where('user_id', '=', memberId)
+        .execute();
+      await documents.disconnect(projectId, memberId);
+      return listMembers(userId, projectId);
+    },
+  };
+}
+
+export type Projects = ReturnType<typeof createProjects>;

@@ -1,0 +1,66 @@
+import { Redis } from 'ioredis';
+import { createAccounts } from './accounts/accounts.ts';
+import { createCollabServer } from './collab/collab-server.ts';
+import type { Config } from './config.ts';
+import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/database.ts';
+import type { Logger } from './logger.ts';
+import { createProjects, type ProjectDocuments } from './projects/projects.ts';
+
+/**
+ * The composition root: one database, one Redis client, the domain modules
+ * and the collaboration server, wired once per process. Routes (API and
+ * Remix) receive this object; nothing else opens connections.
+ */
+export async function createServices(config: Config, logger: Logger) {
+  const database: DatabaseHandle = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    pgliteDir: config.pgliteDir,
+    schema: config.databaseSchema,
+  });
+  const applied = await migrateToLatest(database.db);
+  if (applied.length) logger.info({ migrations: applied }, 'database migrated');
+
+  const redis = new Redis(config.redisUrl, {
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: false,
+    lazyConnect: true,
+  });
+  await redis.connect();
+
+  const accounts = createAccounts(database.db, { sessionTtlDays: config.sessionTtlDays });
+  // Projects and collab need each other (roles ↔ documents): the late-bound
+  // documents object breaks the cycle without a second implementation.
+  let documents: ProjectDocuments | null = null;
+  const projects = createProjects(database.db, accounts, {
+    create: (...args) => documents!.create(...args),
+    duplicate: (...args) => documents!.duplicate(...args),
+    setTitle: (...args) => documents!.setTitle(...args),
+    disconnect: (...args) => documents!.disconnect(...args),
+  });
+  const collab = createCollabServer({
+    config,
+    db: database.db,
+    logger: logger.child({ module: 'collab' }),
+    roleOf: projects.roleOf,
+    isSessionLive: accounts.isSessionLive,
+    onDocumentStored: (projectId, title) => projects.syncTitleFromDocument(projectId, title),
+  });
+  documents = collab.documents;
+
+  return {
+    config,
+    logger,
+    database,
+    redis,
+    accounts,
+    projects,
+    collab,
+    async close() {
+      await collab.close();
+      redis.disconnect();
+      await database.close();
+    },
+  };
+}
+
+export type Services = Awaited<ReturnType<typeof createServices>>;
