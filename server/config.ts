@@ -21,7 +21,7 @@ const envSchema = z.object({
   REDIS_URL: z.string().url().optional(),
   REDIS_PREFIX: z.string().default('montage'),
   MONTAGE_SECRET: z.string().min(32).optional(),
-  COLLAB_TOKEN_TTL_SEC: z.coerce.number().int().min(10).default(600),
+  COLLAB_TOKEN_TTL_SEC: z.coerce.number().int().min(3).default(600),
   SESSION_TTL_DAYS: z.coerce.number().int().min(1).default(30),
   TRUST_PROXY: z
     .enum(['true', 'false', '1', '0'])

@@ -128,13 +128,20 @@ export function createCollabServer(deps: CollabDependencies) {
     },
   });
 
+  /**
+   * Closes matching connections and their sockets. Closing the socket (not only
+   * the document channel) makes the provider reconnect and fetch a fresh
+   * token, which is refused when access is gone.
+   */
   function closeWhere(
     predicate: (documentName: string, context: CollabContext) => boolean,
     event: { code: number; reason: string },
   ) {
     for (const document of hocuspocus.documents.values()) {
       for (const connection of document.getConnections()) {
-        if (predicate(document.name, connection.context as CollabContext)) connection.close(event);
+        if (!predicate(document.name, connection.context as CollabContext)) continue;
+        connection.close(event);
+        connection.webSocket.close(event.code, event.reason);
       }
     }
   }
@@ -169,10 +176,24 @@ export function createCollabServer(deps: CollabDependencies) {
     await publisher.publish(controlChannel, JSON.stringify(message));
   }
 
-  // Expired tokens close the socket (the provider reconnects with a fresh one);
-  // sessions revoked elsewhere are caught on the next sweep.
+  // A token nearing expiry is refreshed in place (the provider answers a token
+  // request through onTokenSync); one that expires anyway closes the socket.
+  const refreshRequested = new WeakSet<object>();
   const sweep = setInterval(() => {
     const now = Date.now();
+    const refreshWindowMs = (config.collabTokenTtlSec * 1000) / 3;
+    for (const document of hocuspocus.documents.values()) {
+      for (const connection of document.getConnections()) {
+        const ctx = connection.context as CollabContext | undefined;
+        if (!ctx?.exp) continue;
+        const left = ctx.exp * 1000 - now;
+        if (left > refreshWindowMs) refreshRequested.delete(ctx);
+        else if (left > 0 && !refreshRequested.has(ctx)) {
+          refreshRequested.add(ctx);
+          connection.requestToken();
+        }
+      }
+    }
     closeWhere((_doc, ctx) => !!ctx?.exp && ctx.exp * 1000 <= now, CLOSE.tokenExpired);
   }, 1000);
   const sessionSweep = setInterval(async () => {

@@ -1,0 +1,266 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page, WebSocketRoute } from 'playwright-core';
+import {
+  collectPageErrors,
+  eventually,
+  launchBrowser,
+  signedInContext,
+} from '../support/browser.ts';
+import { api, signUp, WebServer } from '../support/web-server.ts';
+
+/**
+ * Several people on one project page, each in their own browser context:
+ * live edits, presence, the members dialog, and what viewers may do.
+ */
+describe('live project page', () => {
+  let server: WebServer;
+  let browser: Browser;
+
+  before(async () => {
+    [server, browser] = await Promise.all([
+      new WebServer({ ui: true, env: { COLLAB_CONNECTIONS_PER_MINUTE: '1000' } }).start(),
+      launchBrowser(),
+    ]);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function openProject(token: string, projectId: string) {
+    const context = await signedInContext(browser, server.url, token);
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    await page.goto(`/projects/${projectId}`);
+    await page.getByTestId('live-project').waitFor();
+    return { page, errors };
+  }
+
+  async function createProject(token: string, title: string): Promise<string> {
+    const res = await api(server.url, 'POST', '/api/v1/projects', { token, body: { title } });
+    assert.equal(res.status, 201);
+    return res.body.project.id as string;
+  }
+
+  const sceneTitle = (page: Page, index: number) => page.getByTestId('scene-title').nth(index);
+
+  const waitForValue = (page: Page, index: number, expected: string, who: string) =>
+    eventually(
+      () => sceneTitle(page, index).inputValue(),
+      (value) => value === expected,
+      `${who} to see scene ${index + 1} titled "${expected}"`,
+    );
+
+  const presenceCount = (page: Page) =>
+    page
+      .getByTestId('presence')
+      .getAttribute('data-count')
+      .then((n) => Number(n));
+
+  const savedStatus = (page: Page) =>
+    page.getByTestId('sync-status').and(page.locator('[data-status="saved"]')).waitFor();
+
+  async function addMember(page: Page, email: string, role: 'Editor' | 'Viewer') {
+    const dialog = page.getByTestId('members-dialog');
+    await dialog.getByTestId('add-member-email').fill(email);
+    await dialog.getByTestId('add-member-role').click();
+    await page.getByRole('option', { name: role }).click();
+    await dialog.getByTestId('add-member-submit').click();
+    await dialog.locator(`[data-testid="member-row"][data-email="${email}"]`).waitFor();
+    assert.equal(await dialog.getByTestId('add-member-email').inputValue(), '');
+  }
+
+  test('a scene title typed by one user appears for the other; a viewer sees it but cannot edit', async () => {
+    const owner = await signUp(server.url, 'Olivia Owner');
+    const editor = await signUp(server.url, 'Eddie Editor');
+    const viewer = await signUp(server.url, 'Vera Viewer');
+    const projectId = await createProject(owner.token, 'Harbour lights');
+
+    // The owner shares the project from the Members dialog.
+    const a = await openProject(owner.token, projectId);
+    await a.page.getByTestId('members-button').click();
+    await addMember(a.page, editor.email, 'Editor');
+    await addMember(a.page, viewer.email, 'Viewer');
+    const unknown = a.page.getByTestId('members-dialog');
+    await unknown.getByTestId('add-member-email').fill('nobody@example.test');
+    await unknown.getByTestId('add-member-submit').click();
+    await unknown.getByTestId('field-error-email').waitFor();
+    assert.equal(
+      await unknown.getByTestId('field-error-email').textContent(),
+      'No Montage account uses this email',
+    );
+    assert.equal(await unknown.getByTestId('add-member-email').inputValue(), 'nobody@example.test');
+    await a.page.keyboard.press('Escape');
+    await unknown.waitFor({ state: 'detached' });
+
+    const b = await openProject(editor.token, projectId);
+    const c = await openProject(viewer.token, projectId);
+    for (const { page } of [a, b, c]) {
+      await eventually(
+        () => presenceCount(page),
+        (n) => n === 3,
+        'three people present',
+      );
+    }
+
+    // A types a scene title; B sees it while it is typed, then B continues it.
+    await a.page.getByTestId('add-scene').click();
+    await sceneTitle(a.page, 0).fill('');
+    await sceneTitle(a.page, 0).pressSequentially('Opening shot');
+    await waitForValue(b.page, 0, 'Opening shot', 'the editor');
+    await sceneTitle(b.page, 0).press('End');
+    await sceneTitle(b.page, 0).pressSequentially(' at dawn');
+    await waitForValue(a.page, 0, 'Opening shot at dawn', 'the owner');
+    await b.page.getByTestId('project-title').fill('Harbour lights, take two');
+    await eventually(
+      () => a.page.getByTestId('project-title').inputValue(),
+      (v) => v === 'Harbour lights, take two',
+      'the owner to see the new project title',
+    );
+
+    // The viewer follows every change but every editing control is disabled.
+    await waitForValue(c.page, 0, 'Opening shot at dawn', 'the viewer');
+    await eventually(
+      () => c.page.getByTestId('project-title').inputValue(),
+      (v) => v === 'Harbour lights, take two',
+      'the viewer to see the new project title',
+    );
+    await c.page.getByTestId('view-only-badge').waitFor();
+    for (const testId of [
+      'project-title',
+      'scene-title',
+      'add-scene',
+      'move-up',
+      'move-down',
+      'delete-scene',
+    ]) {
+      const control = c.page.getByTestId(testId).first();
+      assert.equal(await control.isDisabled(), true, `${testId} is disabled for the viewer`);
+    }
+    assert.equal(await sceneTitle(c.page, 0).isEditable(), false);
+    assert.equal(await c.page.getByTestId('members-button').count(), 0);
+    assert.equal(await c.page.getByTestId('undo').count(), 0);
+    assert.equal(await a.page.getByTestId('view-only-badge').count(), 0);
+    assert.equal(await b.page.getByTestId('view-only-badge').count(), 0);
+
+    // Order changes travel too, and every page settles on "Saved".
+    await a.page.getByTestId('add-scene').click();
+    await sceneTitle(a.page, 1).fill('Closing shot');
+    await sceneTitle(a.page, 1).press('Alt+ArrowUp');
+    await waitForValue(b.page, 0, 'Closing shot', 'the editor');
+    await waitForValue(c.page, 1, 'Opening shot at dawn', 'the viewer');
+    assert.equal(
+      await a.page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value),
+      'Closing shot',
+      'focus stays on the moved scene',
+    );
+    for (const { page } of [a, b, c]) await savedStatus(page);
+    for (const { errors } of [a, b, c]) assert.deepEqual(errors, []);
+    for (const { page } of [a, b, c]) await page.context().close();
+  });
+
+  test('edits made while the connection is down are kept on the device and reach the others later', async () => {
+    const owner = await signUp(server.url, 'Nora Nomad');
+    const editor = await signUp(server.url, 'Ezra Stayhome');
+    const projectId = await createProject(owner.token, 'Written on the train');
+    await api(server.url, 'POST', `/api/v1/projects/${projectId}/members`, {
+      token: owner.token,
+      body: { email: editor.email, role: 'editor' },
+    });
+    const b = await openProject(editor.token, projectId);
+    await b.page.getByTestId('add-scene').click();
+    await sceneTitle(b.page, 0).fill('Platform');
+    await savedStatus(b.page);
+
+    // Nora's socket goes through a relay the test can cut, as a tunnel would.
+    const context = await signedInContext(browser, server.url, owner.token);
+    const a = await context.newPage();
+    const errors = collectPageErrors(a);
+    let networkUp = true;
+    const sockets: WebSocketRoute[] = [];
+    await a.routeWebSocket(/\/collab$/, (ws) => {
+      if (!networkUp) return ws.close({ code: 1006, reason: 'network down' });
+      ws.connectToServer();
+      sockets.push(ws);
+    });
+    await a.goto(`/projects/${projectId}`);
+    await waitForValue(a, 0, 'Platform', 'Nora');
+    await savedStatus(a);
+
+    networkUp = false;
+    for (const ws of sockets) await ws.close({ code: 1006, reason: 'network down' });
+    await a.getByTestId('sync-status').and(a.locator('[data-status="reconnecting"]')).waitFor();
+    await sceneTitle(a, 0).fill('Platform 9, written offline');
+    const offline = a.getByTestId('sync-status').and(a.locator('[data-status="offline"]'));
+    await offline.waitFor();
+    assert.equal(await offline.textContent(), 'Offline — changes kept on this device');
+    await eventually(
+      () =>
+        a.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('montage:drafts:'))),
+      (keys) => keys.length === 1,
+      'the draft to be kept on the device',
+    );
+
+    // The tab is closed before the network comes back; the next visit sends the edit.
+    await a.close();
+    const again = await context.newPage();
+    await again.goto(`/projects/${projectId}`);
+    await waitForValue(again, 0, 'Platform 9, written offline', 'Nora, back online');
+    await waitForValue(b.page, 0, 'Platform 9, written offline', 'Ezra');
+    await savedStatus(again);
+    await eventually(
+      () =>
+        again.evaluate(() =>
+          Object.keys(localStorage).filter((k) => k.startsWith('montage:drafts:')),
+        ),
+      (keys) => keys.length === 0,
+      'the device copy to be dropped once the server has the edit',
+    );
+    assert.deepEqual(errors, []);
+    await context.close();
+    await b.page.context().close();
+  });
+
+  test('a role changed or removed by the owner takes effect on the open page', async () => {
+    const owner = await signUp(server.url, 'Oscar Owner');
+    const member = await signUp(server.url, 'Mia Member');
+    const projectId = await createProject(owner.token, 'Changing hands');
+    await api(server.url, 'POST', `/api/v1/projects/${projectId}/members`, {
+      token: owner.token,
+      body: { email: member.email, role: 'viewer' },
+    });
+    const a = await openProject(owner.token, projectId);
+    const m = await openProject(member.token, projectId);
+    await m.page.getByTestId('view-only-badge').waitFor();
+    assert.equal(await m.page.getByTestId('add-scene').isDisabled(), true);
+
+    // Promote to editor: the member's page becomes editable without a reload.
+    await a.page.getByTestId('members-button').click();
+    const memberRow = a.page.locator(`[data-testid="member-row"][data-email="${member.email}"]`);
+    await memberRow.getByTestId('member-role').click();
+    await a.page.getByRole('option', { name: 'Editor' }).click();
+    await m.page.getByTestId('view-only-badge').waitFor({ state: 'detached' });
+    await m.page.getByTestId('add-scene').click();
+    await sceneTitle(m.page, 0).fill('Promoted and writing');
+    await eventually(
+      () =>
+        a.page
+          .getByTestId('scene-title')
+          .first()
+          .inputValue()
+          .catch(() => ''),
+      (v) => v === 'Promoted and writing',
+      'the owner to see the promoted member’s scene',
+    );
+
+    // Remove: the member's page says so and stops.
+    await memberRow.getByTestId('member-remove').click();
+    await memberRow.waitFor({ state: 'detached' });
+    const ended = m.page.getByTestId('live-ended');
+    await ended.waitFor();
+    assert.equal(await ended.getAttribute('data-reason'), 'no-access');
+    assert.deepEqual(a.errors, []);
+    for (const { page } of [a, m]) await page.context().close();
+  });
+});

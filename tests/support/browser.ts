@@ -1,0 +1,90 @@
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/**
+ * The real Chromium of the machine (Debian's /usr/bin/chromium) for the
+ * browser tests, headless and quiet: no background network, no updates.
+ */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-quic',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** A fresh browser context already signed in with a session token (cookie `montage_session`). */
+export async function signedInContext(
+  browser: Browser,
+  baseUrl: string,
+  sessionToken: string,
+  options: { locale?: string } = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    locale: options.locale ?? 'en-US',
+    viewport: { width: 1200, height: 800 },
+  });
+  await context.addCookies([
+    { name: 'montage_session', value: sessionToken, url: baseUrl, httpOnly: true, sameSite: 'Lax' },
+  ]);
+  return context;
+}
+
+/** A context with no session (sign-up and sign-in flows). */
+export function anonymousContext(
+  browser: Browser,
+  baseUrl: string,
+  options: { locale?: string } = {},
+): Promise<BrowserContext> {
+  return browser.newContext({
+    baseURL: baseUrl,
+    locale: options.locale ?? 'en-US',
+    viewport: { width: 1200, height: 800 },
+  });
+}
+
+/**
+ * Polls `read` until `check` accepts its value (the value is returned), or
+ * fails naming `what` and the last value seen. For conditions that arrive
+ * over the network (sync, presence): tests wait for them, never for a time.
+ */
+export async function eventually<T>(
+  read: () => Promise<T>,
+  check: (value: T) => boolean,
+  what: string,
+  timeoutMs = 15_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  for (;;) {
+    last = await read();
+    if (check(last)) return last;
+    if (Date.now() > deadline) {
+      throw new Error(`Timed out waiting for ${what}; last value: ${JSON.stringify(last)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Browser console errors and uncaught exceptions, to fail tests on broken pages. */
+export function collectPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  page.on('console', (message) => {
+    // Failed requests are logged by Chromium too; the tests assert those responses themselves.
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+      errors.push(`console: ${message.text()}`);
+    }
+  });
+  return errors;
+}

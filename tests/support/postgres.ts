@@ -1,0 +1,20 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { TEST_DATABASE_URL } from '../../server/db/test-databases.ts';
+
+/** A fresh PostgreSQL schema for servers under test; `drop()` removes it. */
+export async function postgresSchema() {
+  const schema = `itest_${randomBytes(6).toString('hex')}`;
+  return {
+    env: { DATABASE_URL: TEST_DATABASE_URL, DATABASE_SCHEMA: schema },
+    async drop() {
+      const client = new pg.Client(TEST_DATABASE_URL);
+      await client.connect();
+      try {
+        await client.query(`drop schema if exists "${schema}" cascade`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
