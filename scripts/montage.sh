@@ -148,7 +148,7 @@ case "$MODE" in
     say "Build"; npx remix build >/dev/null
     say "Tests"
     if [ $# -gt 0 ]; then files=("$@"); else
-      files=('shared/**/*.test.ts' 'server/**/*.test.ts' 'render-node/**/*.test.ts' 'tests/**/*.test.ts')
+      files=('shared/**/*.test.ts' 'server/**/*.test.ts' 'app/**/*.test.ts' 'render-node/**/*.test.ts' 'tests/**/*.test.ts')
     fi
     node --test --test-concurrency=2 --test-timeout=300000 "${files[@]}"
     ;;

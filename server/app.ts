@@ -4,6 +4,8 @@ import { sql } from 'kysely';
 import { createRequestHandler } from '@remix-run/express';
 import type { ServerBuild } from '@remix-run/node';
 import { apiRouter } from './api/router.ts';
+import { clientAddress } from './http/client-address.ts';
+import { rateLimit } from './http/rate-limit.ts';
 import { ApiError, errorBody } from './http/errors.ts';
 import { requestContext } from './http/request-context.ts';
 import { loadSession } from './http/session.ts';
@@ -67,11 +69,19 @@ export function createApp(services: Services, build: ServerBuild | null) {
     res.send(await metrics.registry.metrics());
   });
 
+  // Sign-in and sign-up are rate limited per client address, through the API and the UI alike.
+  const authLimit = rateLimit({
+    limit: 30,
+    windowMs: 60_000,
+    key: (req) => clientAddress(req, config.trustProxy),
+  });
+  app.post(['/login', '/login.data', '/signup', '/signup.data'], authLimit);
+
   app.use(
     '/api/v1',
     express.json({ limit: config.maxBodyBytes, strict: true }),
     loadSession(accounts),
-    apiRouter(services),
+    apiRouter(services, authLimit),
   );
   app.use('/api', (req, _res, next) =>
     next(new ApiError('NOT_FOUND', `No API route ${req.method} ${req.originalUrl}`)),

@@ -1,9 +1,13 @@
-import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import express, {
+  type NextFunction,
+  type Request,
+  type RequestHandler,
+  type Response,
+  type Router,
+} from 'express';
 import { issueCollabToken } from '../collab/tokens.ts';
 import { COLLAB_PATH } from '../collab/collab-server.ts';
 import { ApiError } from '../http/errors.ts';
-import { clientAddress } from '../http/client-address.ts';
-import { rateLimit } from '../http/rate-limit.ts';
 import { clearSessionCookie, requireSession, sessionCookie } from '../http/session.ts';
 import { safeTimeline } from '../projects/timeline.ts';
 import type { Services } from '../services.ts';
@@ -24,16 +28,11 @@ const json =
 const param = (req: Request, name: string) => String(req.params[name] ?? '');
 
 /** REST API v1 (docs/api.md). Routes parse, call a domain module, answer. */
-export function apiRouter(services: Services): Router {
+export function apiRouter(services: Services, authLimit: RequestHandler): Router {
   const { config, accounts, projects, collab } = services;
   const router = express.Router();
   const cookieMaxAge = config.sessionTtlDays * 86_400;
   const secure = (req: Request) => req.secure;
-  const authLimit = rateLimit({
-    limit: 30,
-    windowMs: 60_000,
-    key: (req) => clientAddress(req, config.trustProxy),
-  });
 
   router.post(
     '/auth/signup',

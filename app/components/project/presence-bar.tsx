@@ -1,0 +1,82 @@
+import * as Tooltip from '@radix-ui/react-tooltip';
+import type { PresenceUser } from '../../collab/presence.ts';
+import type { SyncStatus } from '../../collab/sync-status.ts';
+import { useI18n } from '../../i18n/index.ts';
+
+const MAX_AVATARS = 5;
+
+const initials = (name: string) =>
+  name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((part) => part[0]!.toUpperCase())
+    .join('') || '?';
+
+/** Who is on the document now: coloured initials (names on hover) and a count. */
+export function PresenceBar({ people, selfId }: { people: PresenceUser[]; selfId: string }) {
+  const { t, plural } = useI18n();
+  return (
+    <div className="presence" data-testid="presence" data-count={people.length}>
+      <ul className="avatars" aria-hidden>
+        {people.slice(0, MAX_AVATARS).map((person) => (
+          <li key={person.id}>
+            <Tooltip.Root>
+              <Tooltip.Trigger asChild>
+                <span
+                  className="avatar"
+                  style={{ backgroundColor: person.color }}
+                  data-testid="presence-avatar"
+                >
+                  {initials(person.name)}
+                </span>
+              </Tooltip.Trigger>
+              <Tooltip.Portal>
+                <Tooltip.Content className="tooltip" sideOffset={6}>
+                  {person.id === selfId ? t('project.you', { name: person.name }) : person.name}
+                </Tooltip.Content>
+              </Tooltip.Portal>
+            </Tooltip.Root>
+          </li>
+        ))}
+      </ul>
+      <span className="presence-count" data-testid="presence-count">
+        {plural('project.presence', people.length)}
+      </span>
+    </div>
+  );
+}
+
+/** "Saved", "Syncing…", "Offline — changes kept on this device", "Reconnecting". */
+export function SyncBadge({ status }: { status: SyncStatus }) {
+  const { t } = useI18n();
+  return (
+    <span
+      className={`sync-badge sync-${status}`}
+      role="status"
+      data-testid="sync-status"
+      data-status={status}
+    >
+      <span className="sync-dot" aria-hidden />
+      {t(`sync.${status}`)}
+    </span>
+  );
+}
+
+export function ViewOnlyBadge() {
+  const { t } = useI18n();
+  return (
+    <Tooltip.Root>
+      <Tooltip.Trigger asChild>
+        <span className="badge badge-muted" data-testid="view-only-badge" tabIndex={0}>
+          {t('project.viewOnly')}
+        </span>
+      </Tooltip.Trigger>
+      <Tooltip.Portal>
+        <Tooltip.Content className="tooltip" sideOffset={6}>
+          {t('project.viewOnlyHint')}
+        </Tooltip.Content>
+      </Tooltip.Portal>
+    </Tooltip.Root>
+  );
+}

@@ -1,0 +1,52 @@
+import * as RadixSelect from '@radix-ui/react-select';
+
+export interface SelectOption {
+  value: string;
+  label: string;
+}
+
+interface SelectProps {
+  options: SelectOption[];
+  value?: string;
+  defaultValue?: string;
+  onValueChange?(value: string): void;
+  name?: string;
+  id?: string;
+  disabled?: boolean;
+  'aria-label'?: string;
+  testId?: string;
+}
+
+/** A styled single-choice select; with `name` it also submits in a form. */
+export function Select({ options, testId, ...props }: SelectProps) {
+  const { 'aria-label': ariaLabel, id, ...root } = props;
+  return (
+    <RadixSelect.Root {...root}>
+      <RadixSelect.Trigger
+        className="select-trigger"
+        aria-label={ariaLabel}
+        id={id}
+        data-testid={testId}
+      >
+        <RadixSelect.Value />
+        <RadixSelect.Icon className="select-icon" aria-hidden>
+          ▾
+        </RadixSelect.Icon>
+      </RadixSelect.Trigger>
+      <RadixSelect.Portal>
+        <RadixSelect.Content className="select-content" position="popper" sideOffset={4}>
+          <RadixSelect.Viewport>
+            {options.map((option) => (
+              <RadixSelect.Item key={option.value} value={option.value} className="select-item">
+                <RadixSelect.ItemText>{option.label}</RadixSelect.ItemText>
+                <RadixSelect.ItemIndicator className="select-check" aria-hidden>
+                  ✓
+                </RadixSelect.ItemIndicator>
+              </RadixSelect.Item>
+            ))}
+          </RadixSelect.Viewport>
+        </RadixSelect.Content>
+      </RadixSelect.Portal>
+    </RadixSelect.Root>
+  );
+}

@@ -1,0 +1,24 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { i18n, pickLocale } from './index.ts';
+
+test('the locale follows Accept-Language, q-values and regions included', () => {
+  assert.equal(pickLocale('fr-FR,fr;q=0.9,en;q=0.8'), 'fr');
+  assert.equal(pickLocale('de-DE,en;q=0.5,fr;q=0.9'), 'fr');
+  assert.equal(pickLocale('en-GB'), 'en');
+  assert.equal(pickLocale('fr;q=0,en;q=0.1'), 'en');
+  assert.equal(pickLocale('de, ja'), 'en');
+  assert.equal(pickLocale(null), 'en');
+});
+
+test('messages fill placeholders, pick plural forms and translate server messages', () => {
+  const fr = i18n('fr');
+  const en = i18n('en');
+  assert.equal(en.t('projects.deleteTitle', { title: 'Moon' }), 'Delete “Moon”?');
+  assert.equal(en.plural('project.presence', 1), '1 person here');
+  assert.equal(en.plural('project.presence', 3), '3 people here');
+  assert.equal(fr.plural('project.presence', 0), '0 personne ici'); // French: 0 is singular
+  assert.equal(fr.server('Enter a title'), 'Saisissez un titre');
+  assert.equal(fr.server('Some new server message'), 'Some new server message');
+  assert.equal(en.server('Enter a title'), 'Enter a title');
+});

@@ -1,0 +1,82 @@
+import { useRouteLoaderData } from '@remix-run/react';
+import { en, type MessageKey } from './en.ts';
+import { fr, frServerMessages } from './fr.ts';
+
+/**
+ * The one translation layer of the UI: a catalogue per locale, `{name}`
+ * placeholders, plural keys (`key.one` / `key.other`) and a lookup for the
+ * English messages the server sends. The root loader picks the locale.
+ */
+export const LOCALES = ['en', 'fr'] as const;
+export type Locale = (typeof LOCALES)[number];
+export type { MessageKey };
+
+const catalogues: Record<Locale, Record<MessageKey, string>> = { en, fr };
+const serverMessages: Record<Locale, Record<string, string>> = { en: {}, fr: frServerMessages };
+
+/** The best supported locale for an Accept-Language header (q-values honoured). */
+export function pickLocale(acceptLanguage: string | null | undefined): Locale {
+  const ranked = (acceptLanguage ?? '')
+    .split(',')
+    .map((part, index) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      return {
+        base: tag.trim().toLowerCase().split('-')[0] ?? '',
+        q: q ? Number(q.slice(2)) : 1,
+        index,
+      };
+    })
+    .filter((entry) => entry.base && entry.q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  for (const { base } of ranked) {
+    if ((LOCALES as readonly string[]).includes(base)) return base as Locale;
+  }
+  return 'en';
+}
+
+type Vars = Record<string, string | number>;
+type PluralBase = {
+  [K in MessageKey]: K extends `${infer B}.one` ? B : never;
+}[MessageKey];
+
+export interface I18n {
+  locale: Locale;
+  t(key: MessageKey, vars?: Vars): string;
+  /** `base.one` or `base.other` by the locale's plural rules; `{count}` is filled in. */
+  plural(base: PluralBase, count: number, vars?: Vars): string;
+  /** A message written by the server, translated when known. */
+  server(message: string): string;
+  date(iso: string): string;
+}
+
+const fill = (text: string, vars?: Vars) =>
+  vars ? text.replace(/\{(\w+)\}/g, (m, name: string) => String(vars[name] ?? m)) : text;
+
+const cache = new Map<Locale, I18n>();
+
+export function i18n(locale: Locale): I18n {
+  const cached = cache.get(locale);
+  if (cached) return cached;
+  const messages = catalogues[locale];
+  const rules = new Intl.PluralRules(locale);
+  const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const value: I18n = {
+    locale,
+    t: (key, vars) => fill(messages[key] ?? en[key], vars),
+    plural: (base, count, vars) => {
+      const key = `${base}.${rules.select(count) === 'one' ? 'one' : 'other'}` as MessageKey;
+      return fill(messages[key], { count, ...vars });
+    },
+    server: (message) => serverMessages[locale][message] ?? message,
+    date: (iso) => dates.format(new Date(iso)),
+  };
+  cache.set(locale, value);
+  return value;
+}
+
+/** The UI's translator, from the locale the root loader chose (English when unknown). */
+export function useI18n(): I18n {
+  const root = useRouteLoaderData('root') as { locale?: Locale } | undefined;
+  return i18n(root?.locale ?? 'en');
+}

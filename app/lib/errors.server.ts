@@ -1,0 +1,72 @@
+import { data } from '@remix-run/node';
+import type { AppLoadContext } from '@remix-run/node';
+import type { ActionFailure } from './form-errors.ts';
+
+/**
+ * ApiError is recognised by shape, not `instanceof`: the Remix server bundle
+ * holds its own copy of server modules, so the class the services throw is
+ * not the class this bundle would import.
+ */
+interface ApiErrorLike {
+  name: 'ApiError';
+  code: string;
+  status: number;
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+export function isApiError(err: unknown): err is ApiErrorLike {
+  const e = err as Partial<ApiErrorLike> | null;
+  return !!e && e.name === 'ApiError' && typeof e.code === 'string' && typeof e.status === 'number';
+}
+
+function fieldsOf(err: ApiErrorLike): Record<string, string> {
+  const fields = err.details?.fields;
+  if (!fields || typeof fields !== 'object') return {};
+  return Object.fromEntries(
+    Object.entries(fields).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string',
+    ),
+  );
+}
+
+/**
+ * Turns a refused action into data the form can show, with the status the
+ * API would use. Unexpected errors are logged and shown as a generic failure:
+ * the user's input is returned either way.
+ */
+export function actionFailure(
+  context: AppLoadContext,
+  err: unknown,
+  values: Record<string, string> = {},
+) {
+  let failure: ActionFailure;
+  let status: number;
+  if (isApiError(err)) {
+    failure = { ok: false, code: err.code, message: err.message, fields: fieldsOf(err), values };
+    status = err.status;
+  } else {
+    context.services.logger.error({ err, requestId: context.requestId }, 'UI action failed');
+    failure = { ok: false, code: 'INTERNAL', message: 'Something went wrong', fields: {}, values };
+    status = 500;
+  }
+  return data(failure, { status });
+}
+
+/** Rethrows an ApiError from a loader as an error response the route's boundary shows. */
+export function throwAsResponse(err: unknown): never {
+  if (isApiError(err)) {
+    throw data({ code: err.code, message: err.message }, { status: err.status });
+  }
+  throw err;
+}
+
+/** The string values of a form, for the fields listed. */
+export function formValues<const K extends string>(form: FormData, names: readonly K[]) {
+  const values = {} as Record<K, string>;
+  for (const name of names) {
+    const value = form.get(name);
+    values[name] = typeof value === 'string' ? value : '';
+  }
+  return values;
+}

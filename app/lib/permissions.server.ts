@@ -1,0 +1,15 @@
+import type { Role } from '../../server/db/schema.ts';
+import { can } from '../../server/projects/roles.ts';
+
+/** What the UI may offer for a role; the server enforces the same rules on every call. */
+export function allowedActions(role: Role) {
+  return {
+    edit: can(role, 'edit'),
+    rename: can(role, 'rename'),
+    duplicate: can(role, 'duplicate'),
+    delete: can(role, 'delete'),
+    manageMembers: can(role, 'manageMembers'),
+  };
+}
+
+export type AllowedActions = ReturnType<typeof allowedActions>;

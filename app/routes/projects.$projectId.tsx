@@ -1,0 +1,101 @@
+import {
+  data,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
+import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from '@remix-run/react';
+import { LiveProject } from '../components/project/live-project.tsx';
+import { MembersDialog } from '../components/project/members-dialog.tsx';
+import { useI18n } from '../i18n/index.ts';
+import { actionFailure, formValues, throwAsResponse } from '../lib/errors.server.ts';
+import { allowedActions } from '../lib/permissions.server.ts';
+import { requireSession } from '../lib/session.server.ts';
+
+export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
+  { title: loaded ? `${loaded.project.title} · Montage` : 'Montage' },
+];
+
+export async function loader({ params, request, context }: LoaderFunctionArgs) {
+  const session = requireSession(context, request);
+  const { projects } = context.services;
+  const projectId = params.projectId ?? '';
+  try {
+    const project = await projects.get(session.user.id, projectId);
+    const allowed = allowedActions(project.role);
+    const members = allowed.manageMembers
+      ? await projects.listMembers(session.user.id, projectId)
+      : [];
+    return { project, allowed, members, user: session.user };
+  } catch (err) {
+    return throwAsResponse(err);
+  }
+}
+
+const INTENTS = ['setMember', 'removeMember'] as const;
+type Intent = (typeof INTENTS)[number];
+
+export async function action({ params, request, context }: ActionFunctionArgs) {
+  const session = requireSession(context, request);
+  const { projects } = context.services;
+  const projectId = params.projectId ?? '';
+  const form = await request.formData();
+  const values = formValues(form, ['intent', 'email', 'role', 'userId']);
+  const intent = values.intent as Intent;
+  if (!INTENTS.includes(intent)) throw data({ message: 'Unknown action' }, { status: 400 });
+  try {
+    if (intent === 'setMember') {
+      await projects.setMember(session.user.id, projectId, {
+        email: values.email,
+        role: values.role,
+      });
+    } else {
+      await projects.removeMember(session.user.id, projectId, values.userId);
+    }
+    return { ok: true as const };
+  } catch (err) {
+    return actionFailure(context, err, { email: values.email, role: values.role });
+  }
+}
+
+export default function ProjectPage() {
+  const { project, allowed, members, user } = useLoaderData<typeof loader>();
+  const { t } = useI18n();
+  return (
+    <section className="page">
+      <Link to="/projects" className="back-link">
+        ← {t('project.back')}
+      </Link>
+      <LiveProject
+        key={project.id}
+        projectId={project.id}
+        user={user}
+        role={project.role}
+        actions={
+          allowed.manageMembers ? <MembersDialog members={members} selfId={user.id} /> : null
+        }
+      />
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useI18n();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const [title, message] =
+    status === 404
+      ? [t('errors.notFoundTitle'), t('errors.notFound')]
+      : status === 403
+        ? [t('errors.forbiddenTitle'), t('errors.forbidden')]
+        : [t('errors.title'), t('errors.generic')];
+  return (
+    <section className="panel narrow error-panel" data-testid="project-error" data-status={status}>
+      <h1>{title}</h1>
+      <p>{message}</p>
+      <Link to="/projects" className="btn">
+        {t('ended.backToProjects')}
+      </Link>
+    </section>
+  );
+}

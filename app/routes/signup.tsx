@@ -1,0 +1,82 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { Form, Link, useActionData, useNavigation } from '@remix-run/react';
+import { FormMessage, TextField } from '../components/ui/field.tsx';
+import { useI18n } from '../i18n/index.ts';
+import { actionFailure, formValues } from '../lib/errors.server.ts';
+import { failureMessage, fieldError } from '../lib/form-errors.ts';
+import { sessionCookieHeader } from '../lib/session.server.ts';
+
+export function loader({ context }: LoaderFunctionArgs) {
+  if (context.session) throw redirect('/projects');
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const values = formValues(form, ['name', 'email', 'password']);
+  try {
+    const result = await context.services.accounts.signup(values);
+    return redirect('/projects', {
+      headers: { 'Set-Cookie': sessionCookieHeader(context, request, result.token) },
+    });
+  } catch (err) {
+    return actionFailure(context, err, { name: values.name, email: values.email });
+  }
+}
+
+export default function Signup() {
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const busy = navigation.state === 'submitting';
+  const kept = result?.ok === false ? result.values : undefined;
+  return (
+    <section className="panel narrow">
+      <h1>{t('auth.signUpTitle')}</h1>
+      <Form method="post" className="form" noValidate>
+        <FormMessage message={failureMessage(i18n, result)} />
+        <TextField
+          label={t('auth.name')}
+          name="name"
+          autoComplete="name"
+          required
+          defaultValue={kept?.name}
+          error={fieldError(i18n, result, 'name')}
+          data-testid="signup-name"
+        />
+        <TextField
+          label={t('auth.email')}
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          defaultValue={kept?.email}
+          error={fieldError(i18n, result, 'email')}
+          data-testid="signup-email"
+        />
+        <TextField
+          label={t('auth.password')}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          hint={t('auth.passwordHint')}
+          error={fieldError(i18n, result, 'password')}
+          data-testid="signup-password"
+        />
+        <button
+          type="submit"
+          className="btn btn-primary"
+          disabled={busy}
+          data-testid="signup-submit"
+        >
+          {busy ? t('auth.submitting') : t('auth.signUpSubmit')}
+        </button>
+      </Form>
+      <p className="form-footer">
+        {t('auth.haveAccount')} <Link to="/login">{t('nav.signIn')}</Link>
+      </p>
+    </section>
+  );
+}
