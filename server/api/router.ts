@@ -7,6 +7,7 @@ import express, {
 } from 'express';
 import { issueCollabToken } from '../collab/tokens.ts';
 import { COLLAB_PATH } from '../collab/collab-server.ts';
+import { CorruptDocumentError } from '../collab/document-store.ts';
 import { ApiError } from '../http/errors.ts';
 import { clearSessionCookie, requireSession, sessionCookie } from '../http/session.ts';
 import { safeTimeline } from '../projects/timeline.ts';
@@ -93,7 +94,18 @@ export function apiRouter(services: Services, authLimit: RequestHandler): Router
     '/projects/:id',
     json(async (req) => {
       const project = await projects.get(requireSession(req).user.id, param(req, 'id'));
-      const doc = await collab.documents.read(project.id);
+      const doc = await collab.documents.read(project.id).catch((err: unknown) => {
+        if (err instanceof CorruptDocumentError) {
+          throw new ApiError(
+            'UNAVAILABLE',
+            'The project document could not be loaded; it was left untouched',
+            {
+              projectId: project.id,
+            },
+          );
+        }
+        throw err;
+      });
       return { project, ...safeTimeline(doc) };
     }),
   );

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CollabTokenError} from './tokens.ts';
+import type { CollabTokenError } from './tokens.ts';
 import { issueCollabToken, verifyCollabToken } from './tokens.ts';
 
 const secret = 'x'.repeat(32);
