@@ -59,7 +59,10 @@ ensure_npm_deps() {
   local stamp="node_modules/.package-lock.json"
   if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ] || [ "$(cat node_modules/.montage-node 2>/dev/null)" != "$(node -v)" ]; then
     say "Installing npm dependencies"
-    npm ci --no-audit --no-fund --loglevel=error
+    # npm ci is exact; npm 11 sometimes records only this platform's optional
+    # packages in the lock, which ci then rejects, so fall back to install.
+    npm ci --no-audit --no-fund --loglevel=error 2>/dev/null ||
+      npm install --no-audit --no-fund --loglevel=error
     node -v > node_modules/.montage-node
   fi
 }
