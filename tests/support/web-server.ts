@@ -49,6 +49,11 @@ export class WebServer {
     return `http://127.0.0.1:${this.port}`;
   }
 
+  /** The server process id (for RSS readings in benchmarks). */
+  get pid(): number | undefined {
+    return this.#child?.pid;
+  }
+
   get output() {
     return this.#output.join('');
   }
