@@ -17,7 +17,7 @@ export async function createServices(config: Config, logger: Logger) {
     pgliteDir: config.pgliteDir,
     schema: config.databaseSchema,
   });
-  const applied = await migrateToLatest(database.db);
+  const applied = await migrateToLatest(database.db, config.databaseSchema);
   if (applied.length) logger.info({ migrations: applied }, 'database migrated');
 
   const redis = new Redis(config.redisUrl, {

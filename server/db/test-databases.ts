@@ -34,7 +34,7 @@ export async function openTestDatabase(
   }
   const schema = `test_${randomBytes(6).toString('hex')}`;
   const handle = await openDatabase({ databaseUrl: TEST_DATABASE_URL, schema });
-  await migrateToLatest(handle.db);
+  await migrateToLatest(handle.db, schema);
   return {
     ...handle,
     env: { DATABASE_URL: TEST_DATABASE_URL, DATABASE_SCHEMA: schema },
