@@ -5,6 +5,7 @@ import type { Config } from './config.ts';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/database.ts';
 import type { Logger } from './logger.ts';
 import { createProjects, type ProjectDocuments } from './projects/projects.ts';
+import { createRevisions } from './revisions/revisions.ts';
 
 /**
  * The composition root: one database, one Redis client, the domain modules
@@ -46,6 +47,7 @@ export async function createServices(config: Config, logger: Logger) {
     onDocumentStored: (projectId, title) => projects.syncTitleFromDocument(projectId, title),
   });
   documents = collab.documents;
+  const revisions = createRevisions(database.db, projects, collab.documents.read);
 
   return {
     config,
@@ -54,6 +56,7 @@ export async function createServices(config: Config, logger: Logger) {
     redis,
     accounts,
     projects,
+    revisions,
     collab,
     async close() {
       await collab.close();

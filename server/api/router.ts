@@ -30,7 +30,7 @@ const param = (req: Request, name: string) => String(req.params[name] ?? '');
 
 /** REST API v1 (docs/api.md). Routes parse, call a domain module, answer. */
 export function apiRouter(services: Services, authLimit: RequestHandler): Router {
-  const { config, accounts, projects, collab } = services;
+  const { config, accounts, projects, revisions, collab } = services;
   const router = express.Router();
   const cookieMaxAge = config.sessionTtlDays * 86_400;
   const secure = (req: Request) => req.secure;
@@ -181,6 +181,33 @@ export function apiRouter(services: Services, authLimit: RequestHandler): Router
         expiresAt: new Date(exp * 1000).toISOString(),
       };
     }),
+  );
+
+  router.post('/projects/:id/revisions', async (req, res, next) => {
+    try {
+      const { revision, created } = await revisions.commit(
+        requireSession(req).user.id,
+        param(req, 'id'),
+        req.body,
+      );
+      res.status(created ? 201 : 200).json({ revision, created });
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  router.get(
+    '/projects/:id/revisions',
+    json(async (req) => ({
+      revisions: await revisions.list(requireSession(req).user.id, param(req, 'id')),
+    })),
+  );
+
+  router.get(
+    '/revisions/:id',
+    json(async (req) => ({
+      revision: await revisions.get(requireSession(req).user.id, param(req, 'id')),
+    })),
   );
 
   router.use((req, _res, next) =>

@@ -52,7 +52,21 @@ export interface DocumentUpdatesTable {
   created_at: Timestamp;
 }
 
+/** Committed, immutable project states; id = sha256 of the canonical { projectId, timeline }. */
+export interface RevisionsTable {
+  id: string;
+  project_id: string;
+  number: number;
+  parent_id: string | null;
+  author_id: string | null;
+  message: string;
+  timeline: ColumnType<unknown, string, string>;
+  doc_state: Uint8Array;
+  created_at: Timestamp;
+}
+
 export interface Database {
+  revisions: RevisionsTable;
   users: UsersTable;
   sessions: SessionsTable;
   projects: ProjectsTable;
