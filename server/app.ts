@@ -3,6 +3,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { sql } from 'kysely';
 import { createRequestHandler } from '@remix-run/express';
 import type { ServerBuild } from '@remix-run/node';
+import { analysisBodyParser } from './analysis/analyze-script.ts';
 import { apiRouter } from './api/router.ts';
 import { clientAddress } from './http/client-address.ts';
 import { rateLimit } from './http/rate-limit.ts';
@@ -77,6 +78,8 @@ export function createApp(services: Services, build: ServerBuild | null) {
   });
   app.post(['/login', '/login.data', '/signup', '/signup.data'], authLimit);
 
+  // Scripts up to 1 MB of text: the analysis route parses its body first, with its own limit.
+  app.use('/api/v1/analysis', analysisBodyParser());
   app.use(
     '/api/v1',
     express.json({ limit: config.maxBodyBytes, strict: true }),

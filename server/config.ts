@@ -18,6 +18,7 @@ const envSchema = z.object({
     .regex(/^[a-z_][a-z0-9_]*$/)
     .optional(),
   PGLITE_DIR: z.string().optional(),
+  MEDIA_DIR: z.string().optional(),
   REDIS_URL: z.string().url().optional(),
   REDIS_PREFIX: z.string().default('montage'),
   MONTAGE_SECRET: z.string().min(32).optional(),
@@ -55,6 +56,7 @@ export interface Config {
   databaseUrl: string | undefined;
   databaseSchema: string | undefined;
   pgliteDir: string;
+  mediaDir: string;
   redisUrl: string;
   redisPrefix: string;
   secret: string;
@@ -92,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     databaseSchema: e.DATABASE_SCHEMA,
     pgliteDir: path.resolve(e.PGLITE_DIR ?? path.join(dataDir, 'db')),
+    mediaDir: path.resolve(e.MEDIA_DIR ?? path.join(dataDir, 'media')),
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,
     secret: e.MONTAGE_SECRET ?? readOrCreateSecret(dataDir),

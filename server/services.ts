@@ -6,6 +6,9 @@ import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/databas
 import type { Logger } from './logger.ts';
 import { createProjects, type ProjectDocuments } from './projects/projects.ts';
 import { createRevisions } from './revisions/revisions.ts';
+import { createRenders } from './renders/renders.ts';
+import { createRenderQueue } from './renders/render-queue.ts';
+import { MediaStore } from '../render-node/media-store.ts';
 
 /**
  * The composition root: one database, one Redis client, the domain modules
@@ -48,6 +51,16 @@ export async function createServices(config: Config, logger: Logger) {
   });
   documents = collab.documents;
   const revisions = createRevisions(database.db, projects, collab.documents.read);
+  const renders = createRenders(database.db, projects, revisions);
+  const renderQueue = createRenderQueue({
+    redisUrl: config.redisUrl,
+    prefix: config.redisPrefix,
+    renders,
+    logger: logger.child({ module: 'renders' }),
+    broadcast: (projectId, message) => collab.broadcast(projectId, message),
+  });
+  await renderQueue.reconcile();
+  const media = new MediaStore(config.mediaDir);
 
   return {
     config,
@@ -57,8 +70,12 @@ export async function createServices(config: Config, logger: Logger) {
     accounts,
     projects,
     revisions,
+    renders,
+    renderQueue,
+    media,
     collab,
     async close() {
+      await renderQueue.close();
       await collab.close();
       redis.disconnect();
       await database.close();

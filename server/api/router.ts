@@ -30,7 +30,7 @@ const param = (req: Request, name: string) => String(req.params[name] ?? '');
 
 /** REST API v1 (docs/api.md). Routes parse, call a domain module, answer. */
 export function apiRouter(services: Services, authLimit: RequestHandler): Router {
-  const { config, accounts, projects, revisions, collab } = services;
+  const { config, accounts, projects, revisions, renders, renderQueue, media, collab } = services;
   const router = express.Router();
   const cookieMaxAge = config.sessionTtlDays * 86_400;
   const secure = (req: Request) => req.secure;
@@ -208,6 +208,97 @@ export function apiRouter(services: Services, authLimit: RequestHandler): Router
     json(async (req) => ({
       revision: await revisions.get(requireSession(req).user.id, param(req, 'id')),
     })),
+  );
+
+  // Script analysis (shared/analysis). Its body limit is its own: analysisBodyParser in app.ts.
+  router.post(
+    '/analysis/scenes',
+    json(async (req) => {
+      requireSession(req);
+      const { analyzeScriptRequest } = await import('../analysis/analyze-script.ts');
+      return analyzeScriptRequest(req.body);
+    }),
+  );
+
+  // Renders: the row first, then the queue (server/renders/).
+  router.post('/projects/:id/renders', async (req, res, next) => {
+    try {
+      const { record, created } = await renders.create(
+        requireSession(req).user.id,
+        param(req, 'id'),
+        req.body,
+      );
+      if (created) await renderQueue.submit(record);
+      res.status(202).json({ render: record, created });
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  router.get(
+    '/projects/:id/renders',
+    json(async (req) => ({
+      renders: await renders.list(requireSession(req).user.id, param(req, 'id')),
+    })),
+  );
+
+  router.get(
+    '/renders/:id',
+    json(async (req) => ({
+      render: await renders.get(requireSession(req).user.id, param(req, 'id')),
+    })),
+  );
+
+  router.delete(
+    '/renders/:id',
+    json(async (req) => ({
+      render: await renderQueue.cancel(requireSession(req).user.id, param(req, 'id')),
+    })),
+  );
+
+  router.post(
+    '/renders/:id/retry',
+    json(
+      async (req) => ({
+        render: await renderQueue.retry(requireSession(req).user.id, param(req, 'id')),
+      }),
+      202,
+    ),
+  );
+
+  // Render outputs, streamed from the media store with HTTP Range support.
+  router.get(
+    /^\/renders\/([a-z0-9]+)\/(video\.mp4|poster\.\w+|captions\.vtt|captions\.srt|thumbnails\/([a-z0-9]+)\.\w+)$/,
+    async (req, res, next) => {
+      try {
+        const renderId = String(req.params[0]);
+        const file = String(req.params[1]);
+        const { output } = await renders.outputFor(requireSession(req).user.id, renderId);
+        if (!output) throw new ApiError('NOT_FOUND', 'This render has no output yet');
+        const artifact =
+          file === 'video.mp4'
+            ? output.video
+            : file.startsWith('poster.')
+              ? output.poster
+              : file === 'captions.vtt'
+                ? output.captions.vtt
+                : file === 'captions.srt'
+                  ? output.captions.srt
+                  : output.thumbnails.find((t) => t.sceneId === req.params[2])?.thumbnail;
+        if (!artifact) throw new ApiError('NOT_FOUND', 'No such file in this render');
+        if (req.query.download !== undefined) res.attachment(`montage-${renderId}.${artifact.ext}`);
+        res.sendFile(
+          media.pathFor(artifact.hash, artifact.ext),
+          { acceptRanges: true, maxAge: '1d', immutable: true },
+          (err) => {
+            if (err && !res.headersSent)
+              next(new ApiError('NOT_FOUND', 'The file is missing from the media store'));
+          },
+        );
+      } catch (err) {
+        next(err);
+      }
+    },
   );
 
   router.use((req, _res, next) =>

@@ -280,6 +280,11 @@ export function createCollabServer(deps: CollabDependencies) {
       return true;
     },
 
+    /** Sends a stateless message to every client of a document connected to this instance. */
+    broadcast(documentName: string, payload: unknown) {
+      hocuspocus.documents.get(documentName)?.broadcastStateless(JSON.stringify(payload));
+    },
+
     revokeSession(sessionId: string) {
       return publishControl({ type: 'revoke-session', sessionId });
     },

@@ -4,6 +4,7 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely/migrati
 import type { Database } from './schema.ts';
 import * as m0001 from './migrations/0001-initial.ts';
 import * as m0002 from './migrations/0002-revisions.ts';
+import * as m0003 from './migrations/0003-renders.ts';
 import { startPGliteThread } from './pglite-thread.ts';
 
 export type Db = Kysely<Database>;
@@ -12,6 +13,7 @@ export type Db = Kysely<Database>;
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
   '0002-revisions': m0002,
+  '0003-renders': m0003,
 };
 
 const migrationProvider: MigrationProvider = {

@@ -65,7 +65,25 @@ export interface RevisionsTable {
   created_at: Timestamp;
 }
 
+/** One render of a revision with a preset; `job` is the render-job machine's context (shared/render-job-machine.ts). */
+export interface RendersTable {
+  id: string;
+  project_id: string;
+  revision_id: string;
+  preset: string;
+  status: string;
+  job: ColumnType<unknown, string, string>;
+  attempt: number;
+  progress: ColumnType<unknown, string | null | undefined, string | null>;
+  created_by: string | null;
+  created_at: Timestamp;
+  started_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  finished_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  updated_at: Timestamp;
+}
+
 export interface Database {
+  renders: RendersTable;
   revisions: RevisionsTable;
   users: UsersTable;
   sessions: SessionsTable;

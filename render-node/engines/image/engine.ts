@@ -1,0 +1,30 @@
+import type { StylePreset } from '../../../shared/timeline.ts';
+
+/**
+ * An image engine paints a scene's picture: the moving layer of the frame
+ * (typography is a separate, still layer: lettering.ts). Engines:
+ * `procedural` (default, designed SVG, no model weights) and `onnx`
+ * (a Stable-Diffusion-Turbo-class pipeline, planned). The request is
+ * everything an engine may use; its canonical JSON, with the engine's id and
+ * version, is the picture's cache key.
+ */
+
+export interface PictureRequest {
+  prompt: string;
+  title: string;
+  mood: string;
+  location: string;
+  stylePreset: StylePreset;
+  /** Characters in the scene, kept in every prompt for visual consistency. */
+  cast: { name: string; description: string }[];
+  seed: number;
+  width: number;
+  height: number;
+}
+
+export interface ImageEngine {
+  id: string;
+  version: string;
+  /** Writes a PNG of exactly `width` × `height` to `outputPath`; rejects with the signal's reason on abort. */
+  generate(request: PictureRequest, outputPath: string, signal: AbortSignal): Promise<void>;
+}

@@ -1,0 +1,75 @@
+import { hostname } from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+import { loadEngines } from './engines/load-engines.ts';
+import { MediaStore } from './media-store.ts';
+import { setProcessLimit } from './process-slots.ts';
+import { startRenderWorkers } from './queue/render-workers.ts';
+
+/**
+ * The render process: BullMQ workers over the shared Redis and media store.
+ * `npm start` starts one; more can run anywhere with the same REDIS_URL and
+ * MEDIA_DIR. SIGTERM/SIGINT: stop taking jobs, abort running ones (the queue
+ * hands them to another node), exit.
+ */
+const env = z
+  .object({
+    REDIS_URL: z.string().url(),
+    REDIS_PREFIX: z.string().default('montage'),
+    DATA_DIR: z.string().default('./data'),
+    MEDIA_DIR: z.string().optional(),
+    RENDER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+    RENDER_FFMPEG_PROCESSES: z.coerce.number().int().min(1).max(64).optional(),
+    RENDER_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
+    // Stable across restarts: a restarted node clears what its killed predecessor left in tmp/.
+    RENDER_NODE_ID: z.string().default(hostname()),
+  })
+  .safeParse(process.env);
+
+if (!env.success) {
+  console.error(
+    `Invalid environment:\n${env.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`,
+  );
+  process.exit(2);
+}
+const config = env.data;
+
+const log = (level: 'info' | 'warn' | 'error', msg: string, fields: Record<string, unknown> = {}) =>
+  console.log(
+    JSON.stringify({
+      level,
+      time: new Date().toISOString(),
+      node: config.RENDER_NODE_ID,
+      msg,
+      ...fields,
+    }),
+  );
+
+const mediaDir = path.resolve(config.MEDIA_DIR ?? path.join(config.DATA_DIR, 'media'));
+const store = new MediaStore(mediaDir, { owner: config.RENDER_NODE_ID });
+await store.clearOwnTemp();
+if (config.RENDER_FFMPEG_PROCESSES) setProcessLimit(config.RENDER_FFMPEG_PROCESSES);
+const engines = await loadEngines();
+const workers = await startRenderWorkers({
+  redisUrl: config.REDIS_URL,
+  prefix: config.REDIS_PREFIX,
+  store,
+  engines,
+  concurrency: config.RENDER_CONCURRENCY,
+  lockDurationMs: config.RENDER_LOCK_MS,
+  log,
+});
+process.send?.({ type: 'ready' });
+
+let stopping = false;
+const stop = async (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  log('info', 'render node stopping', { signal });
+  await workers
+    .close()
+    .catch((error: Error) => log('error', 'close failed', { error: error.message }));
+  process.exit(0);
+};
+process.on('SIGTERM', () => void stop('SIGTERM'));
+process.on('SIGINT', () => void stop('SIGINT'));

@@ -1,0 +1,23 @@
+import type { StageProgress } from '../shared/render-events.ts';
+import type { ImageEngine } from './engines/image/engine.ts';
+import type { VoiceEngine } from './engines/voice/engine.ts';
+import type { MediaStore } from './media-store.ts';
+
+/** What every building block of the pipeline is given by its caller (a queue worker, renderLocally). */
+export interface RenderContext {
+  store: MediaStore;
+  signal: AbortSignal;
+  onProgress?: (event: StageProgress) => void;
+  engines: RenderEngines;
+  /**
+   * Tasks in flight inside one call (default 4). ffmpeg processes are capped
+   * per machine by the adapter (setFfmpegProcessLimit), not here.
+   */
+  concurrency?: number;
+}
+
+export interface RenderEngines {
+  image: ImageEngine;
+  voice: VoiceEngine;
+  ffmpegVersion: string;
+}

@@ -1,0 +1,56 @@
+import type { RenderFailure, RenderStage } from '../shared/render-events.ts';
+import { FfmpegError } from './ffmpeg/run-ffmpeg.ts';
+
+/**
+ * A failed stage: which stage, which scene, and why (with the tool's last
+ * stderr lines when a tool failed). Cancellation is not a failure: an
+ * aborted signal's reason propagates unchanged.
+ */
+export class RenderError extends Error {
+  readonly stage: RenderStage;
+  readonly sceneId: string | null;
+  readonly detail: string | undefined;
+  constructor(stage: RenderStage, sceneId: string | null, cause: unknown) {
+    const why = cause instanceof FfmpegError ? cause.message.split('\n')[0]! : messageOf(cause);
+    super(`${stage}${sceneId ? ` (scene ${sceneId})` : ''}: ${why}`, { cause });
+    this.name = 'RenderError';
+    this.stage = stage;
+    this.sceneId = sceneId;
+    this.detail = cause instanceof FfmpegError ? cause.stderrTail : undefined;
+  }
+
+  /** The serialisable form for job results, the database and the UI. */
+  toFailure(): RenderFailure {
+    const failure: RenderFailure = {
+      stage: this.stage,
+      sceneId: this.sceneId,
+      message: this.message,
+    };
+    if (this.detail) failure.detail = this.detail;
+    return failure;
+  }
+}
+
+export function isAbortError(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
+}
+
+/** Runs a stage, labelling any failure with the stage and scene (cancellation passes through). */
+export async function inStage<T>(
+  stage: RenderStage,
+  sceneId: string | null,
+  signal: AbortSignal,
+  work: () => Promise<T>,
+): Promise<T> {
+  try {
+    signal.throwIfAborted();
+    return await work();
+  } catch (error) {
+    if (signal.aborted || isAbortError(error) || error instanceof RenderError) throw error;
+    throw new RenderError(stage, sceneId, error);
+  }
+}
+
+function messageOf(cause: unknown): string {
+  return cause instanceof Error ? cause.message : String(cause);
+}

@@ -1,0 +1,88 @@
+import type { ArtifactRef } from '../../shared/render-events.ts';
+import { renderLettering } from '../engines/image/lettering.ts';
+import { chain, filter, graph } from '../ffmpeg/filter-graph.ts';
+import { runFfmpeg } from '../ffmpeg/run-ffmpeg.ts';
+import type { RenderContext } from '../render-context.ts';
+import { allSettled } from '../run-limited.ts';
+import type { RenderPlan, ScenePlan } from './plan.ts';
+
+/**
+ * The image stage of a scene: its picture (from the image engine, or an
+ * uploaded image fitted to the frame) and its lettering, both PNG at the
+ * output resolution, both cached by their plan keys.
+ */
+
+export interface SceneImages {
+  picture: ArtifactRef;
+  lettering: ArtifactRef;
+}
+
+export async function makeSceneImages(
+  plan: RenderPlan,
+  scene: ScenePlan,
+  ctx: RenderContext,
+): Promise<SceneImages> {
+  const [picture, lettering] = await allSettled([
+    makePicture(plan, scene, ctx),
+    ctx.store.produce(
+      scene.lettering.key,
+      'png',
+      (temp) => renderLettering(scene.lettering.request, temp, ctx.signal),
+      { signal: ctx.signal },
+    ),
+  ]);
+  return {
+    picture,
+    lettering: { kind: 'lettering', hash: scene.lettering.key, ext: 'png', cached: lettering.hit },
+  };
+}
+
+async function makePicture(
+  plan: RenderPlan,
+  scene: ScenePlan,
+  ctx: RenderContext,
+): Promise<ArtifactRef> {
+  const { picture } = scene;
+  const made = await ctx.store.produce(
+    picture.key,
+    'png',
+    async (temp) => {
+      if (picture.source === 'engine') {
+        await ctx.engines.image.generate(picture.request, temp, ctx.signal);
+        return;
+      }
+      const upload = await ctx.store.locate(picture.asset);
+      if (!upload) throw new Error(`the uploaded image ${picture.asset} is not in the media store`);
+      await fitToFrame(upload, temp, plan, ctx.signal);
+    },
+    { signal: ctx.signal },
+  );
+  return { kind: 'picture', hash: picture.key, ext: 'png', cached: made.hit };
+}
+
+/** Scales an uploaded image to cover the frame and crops the overflow, centred. */
+async function fitToFrame(source: string, output: string, plan: RenderPlan, signal: AbortSignal) {
+  await runFfmpeg({
+    inputs: [{ path: source }],
+    filterGraph: graph([
+      chain(
+        ['0:v'],
+        [
+          filter('scale', {
+            w: plan.width,
+            h: plan.height,
+            force_original_aspect_ratio: 'increase',
+            flags: 'lanczos',
+          }),
+          filter('crop', { w: plan.width, h: plan.height }),
+          filter('format', { pix_fmts: 'rgb24' }),
+        ],
+        ['v'],
+      ),
+    ]),
+    outputOptions: ['-map', '[v]', '-frames:v', '1', '-update', '1'],
+    output,
+    expected: { frames: 1 },
+    signal,
+  });
+}

@@ -1,0 +1,455 @@
+import { contentKey } from '../../shared/content-key.ts';
+import type { ProgressUnit } from '../../shared/render-progress.ts';
+import { presetProblems, type RenderPreset } from '../../shared/render-presets.ts';
+import { renderReadinessIssues } from '../../shared/render-readiness.ts';
+import type {
+  Motion,
+  StylePreset,
+  Timeline,
+  TimelineIssue,
+  TimelineScene,
+  Transition,
+} from '../../shared/timeline.ts';
+import type { PictureRequest } from '../engines/image/engine.ts';
+import type { LetteringRequest } from '../engines/image/lettering.ts';
+import { paletteFor } from '../engines/image/procedural.ts';
+import { firstSentence } from '../engines/image/typeset.ts';
+import type { VoiceRequest } from '../engines/voice/engine.ts';
+
+/**
+ * Planning: everything about a render that can be decided before any work,
+ * as plain JSON (it travels in queue jobs). All timing is in frames. Pure.
+ *
+ * Timing model (frames at the plan's fps):
+ * - A scene lasts N frames: its set duration, or lead + narration + tail +
+ *   the transition out of it. Its narration starts `lead` frames into it.
+ * - Consecutive scenes overlap by the transition's frames (0 for a cut), so
+ *   the video lasts ΣN − Σtransitions frames, and the narration of a scene
+ *   always ends before the next one starts.
+ * - A scene's `transition` is how it hands over to the next scene; the last
+ *   scene's is unused.
+ * - The output is cut into pieces that are encoded once each and joined by
+ *   stream copy: each scene's body (its frames outside any transition) and
+ *   each transition (the tail of one scene blended with the head of the
+ *   next). A scene's frame count never depends on its neighbours' narration,
+ *   so scenes can render in parallel on any node.
+ */
+
+export const PLAN_VERSION = 1;
+
+export const TIMING = {
+  leadSec: 0.25,
+  tailSec: 0.35,
+  transitionSec: 0.5,
+  minSceneSec: 1,
+  /**
+   * Longest piece of a scene body encoded by one ffmpeg: a longer body is
+   * split into equal chunks encoded in parallel, so re-rendering one scene
+   * uses every core and the last scenes of a render don't leave cores idle.
+   */
+  chunkSec: 4,
+};
+
+export const AUDIO_SAMPLE_RATE = 48000;
+
+export interface EngineVersions {
+  image: { id: string; version: string };
+  voice: { id: string; version: string };
+  lettering: string;
+  ffmpeg: string;
+}
+
+export interface RenderOptions {
+  /** Draw captions into the picture (the WebVTT/SRT files are made either way). */
+  burnCaptions?: boolean;
+}
+
+export interface ScenePlan {
+  id: string;
+  index: number;
+  picture:
+    | { key: string; source: 'engine'; request: PictureRequest }
+    | { key: string; source: 'upload'; asset: string };
+  lettering: { key: string; request: LetteringRequest };
+  /** null: no narration text. */
+  narration: { key: string; request: VoiceRequest } | null;
+  /** The scene's set duration in frames; null: from its narration. */
+  fixedFrames: number | null;
+  motion: Motion;
+  transitionInFrames: number;
+  transitionOutFrames: number;
+  /** A guess before narration exists, for progress weights only. */
+  estimatedFrames: number;
+  narrationText: string;
+}
+
+export interface TransitionPlan {
+  index: number;
+  fromSceneId: string;
+  toSceneId: string;
+  kind: Transition;
+  frames: number;
+}
+
+export interface RenderPlan {
+  planVersion: number;
+  title: string;
+  preset: RenderPreset;
+  width: number;
+  height: number;
+  fps: number;
+  sampleRate: number;
+  timing: {
+    leadFrames: number;
+    tailFrames: number;
+    minFrames: number;
+    chunkFrames: number;
+  };
+  engines: EngineVersions;
+  stylePreset: StylePreset;
+  burnCaptions: boolean;
+  scenes: ScenePlan[];
+  /** Between scene i and i+1; cuts have 0 frames and produce no piece. */
+  transitions: TransitionPlan[];
+  music: { asset: string; volume: number } | null;
+  warnings: string[];
+}
+
+/** Why a timeline cannot be rendered: every problem, each naming its field (and scene). */
+export class PlanError extends Error {
+  readonly issues: TimelineIssue[];
+  constructor(issues: TimelineIssue[]) {
+    super(`Cannot render: ${issues.map((i) => i.message).join('; ')}`);
+    this.name = 'PlanError';
+    this.issues = issues;
+  }
+}
+
+/** Plans a render of a validated timeline; throws PlanError naming every problem, before any work. */
+export function planRender(
+  timeline: Timeline,
+  preset: RenderPreset,
+  engines: EngineVersions,
+  options: RenderOptions = {},
+): RenderPlan {
+  const issues: TimelineIssue[] = [
+    ...renderReadinessIssues(timeline),
+    ...presetProblems(preset).map((message) => ({ path: ['preset'], message })),
+  ];
+  if (preset.aspect !== timeline.aspect) {
+    issues.push({
+      path: ['aspect'],
+      message: `preset ${preset.id} is for ${preset.aspect}, the project is ${timeline.aspect}`,
+    });
+  }
+  if (timeline.voice.engine !== engines.voice.id) {
+    issues.push({
+      path: ['voice', 'engine'],
+      message: `voice engine ${timeline.voice.engine} is not available on this render node`,
+    });
+  }
+  if (issues.length) throw new PlanError(issues);
+
+  const fps = preset.fps ?? timeline.fps;
+  const { width, height } = preset;
+  const toFrames = (sec: number) => Math.max(0, Math.round(sec * fps));
+  const timing = {
+    leadFrames: toFrames(TIMING.leadSec),
+    tailFrames: toFrames(TIMING.tailSec),
+    minFrames: Math.max(2, toFrames(TIMING.minSceneSec)),
+    chunkFrames: Math.max(1, toFrames(TIMING.chunkSec)),
+  };
+  const burnCaptions = options.burnCaptions ?? false;
+  const fixedFrames = timeline.scenes.map((s) =>
+    s.durationSec === null ? null : Math.max(2, toFrames(s.durationSec)),
+  );
+
+  const transitions: TransitionPlan[] = timeline.scenes.slice(0, -1).map((scene, index) => {
+    const next = timeline.scenes[index + 1]!;
+    let frames = scene.transition === 'cut' ? 0 : toFrames(TIMING.transitionSec);
+    // A set duration bounds the transitions on both its sides: a body keeps at least one frame.
+    for (const fixed of [fixedFrames[index], fixedFrames[index + 1]]) {
+      if (fixed != null) frames = Math.min(frames, Math.floor((fixed - 1) / 2));
+    }
+    return { index, fromSceneId: scene.id, toSceneId: next.id, kind: scene.transition, frames };
+  });
+
+  const castById = new Map(timeline.cast.map((c) => [c.id, c]));
+  const scenes = timeline.scenes.map((scene, index): ScenePlan => {
+    const pictureRequest: PictureRequest = {
+      prompt: scene.prompt,
+      title: scene.title,
+      mood: scene.mood,
+      location: scene.location,
+      stylePreset: timeline.stylePreset,
+      cast: scene.cast
+        .map((id) => castById.get(id))
+        .filter((c) => c !== undefined)
+        .map((c) => ({ name: c.name, description: c.description })),
+      seed: scene.seed,
+      width,
+      height,
+    };
+    const picture: ScenePlan['picture'] = scene.image
+      ? {
+          key: contentKey('picture-upload', {
+            asset: scene.image,
+            width,
+            height,
+            ffmpeg: engines.ffmpeg,
+          }),
+          source: 'upload',
+          asset: scene.image,
+        }
+      : {
+          key: contentKey('picture', { engine: engines.image, request: pictureRequest }),
+          source: 'engine',
+          request: pictureRequest,
+        };
+    const letteringRequest: LetteringRequest = {
+      kicker: kickerFor(scene, timeline.language),
+      title: scene.title,
+      narrationLine: burnCaptions ? '' : firstSentence(scene.narration),
+      stylePreset: timeline.stylePreset,
+      language: timeline.language,
+      accent: paletteFor(pictureRequest).accent,
+      placement: burnCaptions ? 'upper' : 'lower',
+      width,
+      height,
+    };
+    const text = scene.narration.trim();
+    const voiceRequest: VoiceRequest | null = text
+      ? {
+          text,
+          voice: timeline.voice.voice,
+          rate: timeline.voice.rate,
+          pitch: timeline.voice.pitch,
+        }
+      : null;
+    const transitionInFrames = index > 0 ? transitions[index - 1]!.frames : 0;
+    const transitionOutFrames = transitions[index]?.frames ?? 0;
+    const partial = {
+      fixedFrames: fixedFrames[index] ?? null,
+      transitionInFrames,
+      transitionOutFrames,
+    };
+    return {
+      id: scene.id,
+      index,
+      picture,
+      lettering: {
+        key: contentKey('lettering', { version: engines.lettering, request: letteringRequest }),
+        request: letteringRequest,
+      },
+      narration: voiceRequest
+        ? {
+            key: contentKey('narration', { engine: engines.voice, request: voiceRequest }),
+            request: voiceRequest,
+          }
+        : null,
+      ...partial,
+      motion: scene.motion,
+      estimatedFrames: sceneFrames(
+        { ...partial, timing },
+        voiceRequest ? estimateNarrationSec(voiceRequest) * fps : null,
+      ),
+      narrationText: text,
+    };
+  });
+
+  const warnings = scenes
+    .filter((s) => s.fixedFrames !== null && s.narration)
+    .filter(
+      (s) =>
+        estimateNarrationSec(s.narration!.request) * fps >
+        narrationWindow(s, timing, s.fixedFrames!),
+    )
+    .map(
+      (s) => `scene ${s.index + 1}: the narration may be longer than the set duration and be cut`,
+    );
+
+  return {
+    planVersion: PLAN_VERSION,
+    title: timeline.title,
+    preset,
+    width,
+    height,
+    fps,
+    sampleRate: AUDIO_SAMPLE_RATE,
+    timing,
+    engines,
+    stylePreset: timeline.stylePreset,
+    burnCaptions,
+    scenes,
+    transitions,
+    music: timeline.music,
+    warnings,
+  };
+}
+
+function kickerFor(scene: TimelineScene, language: Timeline['language']) {
+  const act = `${language === 'fr' ? 'Acte' : 'Act'} ${scene.act}`;
+  return [act, scene.location.trim()].filter(Boolean).join(' \u00b7 ');
+}
+
+/** espeak-ng speaks about 175 words a minute at rate 1. */
+function estimateNarrationSec(request: VoiceRequest) {
+  const words = request.text.split(/\s+/).filter(Boolean).length;
+  return words / ((175 / 60) * request.rate) + 0.3;
+}
+
+type SceneFrameInputs = Pick<
+  ScenePlan,
+  'fixedFrames' | 'transitionInFrames' | 'transitionOutFrames'
+> & {
+  timing: RenderPlan['timing'];
+};
+
+/**
+ * A scene's frame count once its narration is known (`narrationFrames`:
+ * its length in frames, fractional allowed; null for no narration).
+ */
+export function sceneFrames(scene: SceneFrameInputs, narrationFrames: number | null): number {
+  const floor = scene.transitionInFrames + scene.transitionOutFrames + 1;
+  if (scene.fixedFrames !== null) return Math.max(scene.fixedFrames, floor);
+  const { leadFrames, tailFrames, minFrames } = scene.timing;
+  // A scene with neither narration nor a set duration is refused by planning (render readiness).
+  const spoken =
+    narrationFrames === null
+      ? minFrames
+      : leadFrames + Math.ceil(narrationFrames - 1e-6) + tailFrames + scene.transitionOutFrames;
+  return Math.max(spoken, minFrames, floor);
+}
+
+/** Frames of a scene in which its narration may sound: from its start until the next scene starts. */
+function narrationWindow(
+  scene: Pick<ScenePlan, 'transitionOutFrames'>,
+  timing: RenderPlan['timing'],
+  frames?: number,
+) {
+  const total = frames ?? Number.POSITIVE_INFINITY;
+  return total - scene.transitionOutFrames - timing.leadFrames;
+}
+
+/** A scene body's chunks: equal parts of at most `chunkFrames` frames, in order. */
+export function bodyChunks(
+  body: { from: number; to: number },
+  chunkFrames: number,
+): { from: number; to: number }[] {
+  const length = body.to - body.from;
+  const count = Math.max(1, Math.ceil(length / chunkFrames));
+  return Array.from({ length: count }, (_, i) => ({
+    from: body.from + Math.round((i * length) / count),
+    to: body.from + Math.round(((i + 1) * length) / count),
+  }));
+}
+
+/** A rendered scene's timing, as renderScene reports it. */
+export interface SceneTiming {
+  sceneId: string;
+  frames: number;
+  /** The narration WAV's length; null for a silent scene. */
+  narration: { samples: number; sampleRate: number } | null;
+}
+
+export interface SceneLayout {
+  sceneId: string;
+  index: number;
+  /** First output frame of the scene (its incoming transition included). */
+  startFrame: number;
+  frames: number;
+  /** The scene's own frames outside transitions: [from, to) in scene frames. */
+  body: { from: number; to: number };
+  /** Narration placement in output samples (at plan.sampleRate). */
+  narration: { startSample: number; samples: number; truncated: boolean } | null;
+}
+
+export type Piece =
+  | { kind: 'body'; sceneIndex: number; chunk: number; frames: number }
+  | { kind: 'transition'; transitionIndex: number; frames: number };
+
+export interface RenderLayout {
+  totalFrames: number;
+  durationSec: number;
+  totalSamples: number;
+  scenes: SceneLayout[];
+  /** The output in order; their frames sum to totalFrames. */
+  pieces: Piece[];
+}
+
+/** Lays the rendered scenes out on the output timeline (pure). */
+export function layoutRender(plan: RenderPlan, timings: readonly SceneTiming[]): RenderLayout {
+  const byId = new Map(timings.map((t) => [t.sceneId, t]));
+  const samplesPerFrame = plan.sampleRate / plan.fps;
+  let start = 0;
+  const scenes: SceneLayout[] = [];
+  const pieces: Piece[] = [];
+  for (const scene of plan.scenes) {
+    const timing = byId.get(scene.id);
+    if (!timing) throw new Error(`scene ${scene.id} has not been rendered`);
+    const frames = timing.frames;
+    const body = { from: scene.transitionInFrames, to: frames - scene.transitionOutFrames };
+    if (body.to <= body.from) throw new Error(`scene ${scene.id} is shorter than its transitions`);
+    let narration: SceneLayout['narration'] = null;
+    if (timing.narration) {
+      const startFrame = start + plan.timing.leadFrames;
+      const full = Math.round(
+        (timing.narration.samples * plan.sampleRate) / timing.narration.sampleRate,
+      );
+      const window = Math.round(narrationWindow(scene, plan.timing, frames) * samplesPerFrame);
+      narration = {
+        startSample: Math.round(startFrame * samplesPerFrame),
+        samples: Math.min(full, window),
+        truncated: full > window,
+      };
+    }
+    scenes.push({
+      sceneId: scene.id,
+      index: scene.index,
+      startFrame: start,
+      frames,
+      body,
+      narration,
+    });
+    bodyChunks(body, plan.timing.chunkFrames).forEach((range, chunk) =>
+      pieces.push({ kind: 'body', sceneIndex: scene.index, chunk, frames: range.to - range.from }),
+    );
+    const out = plan.transitions[scene.index];
+    if (out && out.frames > 0) {
+      pieces.push({ kind: 'transition', transitionIndex: out.index, frames: out.frames });
+    }
+    start += frames - scene.transitionOutFrames;
+  }
+  const totalFrames = start;
+  return {
+    totalFrames,
+    durationSec: totalFrames / plan.fps,
+    totalSamples: Math.round(totalFrames * samplesPerFrame),
+    scenes,
+    pieces,
+  };
+}
+
+/** Weights for the progress tracker, in frame-equivalents of encoding work. */
+export function progressUnits(plan: RenderPlan): ProgressUnit[] {
+  const total = plan.scenes.reduce((sum, s) => sum + s.estimatedFrames, 0);
+  const units: ProgressUnit[] = [{ stage: 'plan', sceneId: null, weight: 1 }];
+  for (const scene of plan.scenes) {
+    units.push(
+      { stage: 'image', sceneId: scene.id, weight: 20 },
+      { stage: 'narration', sceneId: scene.id, weight: scene.narration ? 8 : 0.5 },
+      { stage: 'segment', sceneId: scene.id, weight: scene.estimatedFrames + 5 },
+    );
+  }
+  for (const t of plan.transitions) {
+    if (t.frames > 0)
+      units.push({ stage: 'transition', sceneId: t.fromSceneId, weight: t.frames * 2 + 5 });
+  }
+  units.push(
+    { stage: 'audio', sceneId: null, weight: total * 0.04 + 10 },
+    { stage: 'captions', sceneId: null, weight: 1 },
+    { stage: 'assemble', sceneId: null, weight: total * 0.02 + plan.scenes.length * 3 + 5 },
+    { stage: 'publish', sceneId: null, weight: 1 },
+  );
+  return units;
+}

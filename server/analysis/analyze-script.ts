@@ -1,0 +1,81 @@
+import express, { type NextFunction, type Request, type Response } from 'express';
+import {
+  analyzeScript,
+  AnalysisInputError,
+  type AnalyzeOptions,
+  type ScriptAnalysis,
+} from '../../shared/analysis/index.ts';
+import { ApiError } from '../http/errors.ts';
+
+/**
+ * `POST /api/v1/analysis/scenes`: a script in, the analyser's breakdown out
+ * (shared/analysis, returned as-is). The analysis is pure CPU work in this
+ * process; the size limits below keep one request to about a second.
+ */
+
+/** The largest script text accepted, in UTF-8 bytes (1 MB). */
+export const MAX_ANALYSIS_TEXT_BYTES = 1_000_000;
+
+/**
+ * The route's own JSON body limit, above the global MAX_BODY_BYTES: JSON
+ * escaping (`\n`, `\"`, `\\`) can double a text's size, so a text just under
+ * 1 MB always fits, and the text itself is then measured against 1 MB.
+ */
+export const ANALYSIS_BODY_LIMIT_BYTES = 2 * MAX_ANALYSIS_TEXT_BYTES + 64 * 1024;
+
+/** The options the route passes on; anything else in the body is ignored. */
+const OPTION_KEYS = ['format', 'language', 'stylePreset', 'targetScenes'] as const;
+
+function textTooLarge(sizeBytes?: number): ApiError {
+  return new ApiError('PAYLOAD_TOO_LARGE', 'The script is larger than the 1 MB limit', {
+    field: 'text',
+    limitBytes: MAX_ANALYSIS_TEXT_BYTES,
+    ...(sizeBytes === undefined ? {} : { sizeBytes }),
+  });
+}
+
+/**
+ * The JSON body parser for the analysis routes, mounted before the global
+ * one (which then leaves the parsed body alone). A body too large even for
+ * this limit gets the same clear 413 as a text over 1 MB.
+ */
+export function analysisBodyParser() {
+  const parse = express.json({ limit: ANALYSIS_BODY_LIMIT_BYTES, strict: true });
+  return (req: Request, res: Response, next: NextFunction) =>
+    parse(req, res, (err?: unknown) => {
+      if ((err as { type?: string } | undefined)?.type === 'entity.too.large') {
+        next(textTooLarge());
+      } else {
+        next(err);
+      }
+    });
+}
+
+/** Validates the request body and analyses the script; bad input → 413 or 422 naming the field. */
+export async function analyzeScriptRequest(body: unknown): Promise<ScriptAnalysis> {
+  const input: Record<string, unknown> =
+    body && typeof body === 'object' && !Array.isArray(body)
+      ? (body as Record<string, unknown>)
+      : {};
+  const { text } = input;
+  if (typeof text === 'string') {
+    const sizeBytes = Buffer.byteLength(text, 'utf8');
+    if (sizeBytes > MAX_ANALYSIS_TEXT_BYTES) throw textTooLarge(sizeBytes);
+  }
+  const options: Record<string, unknown> = {};
+  for (const key of OPTION_KEYS) {
+    if (input[key] !== undefined && input[key] !== null) options[key] = input[key];
+  }
+  try {
+    // The analyser checks the type and range of the text and of every option itself.
+    return await analyzeScript(text as string, options as AnalyzeOptions);
+  } catch (err) {
+    if (err instanceof AnalysisInputError) {
+      throw new ApiError('VALIDATION_FAILED', err.message, {
+        field: err.field,
+        fields: { [err.field]: err.message },
+      });
+    }
+    throw err;
+  }
+}

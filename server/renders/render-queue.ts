@@ -1,0 +1,371 @@
+import { Queue, QueueEvents } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { RenderJobOutput } from '../../shared/render-job-machine.ts';
+import { createProgressTracker, type ProgressTracker } from '../../shared/render-progress.ts';
+import {
+  bullPrefix,
+  cancelledKey,
+  jobIds,
+  RENDER_QUEUES,
+  renderChannels,
+  type PlanJobData,
+  type RenderNodeEvent,
+} from '../../shared/render-queue.ts';
+import type { Timeline } from '../../shared/timeline.ts';
+import type { Logger } from '../logger.ts';
+import { ApiError } from '../http/errors.ts';
+import type { RenderDetail, RenderRecord, Renders, StoredOutput } from './renders.ts';
+
+/** The message every collaborator's client receives (Hocuspocus stateless, on the project document). */
+export interface RenderUpdateMessage {
+  type: 'render';
+  render: RenderRecord;
+}
+
+export interface RenderQueueOptions {
+  redisUrl: string;
+  prefix: string;
+  renders: Renders;
+  logger: Logger;
+  /** Sends a message to every client of a project connected to this instance. */
+  broadcast(projectId: string, message: RenderUpdateMessage): void;
+}
+
+const RELAY_INTERVAL_MS = 250; // ≤ 4 updates per second per render
+const PERSIST_INTERVAL_MS = 1000;
+
+/**
+ * The web side of rendering: enqueues plan jobs (after the row exists),
+ * turns node events into machine events on the stored render, relays
+ * throttled updates to every collaborator, and cancels or retries. Nothing
+ * polls: events arrive by Redis pub/sub and BullMQ's event stream.
+ */
+export function createRenderQueue(options: RenderQueueOptions) {
+  const { renders, logger, prefix } = options;
+  const connection = () => new Redis(options.redisUrl, { maxRetriesPerRequest: null });
+  const commands = connection();
+  const subscriber = connection();
+  const channels = renderChannels(prefix);
+  const queueOptions = { connection: connection(), prefix: bullPrefix(prefix) };
+  const planQueue = new Queue<PlanJobData>(RENDER_QUEUES.plan, queueOptions);
+  const assembleQueue = new Queue(RENDER_QUEUES.assemble, {
+    ...queueOptions,
+    connection: connection(),
+  });
+  const assembleEvents = new QueueEvents(RENDER_QUEUES.assemble, {
+    connection: connection(),
+    prefix: bullPrefix(prefix),
+  });
+  const planEvents = new QueueEvents(RENDER_QUEUES.plan, {
+    connection: connection(),
+    prefix: bullPrefix(prefix),
+  });
+
+  interface Live {
+    attempt: number;
+    tracker: ProgressTracker;
+    detail: RenderDetail;
+    lastPersist: number;
+    lastRelay: number;
+    relayTimer: NodeJS.Timeout | null;
+    latest: RenderRecord | null;
+  }
+  const live = new Map<string, Live>();
+
+  function relay(record: RenderRecord | null) {
+    if (record) options.broadcast(record.projectId, { type: 'render', render: record });
+  }
+
+  /** Relays at most every 250 ms per render; the latest state always goes out. */
+  function relayThrottled(state: Live, record: RenderRecord) {
+    state.latest = record;
+    const wait = state.lastRelay + RELAY_INTERVAL_MS - Date.now();
+    if (wait <= 0) {
+      state.lastRelay = Date.now();
+      relay(record);
+    } else if (!state.relayTimer) {
+      state.relayTimer = setTimeout(() => {
+        state.relayTimer = null;
+        state.lastRelay = Date.now();
+        relay(state.latest);
+      }, wait);
+    }
+  }
+
+  async function enqueuePlan(
+    renderId: string,
+    attempt: number,
+    timeline: unknown,
+    preset: PlanJobData['preset'],
+  ) {
+    await planQueue.add(
+      'plan',
+      { renderId, attempt, timeline: timeline as Timeline, preset },
+      {
+        jobId: jobIds(renderId, attempt).plan,
+        attempts: 3,
+        backoff: { type: 'exponential', delay: 1000 },
+        removeOnComplete: 1000,
+        removeOnFail: 1000,
+      },
+    );
+  }
+
+  async function onNodeEvent(event: RenderNodeEvent) {
+    if (event.type === 'planned') {
+      const detail: RenderDetail = {
+        units: event.units,
+        sceneIds: event.sceneIds,
+        unitFractions: {},
+        output: null,
+      };
+      const state: Live = {
+        attempt: event.attempt,
+        tracker: createProgressTracker({ renderId: event.renderId, units: event.units }),
+        detail,
+        lastPersist: 0,
+        lastRelay: 0,
+        relayTimer: null,
+        latest: null,
+      };
+      live.set(event.renderId, state);
+      await renders.applyEvent(event.renderId, { type: 'START' });
+      relay(
+        await renders.applyEvent(
+          event.renderId,
+          {
+            type: 'PROGRESS',
+            progress: state.tracker.update({ stage: 'plan', sceneId: null, fraction: 1 }),
+          },
+          () => detail,
+        ),
+      );
+      return;
+    }
+    const state = live.get(event.renderId);
+    if (event.type === 'failed') {
+      relay(await renders.applyEvent(event.renderId, { type: 'FAIL', failure: event.failure }));
+      live.delete(event.renderId);
+      return;
+    }
+    if (!state || state.attempt !== event.attempt) return; // another instance planned it, or an old attempt
+    const { progress } = event;
+    const key = `${progress.stage}:${progress.sceneId ?? ''}`;
+    state.detail.unitFractions[key] = Math.max(
+      state.detail.unitFractions[key] ?? 0,
+      progress.fraction,
+    );
+    const overall = state.tracker.update(progress);
+    const now = Date.now();
+    const persist = now - state.lastPersist >= PERSIST_INTERVAL_MS;
+    if (persist) state.lastPersist = now;
+    const record = await renders.applyEvent(
+      event.renderId,
+      { type: 'PROGRESS', progress: overall },
+      persist ? () => state.detail : undefined,
+    );
+    if (record) {
+      // Keep the in-memory detail in what is relayed even between persists.
+      relayThrottled(state, { ...record, ...summariseLive(record, state.detail) });
+    }
+  }
+
+  function summariseLive(record: RenderRecord, detail: RenderDetail) {
+    const fractions = new Map<string, [number, number]>();
+    const stages = new Map<string, [number, number]>();
+    for (const unit of detail.units) {
+      const f = detail.unitFractions[`${unit.stage}:${unit.sceneId ?? ''}`] ?? 0;
+      for (const [map, key] of [
+        [stages, unit.stage],
+        [fractions, unit.sceneId],
+      ] as const) {
+        if (!key) continue;
+        const acc = map.get(key) ?? [0, 0];
+        acc[0] += f * unit.weight;
+        acc[1] += unit.weight;
+        map.set(key, acc);
+      }
+    }
+    return {
+      stages: Object.fromEntries([...stages].map(([k, [d, t]]) => [k, t ? d / t : 0])),
+      scenes: record.scenes.map((s) => {
+        const acc = fractions.get(s.id);
+        return { ...s, fraction: acc && acc[1] ? acc[0] / acc[1] : s.fraction };
+      }),
+    };
+  }
+
+  async function onAssembled(renderId: string, attempt: number, output: StoredOutput) {
+    const state = live.get(renderId);
+    const jobOutput: RenderJobOutput = {
+      videoHash: output.video.hash,
+      posterHash: output.poster.hash,
+      durationSec: output.durationSec,
+    };
+    const record = await renders.applyEvent(
+      renderId,
+      { type: 'DONE', output: jobOutput },
+      (detail) => ({
+        units: detail?.units ?? state?.detail.units ?? [],
+        sceneIds: detail?.sceneIds ?? state?.detail.sceneIds ?? [],
+        unitFractions: Object.fromEntries(
+          (detail?.units ?? state?.detail.units ?? []).map((u) => [
+            `${u.stage}:${u.sceneId ?? ''}`,
+            1,
+          ]),
+        ),
+        output,
+      }),
+    );
+    if (state?.relayTimer) clearTimeout(state.relayTimer);
+    live.delete(renderId);
+    relay(record);
+    logger.info({ renderId, attempt }, 'render done');
+  }
+
+  async function onJobFailed(renderId: string, reason: string) {
+    if (reason === 'cancelled') return;
+    const record = await renders.applyEvent(renderId, {
+      type: 'FAIL',
+      failure: { stage: 'assemble', sceneId: null, message: reason },
+    });
+    live.delete(renderId);
+    relay(record);
+  }
+
+  const parseJobId = (jobId: string) => {
+    const [renderId, attempt] = jobId.split('.');
+    return { renderId: renderId!, attempt: Number(attempt) };
+  };
+
+  assembleEvents.on('completed', ({ jobId, returnvalue }) => {
+    const { renderId, attempt } = parseJobId(jobId);
+    const output = (
+      typeof returnvalue === 'string' ? JSON.parse(returnvalue) : returnvalue
+    ) as StoredOutput;
+    onAssembled(renderId, attempt, output).catch((err) =>
+      logger.error({ err, renderId }, 'recording a finished render failed'),
+    );
+  });
+  for (const events of [assembleEvents, planEvents]) {
+    events.on('failed', ({ jobId, failedReason }) => {
+      const { renderId } = parseJobId(jobId);
+      // A job with attempts left is retried, not failed: only record the last failure
+      // (or a parent failed by its child).
+      void (async () => {
+        const queue = events === assembleEvents ? assembleQueue : planQueue;
+        const job = await queue.getJob(jobId);
+        const final =
+          !job || job.attemptsMade >= (job.opts.attempts ?? 1) || failedReason.includes('child');
+        if (final) await onJobFailed(renderId, failedReason);
+      })().catch((err) => logger.error({ err, renderId }, 'recording a failed render failed'));
+    });
+  }
+
+  subscriber
+    .subscribe(channels.events)
+    .catch((err) => logger.error({ err }, 'render events subscribe failed'));
+  subscriber.on('message', (channel, raw) => {
+    if (channel !== channels.events) return;
+    let event: RenderNodeEvent;
+    try {
+      event = JSON.parse(raw) as RenderNodeEvent;
+    } catch {
+      return;
+    }
+    onNodeEvent(event).catch((err) =>
+      logger.error({ err, event: event.type }, 'render event failed'),
+    );
+  });
+
+  /** At start-up: renders whose queue entry may be missing get it (job ids make this idempotent); finished ones are settled. */
+  async function reconcile() {
+    for (const row of await renders.unfinished()) {
+      const ids = jobIds(row.id, row.attempt);
+      const assemble = await assembleQueue.getJob(ids.assemble);
+      const state = assemble ? await assemble.getState() : null;
+      if (state === 'completed') {
+        await onAssembled(row.id, row.attempt, assemble!.returnvalue as StoredOutput);
+      } else if (state === 'failed') {
+        await onJobFailed(row.id, assemble!.failedReason);
+      } else if (!assemble) {
+        const timeline = typeof row.timeline === 'string' ? JSON.parse(row.timeline) : row.timeline;
+        await enqueuePlan(row.id, row.attempt, timeline, row.preset as PlanJobData['preset']);
+      }
+    }
+  }
+
+  return {
+    reconcile,
+
+    /** Queues a render whose row was just written. */
+    async submit(record: RenderRecord) {
+      const { timeline, preset, attempt } = await renders.timelineOf(record.id);
+      await enqueuePlan(record.id, attempt, timeline, preset);
+    },
+
+    async cancel(userId: string, renderId: string): Promise<RenderRecord> {
+      const { record } = await renders.requireEditable(userId, renderId);
+      if (['done', 'failed', 'cancelled'].includes(record.status)) {
+        throw new ApiError('CONFLICT', `This render is already ${record.status}`, {
+          status: record.status,
+        });
+      }
+      // Mark first (nodes check it before any job), then stop running work everywhere.
+      await commands.set(cancelledKey(prefix, renderId), '1', 'EX', 7 * 86_400);
+      await commands.publish(channels.cancel, renderId);
+      const updated =
+        (await renders.applyEvent(renderId, { type: 'CANCEL' })) ??
+        (await renders.get(userId, renderId));
+      live.delete(renderId);
+      relay(updated);
+      return updated;
+    },
+
+    async retry(userId: string, renderId: string): Promise<RenderRecord> {
+      const { record } = await renders.requireEditable(userId, renderId);
+      if (!['failed', 'cancelled'].includes(record.status)) {
+        throw new ApiError(
+          'CONFLICT',
+          `Only failed or cancelled renders can be retried (this one is ${record.status})`,
+        );
+      }
+      let retried;
+      try {
+        retried = await renders.beginRetry(renderId);
+      } catch (err) {
+        if ((err as { code?: string }).code === '23505') {
+          throw new ApiError(
+            'CONFLICT',
+            'Another render of this revision and preset is already running',
+          );
+        }
+        throw err;
+      }
+      if (!retried) throw new ApiError('CONFLICT', 'This render cannot be retried now');
+      await commands.del(cancelledKey(prefix, renderId));
+      await this.submit(retried.record);
+      relay(retried.record);
+      return retried.record;
+    },
+
+    async ready() {
+      await commands.ping();
+      return planQueue.count();
+    },
+
+    async close() {
+      for (const state of live.values()) if (state.relayTimer) clearTimeout(state.relayTimer);
+      await Promise.allSettled([
+        planQueue.close(),
+        assembleQueue.close(),
+        assembleEvents.close(),
+        planEvents.close(),
+      ]);
+      subscriber.disconnect();
+      commands.disconnect();
+    },
+  };
+}
+
+export type RenderQueue = ReturnType<typeof createRenderQueue>;

@@ -1,0 +1,394 @@
+import { z } from 'zod';
+import { newId } from '../../shared/ids.ts';
+import {
+  isTerminalState,
+  type RenderJobContext,
+  type RenderJobEvent,
+  type RenderJobState,
+} from '../../shared/render-job-machine.ts';
+import {
+  applyRenderJobEvent,
+  initialRenderJob,
+  type RenderJobSnapshot,
+} from '../../shared/render-job-state.ts';
+import { RENDER_PRESET_IDS, type RenderPresetId } from '../../shared/render-presets.ts';
+import type { PlannedUnit } from '../../shared/render-queue.ts';
+import { parseInput } from '../accounts/accounts.ts';
+import type { Db } from '../db/database.ts';
+import { ApiError } from '../http/errors.ts';
+import type { Projects } from '../projects/projects.ts';
+import type { Revisions } from '../revisions/revisions.ts';
+
+/** What the assemble step returned, as stored (see render-node/assemble-render.ts RenderOutput). */
+export interface StoredOutput {
+  video: { hash: string; ext: string };
+  poster: { hash: string; ext: string };
+  captions: { vtt: { hash: string; ext: string }; srt: { hash: string; ext: string } };
+  thumbnails: { sceneId: string; thumbnail: { hash: string; ext: string } }[];
+  durationSec: number;
+  width: number;
+  height: number;
+  fps: number;
+  frames: number;
+  chapters?: { sceneId: string; startSec: number }[];
+  warnings?: string[];
+  /** Which artifacts were reused from the cache and which were made. */
+  cache?: { sceneId: string | null; kind: string; cached: boolean }[];
+}
+
+/** Per-stage and per-scene detail kept beside the machine's context. */
+export interface RenderDetail {
+  units: PlannedUnit[];
+  sceneIds: string[];
+  /** `${stage}:${sceneId}` → 0..1 */
+  unitFractions: Record<string, number>;
+  output: StoredOutput | null;
+}
+
+export interface RenderRecord {
+  id: string;
+  projectId: string;
+  revisionId: string;
+  revisionNumber: number | null;
+  preset: RenderPresetId;
+  status: RenderJobState;
+  stage: string | null;
+  sceneId: string | null;
+  fraction: number;
+  etaSec: number | null;
+  failure: RenderJobContext['failure'];
+  attempts: number;
+  createdBy: { id: string; name: string } | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  /** Artifacts reused or made by the finished render. */
+  cache: { sceneId: string | null; kind: string; cached: boolean }[] | null;
+  /** Per stage (summed over scenes) and per scene (all its stages), 0..1. */
+  stages: Record<string, number>;
+  scenes: { id: string; title: string; fraction: number }[];
+  output: {
+    videoUrl: string;
+    posterUrl: string;
+    captionsVttUrl: string;
+    captionsSrtUrl: string;
+    thumbnails: { sceneId: string; url: string }[];
+    chapters: { sceneId: string; title: string; startSec: number }[];
+    durationSec: number;
+    width: number;
+    height: number;
+    fps: number;
+    frames: number;
+  } | null;
+}
+
+export const createRenderSchema = z.object({
+  revisionId: z.string().regex(/^[0-9a-f]{64}$/, 'Must be a revision id'),
+  preset: z.enum(RENDER_PRESET_IDS).default('1080p'),
+});
+
+const parseJson = <T>(value: unknown): T =>
+  (typeof value === 'string' ? JSON.parse(value) : value) as T;
+
+/** Weighted fractions per stage and per scene from the unit fractions. */
+export function summarise(detail: RenderDetail | null) {
+  const stages: Record<string, [number, number]> = {};
+  const scenes: Record<string, [number, number]> = {};
+  for (const unit of detail?.units ?? []) {
+    const f = detail!.unitFractions[`${unit.stage}:${unit.sceneId ?? ''}`] ?? 0;
+    const add = (into: Record<string, [number, number]>, key: string) => {
+      const acc = (into[key] ??= [0, 0]);
+      acc[0] += f * unit.weight;
+      acc[1] += unit.weight;
+    };
+    add(stages, unit.stage);
+    if (unit.sceneId) add(scenes, unit.sceneId);
+  }
+  const ratio = (acc: Record<string, [number, number]>) =>
+    Object.fromEntries(
+      Object.entries(acc).map(([k, [done, total]]) => [k, total ? done / total : 0]),
+    );
+  return { stages: ratio(stages), scenes: ratio(scenes) };
+}
+
+/**
+ * Renders: the `renders` table belongs here. The row is written first, then
+ * the queue entry; the lifecycle goes through the shared render-job machine.
+ */
+export function createRenders(db: Db, projects: Projects, revisions: Revisions) {
+  const select = () =>
+    db
+      .selectFrom('renders')
+      .leftJoin('users', 'users.id', 'renders.created_by')
+      .leftJoin('revisions', 'revisions.id', 'renders.revision_id')
+      .select([
+        'renders.id',
+        'renders.project_id',
+        'renders.revision_id',
+        'renders.preset',
+        'renders.status',
+        'renders.job',
+        'renders.attempt',
+        'renders.progress',
+        'renders.created_at',
+        'renders.started_at',
+        'renders.finished_at',
+        'users.id as creator_id',
+        'users.name as creator_name',
+        'revisions.number as revision_number',
+        'revisions.timeline as revision_timeline',
+      ]);
+  type Row = Awaited<ReturnType<ReturnType<typeof select>['executeTakeFirstOrThrow']>>;
+
+  function toRecord(row: Row): RenderRecord {
+    const job = parseJson<RenderJobContext>(row.job);
+    const detail = parseJson<RenderDetail | null>(row.progress);
+    const timeline = parseJson<{ scenes: { id: string; title: string }[] } | null>(
+      row.revision_timeline,
+    );
+    const titles = new Map((timeline?.scenes ?? []).map((s) => [s.id, s.title]));
+    const { stages, scenes } = summarise(detail);
+    const base = `/api/v1/renders/${row.id}`;
+    const out = detail?.output ?? null;
+    return {
+      id: row.id,
+      projectId: row.project_id,
+      revisionId: row.revision_id,
+      revisionNumber: row.revision_number ?? null,
+      preset: row.preset as RenderPresetId,
+      status: row.status as RenderJobState,
+      stage: job.stage,
+      sceneId: job.sceneId,
+      fraction: job.fraction,
+      etaSec: job.etaSec,
+      failure: job.failure,
+      attempts: job.attempts,
+      createdBy: row.creator_id ? { id: row.creator_id, name: row.creator_name ?? '' } : null,
+      createdAt: new Date(row.created_at).toISOString(),
+      startedAt: row.started_at ? new Date(row.started_at).toISOString() : null,
+      finishedAt: row.finished_at ? new Date(row.finished_at).toISOString() : null,
+      cache: out?.cache ?? null,
+      stages,
+      scenes: (detail?.sceneIds ?? [...titles.keys()]).map((id) => ({
+        id,
+        title: titles.get(id) ?? '',
+        fraction: scenes[id] ?? 0,
+      })),
+      output: out
+        ? {
+            videoUrl: `${base}/video.mp4`,
+            posterUrl: `${base}/poster.${out.poster.ext}`,
+            captionsVttUrl: `${base}/captions.vtt`,
+            captionsSrtUrl: `${base}/captions.srt`,
+            thumbnails: out.thumbnails.map((t) => ({
+              sceneId: t.sceneId,
+              url: `${base}/thumbnails/${t.sceneId}.${t.thumbnail.ext}`,
+            })),
+            chapters: (out.chapters ?? []).map((c) => ({
+              ...c,
+              title: titles.get(c.sceneId) ?? '',
+            })),
+            durationSec: out.durationSec,
+            width: out.width,
+            height: out.height,
+            fps: out.fps,
+            frames: out.frames,
+          }
+        : null,
+    };
+  }
+
+  async function load(renderId: string) {
+    return (await select().where('renders.id', '=', renderId).executeTakeFirst()) ?? null;
+  }
+
+  async function authorizedRow(userId: string, renderId: string, action: 'view' | 'edit') {
+    const row = await load(renderId);
+    if (!row || !(await projects.roleOf(userId, row.project_id)))
+      throw new ApiError('NOT_FOUND', 'Render not found');
+    await projects.authorize(userId, row.project_id, action);
+    return row;
+  }
+
+  /**
+   * Applies a lifecycle event to a stored render through the machine and
+   * saves the result; returns the record, or null when the event changed
+   * nothing (late events after cancel, failure or completion).
+   */
+  async function applyEvent(
+    renderId: string,
+    event: RenderJobEvent,
+    updateDetail?: (detail: RenderDetail | null) => RenderDetail | null,
+  ): Promise<RenderRecord | null> {
+    return db
+      .transaction()
+      .execute(async (trx) => {
+        const row = await trx
+          .selectFrom('renders')
+          .select(['status', 'job', 'progress', 'started_at'])
+          .where('id', '=', renderId)
+          .forUpdate()
+          .executeTakeFirst();
+        if (!row) return null;
+        const current: RenderJobSnapshot = {
+          state: row.status as RenderJobState,
+          context: parseJson<RenderJobContext>(row.job),
+        };
+        const next = applyRenderJobEvent(current, event);
+        const detailBefore = parseJson<RenderDetail | null>(row.progress);
+        const unchanged =
+          next.state === current.state &&
+          JSON.stringify(next.context) === JSON.stringify(current.context);
+        if (unchanged && !updateDetail) return null;
+        // Detail only moves while the job is live (or to record its output when it finishes).
+        const detail =
+          updateDetail && (!isTerminalState(current.state) || event.type === 'RETRY')
+            ? updateDetail(detailBefore)
+            : detailBefore;
+        const now = new Date();
+        await trx
+          .updateTable('renders')
+          .set({
+            status: next.state,
+            job: JSON.stringify(next.context),
+            progress: detail ? JSON.stringify(detail) : null,
+            updated_at: now,
+            ...(event.type === 'START' && !row.started_at ? { started_at: now } : {}),
+            ...(isTerminalState(next.state) && !isTerminalState(current.state)
+              ? { finished_at: now }
+              : {}),
+            ...(event.type === 'RETRY' ? { finished_at: null } : {}),
+          })
+          .where('id', '=', renderId)
+          .execute();
+        return true;
+      })
+      .then(async (changed) => (changed ? toRecord((await load(renderId))!) : null));
+  }
+
+  return {
+    toRecord,
+    applyEvent,
+
+    /** Writes the render row (or finds the live one for this revision and preset); returns it and whether it is new. */
+    async create(
+      userId: string,
+      projectId: string,
+      input: unknown,
+    ): Promise<{ record: RenderRecord; created: boolean }> {
+      await projects.authorize(userId, projectId, 'edit');
+      const { revisionId, preset } = parseInput(createRenderSchema, input);
+      const revision = await revisions.load(revisionId);
+      if (!revision || revision.projectId !== projectId) {
+        throw new ApiError('NOT_FOUND', 'Revision not found in this project', {
+          fields: { revisionId: 'Unknown revision' },
+        });
+      }
+      const id = newId();
+      const job = initialRenderJob(id);
+      const inserted = await db
+        .insertInto('renders')
+        .values({
+          id,
+          project_id: projectId,
+          revision_id: revisionId,
+          preset,
+          status: job.state,
+          job: JSON.stringify(job.context),
+          attempt: 1,
+          created_by: userId,
+        })
+        .onConflict((oc) =>
+          oc
+            .columns(['revision_id', 'preset'])
+            .where('status', 'not in', ['done', 'failed', 'cancelled'])
+            .doNothing(),
+        )
+        .returning('id')
+        .executeTakeFirst();
+      const row = inserted
+        ? await load(id)
+        : await select()
+            .where('renders.revision_id', '=', revisionId)
+            .where('renders.preset', '=', preset)
+            .where('renders.status', 'not in', ['done', 'failed', 'cancelled'])
+            .executeTakeFirst();
+      return { record: toRecord(row!), created: !!inserted };
+    },
+
+    async get(userId: string, renderId: string) {
+      return toRecord(await authorizedRow(userId, renderId, 'view'));
+    },
+
+    async list(userId: string, projectId: string) {
+      await projects.authorize(userId, projectId, 'view');
+      const rows = await select()
+        .where('renders.project_id', '=', projectId)
+        .orderBy('renders.created_at', 'desc')
+        .limit(100)
+        .execute();
+      return rows.map(toRecord);
+    },
+
+    /** The stored output of a render a user may view (for media responses). */
+    async outputFor(userId: string, renderId: string) {
+      const row = await authorizedRow(userId, renderId, 'view');
+      return {
+        record: toRecord(row),
+        output: parseJson<RenderDetail | null>(row.progress)?.output ?? null,
+      };
+    },
+
+    async requireEditable(userId: string, renderId: string) {
+      const row = await authorizedRow(userId, renderId, 'edit');
+      return { record: toRecord(row), attempt: row.attempt };
+    },
+
+    /** Moves a failed or cancelled render back to queued under a new attempt number. */
+    async beginRetry(renderId: string): Promise<{ record: RenderRecord; attempt: number } | null> {
+      const record = await applyEvent(renderId, { type: 'RETRY' }, () => null);
+      if (!record || record.status !== 'queued') return null;
+      const row = await db
+        .updateTable('renders')
+        .set((eb) => ({ attempt: eb('attempt', '+', 1) }))
+        .where('id', '=', renderId)
+        .returning('attempt')
+        .executeTakeFirstOrThrow();
+      return { record, attempt: row.attempt };
+    },
+
+    /** Renders not finished: the queue layer re-enqueues or settles them at start-up. */
+    async unfinished() {
+      return db
+        .selectFrom('renders')
+        .innerJoin('revisions', 'revisions.id', 'renders.revision_id')
+        .select([
+          'renders.id',
+          'renders.project_id',
+          'renders.attempt',
+          'renders.preset',
+          'renders.status',
+          'revisions.timeline',
+        ])
+        .where('renders.status', 'not in', ['done', 'failed', 'cancelled'])
+        .execute();
+    },
+
+    async timelineOf(renderId: string) {
+      const row = await db
+        .selectFrom('renders')
+        .innerJoin('revisions', 'revisions.id', 'renders.revision_id')
+        .select(['revisions.timeline', 'renders.preset', 'renders.project_id', 'renders.attempt'])
+        .where('renders.id', '=', renderId)
+        .executeTakeFirstOrThrow();
+      return {
+        timeline: parseJson<unknown>(row.timeline),
+        preset: row.preset as RenderPresetId,
+        projectId: row.project_id,
+        attempt: row.attempt,
+      };
+    },
+  };
+}
+
+export type Renders = ReturnType<typeof createRenders>;

@@ -1,0 +1,70 @@
+import type { RenderFailure, RenderStage, StageProgress } from './render-events.ts';
+import type { RenderPresetId } from './render-presets.ts';
+import type { Timeline } from './timeline.ts';
+
+/**
+ * The contract between the web server and the render nodes over Redis:
+ * BullMQ queue names, job data, and the events a node publishes. Plain JSON.
+ *
+ * A render attempt is three kinds of jobs: `plan` (one), then a BullMQ flow
+ * of `scene` children under an `assemble` parent. Job ids are derived from
+ * the render id and attempt, so re-adding a job after a crash is a no-op.
+ */
+
+export const RENDER_QUEUES = {
+  plan: 'render-plan',
+  scene: 'render-scene',
+  assemble: 'render-assemble',
+} as const;
+
+export const renderChannels = (prefix: string) => ({
+  /** Node → web: progress and lifecycle events (pub/sub, live only). */
+  events: `${prefix}:render-events`,
+  /** Web → nodes: cancel a render wherever its work runs. */
+  cancel: `${prefix}:render-cancel`,
+});
+
+/** Redis key marking a render as cancelled, checked before any job starts. */
+export const cancelledKey = (prefix: string, renderId: string) =>
+  `${prefix}:render-cancelled:${renderId}`;
+
+export const bullPrefix = (prefix: string) => `${prefix}:bull`;
+
+export const jobIds = (renderId: string, attempt: number) => ({
+  plan: `${renderId}.${attempt}.plan`,
+  assemble: `${renderId}.${attempt}.assemble`,
+  scene: (sceneId: string) => `${renderId}.${attempt}.scene.${sceneId}`,
+});
+
+export interface PlanJobData {
+  renderId: string;
+  attempt: number;
+  timeline: Timeline;
+  preset: RenderPresetId;
+}
+
+export interface SceneJobData {
+  renderId: string;
+  attempt: number;
+  /** The plan, stored once in the media store as JSON under this hash. */
+  planHash: string;
+  sceneId: string;
+}
+
+export interface AssembleJobData {
+  renderId: string;
+  attempt: number;
+  planHash: string;
+}
+
+/** A progress unit and its weight, sent once per attempt so the server can aggregate. */
+export interface PlannedUnit {
+  stage: RenderStage;
+  sceneId: string | null;
+  weight: number;
+}
+
+export type RenderNodeEvent =
+  | { type: 'planned'; renderId: string; attempt: number; units: PlannedUnit[]; sceneIds: string[] }
+  | { type: 'progress'; renderId: string; attempt: number; progress: StageProgress }
+  | { type: 'failed'; renderId: string; attempt: number; failure: RenderFailure };
