@@ -10,6 +10,12 @@ import { DRAFTS_ORIGIN, localDrafts, type LocalDrafts } from './local-drafts.ts'
 import { colorFor, peopleIn, type PresenceUser } from './presence.ts';
 import { syncStatus, type ConnectionFacts, type SyncStatus } from './sync-status.ts';
 
+/**
+ * Transaction origin of a script import (applyAnalysis): tracked by the
+ * session's undo manager, so one undo reverts the whole import.
+ */
+export const IMPORT_ORIGIN = Symbol('import');
+
 /** Why the live document closed for good (the page then says so and stops). */
 export type EndReason = 'deleted' | 'no-access' | 'signed-out';
 
@@ -84,6 +90,8 @@ export class CollabSession {
   #retryTimer: ReturnType<typeof setTimeout> | null = null;
   #retryDelay = 1000;
   #listeners = new Set<() => void>();
+  #statelessListeners = new Set<(payload: string) => void>();
+  #resyncListeners = new Set<() => void>();
   #destroyed = false;
   #role: Role;
   #scope: 'readonly' | 'read-write' | null = null;
@@ -105,7 +113,16 @@ export class CollabSession {
       pendingLocal: false,
     };
     // Only this user's own edits are undoable (remote and restored ones are not).
-    this.undo = new Y.UndoManager([this.doc.getMap('project'), this.doc.getMap('scenes')]);
+    // Script and cast are in scope so that an import (IMPORT_ORIGIN) undoes as one step.
+    this.undo = new Y.UndoManager(
+      [
+        this.doc.getMap('project'),
+        this.doc.getMap('scenes'),
+        this.doc.getText('script'),
+        this.doc.getMap('cast'),
+      ],
+      { trackedOrigins: new Set([null, IMPORT_ORIGIN]) },
+    );
     this.#snapshot = this.#buildSnapshot();
   }
 
@@ -117,6 +134,28 @@ export class CollabSession {
   };
 
   getSnapshot = () => this.#snapshot;
+
+  /**
+   * Stateless messages the server sends on this document (render updates,
+   * for instance), whichever connection they arrive on.
+   */
+  onStateless(listener: (payload: string) => void): () => void {
+    this.#statelessListeners.add(listener);
+    return () => {
+      this.#statelessListeners.delete(listener);
+    };
+  }
+
+  /**
+   * Called each time a connection (the first one and every reconnection) has
+   * synced: what was missed while disconnected can be loaded again then.
+   */
+  onResync(listener: () => void): () => void {
+    this.#resyncListeners.add(listener);
+    return () => {
+      this.#resyncListeners.delete(listener);
+    };
+  }
 
   get awareness() {
     return this.#provider?.awareness ?? null;
@@ -142,6 +181,8 @@ export class CollabSession {
     if (this.#facts.pendingLocal) this.#drafts.saveNow();
     this.undo.destroy();
     this.#listeners.clear();
+    this.#statelessListeners.clear();
+    this.#resyncListeners.clear();
   }
 
   /** First token (it also tells the socket URL and the role), then the provider. */
@@ -178,6 +219,7 @@ export class CollabSession {
       },
       onSynced: ({ state }) => {
         if (provider !== this.#provider) return;
+        const resynced = state && !this.#facts.synced;
         this.#facts.synced = state;
         if (state) {
           this.#facts.everSynced = true;
@@ -186,6 +228,11 @@ export class CollabSession {
           provider.setAwarenessField('user', this.#user);
         }
         this.#checkAcknowledged();
+        if (resynced) for (const listener of this.#resyncListeners) listener();
+      },
+      onStateless: ({ payload }) => {
+        if (provider !== this.#provider) return;
+        for (const listener of this.#statelessListeners) listener(payload);
       },
       onUnsyncedChanges: () => {
         if (provider === this.#provider) this.#checkAcknowledged();

@@ -23,10 +23,11 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   try {
     const project = await projects.get(session.user.id, projectId);
     const allowed = allowedActions(project.role);
-    const members = allowed.manageMembers
-      ? await projects.listMembers(session.user.id, projectId)
-      : [];
-    return { project, allowed, members, user: session.user };
+    const [members, renders] = await Promise.all([
+      allowed.manageMembers ? projects.listMembers(session.user.id, projectId) : [],
+      context.services.renders.list(session.user.id, projectId),
+    ]);
+    return { project, allowed, members, renders, user: session.user };
   } catch (err) {
     return throwAsResponse(err);
   }
@@ -59,7 +60,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
 }
 
 export default function ProjectPage() {
-  const { project, allowed, members, user } = useLoaderData<typeof loader>();
+  const { project, allowed, members, renders, user } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   return (
     <section className="page">
@@ -71,6 +72,7 @@ export default function ProjectPage() {
         projectId={project.id}
         user={user}
         role={project.role}
+        renders={renders}
         actions={
           allowed.manageMembers ? <MembersDialog members={members} selfId={user.id} /> : null
         }

@@ -1,24 +1,32 @@
 import { Link, useLocation } from '@remix-run/react';
-import type { ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type * as Y from 'yjs';
 import { projectMap } from '../../../shared/project-doc.ts';
 import type { Role } from '../../../server/db/schema.ts';
 import type { CollabSession, CollabSnapshot, EndReason } from '../../collab/collab-session.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.ts';
+import { latestThumbnails, type RenderRecord } from '../../lib/render-feed.ts';
+import { CommitAndRender } from './commit-render-dialog.tsx';
+import { ImportScript } from './import-dialog.tsx';
 import { PresenceBar, SyncBadge, ViewOnlyBadge } from './presence-bar.tsx';
+import { RenderPanel } from './render-panel.tsx';
+import { RenderPlayer } from './render-player.tsx';
 import { SceneList } from './scene-list.tsx';
 import { useCollabSession } from './use-collab-session.ts';
+import { useRenders } from './use-renders.ts';
 
 interface LiveProjectProps {
   projectId: string;
   user: { id: string; name: string };
   role: Role;
+  /** The project's renders when the page was loaded (then kept live). */
+  renders: readonly RenderRecord[];
   /** Shown beside the status (the owner's Members button). */
   actions?: ReactNode;
 }
 
-/** The live project document: title, scenes, presence and sync status. */
-export function LiveProject({ projectId, user, role, actions }: LiveProjectProps) {
+/** The live project document: title, scenes, presence, sync status and renders. */
+export function LiveProject({ projectId, user, role, renders, actions }: LiveProjectProps) {
   const { session, snapshot } = useCollabSession(projectId, user, role);
   const { t } = useI18n();
   if (snapshot?.ended) return <Ended reason={snapshot.ended} />;
@@ -30,30 +38,63 @@ export function LiveProject({ projectId, user, role, actions }: LiveProjectProps
       </div>
     );
   }
-  return <Editor session={session} snapshot={snapshot} selfId={user.id} actions={actions} />;
+  return (
+    <Editor
+      session={session}
+      snapshot={snapshot}
+      projectId={projectId}
+      selfId={user.id}
+      initialRenders={renders}
+      actions={actions}
+    />
+  );
 }
 
 function Editor(props: {
   session: CollabSession;
   snapshot: CollabSnapshot;
+  projectId: string;
   selfId: string;
+  initialRenders: readonly RenderRecord[];
   actions: ReactNode;
 }) {
-  const { session, snapshot } = props;
+  const { session, snapshot, projectId } = props;
   const { t } = useI18n();
   const { readOnly } = snapshot;
+  const root = useRef<HTMLDivElement>(null);
+  useUndoShortcuts(session.undo, root, !readOnly);
+  const { renders, feed } = useRenders(session, projectId, props.initialRenders);
+  const thumbnails = useMemo(() => latestThumbnails(renders), [renders]);
+  const [previewId, setPreviewId] = useState<string | null>(null);
+  const preview = renders.find((r) => r.id === previewId && r.status === 'done' && r.output);
+  const language = projectMap(session.doc).get('language');
   return (
-    <div className="live-project" data-testid="live-project" data-readonly={readOnly}>
+    <div ref={root} className="live-project" data-testid="live-project" data-readonly={readOnly}>
       <div className="project-bar">
         <ProjectTitle doc={session.doc} readOnly={readOnly} />
         <div className="project-status">
           <PresenceBar people={snapshot.people} selfId={props.selfId} />
           <SyncBadge status={snapshot.status} />
           {readOnly ? <ViewOnlyBadge /> : null}
-          {props.actions}
+          <div className="project-actions">
+            {readOnly ? null : (
+              <CommitAndRender
+                session={session}
+                projectId={projectId}
+                feed={feed}
+                onQueued={(render) => revealRender(render.id)}
+              />
+            )}
+            {props.actions}
+          </div>
         </div>
       </div>
-      <SceneList doc={session.doc} readOnly={readOnly} />
+      <SceneList
+        doc={session.doc}
+        readOnly={readOnly}
+        thumbnails={thumbnails}
+        tools={readOnly ? null : <ImportScript doc={session.doc} undo={session.undo} />}
+      />
       {readOnly ? null : (
         <div className="history-actions">
           <button
@@ -76,8 +117,68 @@ function Editor(props: {
           </button>
         </div>
       )}
+      <RenderPanel
+        renders={renders}
+        readOnly={readOnly}
+        feed={feed}
+        selectedId={preview?.id ?? null}
+        onPreview={(render) => setPreviewId(render.id)}
+        player={
+          preview ? (
+            <RenderPlayer
+              render={preview}
+              language={typeof language === 'string' ? language : 'en'}
+              onClose={() => {
+                setPreviewId(null);
+                revealRender(preview.id, true);
+              }}
+            />
+          ) : null
+        }
+      />
     </div>
   );
+}
+
+/** Scrolls a render's row into view once it is on the page (and focuses its Preview button). */
+function revealRender(renderId: string, focusPreview = false) {
+  requestAnimationFrame(() => {
+    const row = document.querySelector<HTMLElement>(
+      `[data-testid="render-row"][data-render-id="${CSS.escape(renderId)}"]`,
+    );
+    row?.scrollIntoView({ block: 'nearest' });
+    if (focusPreview) row?.querySelector<HTMLElement>('[data-testid="render-preview"]')?.focus();
+  });
+}
+
+/**
+ * Ctrl/Cmd+Z undoes, Ctrl/Cmd+Shift+Z and Ctrl+Y redo this user's changes to
+ * the project. Text fields outside the project (a dialog's textarea) keep
+ * their own undo.
+ */
+function useUndoShortcuts(
+  undo: Y.UndoManager,
+  root: { current: HTMLElement | null },
+  enabled: boolean,
+) {
+  useEffect(() => {
+    if (!enabled) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.altKey || !(event.ctrlKey || event.metaKey)) return;
+      const key = event.key.toLowerCase();
+      const redo = (key === 'z' && event.shiftKey) || (key === 'y' && event.ctrlKey);
+      if (!redo && !(key === 'z' && !event.shiftKey)) return;
+      const target = event.target instanceof Element ? event.target : null;
+      if (target?.closest('[role="dialog"], [role="alertdialog"]')) return;
+      const editable = target?.closest('input, textarea, select, [contenteditable]');
+      if (editable && !root.current?.contains(editable)) return;
+      event.preventDefault();
+      if (redo) undo.redo();
+      else undo.undo();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [undo, root, enabled]);
 }
 
 function ProjectTitle({ doc, readOnly }: { doc: Y.Doc; readOnly: boolean }) {

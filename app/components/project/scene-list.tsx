@@ -17,7 +17,19 @@ type Part = 'title' | 'up' | 'down' | 'delete';
  * see them live; Alt+↑/↓ moves the scene being edited. Moves write only the
  * scene's order key (shared/project-doc), so concurrent moves never duplicate.
  */
-export function SceneList({ doc, readOnly }: { doc: Y.Doc; readOnly: boolean }) {
+export function SceneList({
+  doc,
+  readOnly,
+  thumbnails,
+  tools,
+}: {
+  doc: Y.Doc;
+  readOnly: boolean;
+  /** Scene id → its thumbnail in the latest finished render. */
+  thumbnails?: ReadonlyMap<string, string>;
+  /** Beside the heading (the Import script button). */
+  tools?: ReactNode;
+}) {
   const { t } = useI18n();
   const scenes = listScenes(doc).map((ref) => {
     const title = ref.map.get('title');
@@ -73,7 +85,10 @@ export function SceneList({ doc, readOnly }: { doc: Y.Doc; readOnly: boolean }) 
     <section className="scenes" aria-labelledby="scenes-heading">
       <div className="section-header">
         <h2 id="scenes-heading">{t('project.scenes')}</h2>
-        {readOnly ? null : <p className="hint">{t('project.keyboardHint')}</p>}
+        <div className="section-tools">
+          {readOnly ? null : <p className="hint">{t('project.keyboardHint')}</p>}
+          {tools}
+        </div>
       </div>
       {scenes.length === 0 ? (
         <p className="empty" data-testid="scenes-empty">
@@ -98,6 +113,15 @@ export function SceneList({ doc, readOnly }: { doc: Y.Doc; readOnly: boolean }) 
                 <span className="scene-number" aria-hidden>
                   {n}
                 </span>
+                {thumbnails?.get(scene.id) ? (
+                  <img
+                    className="scene-thumb"
+                    data-testid="scene-thumbnail"
+                    src={thumbnails.get(scene.id)}
+                    alt={t('render.thumbnailAlt', { n })}
+                    loading="lazy"
+                  />
+                ) : null}
                 <input
                   className="input scene-title"
                   data-part="title"

@@ -9,6 +9,8 @@ interface DialogProps {
   children: ReactNode;
   testId?: string;
   wide?: boolean;
+  /** Extra class on the dialog box (a size of its own, for instance). */
+  className?: string;
   /** Where focus goes when the dialog closes (for dialogs opened from a menu). */
   returnFocusTo?: RefObject<HTMLElement | null>;
 }
@@ -22,6 +24,7 @@ export function Dialog({
   children,
   testId,
   wide,
+  className,
   returnFocusTo,
 }: DialogProps) {
   return (
@@ -29,7 +32,7 @@ export function Dialog({
       <RadixDialog.Portal>
         <RadixDialog.Overlay className="overlay" />
         <RadixDialog.Content
-          className={wide ? 'dialog dialog-wide' : 'dialog'}
+          className={['dialog', wide ? 'dialog-wide' : null, className].filter(Boolean).join(' ')}
           data-testid={testId}
           onCloseAutoFocus={(event) => {
             if (!returnFocusTo?.current) return;

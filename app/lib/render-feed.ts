@@ -1,0 +1,112 @@
+import type { RenderRecord } from '../../server/renders/renders.ts';
+
+export type { RenderRecord };
+
+/** Newest first (by creation, then id, so every client orders ties alike). */
+const newestFirst = (a: RenderRecord, b: RenderRecord) =>
+  b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id);
+
+/** The list with `record` in place of the one with its id (or added), newest first. */
+export function upsertRender(list: readonly RenderRecord[], record: RenderRecord): RenderRecord[] {
+  const next = list.filter((r) => r.id !== record.id);
+  next.push(record);
+  return next.sort(newestFirst);
+}
+
+/**
+ * The render in a stateless message of the project document
+ * (`{ type: 'render', render }`), or null for any other message.
+ */
+export function renderFromMessage(payload: string, projectId: string): RenderRecord | null {
+  let message: unknown;
+  try {
+    message = JSON.parse(payload);
+  } catch {
+    return null;
+  }
+  if (!message || typeof message !== 'object') return null;
+  const { type, render } = message as { type?: unknown; render?: Partial<RenderRecord> };
+  if (type !== 'render' || !render || typeof render !== 'object') return null;
+  if (typeof render.id !== 'string' || render.projectId !== projectId) return null;
+  return render as RenderRecord;
+}
+
+/**
+ * The renders of one project as this client knows them: a loaded list, then
+ * the live updates the server relays. API answers (a list, or the record an
+ * action returned) were read at some moment: a live update received after
+ * the request went out is newer, so it wins over the answer.
+ */
+export class RenderFeed {
+  #list: RenderRecord[];
+  #clock = 0;
+  /** Render id → clock of the last live update applied. */
+  #liveAt = new Map<string, number>();
+  #listeners = new Set<() => void>();
+
+  constructor(initial: readonly RenderRecord[] = []) {
+    this.#list = [...initial].sort(newestFirst);
+  }
+
+  subscribe = (listener: () => void) => {
+    this.#listeners.add(listener);
+    return () => {
+      this.#listeners.delete(listener);
+    };
+  };
+
+  getSnapshot = (): readonly RenderRecord[] => this.#list;
+
+  /** Take before sending a request; give it back with the answer. */
+  mark(): number {
+    return this.#clock;
+  }
+
+  /** A live update (stateless message): always the newest word on that render. */
+  live(record: RenderRecord) {
+    this.#clock++;
+    this.#liveAt.set(record.id, this.#clock);
+    this.#set(upsertRender(this.#list, record));
+  }
+
+  /** One render as an API call returned it, unless a live update arrived since `mark`. */
+  answer(record: RenderRecord, mark: number) {
+    if ((this.#liveAt.get(record.id) ?? -1) > mark) return;
+    this.#set(upsertRender(this.#list, record));
+  }
+
+  /** The whole list as the API returned it; live updates newer than `mark` are kept. */
+  replace(records: readonly RenderRecord[], mark: number) {
+    let next = [...records].sort(newestFirst);
+    for (const current of this.#list) {
+      if ((this.#liveAt.get(current.id) ?? -1) > mark) next = upsertRender(next, current);
+    }
+    this.#set(next);
+  }
+
+  #set(list: RenderRecord[]) {
+    this.#list = list;
+    for (const listener of this.#listeners) listener();
+  }
+}
+
+/**
+ * Per scene id, its thumbnail in the latest done render that has one (the
+ * newest revision first, then the last finished), for the scene cards.
+ */
+export function latestThumbnails(renders: readonly RenderRecord[]): Map<string, string> {
+  const done = renders
+    .filter((r) => r.status === 'done' && r.output)
+    .sort(
+      (a, b) =>
+        (b.revisionNumber ?? 0) - (a.revisionNumber ?? 0) ||
+        (b.finishedAt ?? '').localeCompare(a.finishedAt ?? ''),
+    );
+  const thumbnails = new Map<string, string>();
+  for (const render of done) {
+    for (const { sceneId, url } of render.output?.thumbnails ?? []) {
+      if (!thumbnails.has(sceneId)) thumbnails.set(sceneId, url);
+    }
+  }
+  return thumbnails;
+}

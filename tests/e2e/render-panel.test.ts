@@ -1,0 +1,316 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { addScene } from '../../shared/project-doc.ts';
+import {
+  collectPageErrors,
+  eventually,
+  launchBrowser,
+  signedInContext,
+} from '../support/browser.ts';
+import { connectClient } from '../support/collab-client.ts';
+import { RenderNode } from '../support/render-node.ts';
+import { api, signUp, WebServer } from '../support/web-server.ts';
+
+/** Set to a folder to keep a screenshot of the panel (docs/screenshots is where the docs take theirs). */
+const SCREENSHOT_DIR = process.env.MONTAGE_SCREENSHOT_DIR;
+/** A short render on this machine takes seconds; a slow CI machine gets room. */
+const RENDER_TIMEOUT_MS = 120_000;
+const LIVE_STATES = ['planning', 'generating', 'narrating', 'encoding', 'assembling', 'publishing'];
+
+/**
+ * Commit & render, the render queue panel and the preview player on the live
+ * project page, with a real web server, a real render node (ffmpeg,
+ * espeak-ng) and two people in two browser contexts.
+ */
+describe('render queue panel', () => {
+  let web: WebServer;
+  let node: RenderNode;
+  let browser: Browser;
+
+  before(async () => {
+    web = await new WebServer({
+      ui: true,
+      env: { COLLAB_CONNECTIONS_PER_MINUTE: '1000' },
+    }).start();
+    [node, browser] = await Promise.all([new RenderNode(web).start(), launchBrowser()]);
+  });
+  after(async () => {
+    await browser?.close();
+    await node?.kill();
+    await web?.stop();
+  });
+
+  /** An owner and a second member; two scenes with a short narration each, written live. */
+  async function sharedProject(title: string, secondRole: 'editor' | 'viewer') {
+    const owner = await signUp(web.url, 'Olivia Owner');
+    const second = await signUp(web.url, secondRole === 'viewer' ? 'Vera Viewer' : 'Eddie Editor');
+    const created = await api(web.url, 'POST', '/api/v1/projects', {
+      token: owner.token,
+      body: { title },
+    });
+    assert.equal(created.status, 201);
+    const projectId = created.body.project.id as string;
+    const added = await api(web.url, 'POST', `/api/v1/projects/${projectId}/members`, {
+      token: owner.token,
+      body: { email: second.email, role: secondRole },
+    });
+    assert.equal(added.status, 200);
+    const client = await connectClient(web.url, owner.token, projectId);
+    await client.settled();
+    addScene(client.doc, { title: 'Harbour at dawn', narration: 'The harbour wakes.' });
+    addScene(client.doc, { title: 'The storm', narration: 'A storm rolls in.' });
+    await client.settled();
+    client.destroy();
+    return { owner, second, projectId };
+  }
+
+  async function openProject(token: string, projectId: string) {
+    const context = await signedInContext(browser, web.url, token);
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    await page.goto(`/projects/${projectId}`);
+    await page.getByTestId('live-project').waitFor();
+    await page.getByTestId('renders').waitFor();
+    return { page, errors };
+  }
+
+  /** Records every status and progress value a page shows for its renders, as it shows them. */
+  async function recordRenderStates(page: Page) {
+    await page.evaluate(() => {
+      const seen: { status: string; value: number }[] = [];
+      (window as unknown as { renderStatesSeen: typeof seen }).renderStatesSeen = seen;
+      const record = () => {
+        for (const row of document.querySelectorAll<HTMLElement>('[data-testid="render-row"]')) {
+          const bar = row.querySelector('[data-testid="render-progress"]');
+          seen.push({
+            status: row.dataset.status ?? '',
+            value: Number(bar?.getAttribute('aria-valuenow')),
+          });
+        }
+      };
+      new MutationObserver(record).observe(document.body, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        attributeFilter: ['data-status', 'aria-valuenow'],
+      });
+    });
+  }
+
+  const statesSeen = (page: Page) =>
+    page.evaluate(
+      () =>
+        (window as unknown as { renderStatesSeen: { status: string; value: number }[] })
+          .renderStatesSeen,
+    );
+
+  const row = (page: Page, renderId?: string) =>
+    renderId
+      ? page.locator(`[data-testid="render-row"][data-render-id="${renderId}"]`)
+      : page.getByTestId('render-row').first();
+
+  const waitForStatus = (page: Page, renderId: string, status: string) =>
+    page
+      .locator(`[data-testid="render-row"][data-render-id="${renderId}"][data-status="${status}"]`)
+      .waitFor({ timeout: RENDER_TIMEOUT_MS });
+
+  async function choosePreset(page: Page, label: RegExp) {
+    await page.getByTestId('commit-dialog').getByTestId('commit-preset').click();
+    await page.getByRole('option', { name: label }).click();
+  }
+
+  test('commit & render: problems per scene, live progress for everyone, done, preview plays', async () => {
+    const { owner, second: viewer, projectId } = await sharedProject('Harbour lights', 'viewer');
+    const o = await openProject(owner.token, projectId);
+    const v = await openProject(viewer.token, projectId);
+    await v.page.getByTestId('renders-empty').waitFor();
+    assert.equal(await v.page.getByTestId('commit-render').count(), 0, 'viewers cannot commit');
+    await recordRenderStates(v.page);
+
+    // A third scene with nothing to say: the commit is refused, naming that scene.
+    await o.page.getByTestId('add-scene').click();
+    await eventually(
+      () => v.page.getByTestId('scene-item').count(),
+      (n) => n === 3,
+      'the viewer to see the third scene',
+    );
+    const thirdId = await o.page.getByTestId('scene-item').nth(2).getAttribute('data-scene-id');
+    await o.page.getByTestId('commit-render').click();
+    const dialog = o.page.getByTestId('commit-dialog');
+    await dialog.getByTestId('commit-message').fill('First cut');
+    await choosePreset(o.page, /720p draft/);
+    await dialog.getByTestId('commit-submit').click();
+    const issue = dialog.getByTestId('commit-issue');
+    await issue.waitFor();
+    assert.equal(await issue.count(), 1);
+    assert.equal(await issue.getAttribute('data-scene-id'), thirdId);
+    assert.equal(
+      (await issue.textContent())?.trim(),
+      'Scene 3 — Write narration or set a duration',
+    );
+    assert.equal(await dialog.getByTestId('commit-message').inputValue(), 'First cut');
+
+    // Close, remove the empty scene, come back: the message and the preset are still there.
+    await o.page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await o.page.getByTestId('delete-scene').nth(2).click();
+    await o.page.getByTestId('commit-render').click();
+    assert.equal(await dialog.getByTestId('commit-message').inputValue(), 'First cut');
+    assert.match((await dialog.getByTestId('commit-preset').textContent()) ?? '', /720p draft/);
+    await dialog.getByTestId('commit-submit').click();
+    await dialog.waitFor({ state: 'detached' });
+
+    // Both pages show the render; the viewer's page moves through live states to done.
+    const renderId = (await row(o.page).getAttribute('data-render-id'))!;
+    await row(v.page, renderId).waitFor();
+    await Promise.all([
+      waitForStatus(o.page, renderId, 'done'),
+      waitForStatus(v.page, renderId, 'done'),
+    ]);
+    const seen = (await statesSeen(v.page)).filter((s) => s.status !== '');
+    assert.ok(
+      seen.some(
+        (s) =>
+          LIVE_STATES.includes(s.status) || (s.status !== 'done' && s.value > 0 && s.value < 100),
+      ),
+      `the viewer saw the render in progress: ${JSON.stringify(seen.slice(0, 40))}`,
+    );
+    assert.ok(seen.at(-1)?.status === 'done');
+
+    const viewerRow = row(v.page, renderId);
+    assert.equal(
+      await viewerRow.getByTestId('render-progress').getAttribute('aria-valuenow'),
+      '100',
+    );
+    assert.match((await viewerRow.getByTestId('render-meta').textContent()) ?? '', /Olivia Owner/);
+    assert.match((await viewerRow.textContent()) ?? '', /Revision 1/);
+    assert.equal(await viewerRow.getByTestId('render-preset').textContent(), '720p draft');
+    assert.equal(await viewerRow.getByTestId('render-cancel').count(), 0);
+    assert.equal(await viewerRow.getByTestId('render-retry').count(), 0);
+    assert.match(
+      (await viewerRow.getByTestId('render-download').getAttribute('href')) ?? '',
+      /\/video\.mp4\?download$/,
+    );
+    // Per-stage and per-scene detail, collapsed until asked for.
+    await viewerRow.getByTestId('render-detail').locator('summary').click();
+    assert.equal(await viewerRow.getByTestId('render-scene').count(), 2);
+    assert.ok((await viewerRow.getByTestId('render-stage').count()) >= 3);
+
+    // The board shows each scene's thumbnail from this render, for both.
+    for (const page of [o.page, v.page]) {
+      await eventually(
+        () =>
+          page
+            .getByTestId('scene-thumbnail')
+            .evaluateAll((images) =>
+              images.map((image) => (image as HTMLImageElement).naturalWidth),
+            ),
+        (widths) => widths.length === 2 && widths.every((w) => w > 0),
+        'two loaded scene thumbnails',
+      );
+    }
+
+    // The viewer opens the preview: poster, captions, and the video plays.
+    await viewerRow.getByTestId('render-preview').click();
+    const video = v.page.getByTestId('player-video');
+    await video.waitFor();
+    assert.equal(
+      await video.evaluate((element) => element === document.activeElement),
+      true,
+      'focus moves to the video',
+    );
+    const media = await video.evaluate(async (element) => {
+      const el = element as HTMLVideoElement;
+      el.muted = true; // muted playback needs no user gesture
+      await el.play();
+      const track = el.querySelector('track');
+      return { poster: el.poster, track: track?.getAttribute('kind'), trackSrc: track?.src };
+    });
+    assert.match(media.poster, /\/poster\.\w+$/);
+    assert.equal(media.track, 'captions');
+    assert.match(media.trackSrc ?? '', /\/captions\.vtt$/);
+    const playback = await eventually(
+      () =>
+        video.evaluate((element) => {
+          const el = element as HTMLVideoElement;
+          return {
+            error: el.error?.code ?? null,
+            readyState: el.readyState,
+            currentTime: el.currentTime,
+            duration: el.duration,
+            captionsLoaded: (el.querySelector('track') as HTMLTrackElement | null)?.readyState,
+          };
+        }),
+      (state) => state.error !== null || (state.readyState >= 2 && state.currentTime > 0),
+      'the preview to play',
+      30_000,
+    );
+    assert.equal(playback.error, null, 'the browser decodes the video');
+    assert.ok(playback.duration > 0);
+    await eventually(
+      () => video.evaluate((element) => element.querySelector('track')?.readyState),
+      (state) => state === 2,
+      'the captions track to load',
+    );
+
+    // Chapter markers, when the render has them, seek.
+    const chapters = v.page.getByTestId('chapter');
+    if ((await chapters.count()) > 1) {
+      const start = Number(await chapters.nth(1).getAttribute('data-start'));
+      await chapters.nth(1).click();
+      await eventually(
+        () => video.evaluate((element) => (element as HTMLVideoElement).currentTime),
+        (time) => time >= start,
+        'the video to seek to the second chapter',
+      );
+    }
+
+    if (SCREENSHOT_DIR) {
+      await video.evaluate((element) => (element as HTMLVideoElement).pause());
+      mkdirSync(SCREENSHOT_DIR, { recursive: true });
+      await v.page.setViewportSize({ width: 1200, height: 1200 });
+      await v.page
+        .getByTestId('renders')
+        .screenshot({ path: path.join(SCREENSHOT_DIR, 'render-queue.png') });
+    }
+    for (const { errors } of [o, v]) assert.deepEqual(errors, []);
+  });
+
+  test('cancel then retry from the UI, seen by both people', async () => {
+    const { owner, second: editor, projectId } = await sharedProject('Night ferry', 'editor');
+    // No render node for now: the render waits in the queue, so it can be cancelled there.
+    await node.kill();
+    const o = await openProject(owner.token, projectId);
+    const e = await openProject(editor.token, projectId);
+
+    await o.page.getByTestId('commit-render').click();
+    const dialog = o.page.getByTestId('commit-dialog');
+    await choosePreset(o.page, /720p draft/);
+    await dialog.getByTestId('commit-submit').click();
+    await dialog.waitFor({ state: 'detached' });
+    const renderId = (await row(o.page).getAttribute('data-render-id'))!;
+    await waitForStatus(e.page, renderId, 'queued');
+
+    // The editor cancels; both see it cancelled, with Retry instead of Cancel.
+    await row(e.page, renderId).getByTestId('render-cancel').click();
+    await Promise.all([
+      waitForStatus(o.page, renderId, 'cancelled'),
+      waitForStatus(e.page, renderId, 'cancelled'),
+    ]);
+    assert.equal(await row(o.page, renderId).getByTestId('render-cancel').count(), 0);
+
+    // A node comes back; the owner retries; it runs to the end for both.
+    node = await new RenderNode(web).start();
+    await row(o.page, renderId).getByTestId('render-retry').click();
+    await Promise.all([
+      waitForStatus(o.page, renderId, 'done'),
+      waitForStatus(e.page, renderId, 'done'),
+    ]);
+    assert.equal(await row(e.page, renderId).getByTestId('render-retry').count(), 0);
+    await row(e.page, renderId).getByTestId('render-preview').waitFor();
+    for (const { errors } of [o, e]) assert.deepEqual(errors, []);
+  });
+});
