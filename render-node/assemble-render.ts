@@ -35,6 +35,8 @@ export interface RenderOutput {
   width: number;
   height: number;
   durationSec: number;
+  /** Where each scene starts in the video (its incoming transition included): chapter markers. */
+  chapters: { sceneId: string; startSec: number }[];
   warnings: string[];
   /** Every artifact the render references (scenes' included): the set garbage collection keeps. */
   referenced: string[];
@@ -175,6 +177,7 @@ export async function assembleRender(job: AssembleJob, ctx: RenderContext): Prom
     width: plan.width,
     height: plan.height,
     durationSec: layout.durationSec,
+    chapters: layout.scenes.map((s) => ({ sceneId: s.sceneId, startSec: s.startFrame / plan.fps })),
     warnings: [
       ...plan.warnings,
       ...layout.scenes

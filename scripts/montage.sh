@@ -155,7 +155,11 @@ case "$MODE" in
     fi
     node --test --test-concurrency=2 --test-timeout=300000 "${files[@]}"
     ;;
+  media-gc)
+    ensure_npm_deps
+    node scripts/media-gc.ts "$@"
+    ;;
   *)
-    die "Usage: scripts/montage.sh [start|test]"
+    die "Usage: scripts/montage.sh [start|test|media-gc]"
     ;;
 esac

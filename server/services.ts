@@ -9,6 +9,7 @@ import { createRevisions } from './revisions/revisions.ts';
 import { createRenders } from './renders/renders.ts';
 import { createRenderQueue } from './renders/render-queue.ts';
 import { MediaStore } from '../render-node/media-store.ts';
+import { createMusic } from './media/music.ts';
 
 /**
  * The composition root: one database, one Redis client, the domain modules
@@ -60,7 +61,8 @@ export async function createServices(config: Config, logger: Logger) {
     broadcast: (projectId, message) => collab.broadcast(projectId, message),
   });
   await renderQueue.reconcile();
-  const media = new MediaStore(config.mediaDir);
+  const media = new MediaStore(config.mediaDir, { owner: config.instanceId });
+  const music = createMusic(media, projects, collab.documents.change);
 
   return {
     config,
@@ -73,6 +75,7 @@ export async function createServices(config: Config, logger: Logger) {
     renders,
     renderQueue,
     media,
+    music,
     collab,
     async close() {
       await renderQueue.close();

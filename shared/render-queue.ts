@@ -41,6 +41,7 @@ export interface PlanJobData {
   attempt: number;
   timeline: Timeline;
   preset: RenderPresetId;
+  burnCaptions: boolean;
 }
 
 export interface SceneJobData {

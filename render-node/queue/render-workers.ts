@@ -172,6 +172,9 @@ export async function startRenderWorkers(options: RenderWorkersOptions) {
             timeline,
             renderPreset(job.data.preset, timeline.aspect),
             engineVersions(engines),
+            {
+              burnCaptions: job.data.burnCaptions ?? false,
+            },
           );
         } catch (error) {
           const failure = new RenderError('plan', null, error);

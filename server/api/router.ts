@@ -8,6 +8,7 @@ import express, {
 import { issueCollabToken } from '../collab/tokens.ts';
 import { COLLAB_PATH } from '../collab/collab-server.ts';
 import { CorruptDocumentError } from '../collab/document-store.ts';
+import { MAX_MUSIC_BYTES } from '../media/music.ts';
 import { ApiError } from '../http/errors.ts';
 import { clearSessionCookie, requireSession, sessionCookie } from '../http/session.ts';
 import { safeTimeline } from '../projects/timeline.ts';
@@ -30,7 +31,8 @@ const param = (req: Request, name: string) => String(req.params[name] ?? '');
 
 /** REST API v1 (docs/api.md). Routes parse, call a domain module, answer. */
 export function apiRouter(services: Services, authLimit: RequestHandler): Router {
-  const { config, accounts, projects, revisions, renders, renderQueue, media, collab } = services;
+  const { config, accounts, projects, revisions, renders, renderQueue, media, music, collab } =
+    services;
   const router = express.Router();
   const cookieMaxAge = config.sessionTtlDays * 86_400;
   const secure = (req: Request) => req.secure;
@@ -264,6 +266,28 @@ export function apiRouter(services: Services, authLimit: RequestHandler): Router
       }),
       202,
     ),
+  );
+
+  // The project's music bed: the raw audio file as the body (Content-Type audio/*).
+  router.put(
+    '/projects/:id/music',
+    express.raw({ type: () => true, limit: MAX_MUSIC_BYTES }),
+    json(async (req) =>
+      music.upload(
+        requireSession(req).user.id,
+        param(req, 'id'),
+        req.get('content-type'),
+        req.body as Buffer,
+      ),
+    ),
+  );
+
+  router.delete(
+    '/projects/:id/music',
+    json(async (req) => {
+      await music.remove(requireSession(req).user.id, param(req, 'id'));
+      return undefined;
+    }),
   );
 
   // Render outputs, streamed from the media store with HTTP Range support.

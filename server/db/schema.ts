@@ -71,6 +71,7 @@ export interface RendersTable {
   project_id: string;
   revision_id: string;
   preset: string;
+  burn_captions: ColumnType<boolean, boolean | undefined, boolean>;
   status: string;
   job: ColumnType<unknown, string, string>;
   attempt: number;

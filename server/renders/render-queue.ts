@@ -97,10 +97,11 @@ export function createRenderQueue(options: RenderQueueOptions) {
     attempt: number,
     timeline: unknown,
     preset: PlanJobData['preset'],
+    burnCaptions: boolean,
   ) {
     await planQueue.add(
       'plan',
-      { renderId, attempt, timeline: timeline as Timeline, preset },
+      { renderId, attempt, timeline: timeline as Timeline, preset, burnCaptions },
       {
         jobId: jobIds(renderId, attempt).plan,
         attempts: 3,
@@ -290,7 +291,13 @@ export function createRenderQueue(options: RenderQueueOptions) {
         await onJobFailed(row.id, assemble!.failedReason);
       } else if (!assemble) {
         const timeline = typeof row.timeline === 'string' ? JSON.parse(row.timeline) : row.timeline;
-        await enqueuePlan(row.id, row.attempt, timeline, row.preset as PlanJobData['preset']);
+        await enqueuePlan(
+          row.id,
+          row.attempt,
+          timeline,
+          row.preset as PlanJobData['preset'],
+          row.burn_captions,
+        );
       }
     }
   }
@@ -300,8 +307,8 @@ export function createRenderQueue(options: RenderQueueOptions) {
 
     /** Queues a render whose row was just written. */
     async submit(record: RenderRecord) {
-      const { timeline, preset, attempt } = await renders.timelineOf(record.id);
-      await enqueuePlan(record.id, attempt, timeline, preset);
+      const { timeline, preset, burnCaptions, attempt } = await renders.timelineOf(record.id);
+      await enqueuePlan(record.id, attempt, timeline, preset, burnCaptions);
     },
 
     async cancel(userId: string, renderId: string): Promise<RenderRecord> {

@@ -51,6 +51,7 @@ export interface RenderRecord {
   revisionId: string;
   revisionNumber: number | null;
   preset: RenderPresetId;
+  burnCaptions: boolean;
   status: RenderJobState;
   stage: string | null;
   sceneId: string | null;
@@ -85,6 +86,8 @@ export interface RenderRecord {
 export const createRenderSchema = z.object({
   revisionId: z.string().regex(/^[0-9a-f]{64}$/, 'Must be a revision id'),
   preset: z.enum(RENDER_PRESET_IDS).default('1080p'),
+  /** Captions drawn into the picture, besides the WebVTT/SRT files. */
+  burnCaptions: z.boolean().default(false),
 });
 
 const parseJson = <T>(value: unknown): T =>
@@ -126,6 +129,7 @@ export function createRenders(db: Db, projects: Projects, revisions: Revisions) 
         'renders.project_id',
         'renders.revision_id',
         'renders.preset',
+        'renders.burn_captions',
         'renders.status',
         'renders.job',
         'renders.attempt',
@@ -156,6 +160,7 @@ export function createRenders(db: Db, projects: Projects, revisions: Revisions) 
       revisionId: row.revision_id,
       revisionNumber: row.revision_number ?? null,
       preset: row.preset as RenderPresetId,
+      burnCaptions: row.burn_captions,
       status: row.status as RenderJobState,
       stage: job.stage,
       sceneId: job.sceneId,
@@ -277,7 +282,7 @@ export function createRenders(db: Db, projects: Projects, revisions: Revisions) 
       input: unknown,
     ): Promise<{ record: RenderRecord; created: boolean }> {
       await projects.authorize(userId, projectId, 'edit');
-      const { revisionId, preset } = parseInput(createRenderSchema, input);
+      const { revisionId, preset, burnCaptions } = parseInput(createRenderSchema, input);
       const revision = await revisions.load(revisionId);
       if (!revision || revision.projectId !== projectId) {
         throw new ApiError('NOT_FOUND', 'Revision not found in this project', {
@@ -293,6 +298,7 @@ export function createRenders(db: Db, projects: Projects, revisions: Revisions) 
           project_id: projectId,
           revision_id: revisionId,
           preset,
+          burn_captions: burnCaptions,
           status: job.state,
           job: JSON.stringify(job.context),
           attempt: 1,
@@ -300,7 +306,7 @@ export function createRenders(db: Db, projects: Projects, revisions: Revisions) 
         })
         .onConflict((oc) =>
           oc
-            .columns(['revision_id', 'preset'])
+            .columns(['revision_id', 'preset', 'burn_captions'])
             .where('status', 'not in', ['done', 'failed', 'cancelled'])
             .doNothing(),
         )
@@ -311,6 +317,7 @@ export function createRenders(db: Db, projects: Projects, revisions: Revisions) 
         : await select()
             .where('renders.revision_id', '=', revisionId)
             .where('renders.preset', '=', preset)
+            .where('renders.burn_captions', '=', burnCaptions)
             .where('renders.status', 'not in', ['done', 'failed', 'cancelled'])
             .executeTakeFirst();
       return { record: toRecord(row!), created: !!inserted };
@@ -367,6 +374,7 @@ export function createRenders(db: Db, projects: Projects, revisions: Revisions) 
           'renders.project_id',
           'renders.attempt',
           'renders.preset',
+          'renders.burn_captions',
           'renders.status',
           'revisions.timeline',
         ])
@@ -378,12 +386,19 @@ export function createRenders(db: Db, projects: Projects, revisions: Revisions) 
       const row = await db
         .selectFrom('renders')
         .innerJoin('revisions', 'revisions.id', 'renders.revision_id')
-        .select(['revisions.timeline', 'renders.preset', 'renders.project_id', 'renders.attempt'])
+        .select([
+          'revisions.timeline',
+          'renders.preset',
+          'renders.burn_captions',
+          'renders.project_id',
+          'renders.attempt',
+        ])
         .where('renders.id', '=', renderId)
         .executeTakeFirstOrThrow();
       return {
         timeline: parseJson<unknown>(row.timeline),
         preset: row.preset as RenderPresetId,
+        burnCaptions: row.burn_captions,
         projectId: row.project_id,
         attempt: row.attempt,
       };

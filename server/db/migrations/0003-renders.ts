@@ -6,6 +6,7 @@ const STATEMENTS = [
       project_id text not null references projects(id) on delete cascade,
       revision_id text not null references revisions(id) on delete cascade,
       preset text not null,
+      burn_captions boolean not null default false,
       status text not null,
       job jsonb not null,
       attempt integer not null default 0,
@@ -17,8 +18,8 @@ const STATEMENTS = [
       updated_at timestamptz not null default now()
     )`,
   `create index renders_project on renders(project_id, created_at desc)`,
-  // At most one live render per revision and preset: a second submission returns it.
-  `create unique index renders_one_active on renders(revision_id, preset)
+  // At most one live render per revision and settings: a second submission returns it.
+  `create unique index renders_one_active on renders(revision_id, preset, burn_captions)
       where status not in ('done', 'failed', 'cancelled')`,
 ];
 
