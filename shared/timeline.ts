@@ -74,6 +74,7 @@ export const sceneSchema = z.object({
   narration: z.string().max(20_000),
   prompt: z.string().max(4_000),
   durationSec: z.number().positive().max(600).nullable(),
+  /** How this scene hands over to the next one; the last scene's is unused by renders. */
   transition: z.enum(TRANSITIONS),
   motion: z.enum(MOTIONS),
   seed: z
