@@ -1,4 +1,4 @@
-import { transition } from 'xstate';
+import { getInitialSnapshot, transition } from 'xstate';
 import {
   renderJobMachine,
   type RenderJobContext,
@@ -17,20 +17,8 @@ export interface RenderJobSnapshot {
 }
 
 export function initialRenderJob(renderId: string): RenderJobSnapshot {
-  const actor = renderJobMachine.resolveState({
-    value: 'queued',
-    context: {
-      renderId,
-      stage: null,
-      sceneId: null,
-      fraction: 0,
-      etaSec: null,
-      failure: null,
-      output: null,
-      attempts: 0,
-    },
-  });
-  return { state: actor.value as RenderJobState, context: actor.context };
+  const initial = getInitialSnapshot(renderJobMachine, { renderId });
+  return { state: initial.value as RenderJobState, context: initial.context };
 }
 
 export function applyRenderJobEvent(

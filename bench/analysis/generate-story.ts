@@ -4,16 +4,7 @@
  * so every step of the pipeline has real work to do.
  */
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../shared/seeded-random.ts';
 
 const PEOPLE = [
   'Mara Quinn',
@@ -61,7 +52,7 @@ const LINES = [
 ];
 
 export function generateStory(targetWords: number, seed = 42): string {
-  const rnd = mulberry32(seed);
+  const rnd = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
   const out: string[] = ['# The Long Night of Gull Point', ''];
   let words = 0;

@@ -18,12 +18,13 @@ type Handler = (req: Request, res: Response) => Promise<unknown>;
 
 /** Wraps an async handler: its value is sent as JSON, its error goes to the error middleware. */
 const json =
-  (handler: Handler, status = 200) =>
+  (handler: Handler, status: number | null = 200) =>
   (req: Request, res: Response, next: NextFunction) => {
     handler(req, res).then((body) => {
       if (res.headersSent) return;
       if (body === undefined) res.status(204).end();
-      else res.status(status).json(body);
+      // status null: the handler chose it with res.status().
+      else (status === null ? res : res.status(status)).json(body);
     }, next);
   };
 
@@ -185,18 +186,19 @@ export function apiRouter(services: Services, authLimit: RequestHandler): Router
     }),
   );
 
-  router.post('/projects/:id/revisions', async (req, res, next) => {
-    try {
+  router.post(
+    '/projects/:id/revisions',
+    json(async (req, res) => {
       const { revision, created } = await revisions.commit(
         requireSession(req).user.id,
         param(req, 'id'),
         req.body,
       );
-      res.status(created ? 201 : 200).json({ revision, created });
-    } catch (err) {
-      next(err);
-    }
-  });
+      // Unchanged content returns the existing revision: 200 rather than 201.
+      res.status(created ? 201 : 200);
+      return { revision, created };
+    }, null),
+  );
 
   router.get(
     '/projects/:id/revisions',
@@ -223,19 +225,18 @@ export function apiRouter(services: Services, authLimit: RequestHandler): Router
   );
 
   // Renders: the row first, then the queue (server/renders/).
-  router.post('/projects/:id/renders', async (req, res, next) => {
-    try {
+  router.post(
+    '/projects/:id/renders',
+    json(async (req) => {
       const { record, created } = await renders.create(
         requireSession(req).user.id,
         param(req, 'id'),
         req.body,
       );
       if (created) await renderQueue.submit(record);
-      res.status(202).json({ render: record, created });
-    } catch (err) {
-      next(err);
-    }
-  });
+      return { render: record, created };
+    }, 202),
+  );
 
   router.get(
     '/projects/:id/renders',

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Db } from '../db/database.ts';
+import type { Database } from '../db/schema.ts';
 
 /**
  * Storage of project documents: a compacted snapshot per document plus an
@@ -43,6 +44,15 @@ function mergeStored(name: string, blobs: Uint8Array[]): Uint8Array {
   }
 }
 
+/** The stored snapshot, locked until the transaction ends (loads and compactions never interleave). */
+const lockSnapshot = (trx: Transaction<Database>, name: string) =>
+  trx
+    .selectFrom('documents')
+    .select('snapshot')
+    .where('name', '=', name)
+    .forUpdate()
+    .executeTakeFirst();
+
 export function createDocumentStore(db: Db, writer: string) {
   return {
     async exists(name: string) {
@@ -64,12 +74,7 @@ export function createDocumentStore(db: Db, writer: string) {
      */
     async load(name: string): Promise<Uint8Array> {
       return db.transaction().execute(async (trx) => {
-        const doc = await trx
-          .selectFrom('documents')
-          .select('snapshot')
-          .where('name', '=', name)
-          .forUpdate()
-          .executeTakeFirst();
+        const doc = await lockSnapshot(trx, name);
         if (!doc) throw new MissingDocumentError(name);
         const rows = await trx
           .selectFrom('document_updates')
@@ -112,12 +117,7 @@ export function createDocumentStore(db: Db, writer: string) {
      */
     async compact(name: string, state: Uint8Array, upToId: number | null) {
       await db.transaction().execute(async (trx) => {
-        const doc = await trx
-          .selectFrom('documents')
-          .select('snapshot')
-          .where('name', '=', name)
-          .forUpdate()
-          .executeTakeFirst();
+        const doc = await lockSnapshot(trx, name);
         if (!doc) return; // the project was deleted meanwhile
         const merged = Y.mergeUpdates([doc.snapshot, state]);
         await trx

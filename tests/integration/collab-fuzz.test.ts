@@ -10,6 +10,7 @@ import {
   sceneText,
   setSceneTitle,
 } from '../../shared/project-doc.ts';
+import { seededRandom } from '../../shared/seeded-random.ts';
 import { createDocumentStore } from '../../server/collab/document-store.ts';
 import { openDatabase, type DatabaseHandle } from '../../server/db/database.ts';
 import { api, signUp, WebServer } from '../support/web-server.ts';
@@ -26,17 +27,6 @@ const SEEDS = process.env.FUZZ_SEED
   ? [Number(process.env.FUZZ_SEED)]
   : Array.from({ length: Number(process.env.FUZZ_SEEDS ?? 50) }, (_, i) => i + 1);
 const STEPS = Number(process.env.FUZZ_STEPS ?? 40);
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Reconnects a provider's socket once its previous close has completed. */
 async function reconnect(client: CollabClient) {
@@ -68,7 +58,7 @@ describe('collab convergence fuzz', () => {
 
   for (const seed of SEEDS) {
     test(`seed ${seed}`, async () => {
-      const rand = mulberry32(seed);
+      const rand = seededRandom(seed);
       const pick = <T>(items: T[]) => items[Math.floor(rand() * items.length)];
       const ops: string[] = [];
       const clients: CollabClient[] = [];

@@ -43,7 +43,7 @@ describe('media: music bed and garbage collection', () => {
     fetch(`${web.url}/api/v1/projects/${projectId}/music`, {
       method: 'PUT',
       headers: { authorization: `Bearer ${owner.token}`, 'content-type': type },
-      body,
+      body: new Uint8Array(body),
     });
 
   test('an uploaded music bed is checked, stored, set in the document and mixed into the render', async () => {
