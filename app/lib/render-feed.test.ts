@@ -8,29 +8,30 @@ import {
   type RenderRecord,
 } from './render-feed.ts';
 
-const render = (id: string, overrides: Partial<RenderRecord> = {}): RenderRecord => ({
-  id,
-  projectId: 'p1',
-  revisionId: 'r'.repeat(64),
-  revisionNumber: 1,
-  preset: '720p-draft',
-  status: 'queued',
-  stage: null,
-  sceneId: null,
-  fraction: 0,
-  etaSec: null,
-  failure: null,
-  attempts: 0,
-  createdBy: { id: 'u1', name: 'Ada' },
-  createdAt: '2025-01-01T00:00:00.000Z',
-  startedAt: null,
-  finishedAt: null,
-  cache: null,
-  stages: {},
-  scenes: [],
-  output: null,
-  ...overrides,
-});
+const render = (id: string, overrides: Partial<RenderRecord> = {}) =>
+  ({
+    id,
+    projectId: 'p1',
+    revisionId: 'r'.repeat(64),
+    revisionNumber: 1,
+    preset: '720p-draft',
+    status: 'queued',
+    stage: null,
+    sceneId: null,
+    fraction: 0,
+    etaSec: null,
+    failure: null,
+    attempts: 0,
+    createdBy: { id: 'u1', name: 'Ada' },
+    createdAt: '2025-01-01T00:00:00.000Z',
+    startedAt: null,
+    finishedAt: null,
+    cache: null,
+    stages: {},
+    scenes: [],
+    output: null,
+    ...overrides,
+  }) as RenderRecord;
 
 const output = (thumbnails: { sceneId: string; url: string }[]) => ({
   videoUrl: '/v.mp4',

@@ -103,7 +103,14 @@ function runProcess(job: FfmpegJob): Promise<FfmpegResult> {
       started = true;
       if (signal.aborted) command.kill('SIGKILL');
     });
-    command.on('stderr', (line) => reportProgress(line));
+    // Our own copy of stderr's last lines: fluent-ffmpeg hands an empty one to
+    // 'error' when the process fails before it has parsed ffmpeg's banner.
+    const recentStderr: string[] = [];
+    command.on('stderr', (line: string) => {
+      recentStderr.push(line);
+      if (recentStderr.length > 200) recentStderr.shift();
+      reportProgress(line);
+    });
 
     const settle = async (error: unknown | null, stderr: string) => {
       signal.removeEventListener('abort', stopProcess);
@@ -111,7 +118,7 @@ function runProcess(job: FfmpegJob): Promise<FfmpegResult> {
       try {
         if (signal.aborted) throw abortReason(signal);
         if (error !== null) {
-          const tail = stderrTail(stderr);
+          const tail = stderrTail(stderr || recentStderr.join('\n'));
           const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
           throw new FfmpegError(`ffmpeg failed: ${why}`, tail);
         }

@@ -309,6 +309,7 @@ export function createRenderQueue(options: RenderQueueOptions) {
     async submit(record: RenderRecord) {
       const { timeline, preset, burnCaptions, attempt } = await renders.timelineOf(record.id);
       await enqueuePlan(record.id, attempt, timeline, preset, burnCaptions);
+      relay(record); // every collaborator sees the new render at once
     },
 
     async cancel(userId: string, renderId: string): Promise<RenderRecord> {
@@ -352,7 +353,6 @@ export function createRenderQueue(options: RenderQueueOptions) {
       if (!retried) throw new ApiError('CONFLICT', 'This render cannot be retried now');
       await commands.del(cancelledKey(prefix, renderId));
       await this.submit(retried.record);
-      relay(retried.record);
       return retried.record;
     },
 

@@ -1,6 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { addScene } from '../../shared/project-doc.ts';
@@ -43,8 +44,13 @@ describe('render queue panel', () => {
     await web?.stop();
   });
 
+  const HARBOUR = [
+    { title: 'Harbour at dawn', narration: 'The harbour wakes.' },
+    { title: 'The storm', narration: 'A storm rolls in.' },
+  ];
+
   /** An owner and a second member; two scenes with a short narration each, written live. */
-  async function sharedProject(title: string, secondRole: 'editor' | 'viewer') {
+  async function sharedProject(title: string, secondRole: 'editor' | 'viewer', scenes = HARBOUR) {
     const owner = await signUp(web.url, 'Olivia Owner');
     const second = await signUp(web.url, secondRole === 'viewer' ? 'Vera Viewer' : 'Eddie Editor');
     const created = await api(web.url, 'POST', '/api/v1/projects', {
@@ -60,8 +66,7 @@ describe('render queue panel', () => {
     assert.equal(added.status, 200);
     const client = await connectClient(web.url, owner.token, projectId);
     await client.settled();
-    addScene(client.doc, { title: 'Harbour at dawn', narration: 'The harbour wakes.' });
-    addScene(client.doc, { title: 'The storm', narration: 'A storm rolls in.' });
+    for (const scene of scenes) addScene(client.doc, scene);
     await client.settled();
     client.destroy();
     return { owner, second, projectId };
@@ -160,6 +165,7 @@ describe('render queue panel', () => {
     await o.page.getByTestId('commit-render').click();
     assert.equal(await dialog.getByTestId('commit-message').inputValue(), 'First cut');
     assert.match((await dialog.getByTestId('commit-preset').textContent()) ?? '', /720p draft/);
+    assert.equal(await dialog.getByTestId('commit-issues').count(), 0, 'old problems are cleared');
     await dialog.getByTestId('commit-submit').click();
     await dialog.waitFor({ state: 'detached' });
 
@@ -179,6 +185,10 @@ describe('render queue panel', () => {
       `the viewer saw the render in progress: ${JSON.stringify(seen.slice(0, 40))}`,
     );
     assert.ok(seen.at(-1)?.status === 'done');
+    assert.equal(
+      await v.page.getByTestId('render-announcement').textContent(),
+      'The render of revision 1 is done.',
+    );
 
     const viewerRow = row(v.page, renderId);
     assert.equal(
@@ -255,28 +265,136 @@ describe('render queue panel', () => {
       (state) => state === 2,
       'the captions track to load',
     );
+    const captions = await video.evaluate((element) => {
+      const track = (element as HTMLVideoElement).textTracks[0];
+      return {
+        mode: track?.mode,
+        cues: Array.from(track?.cues ?? []).map((cue) => ({
+          start: cue.startTime,
+          text: (cue as VTTCue).text,
+        })),
+      };
+    });
+    assert.equal(captions.mode, 'showing', 'captions are on by default');
+    assert.deepEqual(
+      captions.cues.map((cue) => cue.text),
+      ['The harbour wakes.', 'A storm rolls in.'],
+    );
 
-    // Chapter markers, when the render has them, seek.
+    // Chapter markers per scene (when the render has them) seek the video.
+    const stored = await api(web.url, 'GET', `/api/v1/renders/${renderId}`, {
+      token: viewer.token,
+    });
+    const storedChapters = stored.body.render.output.chapters as { startSec: number }[];
     const chapters = v.page.getByTestId('chapter');
-    if ((await chapters.count()) > 1) {
-      const start = Number(await chapters.nth(1).getAttribute('data-start'));
-      await chapters.nth(1).click();
+    assert.equal(await chapters.count(), storedChapters.length);
+    if (storedChapters.length > 1) {
+      assert.deepEqual(await chapters.locator('.chapter-title').allTextContents(), [
+        'Harbour at dawn',
+        'The storm',
+      ]);
+      await chapters.nth(1).focus();
+      await v.page.keyboard.press('Enter');
       await eventually(
         () => video.evaluate((element) => (element as HTMLVideoElement).currentTime),
-        (time) => time >= start,
+        (time) => time >= storedChapters[1]!.startSec,
         'the video to seek to the second chapter',
       );
+      assert.equal(await chapters.nth(1).getAttribute('aria-current'), 'true');
     }
 
     if (SCREENSHOT_DIR) {
-      await video.evaluate((element) => (element as HTMLVideoElement).pause());
+      // Paused inside the first caption, so the shot shows it.
+      await video.evaluate(async (element, at) => {
+        const el = element as HTMLVideoElement;
+        el.pause();
+        const seeked = new Promise((resolve) =>
+          el.addEventListener('seeked', resolve, { once: true }),
+        );
+        el.currentTime = at;
+        await seeked;
+      }, captions.cues[0]!.start + 0.4);
       mkdirSync(SCREENSHOT_DIR, { recursive: true });
-      await v.page.setViewportSize({ width: 1200, height: 1200 });
-      await v.page
-        .getByTestId('renders')
-        .screenshot({ path: path.join(SCREENSHOT_DIR, 'render-queue.png') });
+      await v.page.setViewportSize({ width: 1200, height: 1300 });
+      const box = (await v.page.getByTestId('renders').boundingBox())!;
+      await v.page.screenshot({
+        path: path.join(SCREENSHOT_DIR, 'render-queue.png'),
+        clip: { x: box.x - 24, y: box.y - 16, width: box.width + 48, height: box.height + 32 },
+      });
     }
     for (const { errors } of [o, v]) assert.deepEqual(errors, []);
+  });
+
+  test('a failed render keeps its error: stage, scene, message and the detail', async () => {
+    // Scenes of their own: artifacts cached by the other tests would need no ffmpeg at all.
+    const {
+      owner,
+      second: viewer,
+      projectId,
+    } = await sharedProject('Lost signal', 'viewer', [
+      { title: 'Radio silence', narration: 'The radio goes quiet.' },
+      { title: 'Static', narration: 'Static fills the air.' },
+    ]);
+    // A render node whose ffmpeg answers `-version` and fails every real job.
+    const bin = mkdtempSync(path.join(tmpdir(), 'montage-broken-ffmpeg-'));
+    writeFileSync(
+      path.join(bin, 'ffmpeg'),
+      [
+        '#!/bin/sh',
+        'for a in "$@"; do [ "$a" = "-version" ] && exec /usr/bin/ffmpeg "$@"; done',
+        'echo "Simulated failure: the disk is full" >&2',
+        'exit 1',
+        '',
+      ].join('\n'),
+      { mode: 0o755 },
+    );
+    await node.kill();
+    const broken = await new RenderNode(web, { PATH: `${bin}:${process.env.PATH}` }).start();
+    try {
+      const o = await openProject(owner.token, projectId);
+      const v = await openProject(viewer.token, projectId);
+      await o.page.getByTestId('commit-render').click();
+      const dialog = o.page.getByTestId('commit-dialog');
+      await choosePreset(o.page, /720p draft/);
+      await dialog.getByTestId('commit-submit').click();
+      await dialog.waitFor({ state: 'detached' });
+      const renderId = (await row(o.page).getAttribute('data-render-id'))!;
+      await Promise.all([
+        waitForStatus(o.page, renderId, 'failed'),
+        waitForStatus(v.page, renderId, 'failed'),
+      ]);
+      const stored = await api(web.url, 'GET', `/api/v1/renders/${renderId}`, {
+        token: owner.token,
+      });
+      const failure = stored.body.render.failure as {
+        message: string;
+        sceneId: string | null;
+        detail?: string;
+      };
+      for (const page of [o.page, v.page]) {
+        const failed = row(page, renderId).getByTestId('render-failure');
+        const text = (await failed.textContent()) ?? '';
+        assert.match(text, /Failed at “\w[^”]*”/);
+        if (failure.sceneId) assert.match(text, /” in (Radio silence|Static)/);
+        // The cause as the node wrote it, without the stage and scene id it starts with.
+        const shown = (await failed.getByTestId('render-failure-message').textContent()) ?? '';
+        assert.ok(shown.length > 0 && failure.message.endsWith(shown), shown);
+        assert.doesNotMatch(shown, new RegExp(failure.sceneId ?? '^$'));
+        if (failure.detail) {
+          const detail = failed.locator('details');
+          assert.equal(await detail.locator('pre').isVisible(), false, 'the detail starts folded');
+          await detail.locator('summary').click();
+          assert.equal(await detail.locator('pre').textContent(), failure.detail);
+        }
+      }
+      assert.equal(await row(o.page, renderId).getByTestId('render-retry').count(), 1);
+      assert.equal(await row(v.page, renderId).getByTestId('render-retry').count(), 0);
+      for (const { errors } of [o, v]) assert.deepEqual(errors, []);
+    } finally {
+      await broken.kill();
+      rmSync(bin, { recursive: true, force: true });
+      node = await new RenderNode(web).start();
+    }
   });
 
   test('cancel then retry from the UI, seen by both people', async () => {
@@ -292,19 +410,19 @@ describe('render queue panel', () => {
     await dialog.getByTestId('commit-submit').click();
     await dialog.waitFor({ state: 'detached' });
     const renderId = (await row(o.page).getAttribute('data-render-id'))!;
-    await waitForStatus(e.page, renderId, 'queued');
+    await waitForStatus(o.page, renderId, 'queued');
 
-    // The editor cancels; both see it cancelled, with Retry instead of Cancel.
-    await row(e.page, renderId).getByTestId('render-cancel').click();
+    // The owner cancels while it waits; both see it cancelled, with Retry instead of Cancel.
+    await row(o.page, renderId).getByTestId('render-cancel').click();
     await Promise.all([
       waitForStatus(o.page, renderId, 'cancelled'),
       waitForStatus(e.page, renderId, 'cancelled'),
     ]);
     assert.equal(await row(o.page, renderId).getByTestId('render-cancel').count(), 0);
 
-    // A node comes back; the owner retries; it runs to the end for both.
+    // A node comes back; the editor retries; it runs to the end for both.
     node = await new RenderNode(web).start();
-    await row(o.page, renderId).getByTestId('render-retry').click();
+    await row(e.page, renderId).getByTestId('render-retry').click();
     await Promise.all([
       waitForStatus(o.page, renderId, 'done'),
       waitForStatus(e.page, renderId, 'done'),

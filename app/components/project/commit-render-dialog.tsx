@@ -190,7 +190,13 @@ export function CommitAndRender(props: {
         type="button"
         className="btn btn-primary"
         data-testid="commit-render"
-        onClick={() => setOpen(true)}
+        onClick={() => {
+          // The message and preset stay; problems found last time may have been fixed since.
+          setProblems([]);
+          setError(null);
+          setMessageError(null);
+          setOpen(true);
+        }}
       >
         {t('render.commitOpen')}
       </button>

@@ -21,6 +21,18 @@ export function revisionName(i18n: I18n, render: RenderRecord): string {
     : i18n.t('render.revision', { n: render.revisionNumber });
 }
 
+/**
+ * The cause of a failure without the "stage (scene id): " prefix the render
+ * node puts on it: the panel names the stage and the scene itself.
+ */
+export function failureCause(failure: { stage: string; sceneId: string | null; message: string }) {
+  const prefix = `${failure.stage}${failure.sceneId ? ` (scene ${failure.sceneId})` : ''}: `;
+  const cause = failure.message.startsWith(prefix)
+    ? failure.message.slice(prefix.length)
+    : failure.message;
+  return cause.trim() || failure.message;
+}
+
 /** Names used in labels: `{ n, preset }`. */
 const labelVars = (i18n: I18n, render: RenderRecord) => ({
   n: render.revisionNumber ?? '?',
@@ -276,7 +288,7 @@ function RenderRow(props: {
                 ? t('render.failedAtScene', { stage: failureStage, scene: failureScene })
                 : t('render.failedAt', { stage: failureStage })}
             </strong>{' '}
-            <span data-testid="render-failure-message">{i18n.server(failure.message)}</span>
+            <span data-testid="render-failure-message">{i18n.server(failureCause(failure))}</span>
           </p>
           {failure.detail ? (
             <details className="render-failure-detail">

@@ -4,6 +4,9 @@ import type { RenderRecord } from '../../lib/render-feed.ts';
 import { formatDuration } from './import-dialog.tsx';
 import { presetName } from './render-panel.tsx';
 
+/** Whole seconds shown as the browser's controls show them (3.6 s → "0:03"). */
+const clock = (seconds: number) => formatDuration(Math.floor(seconds));
+
 /**
  * The preview of a finished render: the video with its poster and captions
  * (native controls, keyboard operable), chapter markers per scene that seek,
@@ -83,7 +86,7 @@ export function RenderPlayer(props: {
             <ol>
               {chapters.map((chapter, index) => {
                 const title = chapter.title.trim() || t('render.sceneN', { n: index + 1 });
-                const at = formatDuration(chapter.startSec);
+                const at = clock(chapter.startSec);
                 return (
                   <li key={`${chapter.sceneId}-${chapter.startSec}`}>
                     <button
@@ -111,7 +114,7 @@ export function RenderPlayer(props: {
             width: output.width,
             height: output.height,
             fps: output.fps,
-            duration: formatDuration(output.durationSec),
+            duration: clock(output.durationSec),
           })}
         </span>
         <a href={`${output.videoUrl}?download`} download data-testid="player-download-video">
