@@ -166,6 +166,8 @@ export const renderJobMachine = setup({
       on: {
         START: { target: 'planning', actions: 'countAttempt' },
         CANCEL: { target: 'cancelled' },
+        // A plan that fails validation fails before any node reported a start.
+        FAIL: { target: 'failed', actions: 'recordFailure' },
       },
     },
     planning: { on: { ...whileActive, PROGRESS: progressFrom('planning') } },

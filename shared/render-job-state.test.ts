@@ -26,3 +26,12 @@ test('stored state moves through the machine and ignores late events', () => {
   assert.equal(job.state, 'queued');
   assert.equal(job.context.fraction, 0);
 });
+
+test('a render can fail before a node reports its start', () => {
+  const failed = applyRenderJobEvent(initialRenderJob('r'), {
+    type: 'FAIL',
+    failure: { stage: 'plan', sceneId: null, message: 'invalid timeline' },
+  });
+  assert.equal(failed.state, 'failed');
+  assert.equal(failed.context.failure?.stage, 'plan');
+});

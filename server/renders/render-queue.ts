@@ -1,6 +1,6 @@
 import { Queue, QueueEvents } from 'bullmq';
 import { Redis } from 'ioredis';
-import type { RenderJobOutput } from '../../shared/render-job-machine.ts';
+import { isTerminalState, type RenderJobOutput } from '../../shared/render-job-machine.ts';
 import { createProgressTracker, type ProgressTracker } from '../../shared/render-progress.ts';
 import {
   bullPrefix,
@@ -143,13 +143,13 @@ export function createRenderQueue(options: RenderQueueOptions) {
       );
       return;
     }
-    const state = live.get(event.renderId);
     if (event.type === 'failed') {
       relay(await renders.applyEvent(event.renderId, { type: 'FAIL', failure: event.failure }));
       live.delete(event.renderId);
       return;
     }
-    if (!state || state.attempt !== event.attempt) return; // another instance planned it, or an old attempt
+    const state = live.get(event.renderId) ?? (await resume(event.renderId, event.attempt));
+    if (!state || state.attempt !== event.attempt) return; // an old attempt
     const { progress } = event;
     const key = `${progress.stage}:${progress.sceneId ?? ''}`;
     state.detail.unitFractions[key] = Math.max(
@@ -196,8 +196,36 @@ export function createRenderQueue(options: RenderQueueOptions) {
     };
   }
 
+  /**
+   * Progress for a render this instance has no tracker for (it restarted, or
+   * missed `planned`): rebuild one from the stored detail, starting the job
+   * if the start was missed too.
+   */
+  async function resume(renderId: string, attempt: number): Promise<Live | null> {
+    const stored = await renders.storedProgress(renderId);
+    if (!stored || stored.attempt !== attempt || isTerminalState(stored.status)) return null;
+    if (stored.status === 'queued') await renders.applyEvent(renderId, { type: 'START' });
+    const units = stored.detail?.units ?? [];
+    const state: Live = {
+      attempt,
+      tracker: createProgressTracker({ renderId, units }),
+      detail: stored.detail ?? { units, sceneIds: [], unitFractions: {}, output: null },
+      lastPersist: 0,
+      lastRelay: 0,
+      relayTimer: null,
+      latest: null,
+    };
+    for (const unit of units) {
+      const fraction = state.detail.unitFractions[`${unit.stage}:${unit.sceneId ?? ''}`];
+      if (fraction) state.tracker.update({ stage: unit.stage, sceneId: unit.sceneId, fraction });
+    }
+    live.set(renderId, state);
+    return state;
+  }
+
   async function onAssembled(renderId: string, attempt: number, output: StoredOutput) {
     const state = live.get(renderId);
+    await renders.applyEvent(renderId, { type: 'START' }); // a no-op unless the start was missed
     const jobOutput: RenderJobOutput = {
       videoHash: output.video.hash,
       posterHash: output.poster.hash,
@@ -234,6 +262,18 @@ export function createRenderQueue(options: RenderQueueOptions) {
     relay(record);
   }
 
+  // Events of one render are applied one after another, in arrival order.
+  const chains = new Map<string, Promise<void>>();
+  function inOrder(renderId: string, work: () => Promise<void>) {
+    const next = (chains.get(renderId) ?? Promise.resolve())
+      .then(work)
+      .catch((err) => logger.error({ err, renderId }, 'render event failed'));
+    chains.set(renderId, next);
+    void next.finally(() => {
+      if (chains.get(renderId) === next) chains.delete(renderId);
+    });
+  }
+
   const parseJobId = (jobId: string) => {
     const [renderId, attempt] = jobId.split('.');
     return { renderId: renderId!, attempt: Number(attempt) };
@@ -244,22 +284,20 @@ export function createRenderQueue(options: RenderQueueOptions) {
     const output = (
       typeof returnvalue === 'string' ? JSON.parse(returnvalue) : returnvalue
     ) as StoredOutput;
-    onAssembled(renderId, attempt, output).catch((err) =>
-      logger.error({ err, renderId }, 'recording a finished render failed'),
-    );
+    inOrder(renderId, () => onAssembled(renderId, attempt, output));
   });
   for (const events of [assembleEvents, planEvents]) {
     events.on('failed', ({ jobId, failedReason }) => {
       const { renderId } = parseJobId(jobId);
       // A job with attempts left is retried, not failed: only record the last failure
       // (or a parent failed by its child).
-      void (async () => {
+      inOrder(renderId, async () => {
         const queue = events === assembleEvents ? assembleQueue : planQueue;
         const job = await queue.getJob(jobId);
         const final =
           !job || job.attemptsMade >= (job.opts.attempts ?? 1) || failedReason.includes('child');
         if (final) await onJobFailed(renderId, failedReason);
-      })().catch((err) => logger.error({ err, renderId }, 'recording a failed render failed'));
+      });
     });
   }
 
@@ -274,9 +312,7 @@ export function createRenderQueue(options: RenderQueueOptions) {
     } catch {
       return;
     }
-    onNodeEvent(event).catch((err) =>
-      logger.error({ err, event: event.type }, 'render event failed'),
-    );
+    inOrder(event.renderId, () => onNodeEvent(event));
   });
 
   /** At start-up: renders whose queue entry may be missing get it (job ids make this idempotent); finished ones are settled. */

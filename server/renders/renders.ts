@@ -364,6 +364,22 @@ export function createRenders(db: Db, projects: Projects, revisions: Revisions) 
       return { record, attempt: row.attempt };
     },
 
+    /** Stored status, attempt and progress detail (to resume aggregating after a restart). */
+    async storedProgress(renderId: string) {
+      const row = await db
+        .selectFrom('renders')
+        .select(['status', 'attempt', 'progress'])
+        .where('id', '=', renderId)
+        .executeTakeFirst();
+      return row
+        ? {
+            status: row.status as RenderJobState,
+            attempt: row.attempt,
+            detail: parseJson<RenderDetail | null>(row.progress),
+          }
+        : null;
+    },
+
     /** Renders not finished: the queue layer re-enqueues or settles them at start-up. */
     async unfinished() {
       return db
