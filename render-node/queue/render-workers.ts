@@ -158,6 +158,9 @@ export async function startRenderWorkers(options: RenderWorkersOptions) {
     prefix: queuePrefix,
     lockDuration: options.lockDurationMs,
     stalledInterval: Math.max(1000, options.lockDurationMs / 2),
+    // A busy machine can miss a lock renewal: a job is re-run after a stall,
+    // and failed only after several (a dead node's job is re-run at once).
+    maxStalledCount: 3,
   };
 
   const planWorker = new Worker<PlanJobData>(

@@ -12,6 +12,7 @@ import {
   type RenderNodeEvent,
 } from '../../shared/render-queue.ts';
 import type { Timeline } from '../../shared/timeline.ts';
+import type { RenderStage } from '../../shared/render-events.ts';
 import type { Logger } from '../logger.ts';
 import { ApiError } from '../http/errors.ts';
 import type { RenderDetail, RenderRecord, Renders, StoredOutput } from './renders.ts';
@@ -48,6 +49,7 @@ export function createRenderQueue(options: RenderQueueOptions) {
   const channels = renderChannels(prefix);
   const queueOptions = { connection: connection(), prefix: bullPrefix(prefix) };
   const planQueue = new Queue<PlanJobData>(RENDER_QUEUES.plan, queueOptions);
+  const sceneQueue = new Queue(RENDER_QUEUES.scene, { ...queueOptions, connection: connection() });
   const assembleQueue = new Queue(RENDER_QUEUES.assemble, {
     ...queueOptions,
     connection: connection(),
@@ -57,6 +59,10 @@ export function createRenderQueue(options: RenderQueueOptions) {
     prefix: bullPrefix(prefix),
   });
   const planEvents = new QueueEvents(RENDER_QUEUES.plan, {
+    connection: connection(),
+    prefix: bullPrefix(prefix),
+  });
+  const sceneEvents = new QueueEvents(RENDER_QUEUES.scene, {
     connection: connection(),
     prefix: bullPrefix(prefix),
   });
@@ -92,6 +98,16 @@ export function createRenderQueue(options: RenderQueueOptions) {
     }
   }
 
+  /**
+   * Drops a render's live state, and its pending throttled relay: a stale
+   * progress update sent after the final one would leave clients showing it.
+   */
+  function forget(renderId: string) {
+    const state = live.get(renderId);
+    if (state?.relayTimer) clearTimeout(state.relayTimer);
+    live.delete(renderId);
+  }
+
   async function enqueuePlan(
     renderId: string,
     attempt: number,
@@ -114,6 +130,7 @@ export function createRenderQueue(options: RenderQueueOptions) {
 
   async function onNodeEvent(event: RenderNodeEvent) {
     if (event.type === 'planned') {
+      if (!(await isCurrentAttempt(event.renderId, event.attempt))) return;
       const detail: RenderDetail = {
         units: event.units,
         sceneIds: event.sceneIds,
@@ -144,8 +161,9 @@ export function createRenderQueue(options: RenderQueueOptions) {
       return;
     }
     if (event.type === 'failed') {
+      if (!(await isCurrentAttempt(event.renderId, event.attempt))) return;
       relay(await renders.applyEvent(event.renderId, { type: 'FAIL', failure: event.failure }));
-      live.delete(event.renderId);
+      forget(event.renderId);
       return;
     }
     const state = live.get(event.renderId) ?? (await resume(event.renderId, event.attempt));
@@ -224,6 +242,7 @@ export function createRenderQueue(options: RenderQueueOptions) {
   }
 
   async function onAssembled(renderId: string, attempt: number, output: StoredOutput) {
+    if (!(await isCurrentAttempt(renderId, attempt))) return;
     const state = live.get(renderId);
     await renders.applyEvent(renderId, { type: 'START' }); // a no-op unless the start was missed
     const jobOutput: RenderJobOutput = {
@@ -246,19 +265,28 @@ export function createRenderQueue(options: RenderQueueOptions) {
         output,
       }),
     );
-    if (state?.relayTimer) clearTimeout(state.relayTimer);
-    live.delete(renderId);
+    forget(renderId);
     relay(record);
     logger.info({ renderId, attempt }, 'render done');
   }
 
-  async function onJobFailed(renderId: string, reason: string) {
-    if (reason === 'cancelled') return;
+  /** Events of an older attempt (cancelled or failed before a retry) must not touch the new one. */
+  async function isCurrentAttempt(renderId: string, attempt: number) {
+    return (await renders.storedProgress(renderId))?.attempt === attempt;
+  }
+
+  async function onJobFailed(
+    renderId: string,
+    attempt: number,
+    reason: string,
+    where: { stage: RenderStage; sceneId: string | null } = { stage: 'assemble', sceneId: null },
+  ) {
+    if (reason === 'cancelled' || !(await isCurrentAttempt(renderId, attempt))) return;
     const record = await renders.applyEvent(renderId, {
       type: 'FAIL',
-      failure: { stage: 'assemble', sceneId: null, message: reason },
+      failure: { ...where, message: reason },
     });
-    live.delete(renderId);
+    forget(renderId);
     relay(record);
   }
 
@@ -286,17 +314,31 @@ export function createRenderQueue(options: RenderQueueOptions) {
     ) as StoredOutput;
     inOrder(renderId, () => onAssembled(renderId, attempt, output));
   });
-  for (const events of [assembleEvents, planEvents]) {
+  // Scene jobs matter too: one that fails outside its processor (stalled too
+  // often) never fails its parent, so its final failure fails the render here.
+  for (const events of [assembleEvents, planEvents, sceneEvents]) {
     events.on('failed', ({ jobId, failedReason }) => {
-      const { renderId } = parseJobId(jobId);
+      const { renderId, attempt } = parseJobId(jobId);
       // A job with attempts left is retried, not failed: only record the last failure
       // (or a parent failed by its child).
       inOrder(renderId, async () => {
-        const queue = events === assembleEvents ? assembleQueue : planQueue;
+        const queue =
+          events === assembleEvents
+            ? assembleQueue
+            : events === planEvents
+              ? planQueue
+              : sceneQueue;
         const job = await queue.getJob(jobId);
         const final =
           !job || job.attemptsMade >= (job.opts.attempts ?? 1) || failedReason.includes('child');
-        if (final) await onJobFailed(renderId, failedReason);
+        const where =
+          events === sceneEvents
+            ? { stage: 'segment' as const, sceneId: jobId.split('.scene.')[1] ?? null }
+            : {
+                stage: events === planEvents ? ('plan' as const) : ('assemble' as const),
+                sceneId: null,
+              };
+        if (final) await onJobFailed(renderId, attempt, failedReason, where);
       });
     });
   }
@@ -324,7 +366,7 @@ export function createRenderQueue(options: RenderQueueOptions) {
       if (state === 'completed') {
         await onAssembled(row.id, row.attempt, assemble!.returnvalue as StoredOutput);
       } else if (state === 'failed') {
-        await onJobFailed(row.id, assemble!.failedReason);
+        await onJobFailed(row.id, row.attempt, assemble!.failedReason);
       } else if (!assemble) {
         const timeline = typeof row.timeline === 'string' ? JSON.parse(row.timeline) : row.timeline;
         await enqueuePlan(
@@ -361,7 +403,7 @@ export function createRenderQueue(options: RenderQueueOptions) {
       const updated =
         (await renders.applyEvent(renderId, { type: 'CANCEL' })) ??
         (await renders.get(userId, renderId));
-      live.delete(renderId);
+      forget(renderId);
       relay(updated);
       return updated;
     },
@@ -401,9 +443,11 @@ export function createRenderQueue(options: RenderQueueOptions) {
       for (const state of live.values()) if (state.relayTimer) clearTimeout(state.relayTimer);
       await Promise.allSettled([
         planQueue.close(),
+        sceneQueue.close(),
         assembleQueue.close(),
         assembleEvents.close(),
         planEvents.close(),
+        sceneEvents.close(),
       ]);
       subscriber.disconnect();
       commands.disconnect();

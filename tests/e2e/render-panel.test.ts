@@ -362,7 +362,15 @@ describe('render queue panel', () => {
       await Promise.all([
         waitForStatus(o.page, renderId, 'failed'),
         waitForStatus(v.page, renderId, 'failed'),
-      ]);
+      ]).catch(async (err: Error) => {
+        const state = await api(web.url, 'GET', `/api/v1/renders/${renderId}`, {
+          token: owner.token,
+        });
+        console.log(
+          `DIAG render: ${JSON.stringify(state.body).slice(0, 1200)}\nnode:\n${broken.output.slice(-3000)}\nweb:\n${web.output.slice(-3000)}`,
+        );
+        throw err;
+      });
       const stored = await api(web.url, 'GET', `/api/v1/renders/${renderId}`, {
         token: owner.token,
       });

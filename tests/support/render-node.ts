@@ -14,7 +14,8 @@ export class RenderNode {
       REDIS_PREFIX: web.env.REDIS_PREFIX!,
       DATA_DIR: web.dataDir,
       RENDER_NODE_ID: 'test-node',
-      RENDER_LOCK_MS: '3000',
+      // Long enough that a loaded CI machine does not stall jobs; short enough for kill -9 tests.
+      RENDER_LOCK_MS: '8000',
       ...env,
     };
   }
