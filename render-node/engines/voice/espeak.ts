@@ -1,5 +1,6 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { runChildProcess } from '../../run-child-process.ts';
 import type { VoiceEngine, VoiceRequest } from './engine.ts';
 
 /**
@@ -11,7 +12,6 @@ import type { VoiceEngine, VoiceRequest } from './engine.ts';
 const ESPEAK = 'espeak-ng';
 const BASE_WORDS_PER_MINUTE = 175;
 const BASE_PITCH = 50;
-const KILL_GRACE_MS = 1000;
 
 /** espeak-ng arguments for a request (pure). */
 export function espeakArgs(request: VoiceRequest, outputPath: string): string[] {
@@ -42,40 +42,13 @@ export async function createEspeakEngine(): Promise<VoiceEngine> {
 }
 
 function synthesize(request: VoiceRequest, outputPath: string, signal: AbortSignal) {
-  return new Promise<void>((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const child = spawn(ESPEAK, espeakArgs(request, outputPath), {
-      stdio: ['pipe', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    let killTimer: NodeJS.Timeout | undefined;
-    const onAbort = () => {
-      child.kill('SIGTERM');
-      killTimer = setTimeout(() => child.kill('SIGKILL'), KILL_GRACE_MS);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-    child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
-    child.stdin.on('error', () => undefined); // espeak exiting early closes stdin; the exit code says why
-    child.on('error', (error) => finish(error));
-    child.on('close', (code, killedBy) =>
-      finish(
-        code === 0
-          ? null
-          : new Error(
-              `espeak-ng ${killedBy ? `killed by ${killedBy}` : `exited with code ${code}`}: ${stderr.trim()}`,
-            ),
-      ),
-    );
-    child.stdin.end(request.text);
-
-    function finish(error: Error | null) {
-      signal.removeEventListener('abort', onAbort);
-      clearTimeout(killTimer);
-      if (signal.aborted) reject(signal.reason);
-      else if (error) reject(error);
-      else resolve();
-    }
-  });
+  return runChildProcess(
+    'espeak-ng',
+    ESPEAK,
+    espeakArgs(request, outputPath),
+    request.text,
+    signal,
+  );
 }
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
