@@ -92,8 +92,8 @@ export function createCollabServer(deps: CollabDependencies) {
     name: config.instanceId,
     quiet: true,
     // The update log makes every edit durable within ~50 ms; compaction can wait.
-    debounce: 3000,
-    maxDebounce: 20_000,
+    debounce: 10_000,
+    maxDebounce: 60_000,
     extensions,
   });
 
