@@ -15,7 +15,13 @@ import type { Timeline } from '../../shared/timeline.ts';
 import type { RenderStage } from '../../shared/render-events.ts';
 import type { Logger } from '../logger.ts';
 import { ApiError } from '../http/errors.ts';
-import type { RenderDetail, RenderRecord, Renders, StoredOutput } from './renders.ts';
+import {
+  summarise,
+  type RenderDetail,
+  type RenderRecord,
+  type Renders,
+  type StoredOutput,
+} from './renders.ts';
 
 /** The message every collaborator's client receives (Hocuspocus stateless, on the project document). */
 export interface RenderUpdateMessage {
@@ -189,28 +195,12 @@ export function createRenderQueue(options: RenderQueueOptions) {
     }
   }
 
+  /** The record with the in-memory detail (newer than the stored one between persists). */
   function summariseLive(record: RenderRecord, detail: RenderDetail) {
-    const fractions = new Map<string, [number, number]>();
-    const stages = new Map<string, [number, number]>();
-    for (const unit of detail.units) {
-      const f = detail.unitFractions[`${unit.stage}:${unit.sceneId ?? ''}`] ?? 0;
-      for (const [map, key] of [
-        [stages, unit.stage],
-        [fractions, unit.sceneId],
-      ] as const) {
-        if (!key) continue;
-        const acc = map.get(key) ?? [0, 0];
-        acc[0] += f * unit.weight;
-        acc[1] += unit.weight;
-        map.set(key, acc);
-      }
-    }
+    const { stages, scenes } = summarise(detail);
     return {
-      stages: Object.fromEntries([...stages].map(([k, [d, t]]) => [k, t ? d / t : 0])),
-      scenes: record.scenes.map((s) => {
-        const acc = fractions.get(s.id);
-        return { ...s, fraction: acc && acc[1] ? acc[0] / acc[1] : s.fraction };
-      }),
+      stages,
+      scenes: record.scenes.map((s) => ({ ...s, fraction: scenes[s.id] ?? s.fraction })),
     };
   }
 
