@@ -92,36 +92,35 @@ export async function writeBurnIn(
   return path;
 }
 
-export async function makeSegment(
+/**
+ * Encodes one video piece of a render (a segment or a transition) into the
+ * store: its PNG inputs through a filter graph built in a scratch dir, with
+ * the one encoder configuration every piece shares, exactly `frames` long.
+ */
+export async function encodePiece(
+  piece: {
+    kind: 'segment' | 'transition';
+    hash: string;
+    /** PNG hashes, the graph's inputs 0, 1, … in order. */
+    pngs: readonly string[];
+    frames: number;
+    /** The filter chains ending in [v]; may write burn-in files in the scratch dir. */
+    chains: (scratchFile: (name: string) => string) => Promise<string[]>;
+  },
   plan: RenderPlan,
-  spec: SceneLayerSpec,
-  range: { from: number; to: number },
   ctx: RenderContext,
   onFraction: (fraction: number) => void,
 ): Promise<ArtifactRef> {
-  const hash = segmentKey(plan, spec, range);
-  const frames = range.to - range.from;
+  const { frames } = piece;
   const made = await ctx.store.produce(
-    hash,
+    piece.hash,
     'mp4',
     async (temp) => {
       const scratch = await ctx.store.createScratch();
       try {
-        const assPath = await writeBurnIn(plan, spec, range.from, scratch.file('captions.ass'));
         await runFfmpeg({
-          inputs: [
-            { path: ctx.store.pathFor(spec.picture, 'png') },
-            { path: ctx.store.pathFor(spec.lettering, 'png') },
-          ],
-          filterGraph: graph(
-            sceneLayerChains(
-              plan,
-              spec,
-              range,
-              { picture: '0:v', lettering: '1:v', output: 'v' },
-              assPath,
-            ),
-          ),
+          inputs: piece.pngs.map((h) => ({ path: ctx.store.pathFor(h, 'png') })),
+          filterGraph: graph(await piece.chains(scratch.file)),
           outputOptions: [
             ...['-map', '[v]', '-frames:v', String(frames)],
             ...h264Args(plan),
@@ -138,5 +137,33 @@ export async function makeSegment(
     },
     { signal: ctx.signal },
   );
-  return { kind: 'segment', hash, ext: 'mp4', cached: made.hit };
+  return { kind: piece.kind, hash: piece.hash, ext: 'mp4', cached: made.hit };
+}
+
+export function makeSegment(
+  plan: RenderPlan,
+  spec: SceneLayerSpec,
+  range: { from: number; to: number },
+  ctx: RenderContext,
+  onFraction: (fraction: number) => void,
+): Promise<ArtifactRef> {
+  return encodePiece(
+    {
+      kind: 'segment',
+      hash: segmentKey(plan, spec, range),
+      pngs: [spec.picture, spec.lettering],
+      frames: range.to - range.from,
+      chains: async (file) =>
+        sceneLayerChains(
+          plan,
+          spec,
+          range,
+          { picture: '0:v', lettering: '1:v', output: 'v' },
+          await writeBurnIn(plan, spec, range.from, file('captions.ass')),
+        ),
+    },
+    plan,
+    ctx,
+    onFraction,
+  );
 }

@@ -1,12 +1,11 @@
 import { contentKey } from '../../shared/content-key.ts';
 import type { ArtifactRef } from '../../shared/render-events.ts';
-import { chain, filter, graph } from '../ffmpeg/filter-graph.ts';
-import { runFfmpeg } from '../ffmpeg/run-ffmpeg.ts';
+import { chain, filter } from '../ffmpeg/filter-graph.ts';
 import type { RenderContext } from '../render-context.ts';
 import { allSettled } from '../run-limited.ts';
 import type { RenderPlan, TransitionPlan } from './plan.ts';
 import { sceneLayerChains, type SceneLayerSpec } from './scene-layer.ts';
-import { ENCODER_THREADS, encodingKeyInputs, h264Args, writeBurnIn } from './segment.ts';
+import { encodePiece, encodingKeyInputs, writeBurnIn } from './segment.ts';
 
 /**
  * Transitions: the frames where two scenes overlap — the last frames of one
@@ -53,17 +52,18 @@ export async function makeTransition(
   const frames = transition.frames;
   const tail = { from: from.frames - frames, to: from.frames };
   const head = { from: 0, to: frames };
-  const made = await ctx.store.produce(
-    hash,
-    'mp4',
-    async (temp) => {
-      const scratch = await ctx.store.createScratch();
-      try {
+  return encodePiece(
+    {
+      kind: 'transition',
+      hash,
+      pngs: [from.picture, from.lettering, to.picture, to.lettering],
+      frames,
+      chains: async (file) => {
         const [tailAss, headAss] = await allSettled([
-          writeBurnIn(plan, from, tail.from, scratch.file('from.ass')),
-          writeBurnIn(plan, to, head.from, scratch.file('to.ass')),
+          writeBurnIn(plan, from, tail.from, file('from.ass')),
+          writeBurnIn(plan, to, head.from, file('to.ass')),
         ]);
-        const chains = [
+        return [
           ...sceneLayerChains(
             plan,
             from,
@@ -91,26 +91,10 @@ export async function makeTransition(
             ['v'],
           ),
         ];
-        await runFfmpeg({
-          inputs: [from.picture, from.lettering, to.picture, to.lettering].map((h) => ({
-            path: ctx.store.pathFor(h, 'png'),
-          })),
-          filterGraph: graph(chains),
-          outputOptions: [
-            ...['-map', '[v]', '-frames:v', String(frames)],
-            ...h264Args(plan),
-            ...ENCODER_THREADS,
-          ],
-          output: temp,
-          expected: { frames },
-          signal: ctx.signal,
-          onProgress: onFraction,
-        });
-      } finally {
-        await scratch.dispose();
-      }
+      },
     },
-    { signal: ctx.signal },
+    plan,
+    ctx,
+    onFraction,
   );
-  return { kind: 'transition', hash, ext: 'mp4', cached: made.hit };
 }
