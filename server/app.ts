@@ -56,14 +56,15 @@ export function createApp(services: Services, build: ServerBuild | null) {
     res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
-    const [database, redis] = await Promise.all([
+    const [database, redis, queue] = await Promise.all([
       timed(() => sql`select 1`.execute(services.database.db)),
       timed(() => services.redis.ping()),
+      timed(() => services.renderQueue.ready()),
     ]);
-    const ready = database.ok && redis.ok;
+    const ready = database.ok && redis.ok && queue.ok;
     res
       .status(ready ? 200 : 503)
-      .json({ status: ready ? 'ready' : 'unavailable', checks: { database, redis } });
+      .json({ status: ready ? 'ready' : 'unavailable', checks: { database, redis, queue } });
   });
   app.get('/metrics', async (_req, res) => {
     res.setHeader('Content-Type', metrics.registry.contentType);

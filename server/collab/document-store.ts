@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 
@@ -55,15 +55,6 @@ const lockSnapshot = (trx: Transaction<Database>, name: string) =>
 
 export function createDocumentStore(db: Db, writer: string) {
   return {
-    async exists(name: string) {
-      const row = await db
-        .selectFrom('documents')
-        .select('name')
-        .where('name', '=', name)
-        .executeTakeFirst();
-      return !!row;
-    },
-
     async createInitial(name: string, state: Uint8Array) {
       await db.insertInto('documents').values({ name, snapshot: state }).execute();
     },
@@ -134,15 +125,6 @@ export function createDocumentStore(db: Db, writer: string) {
             .execute();
         }
       });
-    },
-
-    async logLength(name: string) {
-      const row = await db
-        .selectFrom('document_updates')
-        .select(sql<number>`count(*)`.as('n'))
-        .where('document', '=', name)
-        .executeTakeFirstOrThrow();
-      return Number(row.n);
     },
   };
 }

@@ -207,14 +207,6 @@ export function createProjects(db: Db, accounts: Accounts, documents: ProjectDoc
         .execute();
     },
 
-    async touch(projectId: string) {
-      await db
-        .updateTable('projects')
-        .set({ updated_at: new Date() })
-        .where('id', '=', projectId)
-        .execute();
-    },
-
     async duplicate(userId: string, projectId: string): Promise<ProjectSummary> {
       await authorize(userId, projectId, 'duplicate');
       const source = await get(userId, projectId);

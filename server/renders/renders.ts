@@ -272,7 +272,6 @@ export function createRenders(db: Db, projects: Projects, revisions: Revisions) 
   }
 
   return {
-    toRecord,
     applyEvent,
 
     /** Writes the render row (or finds the live one for this revision and preset); returns it and whether it is new. */

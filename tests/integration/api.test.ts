@@ -307,6 +307,7 @@ for (const backend of ['pglite', 'postgres'] as const) {
       assert.equal(ready.status, 200);
       assert.equal(ready.body.checks.database.ok, true);
       assert.equal(typeof ready.body.checks.redis.latencyMs, 'number');
+      assert.equal(ready.body.checks.queue.ok, true);
       const metrics = await fetch(`${server.url}/metrics`).then((r) => r.text());
       for (const name of [
         'montage_collab_connections',

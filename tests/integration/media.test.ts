@@ -87,7 +87,14 @@ describe('media: music bed and garbage collection', () => {
       token: owner.token,
       body: { message: 'music' },
     });
-    assert.equal(revision.body.revision.timeline?.music?.asset ?? music.asset, music.asset);
+    const committed = await api(web.url, 'GET', `/api/v1/revisions/${revision.body.revision.id}`, {
+      token: owner.token,
+    });
+    assert.deepEqual(
+      committed.body.revision.timeline.music,
+      music,
+      'the revision commits the music bed',
+    );
     const render = await api(web.url, 'POST', `/api/v1/projects/${projectId}/renders`, {
       token: owner.token,
       body: { revisionId: revision.body.revision.id, preset: '720p-draft' },
@@ -143,7 +150,7 @@ describe('media: music bed and garbage collection', () => {
       });
       return res.status;
     };
-    // PGlite is single-process: the collector runs against PostgreSQL-less embedded data only when the server is down.
+    // PGlite is single-process: the collector opens the embedded database, so the server stops first.
     await web.kill('SIGTERM');
     const { stdout } = await run(
       process.execPath,

@@ -77,5 +77,3 @@ export async function waitFor(
     await new Promise((r) => setTimeout(r, 20));
   }
 }
-
-export const docState = (doc: Y.Doc) => Y.encodeStateAsUpdate(doc);
