@@ -6,6 +6,7 @@ import {
   eventually,
   launchBrowser,
   signedInContext,
+  openProjectPage,
 } from '../support/browser.ts';
 import { api, signUp, WebServer } from '../support/web-server.ts';
 
@@ -28,14 +29,8 @@ describe('live project page', () => {
     await server?.stop();
   });
 
-  async function openProject(token: string, projectId: string) {
-    const context = await signedInContext(browser, server.url, token);
-    const page = await context.newPage();
-    const errors = collectPageErrors(page);
-    await page.goto(`/projects/${projectId}`);
-    await page.getByTestId('live-project').waitFor();
-    return { page, errors };
-  }
+  const openProject = (token: string, projectId: string) =>
+    openProjectPage(browser, server.url, token, projectId);
 
   async function createProject(token: string, title: string): Promise<string> {
     const res = await api(server.url, 'POST', '/api/v1/projects', { token, body: { title } });

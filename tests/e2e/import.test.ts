@@ -3,12 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import {
-  collectPageErrors,
-  eventually,
-  launchBrowser,
-  signedInContext,
-} from '../support/browser.ts';
+import { eventually, launchBrowser, openProjectPage } from '../support/browser.ts';
 import { api, REPO_ROOT, signUp, WebServer } from '../support/web-server.ts';
 
 const FIXTURES = path.resolve(REPO_ROOT, '..', 'shared', 'fixtures', 'scripts');
@@ -34,14 +29,8 @@ describe('script import', () => {
     await server?.stop();
   });
 
-  async function openProject(token: string, projectId: string) {
-    const context = await signedInContext(browser, server.url, token);
-    const page = await context.newPage();
-    const errors = collectPageErrors(page);
-    await page.goto(`/projects/${projectId}`);
-    await page.getByTestId('live-project').waitFor();
-    return { page, errors };
-  }
+  const openProject = (token: string, projectId: string) =>
+    openProjectPage(browser, server.url, token, projectId);
 
   async function sharedProject(title: string) {
     const owner = await signUp(server.url, 'Odile Owner');

@@ -5,12 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { addScene } from '../../shared/project-doc.ts';
-import {
-  collectPageErrors,
-  eventually,
-  launchBrowser,
-  signedInContext,
-} from '../support/browser.ts';
+import { eventually, launchBrowser, openProjectPage } from '../support/browser.ts';
 import { connectClient } from '../support/collab-client.ts';
 import { RenderNode } from '../support/render-node.ts';
 import { api, signUp, WebServer } from '../support/web-server.ts';
@@ -73,13 +68,9 @@ describe('render queue panel', () => {
   }
 
   async function openProject(token: string, projectId: string) {
-    const context = await signedInContext(browser, web.url, token);
-    const page = await context.newPage();
-    const errors = collectPageErrors(page);
-    await page.goto(`/projects/${projectId}`);
-    await page.getByTestId('live-project').waitFor();
-    await page.getByTestId('renders').waitFor();
-    return { page, errors };
+    const opened = await openProjectPage(browser, web.url, token, projectId);
+    await opened.page.getByTestId('renders').waitFor();
+    return opened;
   }
 
   /** Records every status and progress value a page shows for its renders, as it shows them. */

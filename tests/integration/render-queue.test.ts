@@ -87,6 +87,23 @@ describe('render queue', () => {
     return last!;
   };
 
+  /** Adds a scene with long narration, commits, renders (720p draft) and waits until it is under way. */
+  async function startRenderOfNewScene(title: string, narration: string) {
+    addScene(client.doc, { title, narration });
+    const revisionId = await commit(title);
+    const submitted = await call('POST', `/api/v1/projects/${projectId}/renders`, {
+      revisionId,
+      preset: '720p-draft',
+    });
+    const renderId = submitted.body.render.id as string;
+    await waitFor(
+      async () => (await renderOf(renderId)).fraction > 0.05,
+      'render under way',
+      60_000,
+    );
+    return renderId;
+  }
+
   async function probe(videoUrl: string) {
     const res = await fetch(`${web.url}${videoUrl}`, {
       headers: { authorization: `Bearer ${owner.token}` },
@@ -213,24 +230,9 @@ describe('render queue', () => {
   });
 
   test('cancel stops a running render; retry finishes it reusing the cache', async () => {
-    addScene(client.doc, {
-      title: 'Long',
-      narration:
-        'The keeper climbs the spiral stairs, counting every step, while the wind howls. '.repeat(
-          6,
-        ),
-    });
-    const revisionId = await commit('long scene');
-    const renderId = (
-      await call('POST', `/api/v1/projects/${projectId}/renders`, {
-        revisionId,
-        preset: '720p-draft',
-      })
-    ).body.render.id as string;
-    await waitFor(
-      async () => (await renderOf(renderId)).fraction > 0.05,
-      'render under way',
-      60_000,
+    const renderId = await startRenderOfNewScene(
+      'Long',
+      'The keeper climbs the spiral stairs, counting every step, while the wind howls. '.repeat(6),
     );
     const cancelled = await call('DELETE', `/api/v1/renders/${renderId}`);
     assert.equal(cancelled.status, 200);
@@ -251,21 +253,9 @@ describe('render queue', () => {
   });
 
   test('kill -9 of the render node mid-render: a restarted node finishes it exactly once', async () => {
-    addScene(client.doc, {
-      title: 'Another',
-      narration: 'Fog rolls over the rocks and the bell rings twice in the dark. '.repeat(5),
-    });
-    const revisionId = await commit('crash test');
-    const renderId = (
-      await call('POST', `/api/v1/projects/${projectId}/renders`, {
-        revisionId,
-        preset: '720p-draft',
-      })
-    ).body.render.id as string;
-    await waitFor(
-      async () => (await renderOf(renderId)).fraction > 0.05,
-      'render under way',
-      60_000,
+    const renderId = await startRenderOfNewScene(
+      'Another',
+      'Fog rolls over the rocks and the bell rings twice in the dark. '.repeat(5),
     );
     await node.kill('SIGKILL');
     node = await new RenderNode(web).start();

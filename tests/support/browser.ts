@@ -88,3 +88,18 @@ export function collectPageErrors(page: Page): string[] {
   });
   return errors;
 }
+
+/** A signed-in page on a live project, once the page is connected; with the page's errors. */
+export async function openProjectPage(
+  browser: Browser,
+  baseUrl: string,
+  sessionToken: string,
+  projectId: string,
+) {
+  const context = await signedInContext(browser, baseUrl, sessionToken);
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  await page.goto(`/projects/${projectId}`);
+  await page.getByTestId('live-project').waitFor();
+  return { page, errors };
+}

@@ -1,10 +1,9 @@
 import { useFetcher } from '@remix-run/react';
 import { useState } from 'react';
 import { Dialog, DialogClose } from '../ui/dialog.tsx';
-import { FormMessage, TextField } from '../ui/field.tsx';
+import { ProjectTitleField } from './project-title-field.tsx';
 import { Select } from '../ui/select.tsx';
 import { useI18n } from '../../i18n/index.ts';
-import { failureMessage, fieldError } from '../../lib/form-errors.ts';
 import type { action } from '../../routes/projects._index.tsx';
 
 /** "New project": a title and a narration language; success opens the project. */
@@ -44,19 +43,7 @@ function CreateProjectForm() {
   return (
     <fetcher.Form method="post" className="form" noValidate>
       <input type="hidden" name="intent" value="create" />
-      <FormMessage
-        message={result?.ok === false && !result.fields.title ? failureMessage(i18n, result) : null}
-      />
-      <TextField
-        label={t('projects.fieldTitle')}
-        name="title"
-        required
-        maxLength={200}
-        autoComplete="off"
-        defaultValue={kept?.title}
-        error={fieldError(i18n, result, 'title')}
-        data-testid="create-title"
-      />
+      <ProjectTitleField result={result} defaultValue={kept?.title} testId="create-title" />
       <div className="field">
         <span className="field-label">{t('projects.fieldLanguage')}</span>
         <LanguageSelect defaultValue={kept?.language || i18n.locale} />

@@ -3,9 +3,10 @@ import { Link, useFetcher } from '@remix-run/react';
 import { useRef, useState } from 'react';
 import { ConfirmCancel, ConfirmDialog } from '../ui/confirm-dialog.tsx';
 import { Dialog, DialogClose } from '../ui/dialog.tsx';
-import { FormMessage, TextField } from '../ui/field.tsx';
+import { FormMessage } from '../ui/field.tsx';
+import { ProjectTitleField } from './project-title-field.tsx';
 import { useI18n } from '../../i18n/index.ts';
-import { failureMessage, fieldError } from '../../lib/form-errors.ts';
+import { failureMessage } from '../../lib/form-errors.ts';
 import { useFetcherSuccess } from '../../lib/use-fetcher-success.ts';
 import type { AllowedActions } from '../../lib/permissions.server.ts';
 import type { ProjectSummary } from '../../../server/projects/projects.ts';
@@ -139,18 +140,10 @@ function RenameForm({ project, onDone }: { project: Project; onDone(): void }) {
     <fetcher.Form method="post" className="form" noValidate>
       <input type="hidden" name="intent" value="rename" />
       <input type="hidden" name="projectId" value={project.id} />
-      <FormMessage
-        message={result?.ok === false && !result.fields.title ? failureMessage(i18n, result) : null}
-      />
-      <TextField
-        label={t('projects.fieldTitle')}
-        name="title"
-        required
-        maxLength={200}
-        autoComplete="off"
+      <ProjectTitleField
+        result={result}
         defaultValue={result?.ok === false ? result.values.title : project.title}
-        error={fieldError(i18n, result, 'title')}
-        data-testid="rename-title"
+        testId="rename-title"
       />
       <div className="dialog-actions">
         <DialogClose className="btn">{t('projects.cancel')}</DialogClose>
