@@ -8,16 +8,24 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useFetcher,
   useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react';
 import * as Tooltip from '@radix-ui/react-tooltip';
-import type { ReactNode } from 'react';
-import { pickLocale, useI18n } from './i18n/index.ts';
+import { useEffect, type ReactNode } from 'react';
+import { LOCALES, useI18n } from './i18n/index.ts';
+import { localeFor } from './lib/locale-cookie.server.ts';
 import stylesHref from './styles/app.css';
+import editorStylesHref from './styles/editor.css';
+import panelStylesHref from './styles/panels.css';
+import timelineStylesHref from './styles/timeline.css';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesHref },
+  { rel: 'stylesheet', href: editorStylesHref },
+  { rel: 'stylesheet', href: timelineStylesHref },
+  { rel: 'stylesheet', href: panelStylesHref },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ];
 
@@ -29,7 +37,7 @@ export const meta: MetaFunction = () => [
 export function loader({ request, context }: LoaderFunctionArgs) {
   return {
     user: context.session?.user ?? null,
-    locale: pickLocale(request.headers.get('accept-language')),
+    locale: localeFor(request),
   };
 }
 
@@ -48,6 +56,7 @@ function Header() {
         {t('app.name')}
       </Link>
       <nav className="header-nav" aria-label="Main">
+        <LanguageSwitch />
         {user ? (
           <>
             <Link to="/projects" className="nav-link">
@@ -56,7 +65,11 @@ function Header() {
             <span className="header-user" data-testid="header-user">
               {user.name}
             </span>
-            <Form method="post" action="/logout">
+            <Form
+              method="post"
+              action="/logout"
+              onSubmit={() => navigator.serviceWorker?.controller?.postMessage('forget')}
+            >
               <button type="submit" className="btn btn-quiet" data-testid="sign-out">
                 {t('nav.signOut')}
               </button>
@@ -76,6 +89,39 @@ function Header() {
     </header>
   );
 }
+
+/** The UI language: follows the browser until someone picks one here. */
+function LanguageSwitch() {
+  const root = useRouteLoaderData<typeof loader>('root');
+  const fetcher = useFetcher();
+  const { t } = useI18n();
+  const current = root?.locale ?? 'en';
+  return (
+    <fetcher.Form
+      method="post"
+      action="/locale"
+      className="language-switch"
+      aria-label={t('editor.language')}
+    >
+      {LOCALES.map((locale) => (
+        <button
+          key={locale}
+          type="submit"
+          name="locale"
+          value={locale}
+          lang={locale}
+          className="lang-option"
+          aria-pressed={locale === current}
+          data-testid={`language-${locale}`}
+        >
+          {LANGUAGE_NAMES[locale]}
+        </button>
+      ))}
+    </fetcher.Form>
+  );
+}
+
+const LANGUAGE_NAMES: Record<(typeof LOCALES)[number], string> = { en: 'English', fr: 'Français' };
 
 export function Layout({ children }: { children: ReactNode }) {
   const root = useRouteLoaderData<typeof loader>('root');
@@ -105,7 +151,18 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
+  useServiceWorker();
   return <Outlet />;
+}
+
+/** Registers public/sw.js, which lets an open project reload offline (pages and UI assets only). */
+function useServiceWorker() {
+  useEffect(() => {
+    if (!('serviceWorker' in navigator)) return;
+    navigator.serviceWorker.register('/sw.js').catch(() => {
+      // Not allowed here (private mode, http on another host): the app works online without it.
+    });
+  }, []);
 }
 
 export function ErrorBoundary() {

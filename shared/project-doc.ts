@@ -1,10 +1,15 @@
 import * as Y from 'yjs';
-import { compareOrdered, orderForIndex } from './ordering.ts';
+import type { z } from 'zod';
+import { compareOrdered, orderForIndex, orderKeys, type Ordered } from './ordering.ts';
 import { newId, randomSeed } from './ids.ts';
 import {
   PROJECT_DEFAULTS,
   SCENE_DEFAULTS,
   SCHEMA_VERSION,
+  canonicalJson,
+  castMemberSchema,
+  sceneSchema,
+  timelineSchema,
   validateTimeline,
   type Language,
   type Timeline,
@@ -221,4 +226,372 @@ export function readTimeline(doc: Y.Doc): unknown {
 /** The canonical timeline of the document; throws TimelineError naming every bad field. */
 export function toTimeline(doc: Y.Doc): Timeline {
   return validateTimeline(readTimeline(doc));
+}
+
+// ---------------------------------------------------------------------------
+// Editing helpers. Each runs in one `doc.transact`, so one Y.UndoManager step
+// undoes it, and edits Y.Texts in place rather than replacing them.
+// ---------------------------------------------------------------------------
+
+/** Scene fields that hold a plain value (not a Y.Text, not the order key). */
+export type SceneScalarField =
+  | 'title'
+  | 'durationSec'
+  | 'transition'
+  | 'motion'
+  | 'location'
+  | 'mood'
+  | 'act'
+  | 'cast'
+  | 'image'
+  | 'seed';
+
+/** The validated value, or throws a RangeError naming the field. */
+function parseField(schema: z.ZodType, field: string, value: unknown): unknown {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const message = result.error.issues[0]?.message ?? 'invalid value';
+  throw new RangeError(`Invalid ${field}: ${message}`);
+}
+
+const sameValue = (a: unknown, b: unknown) =>
+  a === b ||
+  (typeof a === 'object' && typeof b === 'object' && canonicalJson(a) === canonicalJson(b));
+
+/**
+ * Sets one plain field of a scene; false when the scene is gone. Throws a
+ * RangeError naming the field when the value breaks the timeline schema.
+ * Writing the value already there changes nothing (the document does not grow).
+ */
+export function setSceneField<K extends SceneScalarField>(
+  doc: Y.Doc,
+  id: string,
+  field: K,
+  value: NonNullable<SceneInput[K]> | (K extends 'durationSec' | 'image' ? null : never),
+): boolean {
+  const parsed = parseField(sceneSchema.shape[field], field, value);
+  const scene = scenesMap(doc).get(id);
+  if (!(scene instanceof Y.Map)) return false;
+  if (sameValue(scene.get(field), parsed)) return true;
+  doc.transact(() => {
+    scene.set(field, Array.isArray(parsed) ? [...parsed] : parsed);
+  });
+  return true;
+}
+
+/** Keys for `count` items placed at `index` in `sorted` (which must not contain them). */
+function orderKeysForIndex(sorted: readonly Ordered[], index: number, count: number): string[] {
+  const clamped = Math.max(0, Math.min(index, sorted.length));
+  const before = clamped > 0 ? (sorted[clamped - 1]?.order ?? null) : null;
+  let after = clamped < sorted.length ? (sorted[clamped]?.order ?? null) : null;
+  // Equal or inverted neighbours happen after concurrent inserts; go past the first one.
+  if (before !== null && after !== null && before >= after) after = null;
+  return orderKeys(count, before, after);
+}
+
+/**
+ * Moves a group of scenes (a multi-selection) so they sit together, in their
+ * current relative order, at `index` among the scenes not in the group. Only
+ * their order keys are written, so a concurrent move never duplicates a scene.
+ */
+export function moveScenes(doc: Y.Doc, ids: readonly string[], index: number): void {
+  const wanted = new Set(ids);
+  const sorted = listScenes(doc);
+  const group = sorted.filter((s) => wanted.has(s.id));
+  if (!group.length) return;
+  const others = sorted.filter((s) => !wanted.has(s.id));
+  const at = Math.max(0, Math.min(Math.trunc(index) || 0, others.length));
+  const target = [...others.slice(0, at), ...group, ...others.slice(at)];
+  if (target.every((s, i) => s.id === sorted[i]?.id)) return; // already there
+  const keys = orderKeysForIndex(others, at, group.length);
+  doc.transact(() => {
+    group.forEach((ref, i) => ref.map.set('order', keys[i]!));
+  });
+}
+
+const MAX_DURATION_SEC = 600;
+const LEADING_SPACE = /^\s+/;
+const TRAILING_SPACE = /\s+$/;
+const roundTenth = (sec: number) => Math.round(sec * 10) / 10;
+
+/**
+ * Splits a scene at `offset` in `field`: the text after it (leading white
+ * space trimmed) moves to a new scene inserted right after, which copies the
+ * transition, motion, location, mood, act and cast, gets a new seed and the
+ * same title. White space left at the end of the original is trimmed too. The
+ * other text field stays with the original. A set duration is shared in
+ * proportion to the characters (at least 1 s each). Returns the new id, or
+ * null when the scene is gone or there is nothing on one side of the offset.
+ */
+export function splitScene(
+  doc: Y.Doc,
+  id: string,
+  field: SceneTextField,
+  offset: number,
+): string | null {
+  const sorted = listScenes(doc);
+  const index = sorted.findIndex((s) => s.id === id);
+  const ref = sorted[index];
+  if (!ref) return null;
+  const text = ref.map.get(field);
+  const value = text instanceof Y.Text ? text.toString() : sceneTextValue(ref.map, field);
+  if (!(offset > 0 && offset < value.length)) return null;
+  const head = value.slice(0, offset).replace(TRAILING_SPACE, '');
+  const tail = value.slice(offset).replace(LEADING_SPACE, '');
+  if (!head || !tail) return null;
+  const scene = readScene(ref);
+  let before: number | null = null;
+  let after: number | null = null;
+  if (typeof scene.durationSec === 'number') {
+    const total = scene.durationSec;
+    before = Math.max(1, roundTenth((total * head.length) / (head.length + tail.length)));
+    after = Math.max(1, roundTenth(total - before));
+  }
+  const newSceneId = newId();
+  doc.transact(() => {
+    if (text instanceof Y.Text) text.delete(head.length, value.length - head.length);
+    else ref.map.set(field, new Y.Text(head));
+    if (before !== null) ref.map.set('durationSec', before);
+    const input: SceneInput = {
+      title: typeof scene.title === 'string' ? scene.title : SCENE_DEFAULTS.title,
+      [field]: tail,
+      durationSec: after,
+      cast: Array.isArray(scene.cast) ? [...(scene.cast as string[])] : [],
+      seed: randomSeed(),
+    };
+    const map = buildSceneMap(input, orderForIndex(sorted, index + 1));
+    for (const key of ['transition', 'motion', 'location', 'mood', 'act'] as const) {
+      if (scene[key] !== undefined) map.set(key, scene[key]);
+    }
+    scenesMap(doc).set(newSceneId, map);
+  });
+  return newSceneId;
+}
+
+/**
+ * Appends the next scene to this one: narration and prompt are inserted at
+ * the end of the existing Y.Texts (joined with a new line when both sides
+ * have text), the cast is the union, the duration the sum when both are set
+ * (else automatic), and the next scene is deleted. False when there is none.
+ */
+export function mergeWithNext(doc: Y.Doc, id: string): boolean {
+  const sorted = listScenes(doc);
+  const index = sorted.findIndex((s) => s.id === id);
+  const ref = sorted[index];
+  const next = sorted[index + 1];
+  if (!ref || !next) return false;
+  doc.transact(() => {
+    for (const field of SCENE_TEXT_FIELDS) {
+      const addition = sceneTextValue(next.map, field);
+      let text = ref.map.get(field);
+      if (!(text instanceof Y.Text)) {
+        text = new Y.Text(sceneTextValue(ref.map, field));
+        ref.map.set(field, text);
+      }
+      if (!addition) continue;
+      const ytext = text as Y.Text;
+      ytext.insert(ytext.length, ytext.length ? `\n${addition}` : addition);
+    }
+    const castA = ref.map.get('cast');
+    const castB = next.map.get('cast');
+    const union = [
+      ...new Set([
+        ...(Array.isArray(castA) ? (castA as unknown[]) : []),
+        ...(Array.isArray(castB) ? (castB as unknown[]) : []),
+      ]),
+    ];
+    if (!sameValue(castA, union)) ref.map.set('cast', union);
+    const a = ref.map.get('durationSec');
+    const b = next.map.get('durationSec');
+    const sum =
+      typeof a === 'number' && typeof b === 'number' ? Math.min(MAX_DURATION_SEC, a + b) : null;
+    if (a !== sum) ref.map.set('durationSec', sum);
+    scenesMap(doc).delete(next.id);
+  });
+  return true;
+}
+
+/** Renames or redescribes a cast member; false when it is gone. RangeError naming a bad field. */
+export function setCastMember(
+  doc: Y.Doc,
+  id: string,
+  fields: { name?: string; description?: string },
+): boolean {
+  const shape = castMemberSchema.shape;
+  if (fields.name !== undefined) parseField(shape.name, 'name', fields.name);
+  if (fields.description !== undefined) {
+    parseField(shape.description, 'description', fields.description);
+  }
+  const { name, description } = fields;
+  const member = castMap(doc).get(id);
+  if (!(member instanceof Y.Map)) return false;
+  doc.transact(() => {
+    if (name !== undefined && member.get('name') !== name) member.set('name', name);
+    if (description !== undefined && member.get('description') !== description) {
+      member.set('description', description);
+    }
+  });
+  return true;
+}
+
+/** Deletes a cast member and removes it from every scene's cast; false when it did not exist. */
+export function deleteCastMember(doc: Y.Doc, id: string): boolean {
+  const cast = castMap(doc);
+  const existed = cast.has(id);
+  doc.transact(() => {
+    cast.delete(id);
+    scenesMap(doc).forEach((scene) => {
+      if (!(scene instanceof Y.Map)) return;
+      const list = scene.get('cast');
+      if (Array.isArray(list) && list.includes(id)) {
+        scene.set(
+          'cast',
+          list.filter((c) => c !== id),
+        );
+      }
+    });
+  });
+  return existed;
+}
+
+/** Sets who appears in a scene: duplicates and unknown cast ids are dropped. False when the scene is gone. */
+export function setSceneCast(doc: Y.Doc, sceneId: string, castIds: readonly string[]): boolean {
+  const scene = scenesMap(doc).get(sceneId);
+  if (!(scene instanceof Y.Map)) return false;
+  const cast = castMap(doc);
+  const next = [...new Set(castIds)].filter((c) => cast.get(c) instanceof Y.Map);
+  if (sameValue(scene.get('cast'), next)) return true;
+  doc.transact(() => {
+    scene.set('cast', next);
+  });
+  return true;
+}
+
+export type ProjectSettingKey = 'title' | 'language' | 'aspect' | 'fps' | 'stylePreset' | 'voice';
+
+/** Sets one project setting; throws a RangeError naming it (changing nothing) when invalid. */
+export function setProjectSetting(doc: Y.Doc, key: ProjectSettingKey, value: unknown): void {
+  const parsed = parseField(timelineSchema.shape[key], key, value);
+  const project = projectMap(doc);
+  if (sameValue(project.get(key), parsed)) return;
+  doc.transact(() => {
+    project.set(key, typeof parsed === 'object' && parsed !== null ? { ...parsed } : parsed);
+  });
+}
+
+/**
+ * Rewrites a Y.Text to `next` with one minimal edit: the common prefix and
+ * suffix stay, the middle is deleted and the new middle inserted, so what
+ * others are typing elsewhere in the text survives.
+ */
+export function replaceTextMinimal(text: Y.Text, next: string): void {
+  const prev = text.toString();
+  if (prev === next) return;
+  const max = Math.min(prev.length, next.length);
+  let start = 0;
+  while (start < max && prev.charCodeAt(start) === next.charCodeAt(start)) start++;
+  // Never cut a surrogate pair in two.
+  if (start > 0 && isHighSurrogate(prev.charCodeAt(start - 1))) start--;
+  let end = 0;
+  while (
+    end < max - start &&
+    prev.charCodeAt(prev.length - 1 - end) === next.charCodeAt(next.length - 1 - end)
+  ) {
+    end++;
+  }
+  if (end > 0 && isLowSurrogate(prev.charCodeAt(prev.length - end))) end--;
+  const removed = prev.length - start - end;
+  const inserted = next.slice(start, next.length - end);
+  if (removed > 0) text.delete(start, removed);
+  if (inserted) text.insert(start, inserted);
+}
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+
+const SCENE_SCALAR_KEYS = [
+  'order',
+  'title',
+  'durationSec',
+  'transition',
+  'motion',
+  'seed',
+  'cast',
+  'location',
+  'mood',
+  'act',
+  'image',
+] as const;
+
+const PROJECT_KEYS = [
+  'schemaVersion',
+  'title',
+  'language',
+  'aspect',
+  'fps',
+  'stylePreset',
+  'voice',
+  'music',
+] as const;
+
+const copyValue = (value: unknown): unknown =>
+  Array.isArray(value)
+    ? [...(value as unknown[])]
+    : value && typeof value === 'object'
+      ? { ...value }
+      : value;
+
+/**
+ * Writes a committed timeline back into the live document in one transaction
+ * (one undo step) with as few changes as possible: only settings, cast
+ * members and scene fields that differ are written, and narration/prompt are
+ * edited in place. Afterwards `toTimeline(doc)` deep-equals `timeline`.
+ * Throws TimelineError (changing nothing) when `timeline` is not valid.
+ */
+export function restoreTimeline(doc: Y.Doc, timeline: Timeline): void {
+  const target = validateTimeline(timeline);
+  const project = projectMap(doc);
+  const cast = castMap(doc);
+  const scenes = scenesMap(doc);
+  doc.transact(() => {
+    for (const key of PROJECT_KEYS) {
+      if (!sameValue(project.get(key), target[key])) project.set(key, copyValue(target[key]));
+    }
+
+    const castIds = new Set(target.cast.map((c) => c.id));
+    for (const id of [...cast.keys()]) if (!castIds.has(id)) cast.delete(id);
+    for (const member of target.cast) {
+      const existing = cast.get(member.id);
+      if (existing instanceof Y.Map) {
+        if (existing.get('name') !== member.name) existing.set('name', member.name);
+        if (existing.get('description') !== member.description) {
+          existing.set('description', member.description);
+        }
+      } else {
+        const map = new Y.Map<unknown>();
+        map.set('name', member.name);
+        map.set('description', member.description);
+        cast.set(member.id, map);
+      }
+    }
+
+    const sceneIds = new Set(target.scenes.map((s) => s.id));
+    for (const id of [...scenes.keys()]) if (!sceneIds.has(id)) scenes.delete(id);
+    for (const scene of target.scenes) {
+      const existing = scenes.get(scene.id);
+      if (!(existing instanceof Y.Map)) {
+        const { id, order, ...input } = scene;
+        scenes.set(id, buildSceneMap({ ...input, cast: [...input.cast] }, order));
+        continue;
+      }
+      for (const key of SCENE_SCALAR_KEYS) {
+        if (!sameValue(existing.get(key), scene[key])) existing.set(key, copyValue(scene[key]));
+      }
+      for (const field of SCENE_TEXT_FIELDS) {
+        const text = existing.get(field);
+        if (text instanceof Y.Text) replaceTextMinimal(text, scene[field]);
+        else existing.set(field, new Y.Text(scene[field]));
+      }
+    }
+  });
 }

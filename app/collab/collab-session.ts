@@ -4,10 +4,11 @@ import {
   WebSocketStatus,
 } from '@hocuspocus/provider';
 import { Awareness } from 'y-protocols/awareness';
+import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import type { Role } from '../../server/db/schema.ts';
-import { DRAFTS_ORIGIN, localDrafts, type LocalDrafts } from './local-drafts.ts';
-import { colorFor, peopleIn, type PresenceUser } from './presence.ts';
+import { colorFor, FOCUS_FIELD, type PresenceUser } from './presence.ts';
+import { projectMap } from '../../shared/project-doc.ts';
 import { syncStatus, type ConnectionFacts, type SyncStatus } from './sync-status.ts';
 
 /**
@@ -15,6 +16,9 @@ import { syncStatus, type ConnectionFacts, type SyncStatus } from './sync-status
  * session's undo manager, so one undo reverts the whole import.
  */
 export const IMPORT_ORIGIN = Symbol('import');
+
+/** Key in the device copy's metadata: edits the server has not acknowledged yet. */
+const PENDING_KEY = 'pending';
 
 /** Why the live document closed for good (the page then says so and stops). */
 export type EndReason = 'deleted' | 'no-access' | 'signed-out';
@@ -25,10 +29,11 @@ export interface CollabSnapshot {
   readOnly: boolean;
   status: SyncStatus;
   everSynced: boolean;
-  people: PresenceUser[];
+  /** The copy kept on this device has been loaded (the editor can show it before the server answers). */
+  localLoaded: boolean;
+  /** Presence of this connection; replaced when the session reconnects with a new provider. */
+  awareness: Awareness | null;
   ended: EndReason | null;
-  /** Bumped on every change of the document, local or remote: the UI re-reads it. */
-  revision: number;
 }
 
 /** POST /api/v1/projects/:id/collab-token */
@@ -81,7 +86,11 @@ export class CollabSession {
   readonly undo: Y.UndoManager;
   readonly #projectId: string;
   readonly #user: PresenceUser;
-  readonly #drafts: LocalDrafts;
+  readonly #localName: string;
+  #local: IndexeddbPersistence | null = null;
+  #localLoaded = false;
+  /** The scene this user works on (awareness FOCUS_FIELD), carried across reconnects. */
+  #focusScene: string | null = null;
   #provider: HocuspocusProvider | null = null;
   #socket: HocuspocusProviderWebsocket | null = null;
   #url = '';
@@ -97,14 +106,13 @@ export class CollabSession {
   #scope: 'readonly' | 'read-write' | null = null;
   #facts: ConnectionFacts;
   #ended: EndReason | null = null;
-  #revision = 0;
   #snapshot: CollabSnapshot;
 
   constructor(options: { projectId: string; user: { id: string; name: string }; role: Role }) {
     this.#projectId = options.projectId;
     this.#user = { ...options.user, color: colorFor(options.user.id) };
     this.#role = options.role;
-    this.#drafts = localDrafts(this.doc, `montage:drafts:${options.user.id}:${options.projectId}`);
+    this.#localName = `montage:${options.user.id}:${options.projectId}`;
     this.#facts = {
       online: typeof navigator === 'undefined' ? true : navigator.onLine,
       connected: false,
@@ -157,17 +165,72 @@ export class CollabSession {
     };
   }
 
+  /**
+   * Resolves true once the server has acknowledged every edit made so far
+   * ("Saved"), false after `ms`: a commit must contain what the user sees.
+   */
+  whenSaved(ms: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      let unsubscribe = () => {};
+      let settled = false;
+      const finish = (saved: boolean) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        unsubscribe();
+        resolve(saved);
+      };
+      const timer = setTimeout(() => finish(false), ms);
+      const check = () => {
+        if (this.#snapshot.status === 'saved') finish(true);
+      };
+      unsubscribe = this.subscribe(check);
+      check();
+    });
+  }
+
   get awareness() {
     return this.#provider?.awareness ?? null;
   }
 
   start() {
-    if (this.#drafts.restore()) this.#facts.pendingLocal = true;
     this.doc.on('update', this.#onDocUpdate);
     window.addEventListener('online', this.#onNetworkChange);
     window.addEventListener('offline', this.#onNetworkChange);
-    window.addEventListener('pagehide', this.#onPageHide);
+    window.addEventListener('beforeunload', this.#onBeforeUnload);
+    void this.#openLocal();
     void this.#open();
+  }
+
+  /**
+   * The device copy (IndexedDB, ADR 0012): every update is stored as it
+   * happens, so a reload shows the project at once and edits made offline
+   * survive a closed tab; they merge with the server's copy on reconnection.
+   */
+  async #openLocal() {
+    if (typeof indexedDB === 'undefined') return this.#markLocalLoaded();
+    try {
+      const local = new IndexeddbPersistence(this.#localName, this.doc);
+      this.#local = local;
+      await local.whenSynced;
+      const pending: unknown = await local.get(PENDING_KEY);
+      if (this.#destroyed) return;
+      if (pending === 1) this.#facts.pendingLocal = true;
+    } catch {
+      // Storage refused (private mode, quota): the session still works online.
+    }
+    this.#markLocalLoaded();
+  }
+
+  #markLocalLoaded() {
+    this.#localLoaded = projectMap(this.doc).has('schemaVersion');
+    this.#emit();
+  }
+
+  #setPending(pending: boolean) {
+    if (this.#facts.pendingLocal === pending) return;
+    this.#facts.pendingLocal = pending;
+    void this.#local?.set(PENDING_KEY, pending ? 1 : 0).catch(() => {});
   }
 
   destroy() {
@@ -177,8 +240,8 @@ export class CollabSession {
     this.doc.off('update', this.#onDocUpdate);
     window.removeEventListener('online', this.#onNetworkChange);
     window.removeEventListener('offline', this.#onNetworkChange);
-    window.removeEventListener('pagehide', this.#onPageHide);
-    if (this.#facts.pendingLocal) this.#drafts.saveNow();
+    window.removeEventListener('beforeunload', this.#onBeforeUnload);
+    void this.#local?.destroy();
     this.undo.destroy();
     this.#listeners.clear();
     this.#statelessListeners.clear();
@@ -226,6 +289,7 @@ export class CollabSession {
           // Peers dropped our presence when the previous socket closed; a fresh
           // awareness clock makes them accept it again at once.
           provider.setAwarenessField('user', this.#user);
+          if (this.#focusScene) provider.setAwarenessField(FOCUS_FIELD, this.#focusScene);
         }
         this.#checkAcknowledged();
         if (resynced) for (const listener of this.#resyncListeners) listener();
@@ -260,13 +324,11 @@ export class CollabSession {
           this.#emit();
         }
       },
-      onAwarenessChange: () => {
-        if (provider === this.#provider) this.#emit();
-      },
     });
     this.#provider = provider;
     this.#socket = socket;
     provider.setAwarenessField('user', this.#user);
+    if (this.#focusScene) provider.setAwarenessField(FOCUS_FIELD, this.#focusScene);
     provider.attach();
     this.#emit();
   }
@@ -314,12 +376,11 @@ export class CollabSession {
     );
   }
 
+  /** Only this user's own edits are pending; the UI re-reads the document through its own observers. */
   #onDocUpdate = (_update: Uint8Array, origin: unknown) => {
-    this.#revision++;
-    if (origin !== DRAFTS_ORIGIN && !(origin instanceof HocuspocusProvider)) {
-      this.#facts.pendingLocal = true;
-      this.#drafts.schedule();
-    }
+    if (origin === this.#local || origin instanceof HocuspocusProvider) return;
+    if (this.#facts.pendingLocal) return;
+    this.#setPending(true);
     this.#emit();
   };
 
@@ -327,20 +388,21 @@ export class CollabSession {
   #checkAcknowledged() {
     const provider = this.#provider;
     if (provider?.isSynced && !provider.hasUnsyncedChanges && this.#facts.connected) {
-      if (this.#facts.pendingLocal) this.#drafts.clear();
-      this.#facts.pendingLocal = false;
+      this.#setPending(false);
     }
     this.#emit();
   }
 
   #onNetworkChange = () => {
     this.#facts.online = navigator.onLine;
-    if (this.#facts.pendingLocal) this.#drafts.saveNow();
     this.#emit();
   };
 
-  #onPageHide = () => {
-    if (this.#facts.pendingLocal) this.#drafts.saveNow();
+  /** The browser asks before closing a tab whose edits the server has not acknowledged. */
+  #onBeforeUnload = (event: BeforeUnloadEvent) => {
+    if (!this.#facts.pendingLocal || this.#ended) return;
+    event.preventDefault();
+    event.returnValue = '';
   };
 
   #end(reason: EndReason) {
@@ -348,9 +410,12 @@ export class CollabSession {
     this.#ended = reason;
     this.#teardownProvider();
     this.#clearTimers();
-    // Nothing more can be sent: drop the device copy only when access is gone for good.
-    if (reason !== 'signed-out') this.#drafts.clear();
-    else if (this.#facts.pendingLocal) this.#drafts.saveNow();
+    // Nothing more can be sent: drop the device copy only when access is gone for good
+    // (a signed-out user's edits wait on the device for the next sign-in).
+    if (reason !== 'signed-out') {
+      void this.#local?.clearData().catch(() => {});
+      this.#local = null;
+    }
     this.#emit();
   }
 
@@ -359,6 +424,9 @@ export class CollabSession {
     const socket = this.#socket;
     this.#provider = null;
     this.#socket = null;
+    // The focused scene carries over to the next connection's awareness.
+    const focus: unknown = provider?.awareness?.getLocalState()?.[FOCUS_FIELD];
+    this.#focusScene = typeof focus === 'string' ? focus : null;
     provider?.destroy();
     socket?.destroy();
   }
@@ -376,9 +444,9 @@ export class CollabSession {
       readOnly: this.#scope ? this.#scope === 'readonly' : this.#role === 'viewer',
       status: syncStatus(this.#facts),
       everSynced: this.#facts.everSynced,
-      people: peopleIn(this.awareness, this.#user.id),
+      localLoaded: this.#localLoaded,
+      awareness: this.#provider?.awareness ?? null,
       ended: this.#ended,
-      revision: this.#revision,
     };
   }
 

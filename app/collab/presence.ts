@@ -18,6 +18,15 @@ const COLORS = [
   '#0369a1',
 ];
 
+/** Up to two initials of a name, for avatars. */
+export const initials = (name: string) =>
+  name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((part) => part[0]!.toUpperCase())
+    .join('') || '?';
+
 /** A stable colour per user, the same on every screen. */
 export function colorFor(userId: string): string {
   let hash = 0;
@@ -43,4 +52,25 @@ export function peopleIn(awareness: Awareness | null, selfId: string): PresenceU
   return [...byId.values()].sort(
     (a, b) => Number(b.id === selfId) - Number(a.id === selfId) || a.name.localeCompare(b.name),
   );
+}
+
+/** The awareness field holding the scene a person is working on (board card, timeline block or text). */
+export const FOCUS_FIELD = 'focusScene';
+
+/** Other people's focused scene: scene id → the people on it (each person once). */
+export function focusByScene(
+  awareness: Awareness | null,
+  selfClientId: number,
+): Map<string, PresenceUser[]> {
+  const out = new Map<string, PresenceUser[]>();
+  if (!awareness) return out;
+  const seen = new Set<string>();
+  for (const [clientId, state] of awareness.getStates()) {
+    if (clientId === selfClientId) continue;
+    const { user, [FOCUS_FIELD]: focus } = state as { user?: unknown; [FOCUS_FIELD]?: unknown };
+    if (!isPresenceUser(user) || typeof focus !== 'string' || seen.has(user.id)) continue;
+    seen.add(user.id);
+    out.set(focus, [...(out.get(focus) ?? []), user]);
+  }
+  return out;
 }

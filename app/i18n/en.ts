@@ -1,3 +1,9 @@
+import { en as editor } from './areas/editor.ts';
+import { en as timeline } from './areas/timeline.ts';
+import { en as history } from './areas/history.ts';
+import { en as cast } from './areas/cast.ts';
+import { en as settings } from './areas/settings.ts';
+
 /** English UI strings. Every key here must exist in every other catalogue. */
 export const en = {
   'app.name': 'Montage',
@@ -274,6 +280,11 @@ export const en = {
   'render.downloadSrt': 'Captions (SRT)',
   'render.videoInfo': '{width}×{height} · {fps} fps · {duration}',
   'render.thumbnailAlt': 'Scene {n} in the latest render',
+  ...editor,
+  ...timeline,
+  ...history,
+  ...cast,
+  ...settings,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,9 @@
 import type { MessageKey } from './en.ts';
+import { fr as editor } from './areas/editor.ts';
+import { fr as timeline } from './areas/timeline.ts';
+import { fr as history } from './areas/history.ts';
+import { fr as cast } from './areas/cast.ts';
+import { fr as settings } from './areas/settings.ts';
 
 /** French UI strings. */
 export const fr: Record<MessageKey, string> = {
@@ -284,6 +289,11 @@ export const fr: Record<MessageKey, string> = {
   'render.downloadSrt': 'Sous-titres (SRT)',
   'render.videoInfo': '{width}×{height} · {fps} i/s · {duration}',
   'render.thumbnailAlt': 'Scène {n} dans le dernier rendu',
+  ...editor,
+  ...timeline,
+  ...history,
+  ...cast,
+  ...settings,
 };
 
 /**

@@ -1,6 +1,7 @@
 import { useRouteLoaderData } from '@remix-run/react';
 import { en, type MessageKey } from './en.ts';
 import { fr, frServerMessages } from './fr.ts';
+import { formatDuration, formatRelativeTime } from '../lib/format.ts';
 
 /**
  * The one translation layer of the UI: a catalogue per locale, `{name}`
@@ -48,6 +49,10 @@ export interface I18n {
   /** A message written by the server, translated when known. */
   server(message: string): string;
   date(iso: string): string;
+  /** "4.5 s", "2 min 05 s", "1 h 02 min" in the locale. */
+  duration(sec: number): string;
+  /** "2 minutes ago", "yesterday", or the date beyond a week; `now` defaults to the current time. */
+  relativeTime(iso: string, now?: Date): string;
 }
 
 const fill = (text: string, vars?: Vars) =>
@@ -70,6 +75,8 @@ export function i18n(locale: Locale): I18n {
     },
     server: (message) => serverMessages[locale][message] ?? message,
     date: (iso) => dates.format(new Date(iso)),
+    duration: (sec) => formatDuration(sec, locale),
+    relativeTime: (iso, now = new Date()) => formatRelativeTime(iso, now, locale),
   };
   cache.set(locale, value);
   return value;

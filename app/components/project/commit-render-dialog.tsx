@@ -42,27 +42,6 @@ export function presetLabel(i18n: I18n, id: RenderPresetId, aspect: Aspect): str
   });
 }
 
-/** Resolves true once the server has every edit made here (status Saved), false after `ms`. */
-function waitForSaved(session: CollabSession, ms: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    let unsubscribe = () => {};
-    let settled = false;
-    const finish = (saved: boolean) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      unsubscribe();
-      resolve(saved);
-    };
-    const timer = setTimeout(() => finish(false), ms);
-    const check = () => {
-      if (session.getSnapshot().status === 'saved') finish(true);
-    };
-    unsubscribe = session.subscribe(check);
-    check();
-  });
-}
-
 /** The per-scene problems of a 422, in the user's language, naming the scene as the board does. */
 function problemsOf(i18n: I18n, doc: Y.Doc, issues: TimelineIssue[]): Problem[] {
   const { t } = i18n;
@@ -145,7 +124,7 @@ export function CommitAndRender(props: {
     setMessageError(null);
     setStep('committing');
     try {
-      if (!(await waitForSaved(session, SAVE_WAIT_MS))) {
+      if (!(await session.whenSaved(SAVE_WAIT_MS))) {
         setError(t('render.waitingForSync'));
         return;
       }

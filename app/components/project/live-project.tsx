@@ -1,3 +1,4 @@
+import * as Tabs from '@radix-ui/react-tabs';
 import { Link, useLocation } from '@remix-run/react';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type * as Y from 'yjs';
@@ -11,7 +12,16 @@ import { ImportScript } from './import-dialog.tsx';
 import { PresenceBar, SyncBadge, ViewOnlyBadge } from './presence-bar.tsx';
 import { RenderPanel } from './render-panel.tsx';
 import { RenderPlayer } from './render-player.tsx';
-import { SceneList } from './scene-list.tsx';
+import { CastPanel } from './cast-panel.tsx';
+import { HistoryPanel } from './history-panel.tsx';
+import { SettingsDialog } from './settings-dialog.tsx';
+import { Timeline } from './timeline/timeline.tsx';
+import { focusCard, SceneBoard } from '../board/scene-board.tsx';
+import { ScriptPane } from '../editor/script-pane.tsx';
+import { ShortcutsDialog } from '../editor/shortcuts-dialog.tsx';
+import { SceneSelection } from '../../collab/scene-selection.ts';
+import { usePeople } from '../../collab/use-presence.ts';
+import { useYMapField } from '../../collab/use-y.ts';
 import { useCollabSession } from './use-collab-session.ts';
 import { useRenders } from './use-renders.ts';
 
@@ -25,12 +35,12 @@ interface LiveProjectProps {
   actions?: ReactNode;
 }
 
-/** The live project document: title, scenes, presence, sync status and renders. */
+/** The live project document: the editor once the document is here (from this device or the server). */
 export function LiveProject({ projectId, user, role, renders, actions }: LiveProjectProps) {
   const { session, snapshot } = useCollabSession(projectId, user, role);
   const { t } = useI18n();
   if (snapshot?.ended) return <Ended reason={snapshot.ended} />;
-  if (!session || !snapshot?.everSynced) {
+  if (!session || !(snapshot?.everSynced || snapshot?.localLoaded)) {
     return (
       <div className="live-loading" data-testid="live-loading">
         <p>{t('project.loading')}</p>
@@ -50,6 +60,14 @@ export function LiveProject({ projectId, user, role, renders, actions }: LivePro
   );
 }
 
+type SideTab = 'script' | 'cast' | 'history';
+
+/**
+ * One screen: the script, cast and history on the left, the scene board in
+ * the middle, the preview and render queue on the right, the timeline along
+ * the bottom, and the people here in the bar. It re-renders on connection
+ * changes only; each part follows its own piece of the document.
+ */
 function Editor(props: {
   session: CollabSession;
   snapshot: CollabSnapshot;
@@ -60,23 +78,34 @@ function Editor(props: {
 }) {
   const { session, snapshot, projectId } = props;
   const { t } = useI18n();
-  const { readOnly } = snapshot;
+  const { readOnly, awareness } = snapshot;
   const root = useRef<HTMLDivElement>(null);
+  const [selection] = useState(() => new SceneSelection());
+  const [tab, setTab] = useState<SideTab>('script');
   useUndoShortcuts(session.undo, root, !readOnly);
   const { renders, feed } = useRenders(session, projectId, props.initialRenders);
   const thumbnails = useMemo(() => latestThumbnails(renders), [renders]);
   const [previewId, setPreviewId] = useState<string | null>(null);
   const preview = renders.find((r) => r.id === previewId && r.status === 'done' && r.output);
-  const language = projectMap(session.doc).get('language');
+  const language = useYMapField(projectMap(session.doc), 'language');
+  const people = usePeople(awareness, props.selfId);
   return (
-    <div ref={root} className="live-project" data-testid="live-project" data-readonly={readOnly}>
+    <div
+      ref={root}
+      className="live-project editor"
+      data-testid="live-project"
+      data-readonly={readOnly}
+    >
       <div className="project-bar">
         <ProjectTitle doc={session.doc} readOnly={readOnly} />
         <div className="project-status">
-          <PresenceBar people={snapshot.people} selfId={props.selfId} />
+          <PresenceBar people={people} selfId={props.selfId} />
           <SyncBadge status={snapshot.status} />
           {readOnly ? <ViewOnlyBadge /> : null}
           <div className="project-actions">
+            <UndoButtons undo={session.undo} readOnly={readOnly} />
+            <SettingsDialog doc={session.doc} readOnly={readOnly} undo={session.undo} />
+            <ShortcutsDialog />
             {readOnly ? null : (
               <CommitAndRender
                 session={session}
@@ -89,53 +118,124 @@ function Editor(props: {
           </div>
         </div>
       </div>
-      <SceneList
+      <div className="editor-main">
+        <Tabs.Root
+          className="side-panel"
+          value={tab}
+          onValueChange={(value) => setTab(value as SideTab)}
+        >
+          <Tabs.List className="tabs-list" aria-label={t('editor.sidePanels')}>
+            <Tabs.Trigger className="tab" value="script" data-testid="tab-script">
+              {t('editor.tab.script')}
+            </Tabs.Trigger>
+            <Tabs.Trigger className="tab" value="cast" data-testid="tab-cast">
+              {t('editor.tab.cast')}
+            </Tabs.Trigger>
+            <Tabs.Trigger className="tab" value="history" data-testid="tab-history">
+              {t('editor.tab.history')}
+            </Tabs.Trigger>
+          </Tabs.List>
+          <Tabs.Content className="tab-content" value="script">
+            <ScriptPane
+              doc={session.doc}
+              awareness={awareness}
+              undo={session.undo}
+              readOnly={readOnly}
+            />
+          </Tabs.Content>
+          <Tabs.Content className="tab-content" value="cast">
+            <CastPanel doc={session.doc} readOnly={readOnly} />
+          </Tabs.Content>
+          <Tabs.Content className="tab-content" value="history">
+            <HistoryPanel
+              doc={session.doc}
+              projectId={projectId}
+              readOnly={readOnly}
+              undo={session.undo}
+              beforeCommit={() => session.whenSaved(10_000)}
+            />
+          </Tabs.Content>
+        </Tabs.Root>
+        <SceneBoard
+          doc={session.doc}
+          undo={session.undo}
+          awareness={awareness}
+          readOnly={readOnly}
+          selection={selection}
+          thumbnails={thumbnails}
+          tools={readOnly ? null : <ImportScript doc={session.doc} undo={session.undo} />}
+        />
+        <aside className="preview-column" aria-label={t('editor.preview')}>
+          <RenderPanel
+            renders={renders}
+            readOnly={readOnly}
+            feed={feed}
+            selectedId={preview?.id ?? null}
+            onPreview={(render) => setPreviewId(render.id)}
+            player={
+              preview ? (
+                <RenderPlayer
+                  render={preview}
+                  language={typeof language === 'string' ? language : 'en'}
+                  onClose={() => {
+                    setPreviewId(null);
+                    revealRender(preview.id, true);
+                  }}
+                />
+              ) : null
+            }
+          />
+        </aside>
+      </div>
+      <Timeline
         doc={session.doc}
         readOnly={readOnly}
-        thumbnails={thumbnails}
-        tools={readOnly ? null : <ImportScript doc={session.doc} undo={session.undo} />}
+        selection={selection}
+        awareness={awareness}
+        onOpenScene={(id) => focusCard(id)}
       />
-      {readOnly ? null : (
-        <div className="history-actions">
-          <button
-            type="button"
-            className="btn btn-quiet"
-            data-testid="undo"
-            disabled={!session.undo.canUndo()}
-            onClick={() => session.undo.undo()}
-          >
-            {t('project.undo')}
-          </button>
-          <button
-            type="button"
-            className="btn btn-quiet"
-            data-testid="redo"
-            disabled={!session.undo.canRedo()}
-            onClick={() => session.undo.redo()}
-          >
-            {t('project.redo')}
-          </button>
-        </div>
-      )}
-      <RenderPanel
-        renders={renders}
-        readOnly={readOnly}
-        feed={feed}
-        selectedId={preview?.id ?? null}
-        onPreview={(render) => setPreviewId(render.id)}
-        player={
-          preview ? (
-            <RenderPlayer
-              render={preview}
-              language={typeof language === 'string' ? language : 'en'}
-              onClose={() => {
-                setPreviewId(null);
-                revealRender(preview.id, true);
-              }}
-            />
-          ) : null
-        }
-      />
+    </div>
+  );
+}
+
+/** Undo and redo of this user's own changes; enabled as the stacks change. */
+function UndoButtons({ undo, readOnly }: { undo: Y.UndoManager; readOnly: boolean }) {
+  const { t } = useI18n();
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    const bump = () => setTick((n) => n + 1);
+    undo.on('stack-item-added', bump);
+    undo.on('stack-item-popped', bump);
+    undo.on('stack-cleared', bump);
+    return () => {
+      undo.off('stack-item-added', bump);
+      undo.off('stack-item-popped', bump);
+      undo.off('stack-cleared', bump);
+    };
+  }, [undo]);
+  if (readOnly) return null;
+  return (
+    <div className="history-actions">
+      <button
+        type="button"
+        className="btn btn-quiet btn-small"
+        data-testid="undo"
+        aria-keyshortcuts="Control+Z"
+        disabled={!undo.canUndo()}
+        onClick={() => undo.undo()}
+      >
+        {t('project.undo')}
+      </button>
+      <button
+        type="button"
+        className="btn btn-quiet btn-small"
+        data-testid="redo"
+        aria-keyshortcuts="Control+Shift+Z"
+        disabled={!undo.canRedo()}
+        onClick={() => undo.redo()}
+      >
+        {t('project.redo')}
+      </button>
     </div>
   );
 }
@@ -183,7 +283,7 @@ function useUndoShortcuts(
 
 function ProjectTitle({ doc, readOnly }: { doc: Y.Doc; readOnly: boolean }) {
   const { t } = useI18n();
-  const title = projectMap(doc).get('title');
+  const title = useYMapField(projectMap(doc), 'title');
   return (
     <input
       className="title-input"
@@ -192,7 +292,7 @@ function ProjectTitle({ doc, readOnly }: { doc: Y.Doc; readOnly: boolean }) {
       value={typeof title === 'string' ? title : ''}
       maxLength={200}
       disabled={readOnly}
-      onChange={(event) => projectMap(doc).set('title', event.target.value)}
+      onChange={(event) => doc.transact(() => projectMap(doc).set('title', event.target.value))}
     />
   );
 }

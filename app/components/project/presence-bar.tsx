@@ -1,17 +1,9 @@
 import * as Tooltip from '@radix-ui/react-tooltip';
-import type { PresenceUser } from '../../collab/presence.ts';
+import { initials, type PresenceUser } from '../../collab/presence.ts';
 import type { SyncStatus } from '../../collab/sync-status.ts';
 import { useI18n } from '../../i18n/index.ts';
 
 const MAX_AVATARS = 5;
-
-const initials = (name: string) =>
-  name
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map((part) => part[0]!.toUpperCase())
-    .join('') || '?';
 
 /** Who is on the document now: coloured initials (names on hover) and a count. */
 export function PresenceBar({ people, selfId }: { people: PresenceUser[]; selfId: string }) {

@@ -1,0 +1,638 @@
+import * as Slider from '@radix-ui/react-slider';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type CSSProperties,
+  type KeyboardEvent,
+  type PointerEvent,
+} from 'react';
+import type { Awareness } from 'y-protocols/awareness';
+import type * as Y from 'yjs';
+import {
+  moveScene,
+  moveScenes,
+  projectMap,
+  scenesMap,
+  setSceneField,
+} from '../../../../shared/project-doc.ts';
+import { LANGUAGES, type Language } from '../../../../shared/timeline.ts';
+import { useSelectedIds, type SceneSelection } from '../../../collab/scene-selection.ts';
+import { setFocusedScene } from '../../../collab/use-presence.ts';
+import { useSceneSlots, useYMapField } from '../../../collab/use-y.ts';
+import { useI18n } from '../../../i18n/index.ts';
+import { NarrationBlock, VideoBlock } from './timeline-blocks.tsx';
+import { TimelineContext, type TimelineController } from './timeline-context.ts';
+import {
+  DEFAULT_PPS,
+  MIN_BLOCK_PX,
+  ZOOM_SLIDER_MAX,
+  clamp,
+  clampPps,
+  dropTarget,
+  fitPps,
+  formatTime,
+  layoutBlocks,
+  moveChangesOrder,
+  ppsToSlider,
+  sliderToPps,
+  ticksBetween,
+  timeToX,
+  xToTime,
+  zoomStep,
+  type TimelineLayout,
+} from './timeline-math.ts';
+import { DurationStore, PreviewStore } from './timeline-store.ts';
+
+export interface TimelineProps {
+  doc: Y.Doc;
+  readOnly: boolean;
+  selection: SceneSelection;
+  awareness: Awareness | null;
+  /** Enter on a block: the board scrolls to and focuses that scene's card. */
+  onOpenScene(id: string): void;
+}
+
+/** Free space after the last block, to drop a scene at the end and see the end of the ruler. */
+const TAIL_PX = 160;
+/** Space before time 0, so the first block and the 0:00 mark do not touch the edge. */
+const PAD_PX = 12;
+/** Distance from the scroller's edges where a drag scrolls the timeline. */
+const AUTO_SCROLL_EDGE_PX = 40;
+const AUTO_SCROLL_STEP_PX = 18;
+
+interface DragState {
+  id: string;
+  ids: string[];
+  index: number;
+  x: number;
+}
+
+const isLanguage = (value: unknown): value is Language =>
+  (LANGUAGES as readonly unknown[]).includes(value);
+
+/**
+ * The horizontal timeline under the project editor: ruler and playhead, one
+ * video block per scene sized by its duration, the narration under it and the
+ * music bed. Blocks subscribe to their own scene only; the timeline learns
+ * their durations through a small store, so typing in one narration never
+ * re-renders the other 299 scenes.
+ */
+export function Timeline({ doc, readOnly, selection, awareness, onOpenScene }: TimelineProps) {
+  const { t } = useI18n();
+  const slots = useSceneSlots(doc);
+  const ids = useMemo(() => slots.map((slot) => slot.id), [slots]);
+  const project = projectMap(doc);
+  const rawLanguage = useYMapField(project, 'language');
+  const language: Language = isLanguage(rawLanguage) ? rawLanguage : 'en';
+  const music = useYMapField(project, 'music');
+  const selectedIds = useSelectedIds(selection);
+
+  const [stores] = useState(() => ({
+    durations: new DurationStore(),
+    previews: new PreviewStore(),
+  }));
+  const durationsVersion = useSyncExternalStore(
+    stores.durations.subscribe,
+    stores.durations.getVersion,
+    stores.durations.getVersion,
+  );
+  const secs = useMemo(
+    () => ids.map((id) => stores.durations.get(id) ?? 0),
+    // durationsVersion: the store changed (a block published a new duration).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [ids, stores, durationsVersion],
+  );
+  const known = ids.every((id) => stores.durations.get(id) !== undefined);
+
+  const scroller = useRef<HTMLDivElement>(null);
+  const videoTrack = useRef<HTMLDivElement>(null);
+  const [viewport, setViewport] = useState(0);
+  const [userPps, setUserPps] = useState<number | null>(null);
+  const pps = userPps ?? DEFAULT_PPS;
+  const layout = useMemo(() => layoutBlocks(secs, pps), [secs, pps]);
+  const contentWidth = Math.max(layout.totalPx + TAIL_PX + PAD_PX, viewport);
+
+  // The first time the scenes and the viewport are known, fit the whole project in view.
+  useLayoutEffect(() => {
+    if (userPps !== null || viewport <= 0 || ids.length === 0 || !known) return;
+    setUserPps(fitPps(secs, viewport));
+  }, [userPps, viewport, ids.length, known, secs]);
+
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (!element) return;
+    setViewport(element.clientWidth);
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => setViewport(element.clientWidth));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
+  // Ruler ticks are drawn around the visible part only; re-render per half screen scrolled.
+  const [scrollChunk, setScrollChunk] = useState(0);
+  const chunkPx = Math.max(200, (viewport || 1200) / 2);
+  const onScroll = () => {
+    const element = scroller.current;
+    if (!element) return;
+    const chunk = Math.floor(element.scrollLeft / chunkPx);
+    if (chunk !== scrollChunk) setScrollChunk(chunk);
+  };
+
+  // Zooming keeps the time under the pointer (or the playhead, or the centre) in place.
+  const anchor = useRef<{ sec: number; offset: number } | null>(null);
+  useLayoutEffect(() => {
+    const pending = anchor.current;
+    const element = scroller.current;
+    if (!pending || !element) return;
+    anchor.current = null;
+    element.scrollLeft = Math.max(0, timeToX(layout, pending.sec) + PAD_PX - pending.offset);
+    setScrollChunk(Math.floor(element.scrollLeft / chunkPx));
+  }, [layout, chunkPx]);
+
+  const [playhead, setPlayhead] = useState(0);
+  const shownPlayhead = clamp(playhead, 0, layout.totalSec);
+  const revealPlayhead = useRef(false);
+
+  const zoomTo = useCallback(
+    (next: number, around?: { clientX: number }) => {
+      const element = scroller.current;
+      const target = clampPps(next);
+      if (target === pps) return;
+      if (element) {
+        const rect = element.getBoundingClientRect();
+        let offset = element.clientWidth / 2;
+        if (around) offset = around.clientX - rect.left;
+        else {
+          const headX = timeToX(layout, shownPlayhead) + PAD_PX - element.scrollLeft;
+          if (headX >= 0 && headX <= element.clientWidth) offset = headX;
+        }
+        anchor.current = { sec: xToTime(layout, element.scrollLeft + offset - PAD_PX), offset };
+      }
+      setUserPps(target);
+    },
+    [pps, layout, shownPlayhead],
+  );
+
+  // Ctrl+wheel (and pinch on trackpads) zooms; the listener is not passive so it can
+  // keep the browser from zooming the page.
+  const zoomRef = useRef({ zoomTo, pps });
+  zoomRef.current = { zoomTo, pps };
+  useEffect(() => {
+    const element = scroller.current;
+    if (!element) return;
+    const onWheel = (event: WheelEvent) => {
+      if (!event.ctrlKey && !event.metaKey) return;
+      event.preventDefault();
+      const delta = event.deltaMode === 1 ? event.deltaY * 16 : event.deltaY;
+      const { zoomTo: zoom, pps: current } = zoomRef.current;
+      zoom(current * Math.exp(-delta * 0.002), { clientX: event.clientX });
+    };
+    element.addEventListener('wheel', onWheel, { passive: false });
+    return () => element.removeEventListener('wheel', onWheel);
+  }, []);
+
+  // Keyboard focus: one tab stop among the blocks.
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const tabbableId = activeId !== null && ids.includes(activeId) ? activeId : (ids[0] ?? null);
+  const blocks = useRef(new Map<string, HTMLElement>());
+  const pendingFocus = useRef<{ id: string; before: readonly string[] } | null>(null);
+  useLayoutEffect(() => {
+    const pending = pendingFocus.current;
+    if (!pending || pending.before === ids) return;
+    pendingFocus.current = null;
+    const element = blocks.current.get(pending.id);
+    if (element && document.activeElement !== element) element.focus();
+  }, [ids]);
+
+  const [drag, setDragState] = useState<DragState | null>(null);
+  const dragRef = useRef<DragState | null>(null);
+  const setDrag = useCallback((next: DragState | null) => {
+    dragRef.current = next;
+    setDragState(next);
+  }, []);
+
+  // The controller reads the latest render through this ref, so it never changes identity.
+  const latest = useRef({ ids, layout, pps, onOpenScene, readOnly });
+  latest.current = { ids, layout, pps, onOpenScene, readOnly };
+
+  const controller = useMemo<TimelineController>(() => {
+    const target = (clientX: number, moving: readonly string[]) => {
+      const { ids: order, layout: current } = latest.current;
+      const left = videoTrack.current?.getBoundingClientRect().left ?? 0;
+      const movingSet = new Set(moving);
+      const spans = order.flatMap((id, i) =>
+        movingSet.has(id)
+          ? []
+          : [{ start: current.starts[i]!, end: current.starts[i]! + current.widths[i]! }],
+      );
+      return dropTarget(clientX - left, spans);
+    };
+    return {
+      doc,
+      selection,
+      awareness,
+      durations: stores.durations,
+      previews: stores.previews,
+      pps: () => latest.current.pps,
+      order: () => latest.current.ids,
+      openScene: (id) => latest.current.onOpenScene(id),
+      activate: (id) => {
+        setActiveId(id);
+        setFocusedScene(awareness, id);
+      },
+      focusAt: (index) => {
+        const order = latest.current.ids;
+        if (order.length === 0) return;
+        const id = order[clamp(index, 0, order.length - 1)]!;
+        blocks.current.get(id)?.focus();
+      },
+      moveBy: (id, delta) => {
+        if (latest.current.readOnly) return;
+        const order = latest.current.ids;
+        const index = order.indexOf(id);
+        const to = index + delta;
+        if (index < 0 || to < 0 || to >= order.length) return;
+        pendingFocus.current = { id, before: order };
+        moveScene(doc, id, to);
+      },
+      register: (id, element) => {
+        if (element) blocks.current.set(id, element);
+        else blocks.current.delete(id);
+      },
+      dragStart: (id) => {
+        if (latest.current.readOnly) return;
+        const order = latest.current.ids;
+        const moving =
+          selection.has(id) && selection.ids.size > 1
+            ? order.filter((other) => selection.has(other))
+            : [id];
+        setDrag({ id, ids: moving, index: order.indexOf(id), x: 0 });
+      },
+      dragMove: (clientX) => {
+        const current = dragRef.current;
+        if (!current) return;
+        const element = scroller.current;
+        if (element) {
+          const rect = element.getBoundingClientRect();
+          if (clientX < rect.left + AUTO_SCROLL_EDGE_PX) element.scrollLeft -= AUTO_SCROLL_STEP_PX;
+          else if (clientX > rect.right - AUTO_SCROLL_EDGE_PX) {
+            element.scrollLeft += AUTO_SCROLL_STEP_PX;
+          }
+        }
+        const { index, x } = target(clientX, current.ids);
+        if (current.index !== index || current.x !== x) setDrag({ ...current, index, x });
+      },
+      dragEnd: (clientX) => {
+        const current = dragRef.current;
+        setDrag(null);
+        if (!current || clientX === null || latest.current.readOnly) return;
+        const order = latest.current.ids;
+        const { index } = target(clientX, current.ids);
+        if (!moveChangesOrder(order, current.ids, index)) return;
+        pendingFocus.current = { id: current.id, before: order };
+        // One write, on drop.
+        if (current.ids.length > 1) moveScenes(doc, current.ids, index);
+        else moveScene(doc, current.id, index);
+      },
+    };
+  }, [doc, selection, awareness, stores, setDrag]);
+
+  const seek = (sec: number, fromKeyboard: boolean) => {
+    revealPlayhead.current = fromKeyboard;
+    setPlayhead(clamp(sec, 0, layout.totalSec));
+  };
+
+  // Keep the playhead in view when the keyboard moves it.
+  useLayoutEffect(() => {
+    if (!revealPlayhead.current) return;
+    revealPlayhead.current = false;
+    const element = scroller.current;
+    if (!element) return;
+    const x = timeToX(layout, shownPlayhead) + PAD_PX;
+    const margin = 32;
+    if (x < element.scrollLeft + margin) element.scrollLeft = Math.max(0, x - margin);
+    else if (x > element.scrollLeft + element.clientWidth - margin) {
+      element.scrollLeft = x - element.clientWidth + margin;
+    }
+  }, [layout, shownPlayhead]);
+
+  const resetSelectedToAuto = () => {
+    if (readOnly) return;
+    const scenes = scenesMap(doc);
+    doc.transact(() => {
+      for (const id of selectedIds) {
+        if (typeof scenes.get(id)?.get('durationSec') === 'number') {
+          setSceneField(doc, id, 'durationSec', null);
+        }
+      }
+    });
+  };
+
+  const musicBed = parseMusic(music);
+  const total = formatTime(layout.totalSec);
+  const visibleFrom = scrollChunk * chunkPx - chunkPx - PAD_PX;
+  const visibleTo = (scrollChunk + 1) * chunkPx + (viewport || 1200) + chunkPx;
+  const ticks = ticksBetween(
+    xToTime(layout, Math.max(0, visibleFrom)),
+    xToTime(layout, Math.min(contentWidth, visibleTo)),
+    pps,
+  );
+
+  const rootStyle = {
+    '--pps': pps,
+    '--min-block': `${MIN_BLOCK_PX}px`,
+    '--tl-pad': `${PAD_PX}px`,
+  } as CSSProperties;
+
+  return (
+    <TimelineContext.Provider value={controller}>
+      <section
+        className="timeline"
+        data-testid="timeline"
+        data-readonly={readOnly}
+        data-dragging={drag ? (drag.ids.length > 1 ? 'group' : 'one') : undefined}
+        aria-labelledby="timeline-heading"
+        style={rootStyle}
+      >
+        <div className="tl-toolbar">
+          <div className="tl-toolbar-start">
+            <h2 id="timeline-heading" className="tl-heading">
+              {t('timeline.title')}
+            </h2>
+            <span className="tl-readout" data-testid="timeline-readout">
+              {t('timeline.readout', { time: formatTime(shownPlayhead), total })}
+            </span>
+            <p className="tl-hint">
+              {t(readOnly ? 'timeline.keyboardHintReadOnly' : 'timeline.keyboardHint')}
+            </p>
+          </div>
+          <div className="tl-toolbar-end">
+            {readOnly ? null : (
+              <button
+                type="button"
+                className="btn btn-small btn-quiet"
+                data-testid="timeline-reset-auto"
+                title={t('timeline.resetAutoHint')}
+                disabled={selectedIds.size === 0}
+                onClick={resetSelectedToAuto}
+              >
+                {t('timeline.resetAuto')}
+              </button>
+            )}
+            <div className="tl-zoom" role="group" aria-label={t('timeline.zoom')}>
+              <button
+                type="button"
+                className="btn btn-icon tl-zoom-button"
+                data-testid="timeline-zoom-out"
+                aria-label={t('timeline.zoomOut')}
+                title={t('timeline.zoomOut')}
+                onClick={() => zoomTo(zoomStep(pps, -1))}
+              >
+                <span aria-hidden>−</span>
+              </button>
+              <Slider.Root
+                className="tl-zoom-slider"
+                min={0}
+                max={ZOOM_SLIDER_MAX}
+                step={1}
+                value={[ppsToSlider(pps)]}
+                onValueChange={([value]) => {
+                  if (value !== undefined) zoomTo(sliderToPps(value));
+                }}
+              >
+                <Slider.Track className="tl-zoom-track">
+                  <Slider.Range className="tl-zoom-range" />
+                </Slider.Track>
+                <Slider.Thumb
+                  className="tl-zoom-thumb"
+                  data-testid="timeline-zoom-slider"
+                  aria-label={t('timeline.zoom')}
+                  aria-valuetext={t('timeline.zoomValue', { n: Math.round(pps) })}
+                />
+              </Slider.Root>
+              <button
+                type="button"
+                className="btn btn-icon tl-zoom-button"
+                data-testid="timeline-zoom-in"
+                aria-label={t('timeline.zoomIn')}
+                title={t('timeline.zoomIn')}
+                onClick={() => zoomTo(zoomStep(pps, 1))}
+              >
+                <span aria-hidden>+</span>
+              </button>
+            </div>
+          </div>
+        </div>
+
+        <div className="tl-body">
+          <div className="tl-labels" aria-hidden>
+            <div className="tl-label tl-label-ruler" />
+            <div className="tl-label tl-label-video">{t('timeline.videoTrack')}</div>
+            <div className="tl-label tl-label-narration">{t('timeline.narrationTrack')}</div>
+            <div className="tl-label tl-label-music">{t('timeline.musicTrack')}</div>
+          </div>
+          <div className="tl-scroller" ref={scroller} onScroll={onScroll}>
+            <div className="tl-content" style={{ width: contentWidth }}>
+              <Ruler
+                layout={layout}
+                ticks={ticks}
+                playhead={shownPlayhead}
+                label={t('timeline.playhead')}
+                valueText={t('timeline.playheadValue', {
+                  time: formatTime(shownPlayhead),
+                  total,
+                })}
+                onSeek={seek}
+              />
+
+              <div
+                ref={videoTrack}
+                className="tl-track tl-track-video"
+                role="group"
+                aria-label={t('timeline.videoTrackLabel')}
+              >
+                {ids.length === 0 ? (
+                  <p className="tl-empty">{t('timeline.empty')}</p>
+                ) : (
+                  <div
+                    className="tl-blocks"
+                    role="listbox"
+                    aria-label={t('timeline.scenesLabel')}
+                    aria-multiselectable
+                    aria-orientation="horizontal"
+                  >
+                    {ids.map((id, index) => (
+                      <VideoBlock
+                        key={id}
+                        id={id}
+                        index={index}
+                        isLast={index === ids.length - 1}
+                        tabbable={id === tabbableId}
+                        readOnly={readOnly}
+                        language={language}
+                      />
+                    ))}
+                  </div>
+                )}
+              </div>
+
+              <div
+                className="tl-track tl-track-narration"
+                role="group"
+                aria-label={t('timeline.narrationTrackLabel')}
+              >
+                {ids.map((id, index) => (
+                  <NarrationBlock key={id} id={id} index={index} language={language} />
+                ))}
+              </div>
+
+              <div
+                className="tl-track tl-track-music"
+                role="group"
+                aria-label={t('timeline.musicTrackLabel')}
+                data-testid="timeline-music"
+                data-has-music={musicBed !== null}
+              >
+                {musicBed ? (
+                  <div
+                    className="tl-music"
+                    style={{ width: Math.max(layout.totalPx, MIN_BLOCK_PX * 6) }}
+                  >
+                    <span className="tl-music-body">
+                      {t('timeline.musicBed', { volume: Math.round(musicBed.volume * 100) })}
+                    </span>
+                  </div>
+                ) : (
+                  <p className="tl-music-empty">{t('timeline.noMusic')}</p>
+                )}
+              </div>
+
+              {drag ? (
+                <div
+                  className="tl-drop"
+                  aria-hidden
+                  style={{ transform: `translateX(${drag.x}px)` }}
+                  data-testid="timeline-drop-indicator"
+                  data-side={drag.x > 160 ? 'left' : 'right'}
+                >
+                  {drag.ids.length > 1 ? (
+                    <span className="tl-drop-badge">
+                      {t('timeline.moving', { n: drag.ids.length })}
+                    </span>
+                  ) : null}
+                </div>
+              ) : null}
+
+              <div
+                className="tl-playhead"
+                data-testid="timeline-playhead"
+                aria-hidden
+                style={{ transform: `translateX(${timeToX(layout, shownPlayhead)}px)` }}
+              />
+            </div>
+          </div>
+        </div>
+      </section>
+    </TimelineContext.Provider>
+  );
+}
+
+function parseMusic(value: unknown): { volume: number } | null {
+  if (!value || typeof value !== 'object') return null;
+  const volume = (value as { volume?: unknown }).volume;
+  return { volume: typeof volume === 'number' && Number.isFinite(volume) ? volume : 1 };
+}
+
+const KEY_STEPS: Record<string, number> = {
+  ArrowLeft: -1,
+  ArrowDown: -1,
+  ArrowRight: 1,
+  ArrowUp: 1,
+  PageDown: -10,
+  PageUp: 10,
+};
+
+/** The time ruler, which is also the playhead's slider (click, drag or arrow keys). */
+function Ruler(props: {
+  layout: TimelineLayout;
+  ticks: { sec: number; major: boolean }[];
+  playhead: number;
+  label: string;
+  valueText: string;
+  onSeek(sec: number, fromKeyboard: boolean): void;
+}) {
+  const { layout, playhead, onSeek } = props;
+  const pointer = useRef<number | null>(null);
+  const secAt = (event: PointerEvent<HTMLDivElement>) =>
+    xToTime(layout, event.clientX - event.currentTarget.getBoundingClientRect().left);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const step = KEY_STEPS[event.key];
+    if (step !== undefined) {
+      event.preventDefault();
+      const size = event.shiftKey && Math.abs(step) === 1 ? 5 : 1;
+      // Whole seconds, so repeated presses land on the ruler's marks.
+      const next =
+        step > 0 ? Math.floor(playhead) + step * size : Math.ceil(playhead) + step * size;
+      onSeek(next, true);
+    } else if (event.key === 'Home') {
+      event.preventDefault();
+      onSeek(0, true);
+    } else if (event.key === 'End') {
+      event.preventDefault();
+      onSeek(layout.totalSec, true);
+    }
+  };
+
+  return (
+    <div
+      className="tl-ruler"
+      role="slider"
+      tabIndex={0}
+      aria-label={props.label}
+      aria-orientation="horizontal"
+      aria-valuemin={0}
+      aria-valuemax={Math.round(layout.totalSec * 10) / 10}
+      aria-valuenow={Math.round(playhead * 10) / 10}
+      aria-valuetext={props.valueText}
+      data-testid="timeline-ruler"
+      onKeyDown={onKeyDown}
+      onPointerDown={(event) => {
+        if (event.button !== 0) return;
+        pointer.current = event.pointerId;
+        event.currentTarget.setPointerCapture(event.pointerId);
+        onSeek(secAt(event), false);
+      }}
+      onPointerMove={(event) => {
+        if (pointer.current === event.pointerId) onSeek(secAt(event), false);
+      }}
+      onPointerUp={() => {
+        pointer.current = null;
+      }}
+      onPointerCancel={() => {
+        pointer.current = null;
+      }}
+    >
+      {props.ticks.map((tick) => (
+        <span
+          key={tick.sec}
+          className={tick.major ? 'tl-tick tl-tick-major' : 'tl-tick'}
+          style={{ transform: `translateX(${timeToX(layout, tick.sec)}px)` }}
+          aria-hidden
+        >
+          {tick.major ? <span className="tl-tick-label">{formatTime(tick.sec)}</span> : null}
+        </span>
+      ))}
+      <span
+        className="tl-playhead-knob"
+        aria-hidden
+        style={{ transform: `translateX(${timeToX(layout, playhead)}px)` }}
+      />
+    </div>
+  );
+}
