@@ -32,7 +32,7 @@ export async function signedInContext(
   const context = await browser.newContext({
     baseURL: baseUrl,
     locale: options.locale ?? 'en-US',
-    viewport: { width: 1200, height: 800 },
+    viewport: { width: 1440, height: 900 },
   });
   await context.addCookies([
     { name: 'montage_session', value: sessionToken, url: baseUrl, httpOnly: true, sameSite: 'Lax' },
@@ -49,7 +49,7 @@ export function anonymousContext(
   return browser.newContext({
     baseURL: baseUrl,
     locale: options.locale ?? 'en-US',
-    viewport: { width: 1200, height: 800 },
+    viewport: { width: 1440, height: 900 },
   });
 }
 

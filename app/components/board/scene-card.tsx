@@ -328,7 +328,7 @@ function SceneFields(props: {
         </select>
       </label>
       <label className="mini-field">
-        <span>{t('board.act')}</span>
+        <span>{t('board.actField')}</span>
         <select
           value={String(act)}
           disabled={readOnly}

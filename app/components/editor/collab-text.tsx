@@ -50,9 +50,11 @@ export function CollabText(props: CollabTextProps) {
     if (!props.lazy) return;
     const element = host.current;
     if (!element || typeof IntersectionObserver === 'undefined') return setNear(true);
+    // The margin must apply to the scrolling board, not the window: a scroll
+    // container clips what the viewport's margin would otherwise include.
     const observer = new IntersectionObserver(
       (entries) => setNear(entries.some((entry) => entry.isIntersecting)),
-      { rootMargin: '600px 0px' },
+      { root: scrollParent(element), rootMargin: '600px 0px' },
     );
     observer.observe(element);
     return () => observer.disconnect();
@@ -82,6 +84,14 @@ export function CollabText(props: CollabTextProps) {
   function onFocusedOnMount() {
     setFocusOnMount(false);
   }
+}
+
+function scrollParent(element: HTMLElement): HTMLElement | null {
+  for (let node = element.parentElement; node; node = node.parentElement) {
+    const { overflowY } = getComputedStyle(node);
+    if (overflowY === 'auto' || overflowY === 'scroll') return node;
+  }
+  return null;
 }
 
 /** Stands in for an editor far off screen: the same text and label, focusable. */
