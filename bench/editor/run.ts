@@ -2,7 +2,11 @@
  * bench/editor: the editor in a real browser (Debian Chromium, headless) on a
  * 300-scene project, against the real web process (UI, collab, PGlite).
  *
- *   node bench/editor/run.ts [--scenes 300] [--runs 5] [--keys 100] [--no-screenshot]
+ *   TEST_REDIS_URL=redis://127.0.0.1:6379 node bench/editor/run.ts
+ *     [--scenes 300] [--runs 5] [--keys 100] [--no-screenshot] [--trace] [--views-dir DIR]
+ *
+ * Needs the UI build (`npx remix build`); a rebuild during a run makes the
+ * pages' assets 404 (the run then fails and says so).
  *
  * 1. Time to interactive: navigation start → `live-project` present and the
  *    first scene card's narration editor mounted; then → a typed character
@@ -17,7 +21,8 @@
  *
  * A benchmark, not a test: it prints numbers and asserts no timing.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -36,6 +41,10 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '5' },
     keys: { type: 'string', default: '100' },
     'no-screenshot': { type: 'boolean', default: false },
+    /** Trace one more cold load and print where the main thread's time went until interactive. */
+    trace: { type: 'boolean', default: false },
+    /** Also save every user's view, and the first user's scrolled to scene 3, here (for review). */
+    'views-dir': { type: 'string' },
   },
 });
 const SCENES = Number(values.scenes);
@@ -49,6 +58,11 @@ const FIXTURE = path.resolve(REPO_ROOT, '..', 'shared', 'fixtures', 'scripts', '
 
 /** Page-side state the probes below install (see ttiProbe and the keystroke probes). */
 interface TtiProbe {
+  /** The collab WebSocket opened; the first large message (the document, ≥ 64 KB) arrived. */
+  wsOpen: number | null;
+  wsDoc: number | null;
+  /** Long tasks (start, duration) on the main thread. */
+  longTasks: [number, number][];
   live: number | null;
   editor: number | null;
   typed: number | null;
@@ -58,6 +72,8 @@ interface TtiProbe {
 interface KeyProbe {
   /** timeOrigin + now() at each keydown (page A), in order. */
   keydowns: number[];
+  /** text length → timeOrigin + now() when a mutation first shows it in the DOM. */
+  doms: Record<number, number>;
   /** text length → timeOrigin + now() in the first animation frame showing it. */
   paints: Record<number, number>;
   length(): number;
@@ -195,6 +211,38 @@ async function seedLargeProject(client: CollabClient, count: number) {
 }
 
 // ---------------------------------------------------------------------------
+// Waiting
+// ---------------------------------------------------------------------------
+
+/** UI assets that 404ed (the UI was rebuilt while this run's server had the old manifest). */
+const missingAssets = new Set<string>();
+function watchAssets(context: BrowserContext): BrowserContext {
+  context.on('response', (response) => {
+    const { pathname } = new URL(response.url());
+    if (response.status() === 404 && pathname.startsWith('/build/')) missingAssets.add(pathname);
+  });
+  return context;
+}
+
+/** `promise`, or an error naming `what` after `ms` (and any UI asset that was missing). */
+async function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const note = missingAssets.size
+        ? `; UI assets missing (was the UI rebuilt during the run? run again): ${[...missingAssets].join(', ')}`
+        : '';
+      reject(new Error(`Timed out after ${ms} ms waiting for ${what}${note}`));
+    }, ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+// ---------------------------------------------------------------------------
 // Statistics
 // ---------------------------------------------------------------------------
 
@@ -231,6 +279,9 @@ function ttiProbe() {
   let typedDone: () => void = () => {};
   let baseline = -1;
   const probe: TtiProbe = {
+    wsOpen: null,
+    wsDoc: null,
+    longTasks: [],
     live: null,
     editor: null,
     typed: null,
@@ -238,6 +289,26 @@ function ttiProbe() {
     typedPaint: new Promise<void>((r) => (typedDone = r)),
   };
   window.__tti = probe;
+  const NativeSocket = window.WebSocket;
+  window.WebSocket = class extends NativeSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols);
+      this.addEventListener('open', () => (probe.wsOpen ??= performance.now()));
+      this.addEventListener('message', (event: MessageEvent) => {
+        const data = event.data as ArrayBuffer | Blob | string;
+        const size =
+          typeof data === 'string' ? data.length : 'size' in data ? data.size : data.byteLength;
+        if (size >= 65_536) probe.wsDoc ??= performance.now();
+      });
+    }
+  };
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) probe.longTasks.push([e.startTime, e.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    // no Long Tasks API
+  }
   const check = () => {
     const t = performance.now();
     if (probe.live === null && document.querySelector('[data-testid="live-project"]'))
@@ -247,6 +318,7 @@ function ttiProbe() {
     if (!field) return;
     if (probe.editor === null) {
       probe.editor = t;
+      performance.mark('bench:interactive');
       baseline = hashes(field);
       readyDone();
       return;
@@ -264,6 +336,11 @@ function ttiProbe() {
 }
 
 interface TtiSample {
+  wsOpen: number;
+  wsDoc: number;
+  /** Main-thread long tasks before the editor was interactive: their sum and the longest. */
+  longTaskSum: number;
+  longTaskMax: number;
   live: number;
   interactive: number;
   typed: number;
@@ -273,18 +350,31 @@ interface TtiSample {
 
 async function measureTti(page: Page, navigate: () => Promise<unknown>): Promise<TtiSample> {
   await navigate();
-  await page.evaluate(() => window.__tti!.ready);
+  await within(
+    30_000,
+    'the editor',
+    page.evaluate(() => window.__tti!.ready),
+  );
   const field = page
     .getByTestId('scene-item')
     .first()
     .locator('.cm-content[data-testid="scene-narration"]');
   await field.focus();
   await page.keyboard.type('#');
-  await page.evaluate(() => window.__tti!.typedPaint);
+  await within(
+    30_000,
+    'the typed character',
+    page.evaluate(() => window.__tti!.typedPaint),
+  );
   const sample = await page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
     const p = window.__tti!;
+    const before = p.longTasks.filter(([start]) => start < p.editor!);
     return {
+      wsOpen: p.wsOpen ?? NaN,
+      wsDoc: p.wsDoc ?? NaN,
+      longTaskSum: before.reduce((sum, [, d]) => sum + d, 0),
+      longTaskMax: Math.max(0, ...before.map(([, d]) => d)),
       live: p.live!,
       interactive: p.editor!,
       typed: p.typed!,
@@ -302,7 +392,7 @@ async function benchTti(browser: Browser, baseUrl: string, token: string, projec
   const warm: TtiSample[] = [];
   let warmup: TtiSample | null = null;
   for (let run = 0; run <= RUNS; run++) {
-    const context = await signedInContext(browser, baseUrl, token);
+    const context = watchAssets(await signedInContext(browser, baseUrl, token));
     try {
       await context.addInitScript(ttiProbe);
       const page = await context.newPage();
@@ -324,6 +414,119 @@ async function benchTti(browser: Browser, baseUrl: string, token: string, projec
     }
   }
   return { cold, warm, warmup };
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  args?: { name?: string };
+}
+
+/** Chromium trace event names → an activity, as DevTools groups them. */
+function activityOf(name: string): string {
+  if (
+    name === 'UpdateLayoutTree' ||
+    name === 'RecalculateStyles' ||
+    name === 'ParseAuthorStyleSheet'
+  )
+    return 'style';
+  if (name === 'Layout' || name === 'IntersectionObserverController::computeIntersections')
+    return 'layout';
+  if (/^(Paint|PrePaint|Layerize|UpdateLayer|Commit|CompositeLayers|PaintImage)/.test(name))
+    return 'paint';
+  if (/GC|Sweep|Mark/.test(name)) return 'garbage collection';
+  if (/compile|Compile|Parse(Functions|Script|Lazy)|V8\.Parse/.test(name))
+    return 'compile / parse JS';
+  if (name === 'ParseHTML') return 'parse HTML';
+  if (name === 'RunTask' || name === 'ThreadControllerImpl::RunTask')
+    return 'other (task overhead)';
+  return 'scripting';
+}
+
+/**
+ * One more cold load under Chromium tracing: the renderer main thread's time
+ * from navigation start to interactive, by activity (self time of each event).
+ */
+async function traceColdLoad(browser: Browser, baseUrl: string, token: string, projectId: string) {
+  const context = watchAssets(await signedInContext(browser, baseUrl, token));
+  try {
+    await context.addInitScript(ttiProbe);
+    const page = await context.newPage();
+    await browser.startTracing(page, {
+      categories: [
+        'devtools.timeline',
+        'disabled-by-default-devtools.timeline',
+        'v8',
+        'v8.execute',
+        'blink.user_timing',
+        'loading',
+      ],
+    });
+    await page.goto(`/projects/${projectId}`, { waitUntil: 'commit' });
+    await within(
+      30_000,
+      'the editor',
+      page.evaluate(() => window.__tti!.ready),
+    );
+    const { traceEvents } = JSON.parse(String(await browser.stopTracing())) as {
+      traceEvents: TraceEvent[];
+    };
+    const mark = traceEvents.find((e) => e.name === 'bench:interactive');
+    if (!mark) throw new Error('no interactive mark in the trace');
+    const start = traceEvents
+      .filter((e) => e.name === 'navigationStart' && e.pid === mark.pid && e.ts <= mark.ts)
+      .reduce((latest, e) => Math.max(latest, e.ts), 0);
+    const main = traceEvents.find(
+      (e) =>
+        e.ph === 'M' &&
+        e.name === 'thread_name' &&
+        e.pid === mark.pid &&
+        e.args?.name === 'CrRendererMain',
+    );
+    const events = traceEvents
+      .filter(
+        (e) =>
+          e.ph === 'X' &&
+          e.pid === mark.pid &&
+          e.tid === main?.tid &&
+          e.ts >= start &&
+          e.ts < mark.ts &&
+          (e.dur ?? 0) > 0,
+      )
+      .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+    // Self time: an event's duration less its children's (events nest on one thread).
+    const self = new Map<string, number>();
+    const stack: { end: number; activity: string; child: number; dur: number }[] = [];
+    const close = (until: number) => {
+      while (stack.length && stack.at(-1)!.end <= until) {
+        const done = stack.pop()!;
+        self.set(done.activity, (self.get(done.activity) ?? 0) + done.dur - done.child);
+        if (stack.length) stack.at(-1)!.child += done.dur;
+      }
+    };
+    for (const e of events) {
+      close(e.ts);
+      stack.push({ end: e.ts + e.dur!, activity: activityOf(e.name), child: 0, dur: e.dur! });
+    }
+    close(Infinity);
+    const totalMs = (mark.ts - start) / 1000;
+    const busy = [...self.values()].reduce((a, b) => a + b, 0) / 1000;
+    return {
+      totalMs,
+      rows: [...self.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .map(([activity, us]) => ({ activity, ms: Number((us / 1000).toFixed(0)) }))
+        .concat([
+          { activity: 'idle (waiting: network, timers)', ms: Number((totalMs - busy).toFixed(0)) },
+        ]),
+    };
+  } finally {
+    await context.close();
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -358,6 +561,7 @@ function installKeyProbe(sceneId: string) {
   const waiters = new Map<number, () => void>();
   const probe: KeyProbe = {
     keydowns: [],
+    doms: {},
     paints: {},
     length,
     waitLength: (n) =>
@@ -374,8 +578,9 @@ function installKeyProbe(sceneId: string) {
   let last = length();
   new MutationObserver(() => {
     const n = length();
-    if (n === last || n in probe.paints) return;
+    if (n === last || n in probe.doms) return;
     last = n;
+    probe.doms[n] = performance.timeOrigin + performance.now();
     requestAnimationFrame(() => {
       if (n in probe.paints) return;
       probe.paints[n] = performance.timeOrigin + performance.now();
@@ -407,52 +612,70 @@ async function benchKeystrokes(
   sceneId: string,
   expectedNarration: string,
 ) {
-  const contexts = await Promise.all(tokens.map((t) => signedInContext(browser, baseUrl, t)));
+  const contexts = await Promise.all(
+    tokens.map(async (t) => watchAssets(await signedInContext(browser, baseUrl, t))),
+  );
   try {
     const [a, b] = [
       await openOn(contexts[0]!, projectId, sceneId),
       await openOn(contexts[1]!, projectId, sceneId),
     ];
     for (const { page } of [a, b]) await page.evaluate(installKeyProbe, sceneId);
-    const visibility = await Promise.all([a, b].map((p) => p.page.evaluate(() => document.visibilityState)));
-    if (visibility.some((v) => v !== 'visible')) throw new Error(`pages not visible: ${visibility}`);
+    const visibility = await Promise.all(
+      [a, b].map((p) => p.page.evaluate(() => document.visibilityState)),
+    );
+    if (visibility.some((v) => v !== 'visible'))
+      throw new Error(`pages not visible: ${visibility}`);
 
     await a.card.locator('.cm-content[data-testid="scene-narration"]').click();
     await a.page.keyboard.press('Control+End');
-    const [la, lb] = await Promise.all([a, b].map((p) => p.page.evaluate(() => window.__keys!.length())));
+    const [la, lb] = await Promise.all(
+      [a, b].map((p) => p.page.evaluate(() => window.__keys!.length())),
+    );
     if (la !== lb || la !== expectedNarration.length)
-      throw new Error(`narration lengths differ: A ${la}, B ${lb}, doc ${expectedNarration.length}`);
+      throw new Error(
+        `narration lengths differ: A ${la}, B ${lb}, doc ${expectedNarration.length}`,
+      );
 
     const total = WARMUP_KEYS + KEYS;
     const text = TYPED.repeat(Math.ceil(total / TYPED.length)).slice(0, total);
     for (let i = 0; i < total; i++) {
       await a.page.keyboard.type(text[i]!);
-      await b.page.evaluate(
-        (n) =>
-          Promise.race([
-            window.__keys!.waitLength(n),
-            new Promise((_, reject) => setTimeout(() => reject(new Error(`length ${n} never shown`)), 10_000)),
-          ]),
-        la + i + 1,
+      await within(
+        10_000,
+        `keystroke ${i + 1} in B`,
+        b.page.evaluate((n) => window.__keys!.waitLength(n), la + i + 1),
       );
     }
-    await a.page.evaluate((n) => window.__keys!.waitLength(n), la + total);
-    const [pa, pb] = await Promise.all(
-      [a, b].map((p) =>
-        p.page.evaluate(() => ({ keydowns: window.__keys!.keydowns, paints: window.__keys!.paints })),
-      ),
+    await within(
+      10_000,
+      'the last keystroke in A',
+      a.page.evaluate((n) => window.__keys!.waitLength(n), la + total),
     );
+    const read = (page: Page) =>
+      page.evaluate(() => ({
+        keydowns: window.__keys!.keydowns,
+        doms: window.__keys!.doms,
+        paints: window.__keys!.paints,
+      }));
+    const pa = await read(a.page);
+    const pb = await read(b.page);
     if (pa.keydowns.length !== total) throw new Error(`A saw ${pa.keydowns.length} keydowns`);
     const remote: number[] = [];
+    const remoteDom: number[] = [];
     const local: number[] = [];
+    const localDom: number[] = [];
     for (let i = WARMUP_KEYS; i < total; i++) {
       const down = pa.keydowns[i]!;
       remote.push(pb.paints[la + i + 1]! - down);
+      remoteDom.push(pb.doms[la + i + 1]! - down);
       local.push(pa.paints[la + i + 1]! - down);
+      localDom.push(pa.doms[la + i + 1]! - down);
     }
-    if (remote.some((v) => !Number.isFinite(v))) throw new Error('a keystroke was not painted in B');
+    if (remote.some((v) => !Number.isFinite(v)))
+      throw new Error('a keystroke was not painted in B');
     await a.page.locator('[data-testid="sync-status"][data-status="saved"]').waitFor();
-    return { remote, local };
+    return { remote, remoteDom, local, localDom };
   } finally {
     for (const context of contexts) await context.close();
   }
@@ -466,7 +689,11 @@ async function screenshotThreeUsers(browser: Browser, server: WebServer) {
   const people = await Promise.all(
     ['Camille Martin', 'Sam Okafor', 'Lea Durand'].map((name) => signUp(server.url, name)),
   );
-  const [camille, sam, lea] = people as [(typeof people)[0], (typeof people)[0], (typeof people)[0]];
+  const [camille, sam, lea] = people as [
+    (typeof people)[0],
+    (typeof people)[0],
+    (typeof people)[0],
+  ];
   const created = await api(server.url, 'POST', '/api/v1/projects', {
     token: camille.token,
     body: { title: 'The Last Keeper of Gull Point' },
@@ -493,11 +720,13 @@ async function screenshotThreeUsers(browser: Browser, server: WebServer) {
   try {
     const pages: Page[] = [];
     for (const person of people) {
-      const context = await browser.newContext({
-        baseURL: server.url,
-        locale: 'en-US',
-        viewport: { width: 1440, height: 900 },
-      });
+      const context = watchAssets(
+        await browser.newContext({
+          baseURL: server.url,
+          locale: 'en-US',
+          viewport: { width: 1440, height: 900 },
+        }),
+      );
       contexts.push(context);
       await context.addCookies([
         {
@@ -532,9 +761,10 @@ async function screenshotThreeUsers(browser: Browser, server: WebServer) {
     await pl.keyboard.press('Control+End');
     await pl.keyboard.type(' The lamp hisses and flares.', { delay: 15 });
     await narration(ps, 1).click();
+    // The end of the script's first paragraph (its last visual line, past the text).
     const scriptLine = ps.locator('.cm-content[data-testid="script-editor"] .cm-line').nth(2);
-    await scriptLine.click();
-    await ps.keyboard.press('End');
+    const box = (await scriptLine.boundingBox())!;
+    await scriptLine.click({ position: { x: box.width - 2, y: box.height - 4 } });
     await ps.keyboard.type(' The gulls had gone quiet hours ago.', { delay: 15 });
     await narration(pc, 0).click();
     await pc.keyboard.press('Control+End');
@@ -546,6 +776,25 @@ async function screenshotThreeUsers(browser: Browser, server: WebServer) {
     await pc.waitForTimeout(800);
     mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
     await pc.screenshot({ path: SCREENSHOT });
+    const viewsDir = values['views-dir'];
+    if (viewsDir) {
+      mkdirSync(viewsDir, { recursive: true });
+      for (const [i, page] of pages.entries()) {
+        await page.screenshot({ path: path.join(viewsDir, `user${i + 1}.png`) });
+      }
+      await pc
+        .getByTestId('scene-item')
+        .nth(2)
+        .evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await pc.waitForTimeout(300);
+      await pc.screenshot({ path: path.join(viewsDir, 'user1-scene3.png') });
+      const layout = await pc.evaluate(() => ({
+        innerHeight,
+        scrollHeight: document.documentElement.scrollHeight,
+        scrollY,
+      }));
+      console.log(`  layout of the first user's page: ${JSON.stringify(layout)}`);
+    }
     return { path: path.relative(REPO_ROOT, SCREENSHOT), scenes: analysis.scenes.length };
   } finally {
     for (const context of contexts) await context.close();
@@ -566,14 +815,32 @@ const cleanup = () =>
     await browser?.close().catch(() => {});
     await server?.stop().catch(() => {});
   })());
+// `on`, not `once`: Playwright exits the process itself on SIGINT/SIGTERM when
+// its handler is the only one left, which would leave the server running.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
+  process.on(signal, () => {
     void cleanup().finally(() => process.exit(130));
   });
 }
+// Last resort if the process exits any other way: stop the server, drop its data.
+process.on('exit', () => {
+  const pid = server?.pid;
+  if (pid === undefined) return;
+  try {
+    process.kill(pid, 'SIGTERM');
+  } catch {
+    // already gone
+  }
+  rmSync(server!.dataDir, { recursive: true, force: true });
+});
 
 try {
   const started = Date.now();
+  const load = () =>
+    loadavg()
+      .map((v) => v.toFixed(2))
+      .join(' ');
+  console.log(`${cpus().length} cores, load average ${load()}`);
   [server, browser] = await Promise.all([
     new WebServer({
       ui: true,
@@ -609,7 +876,9 @@ try {
   const tti = await benchTti(browser, server.url, owner.token, projectId);
 
   const middle = Math.floor(SCENES / 2) - 1;
-  console.log(`keystroke → remote paint (${KEYS} keys + ${WARMUP_KEYS} warm-up, scene ${middle + 1}):`);
+  console.log(
+    `keystroke → remote paint (${KEYS} keys + ${WARMUP_KEYS} warm-up, scene ${middle + 1}):`,
+  );
   const keys = await benchKeystrokes(
     browser,
     server.url,
@@ -618,6 +887,10 @@ try {
     seeded.ids[middle]!,
     seeded.scenes[middle]!.narration,
   );
+
+  const trace = values.trace
+    ? await traceColdLoad(browser, server.url, owner.token, projectId)
+    : null;
 
   const shot = values['no-screenshot'] ? null : await screenshotThreeUsers(browser, server);
 
@@ -633,21 +906,39 @@ try {
   });
   console.log(`\nbench/editor results (${SCENES} scenes, Chromium headless, localhost):`);
   console.table([
+    row('cold: collab WebSocket open', col(tti.cold, 'wsOpen'), null),
+    row('cold: document received (≥ 64 KB msg)', col(tti.cold, 'wsDoc'), null),
     row('cold: live-project present', col(tti.cold, 'live'), null),
-    row('cold: interactive (1st narration editor)', col(tti.cold, 'interactive'), TARGET_INTERACTIVE_MS),
+    row(
+      'cold: interactive (1st narration editor)',
+      col(tti.cold, 'interactive'),
+      TARGET_INTERACTIVE_MS,
+    ),
     row('cold: typed char painted', col(tti.cold, 'typed'), null),
     row('cold: HTML responseEnd', col(tti.cold, 'responseEnd'), null),
     row('cold: DOMContentLoaded', col(tti.cold, 'domContentLoaded'), null),
+    row('cold: long tasks before interactive (sum)', col(tti.cold, 'longTaskSum'), null),
+    row('cold: longest task before interactive', col(tti.cold, 'longTaskMax'), null),
+    row('warm reload: live-project present', col(tti.warm, 'live'), null),
     row('warm reload: interactive', col(tti.warm, 'interactive'), TARGET_INTERACTIVE_MS),
     row('warm reload: typed char painted', col(tti.warm, 'typed'), null),
+    row('warm reload: long tasks before interactive (sum)', col(tti.warm, 'longTaskSum'), null),
   ]);
   console.table([
     row('keystroke → remote paint (B)', keys.remote, TARGET_REMOTE_P95_MS, true),
+    row('keystroke → remote DOM (B)', keys.remoteDom, null, true),
     row('keystroke → local paint (A)', keys.local, null, true),
+    row('keystroke → local DOM (A)', keys.localDom, null, true),
   ]);
   console.log('(interactive target on the median; remote-paint target on p95)');
+  if (trace) {
+    console.log(
+      `\none traced cold load: ${trace.totalMs.toFixed(0)} ms to interactive (tracing slows it); renderer main thread:`,
+    );
+    console.table(trace.rows);
+  }
   if (shot) console.log(`screenshot (${shot.scenes} scenes, 3 people): ${shot.path}`);
-  console.log(`total ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  console.log(`total ${((Date.now() - started) / 1000).toFixed(0)} s; load average ${load()}`);
 } catch (err) {
   console.error(err);
   if (server) console.error(server.output.slice(-4000));

@@ -7,11 +7,13 @@ import {
   duplicateScene,
   moveScene,
   moveScenes,
+  projectMap,
 } from '../../../shared/project-doc.ts';
 import type { SceneSelection } from '../../collab/scene-selection.ts';
 import { useSelectedIds } from '../../collab/scene-selection.ts';
-import { useSceneSlots, type SceneSlot } from '../../collab/use-y.ts';
+import { useSceneSlots, useYMapField, type SceneSlot } from '../../collab/use-y.ts';
 import { useI18n } from '../../i18n/index.ts';
+import { useProgressiveCount } from '../../lib/use-progressive-count.ts';
 import { SceneCard, type BoardActions } from './scene-card.tsx';
 
 interface SceneBoardProps {
@@ -48,6 +50,9 @@ export function SceneBoard(props: SceneBoardProps) {
   const slots = useSceneSlots(doc);
   const ids = useMemo(() => slots.map((slot) => slot.id), [slots]);
   const selected = useSelectedIds(selection);
+  const shown = useProgressiveCount(slots.length);
+  const aspect = useYMapField(projectMap(doc), 'aspect');
+  const language = useYMapField(projectMap(doc), 'language') === 'fr' ? 'fr' : 'en';
   const board = useRef<HTMLDivElement>(null);
   const refocus = useRef<{ element: HTMLElement; sceneId: string } | null>(null);
 
@@ -199,7 +204,7 @@ export function SceneBoard(props: SceneBoardProps) {
             {t('project.noScenes')}
           </p>
         ) : (
-          groupByAct(slots).map((group) => (
+          groupByAct(slots.slice(0, shown)).map((group) => (
             <section
               key={`${group.act}-${group.start}`}
               className="act"
@@ -221,6 +226,8 @@ export function SceneBoard(props: SceneBoardProps) {
                     readOnly={readOnly}
                     selection={selection}
                     thumbnail={props.thumbnails.get(slot.id) ?? null}
+                    aspect={typeof aspect === 'string' ? aspect : '16:9'}
+                    language={language}
                     actions={actions}
                   />
                 ))}

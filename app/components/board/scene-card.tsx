@@ -5,7 +5,6 @@ import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import {
   mergeWithNext,
-  projectMap,
   setSceneField,
   setSceneTitle,
   splitScene,
@@ -42,6 +41,8 @@ interface SceneCardProps {
   readOnly: boolean;
   selection: SceneSelection;
   thumbnail: string | null;
+  aspect: string;
+  language: Language;
   actions: BoardActions;
 }
 
@@ -179,7 +180,7 @@ export const SceneCard = memo(function SceneCard(props: SceneCardProps) {
         />
       </div>
       <div className="card-body">
-        <div className="card-thumb" data-aspect={String(projectMap(doc).get('aspect') ?? '16:9')}>
+        <div className="card-thumb" data-aspect={props.aspect}>
           {props.thumbnail ? (
             <img
               src={props.thumbnail}
@@ -226,7 +227,14 @@ export const SceneCard = memo(function SceneCard(props: SceneCardProps) {
           ) : null}
         </div>
       </div>
-      <SceneFields doc={doc} map={map} id={id} n={n} readOnly={readOnly} />
+      <SceneFields
+        doc={doc}
+        map={map}
+        id={id}
+        n={n}
+        readOnly={readOnly}
+        language={props.language}
+      />
       <CastPicker doc={doc} sceneId={id} readOnly={readOnly} />
     </li>
   );
@@ -277,6 +285,7 @@ function SceneFields(props: {
   id: string;
   n: number;
   readOnly: boolean;
+  language: Language;
 }) {
   const { doc, map, id, n, readOnly } = props;
   const { t } = useI18n();
@@ -286,7 +295,14 @@ function SceneFields(props: {
   const write = (apply: () => void) => doc.transact(apply);
   return (
     <div className="card-fields">
-      <DurationField doc={doc} map={map} id={id} n={n} readOnly={readOnly} />
+      <DurationField
+        doc={doc}
+        map={map}
+        id={id}
+        n={n}
+        readOnly={readOnly}
+        language={props.language}
+      />
       <label className="mini-field">
         <span>{t('board.transition')}</span>
         <select
@@ -407,13 +423,14 @@ function DurationField(props: {
   id: string;
   n: number;
   readOnly: boolean;
+  language: Language;
 }) {
   const { doc, map, id, n, readOnly } = props;
   const i18n = useI18n();
   const { t } = i18n;
   const set = useYMapField(map, 'durationSec');
   const narration = useYText(map.get('narration') as Y.Text | undefined);
-  const language = (projectMap(doc).get('language') === 'fr' ? 'fr' : 'en') as Language;
+  const { language } = props;
   const effective = sceneDuration(narration, language, typeof set === 'number' ? set : null);
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);

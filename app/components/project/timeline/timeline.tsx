@@ -24,6 +24,7 @@ import { LANGUAGES, type Language } from '../../../../shared/timeline.ts';
 import { useSelectedIds, type SceneSelection } from '../../../collab/scene-selection.ts';
 import { setFocusedScene } from '../../../collab/use-presence.ts';
 import { useSceneSlots, useYMapField } from '../../../collab/use-y.ts';
+import { useProgressiveCount } from '../../../lib/use-progressive-count.ts';
 import { useI18n } from '../../../i18n/index.ts';
 import { NarrationBlock, VideoBlock } from './timeline-blocks.tsx';
 import { TimelineContext, type TimelineController } from './timeline-context.ts';
@@ -86,6 +87,7 @@ export function Timeline({ doc, readOnly, selection, awareness, onOpenScene }: T
   const { t } = useI18n();
   const slots = useSceneSlots(doc);
   const ids = useMemo(() => slots.map((slot) => slot.id), [slots]);
+  const shown = useProgressiveCount(ids.length);
   const project = projectMap(doc);
   const rawLanguage = useYMapField(project, 'language');
   const language: Language = isLanguage(rawLanguage) ? rawLanguage : 'en';
@@ -466,7 +468,7 @@ export function Timeline({ doc, readOnly, selection, awareness, onOpenScene }: T
                     aria-multiselectable
                     aria-orientation="horizontal"
                   >
-                    {ids.map((id, index) => (
+                    {ids.slice(0, shown).map((id, index) => (
                       <VideoBlock
                         key={id}
                         id={id}
@@ -486,7 +488,7 @@ export function Timeline({ doc, readOnly, selection, awareness, onOpenScene }: T
                 role="group"
                 aria-label={t('timeline.narrationTrackLabel')}
               >
-                {ids.map((id, index) => (
+                {ids.slice(0, shown).map((id, index) => (
                   <NarrationBlock key={id} id={id} index={index} language={language} />
                 ))}
               </div>
