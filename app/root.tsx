@@ -9,6 +9,7 @@ import {
   Scripts,
   ScrollRestoration,
   useFetcher,
+  useLocation,
   useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react';
@@ -155,14 +156,30 @@ export default function App() {
   return <Outlet />;
 }
 
-/** Registers public/sw.js, which lets an open project reload offline (pages and UI assets only). */
+/**
+ * Registers public/sw.js, which lets an open project reload offline (pages and
+ * UI assets only). The page and the assets it loaded before the worker took
+ * control are handed to it, so the first visit can already reload offline.
+ */
 function useServiceWorker() {
+  const { pathname, search } = useLocation();
   useEffect(() => {
     if (!('serviceWorker' in navigator)) return;
     navigator.serviceWorker.register('/sw.js').catch(() => {
       // Not allowed here (private mode, http on another host): the app works online without it.
     });
   }, []);
+  useEffect(() => {
+    if (!('serviceWorker' in navigator)) return;
+    void navigator.serviceWorker.ready.then((registration) => {
+      const assets = performance.getEntriesByType('resource').map((entry) => entry.name);
+      registration.active?.postMessage({
+        type: 'keep',
+        page: new URL(pathname + search, location.origin).href,
+        assets,
+      });
+    });
+  }, [pathname, search]);
 }
 
 export function ErrorBoundary() {

@@ -42,7 +42,36 @@ self.addEventListener('fetch', (event) => {
   );
 });
 
-/* Signing out forgets every kept page (they carry the person's data). */
+/*
+ * Signing out forgets every kept page (they carry the person's data). A page
+ * that was loaded before this worker controlled it sends its address and the
+ * assets it loaded ('keep'), so it can reload offline after a single visit.
+ */
 self.addEventListener('message', (event) => {
   if (event.data === 'forget') event.waitUntil(caches.delete(CACHE));
+  else if (event.data?.type === 'keep') event.waitUntil(keep(event.data));
 });
+
+async function keep({ page, assets }) {
+  const cache = await caches.open(CACHE);
+  const urls = [page, ...(Array.isArray(assets) ? assets : [])]
+    .filter((href) => typeof href === 'string')
+    .map((href) => new URL(href, self.location.origin))
+    .filter(
+      (url, index) =>
+        url.origin === self.location.origin &&
+        (index === 0 || url.pathname.startsWith('/build/') || url.pathname === '/favicon.svg'),
+    );
+  await Promise.all(
+    urls.map(async (url) => {
+      // Built assets never change under one name; a page kept earlier is refreshed by its next visit.
+      if (await cache.match(url, { ignoreVary: true })) return;
+      try {
+        const response = await fetch(url, { credentials: 'same-origin' });
+        if (response.ok && !response.redirected) await cache.put(url, response);
+      } catch {
+        // Offline already: nothing to keep now.
+      }
+    }),
+  );
+}

@@ -396,6 +396,16 @@ export class CollabSession {
   #onNetworkChange = () => {
     this.#facts.online = navigator.onLine;
     this.#emit();
+    // Back online: connect now rather than when the backoff of the failed attempts ends.
+    if (!this.#facts.online || this.#destroyed || this.#ended) return;
+    if (this.#retryTimer) {
+      clearTimeout(this.#retryTimer);
+      this.#retryTimer = null;
+      this.#retryDelay = 1000;
+      void this.#open();
+    } else if (this.#socket && !this.#facts.connected) {
+      void this.#socket.connect();
+    }
   };
 
   /** The browser asks before closing a tab whose edits the server has not acknowledged. */

@@ -16,6 +16,10 @@ const COLORS = [
   '#15803d',
   '#475569',
   '#0369a1',
+  '#a16207',
+  '#65a30d',
+  '#b91c1c',
+  '#1e293b',
 ];
 
 /** Up to two initials of a name, for avatars. */

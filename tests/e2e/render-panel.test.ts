@@ -152,7 +152,13 @@ describe('render queue panel', () => {
     // Close, remove the empty scene, come back: the message and the preset are still there.
     await o.page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
-    await o.page.getByTestId('delete-scene').nth(2).click();
+    await o.page.getByTestId('scene-item').nth(2).getByTestId('scene-menu').click();
+    await o.page.getByTestId('delete-scene').click();
+    await eventually(
+      () => v.page.getByTestId('scene-item').count(),
+      (n) => n === 2,
+      'the viewer to see the empty scene gone',
+    );
     await o.page.getByTestId('commit-render').click();
     assert.equal(await dialog.getByTestId('commit-message').inputValue(), 'First cut');
     assert.match((await dialog.getByTestId('commit-preset').textContent()) ?? '', /720p draft/);
