@@ -12,7 +12,9 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(
     caches
       .keys()
-      .then((keys) => Promise.all(keys.filter((key) => key !== CACHE).map((key) => caches.delete(key))))
+      .then((keys) =>
+        Promise.all(keys.filter((key) => key !== CACHE).map((key) => caches.delete(key))),
+      )
       .then(() => self.clients.claim()),
   );
 });
@@ -20,7 +22,9 @@ self.addEventListener('activate', (event) => {
 const cacheable = (request, url) =>
   request.method === 'GET' &&
   url.origin === self.location.origin &&
-  (request.mode === 'navigate' || url.pathname.startsWith('/build/') || url.pathname === '/favicon.svg');
+  (request.mode === 'navigate' ||
+    url.pathname.startsWith('/build/') ||
+    url.pathname === '/favicon.svg');
 
 self.addEventListener('fetch', (event) => {
   const url = new URL(event.request.url);

@@ -158,7 +158,10 @@ describe('live project page', () => {
     for (const testId of ['add-scene', 'scene-menu', 'move-up', 'move-down', 'delete-scene']) {
       assert.equal(await c.page.getByTestId(testId).count(), 0, `no ${testId} for the viewer`);
     }
-    assert.equal(await c.page.getByTestId('drag-handle').first().getAttribute('draggable'), 'false');
+    assert.equal(
+      await c.page.getByTestId('drag-handle').first().getAttribute('draggable'),
+      'false',
+    );
     assert.equal(await sceneTitle(c.page, 0).isEditable(), false);
     assert.equal(await c.page.getByTestId('members-button').count(), 0);
     assert.equal(await c.page.getByTestId('undo').count(), 0);

@@ -95,16 +95,21 @@ export const SceneCard = memo(function SceneCard(props: SceneCardProps) {
     },
   ];
 
+  const sideOf = (event: DragEvent<HTMLLIElement>) => {
+    const box = event.currentTarget.getBoundingClientRect();
+    return event.clientY < box.top + box.height / 2 ? 'before' : 'after';
+  };
+
   const onDragOver = (event: DragEvent<HTMLLIElement>) => {
     if (readOnly || !event.dataTransfer.types.includes(DRAG_TYPE)) return;
     event.preventDefault();
-    const box = event.currentTarget.getBoundingClientRect();
-    setDropSide(event.clientY < box.top + box.height / 2 ? 'before' : 'after');
+    setDropSide(sideOf(event));
   };
 
   const onDrop = (event: DragEvent<HTMLLIElement>) => {
     const dragged = event.dataTransfer.getData(DRAG_TYPE);
-    const side = dropSide;
+    // From the drop itself: the last dragover's state may not have rendered yet.
+    const side = sideOf(event);
     setDropSide(null);
     if (!dragged || readOnly) return;
     event.preventDefault();
