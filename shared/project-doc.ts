@@ -4,6 +4,8 @@ import { compareOrdered, orderForIndex, orderKeys, type Ordered } from './orderi
 import { newId, randomSeed } from './ids.ts';
 import {
   PROJECT_DEFAULTS,
+  PROJECT_SETTING_FIELDS,
+  SCENE_CONTENT_FIELDS,
   SCENE_DEFAULTS,
   SCHEMA_VERSION,
   canonicalJson,
@@ -509,30 +511,16 @@ export function replaceTextMinimal(text: Y.Text, next: string): void {
 const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
 
+/** Scene keys held as plain values (the text fields are Y.Texts, edited in place). */
 const SCENE_SCALAR_KEYS = [
   'order',
-  'title',
-  'durationSec',
-  'transition',
-  'motion',
-  'seed',
-  'cast',
-  'location',
-  'mood',
-  'act',
-  'image',
+  ...SCENE_CONTENT_FIELDS.filter(
+    (key): key is Exclude<(typeof SCENE_CONTENT_FIELDS)[number], SceneTextField> =>
+      !(SCENE_TEXT_FIELDS as readonly string[]).includes(key),
+  ),
 ] as const;
 
-const PROJECT_KEYS = [
-  'schemaVersion',
-  'title',
-  'language',
-  'aspect',
-  'fps',
-  'stylePreset',
-  'voice',
-  'music',
-] as const;
+const PROJECT_KEYS = ['schemaVersion', ...PROJECT_SETTING_FIELDS] as const;
 
 const copyValue = (value: unknown): unknown =>
   Array.isArray(value)

@@ -1,4 +1,10 @@
-import { canonicalJson, type Timeline, type TimelineScene } from './timeline.ts';
+import {
+  canonicalJson,
+  PROJECT_SETTING_FIELDS,
+  SCENE_CONTENT_FIELDS,
+  type Timeline,
+  type TimelineScene,
+} from './timeline.ts';
 
 /**
  * A readable difference between two canonical timelines (two revisions, or a
@@ -39,32 +45,6 @@ export interface TimelineDiff {
   };
 }
 
-const SETTING_FIELDS = [
-  'title',
-  'language',
-  'aspect',
-  'fps',
-  'stylePreset',
-  'voice',
-  'music',
-] as const;
-
-/** Scene fields compared, in display order (`id` and `order` are not content). */
-const SCENE_FIELDS = [
-  'title',
-  'narration',
-  'prompt',
-  'durationSec',
-  'transition',
-  'motion',
-  'seed',
-  'cast',
-  'location',
-  'mood',
-  'act',
-  'image',
-] as const;
-
 const CAST_FIELDS = ['name', 'description'] as const;
 
 const TEXT_FIELDS = new Set<string>(['title', 'narration', 'prompt']);
@@ -92,7 +72,7 @@ function fieldChanges<T extends object>(
 }
 
 export function diffTimelines(before: Timeline, after: Timeline): TimelineDiff {
-  const settings = fieldChanges(SETTING_FIELDS, before, after);
+  const settings = fieldChanges(PROJECT_SETTING_FIELDS, before, after);
 
   const castBefore = new Map(before.cast.map((c) => [c.id, c]));
   const castAfter = new Map(after.cast.map((c) => [c.id, c]));
@@ -135,7 +115,7 @@ export function diffTimelines(before: Timeline, after: Timeline): TimelineDiff {
       return;
     }
     if (!kept.has(s.id)) scenes.moved.push({ ...ref(s, i), from });
-    const fields = fieldChanges(SCENE_FIELDS, before.scenes[from]!, s);
+    const fields = fieldChanges(SCENE_CONTENT_FIELDS, before.scenes[from]!, s);
     if (fields.length) scenes.changed.push({ ...ref(s, i), fields });
   });
 

@@ -110,6 +110,16 @@ export const timelineSchema = z.object({
 });
 
 export type Timeline = z.infer<typeof timelineSchema>;
+
+/** A scene's content fields in schema order (`id` and `order` place it, they are not content). */
+export const SCENE_CONTENT_FIELDS = Object.keys(sceneSchema.shape).filter(
+  (key) => key !== 'id' && key !== 'order',
+) as (keyof Omit<TimelineScene, 'id' | 'order'>)[];
+
+/** The project's own settings in schema order (not its cast and scenes). */
+export const PROJECT_SETTING_FIELDS = Object.keys(timelineSchema.shape).filter(
+  (key) => key !== 'schemaVersion' && key !== 'cast' && key !== 'scenes',
+) as (keyof Omit<Timeline, 'schemaVersion' | 'cast' | 'scenes'>)[];
 export type TimelineScene = z.infer<typeof sceneSchema>;
 export type CastMember = z.infer<typeof castMemberSchema>;
 export type Voice = z.infer<typeof voiceSchema>;

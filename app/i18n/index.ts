@@ -44,6 +44,8 @@ type PluralBase = {
 export interface I18n {
   locale: Locale;
   t(key: MessageKey, vars?: Vars): string;
+  /** Whether a key computed at run time (`history.field.${name}`) is in the catalogue. */
+  has(key: string): key is MessageKey;
   /** `base.one` or `base.other` by the locale's plural rules; `{count}` is filled in. */
   plural(base: PluralBase, count: number, vars?: Vars): string;
   /** A message written by the server, translated when known. */
@@ -69,6 +71,7 @@ export function i18n(locale: Locale): I18n {
   const value: I18n = {
     locale,
     t: (key, vars) => fill(messages[key] ?? en[key], vars),
+    has: (key): key is MessageKey => Object.hasOwn(en, key),
     plural: (base, count, vars) => {
       const key = `${base}.${rules.select(count) === 'one' ? 'one' : 'other'}` as MessageKey;
       return fill(messages[key], { count, ...vars });

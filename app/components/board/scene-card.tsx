@@ -7,13 +7,14 @@ import {
   mergeWithNext,
   setSceneField,
   setSceneTitle,
+  SCENE_TEXT_FIELDS,
   splitScene,
+  type SceneInput,
   type SceneTextField,
 } from '../../../shared/project-doc.ts';
 import { sceneDuration } from '../../../shared/scene-duration.ts';
+import { useIsSelected, type SceneSelection } from '../../collab/scene-selection.ts';
 import { MOTIONS, TRANSITIONS, type Language } from '../../../shared/timeline.ts';
-import type { SceneSelection } from '../../collab/scene-selection.ts';
-import { useIsSelected } from '../../collab/scene-selection.ts';
 import { setFocusedScene } from '../../collab/use-presence.ts';
 import { useSceneMap, useYMapField, useYText } from '../../collab/use-y.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.ts';
@@ -46,6 +47,11 @@ interface SceneCardProps {
   actions: BoardActions;
 }
 
+const TEXT_FIELD_LABELS: Record<SceneTextField, { label: MessageKey; placeholder: MessageKey }> = {
+  narration: { label: 'board.narration', placeholder: 'board.narrationPlaceholder' },
+  prompt: { label: 'board.prompt', placeholder: 'board.promptPlaceholder' },
+};
+
 const DRAG_TYPE = 'application/x-montage-scene';
 
 /** One scene: each field follows its own part of the document, so typing here re-renders this card only. */
@@ -61,11 +67,15 @@ export const SceneCard = memo(function SceneCard(props: SceneCardProps) {
   });
   const narrationView = useRef<EditorView | null>(null);
   const promptView = useRef<EditorView | null>(null);
+  const views: Record<SceneTextField, typeof narrationView> = {
+    narration: narrationView,
+    prompt: promptView,
+  };
   if (!map) return null;
   const n = index + 1;
 
   const split = () => {
-    const view = caret.current.field === 'prompt' ? promptView.current : narrationView.current;
+    const view = views[caret.current.field].current;
     const offset = view?.state.selection.main.head ?? 0;
     let created: string | null = null;
     doc.transact(() => {
@@ -119,8 +129,6 @@ export const SceneCard = memo(function SceneCard(props: SceneCardProps) {
     actions.moveTo(dragged, before);
   };
 
-  const narration = map.get('narration');
-  const prompt = map.get('prompt');
   return (
     <li
       className="scene-card"
@@ -198,38 +206,27 @@ export const SceneCard = memo(function SceneCard(props: SceneCardProps) {
           )}
         </div>
         <div className="card-texts">
-          {narration instanceof Y.Text ? (
-            <CollabText
-              text={narration}
-              awareness={awareness}
-              undo={props.undo}
-              readOnly={readOnly}
-              lazy
-              label={t('board.narration', { n })}
-              placeholder={t('board.narrationPlaceholder')}
-              testId="scene-narration"
-              className="field-narration"
-              viewRef={narrationView}
-              keys={textKeys('narration')}
-              onFocus={() => (caret.current.field = 'narration')}
-            />
-          ) : null}
-          {prompt instanceof Y.Text ? (
-            <CollabText
-              text={prompt}
-              awareness={awareness}
-              undo={props.undo}
-              readOnly={readOnly}
-              lazy
-              label={t('board.prompt', { n })}
-              placeholder={t('board.promptPlaceholder')}
-              testId="scene-prompt"
-              className="field-prompt"
-              viewRef={promptView}
-              keys={textKeys('prompt')}
-              onFocus={() => (caret.current.field = 'prompt')}
-            />
-          ) : null}
+          {SCENE_TEXT_FIELDS.map((field) => {
+            const text = map.get(field);
+            if (!(text instanceof Y.Text)) return null;
+            return (
+              <CollabText
+                key={field}
+                text={text}
+                awareness={awareness}
+                undo={props.undo}
+                readOnly={readOnly}
+                lazy
+                label={t(TEXT_FIELD_LABELS[field].label, { n })}
+                placeholder={t(TEXT_FIELD_LABELS[field].placeholder)}
+                testId={`scene-${field}`}
+                className={`field-${field}`}
+                viewRef={views[field]}
+                keys={textKeys(field)}
+                onFocus={() => (caret.current.field = field)}
+              />
+            );
+          })}
         </div>
       </div>
       <SceneFields
@@ -294,10 +291,6 @@ function SceneFields(props: {
 }) {
   const { doc, map, id, n, readOnly } = props;
   const { t } = useI18n();
-  const transition = useYMapField(map, 'transition');
-  const motion = useYMapField(map, 'motion');
-  const act = useYMapField(map, 'act');
-  const write = (apply: () => void) => doc.transact(apply);
   return (
     <div className="card-fields">
       <DurationField
@@ -308,62 +301,36 @@ function SceneFields(props: {
         readOnly={readOnly}
         language={props.language}
       />
-      <label className="mini-field">
-        <span>{t('board.transition')}</span>
-        <select
-          value={String(transition)}
-          disabled={readOnly}
-          data-testid="scene-transition"
-          aria-label={t('board.transitionOf', { n })}
-          onChange={(e) =>
-            write(() =>
-              setSceneField(doc, id, 'transition', e.target.value as (typeof TRANSITIONS)[number]),
-            )
-          }
-        >
-          {TRANSITIONS.map((value) => (
-            <option key={value} value={value}>
-              {t(TRANSITION_LABELS[value])}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="mini-field">
-        <span>{t('board.motion')}</span>
-        <select
-          value={String(motion)}
-          disabled={readOnly}
-          data-testid="scene-motion"
-          aria-label={t('board.motionOf', { n })}
-          onChange={(e) =>
-            write(() =>
-              setSceneField(doc, id, 'motion', e.target.value as (typeof MOTIONS)[number]),
-            )
-          }
-        >
-          {MOTIONS.map((value) => (
-            <option key={value} value={value}>
-              {t(MOTION_LABELS[value])}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="mini-field">
-        <span>{t('board.actField')}</span>
-        <select
-          value={String(act)}
-          disabled={readOnly}
-          data-testid="scene-act"
-          aria-label={t('board.actOf', { n })}
-          onChange={(e) => write(() => setSceneField(doc, id, 'act', Number(e.target.value)))}
-        >
-          {Array.from({ length: 10 }, (_, i) => i + 1).map((value) => (
-            <option key={value} value={value}>
-              {value}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceAttribute
+        doc={doc}
+        map={map}
+        id={id}
+        field="transition"
+        label={t('board.transition')}
+        aria={t('board.transitionOf', { n })}
+        options={TRANSITIONS.map((value) => ({ value, label: t(TRANSITION_LABELS[value]) }))}
+        readOnly={readOnly}
+      />
+      <ChoiceAttribute
+        doc={doc}
+        map={map}
+        id={id}
+        field="motion"
+        label={t('board.motion')}
+        aria={t('board.motionOf', { n })}
+        options={MOTIONS.map((value) => ({ value, label: t(MOTION_LABELS[value]) }))}
+        readOnly={readOnly}
+      />
+      <ChoiceAttribute
+        doc={doc}
+        map={map}
+        id={id}
+        field="act"
+        label={t('board.actField')}
+        aria={t('board.actOf', { n })}
+        options={ACTS.map((value) => ({ value, label: String(value) }))}
+        readOnly={readOnly}
+      />
       <TextAttribute
         doc={doc}
         map={map}
@@ -385,6 +352,46 @@ function SceneFields(props: {
         readOnly={readOnly}
       />
     </div>
+  );
+}
+
+const ACTS = Array.from({ length: 10 }, (_, i) => i + 1);
+
+type ChoiceField = 'transition' | 'motion' | 'act';
+
+/** A scene field chosen from a list; the document keeps the option's own value (a number for the act). */
+function ChoiceAttribute<F extends ChoiceField>(props: {
+  doc: Y.Doc;
+  map: Y.Map<unknown>;
+  id: string;
+  field: F;
+  label: string;
+  aria: string;
+  options: { value: NonNullable<SceneInput[F]>; label: string }[];
+  readOnly: boolean;
+}) {
+  const value = useYMapField(props.map, props.field);
+  return (
+    <label className="mini-field">
+      <span>{props.label}</span>
+      <select
+        value={String(value)}
+        disabled={props.readOnly}
+        data-testid={`scene-${props.field}`}
+        aria-label={props.aria}
+        onChange={(e) => {
+          const chosen = props.options.find((option) => String(option.value) === e.target.value);
+          if (!chosen) return;
+          props.doc.transact(() => setSceneField(props.doc, props.id, props.field, chosen.value));
+        }}
+      >
+        {props.options.map((option) => (
+          <option key={String(option.value)} value={String(option.value)}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 

@@ -1,7 +1,7 @@
 import * as Label from '@radix-ui/react-label';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type * as Y from 'yjs';
-import { listScenes, projectMap } from '../../../shared/project-doc.ts';
+import { projectMap } from '../../../shared/project-doc.ts';
 import {
   RENDER_PRESET_IDS,
   renderPreset,
@@ -10,7 +10,8 @@ import {
 import { ASPECTS, type Aspect, type TimelineIssue } from '../../../shared/timeline.ts';
 import type { CollabSession } from '../../collab/collab-session.ts';
 import { useI18n, type I18n } from '../../i18n/index.ts';
-import { apiCall, type ApiFailure } from '../../lib/api.ts';
+import { apiCall } from '../../lib/api.ts';
+import { failureText, issueParts } from '../../lib/api-messages.ts';
 import type { RenderFeed, RenderRecord } from '../../lib/render-feed.ts';
 import { Dialog, DialogClose } from '../ui/dialog.tsx';
 import { Select } from '../ui/select.tsx';
@@ -42,50 +43,19 @@ export function presetLabel(i18n: I18n, id: RenderPresetId, aspect: Aspect): str
   });
 }
 
-/** The per-scene problems of a 422, in the user's language, naming the scene as the board does. */
+/** The problems of a 422 as "Scene 3 — Write narration or set a duration" (the scene's title when it has one). */
 function problemsOf(i18n: I18n, doc: Y.Doc, issues: TimelineIssue[]): Problem[] {
-  const { t } = i18n;
-  const scenes = listScenes(doc);
-  return issues.map((issue, index) => {
-    const field = issue.path.at(-1);
-    const message =
-      issue.path.length === 1 && issue.path[0] === 'scenes'
-        ? t('render.issue.noScenes')
-        : field === 'narration' || field === 'durationSec'
-          ? t('render.issue.narration')
-          : issue.path[2] === 'cast'
-            ? t('render.issue.cast')
-            : i18n.server(issue.message);
-    if (!issue.sceneId) return { key: String(index), sceneId: null, text: message };
-    const position = scenes.findIndex((ref) => ref.id === issue.sceneId);
-    const n = position >= 0 ? position + 1 : Number(issue.path[1]) + 1;
-    const title = scenes[position]?.map.get('title');
-    const scene =
-      typeof title === 'string' && title.trim() ? title.trim() : t('render.sceneN', { n });
+  return issueParts(i18n, doc, issues).map((part) => {
+    if (part.sceneNumber === null) {
+      return { key: part.key, sceneId: part.sceneId, text: part.message };
+    }
+    const scene = part.sceneTitle ?? i18n.t('render.sceneN', { n: part.sceneNumber });
     return {
-      key: String(index),
-      sceneId: issue.sceneId,
-      text: t('render.issue', { scene, message }),
+      key: part.key,
+      sceneId: part.sceneId,
+      text: i18n.t('render.issue', { scene, message: part.message }),
     };
   });
-}
-
-function failureText(i18n: I18n, error: ApiFailure, fallback: string): string {
-  switch (error.code) {
-    case 'UNAUTHENTICATED':
-      return i18n.t('errors.unauthenticated');
-    case 'FORBIDDEN':
-      return i18n.t('errors.forbidden');
-    case 'RATE_LIMITED':
-      return i18n.t('errors.rateLimited');
-    case 'UNAVAILABLE':
-      return i18n.t('errors.unavailable');
-    case 'NETWORK':
-    case 'INTERNAL':
-      return fallback;
-    default:
-      return error.code.startsWith('HTTP_') ? fallback : i18n.server(error.message);
-  }
 }
 
 /**

@@ -10,10 +10,11 @@ import {
   type MutableRefObject,
 } from 'react';
 import type * as Y from 'yjs';
-import { listScenes, readTimeline, restoreTimeline } from '../../../shared/project-doc.ts';
+import { readTimeline, restoreTimeline } from '../../../shared/project-doc.ts';
 import type { Timeline, TimelineIssue } from '../../../shared/timeline.ts';
 import { useI18n, type I18n } from '../../i18n/index.ts';
-import { apiCall, type ApiFailure } from '../../lib/api.ts';
+import { apiCall } from '../../lib/api.ts';
+import { failureText, issueParts } from '../../lib/api-messages.ts';
 import { ConfirmCancel, ConfirmDialog } from '../ui/confirm-dialog.tsx';
 import { fieldLabel, RevisionDiffView } from './revision-diff-view.tsx';
 
@@ -39,57 +40,24 @@ interface Issue {
 
 type Announcement = { text: string; tone: 'info' | 'success' } | null;
 
-/** What a refused or failed request means for the user, in their language. */
-function failureText(i18n: I18n, error: ApiFailure, fallback: string): string {
-  switch (error.code) {
-    case 'UNAUTHENTICATED':
-      return i18n.t('errors.unauthenticated');
-    case 'FORBIDDEN':
-      return i18n.t('errors.forbidden');
-    case 'RATE_LIMITED':
-      return i18n.t('errors.rateLimited');
-    case 'UNAVAILABLE':
-      return i18n.t('errors.unavailable');
-    case 'NETWORK':
-    case 'INTERNAL':
-      return fallback;
-    default:
-      return error.code.startsWith('HTTP_') ? fallback : i18n.server(error.message);
-  }
-}
-
 /** A 422's issues as "Scene 3 “Title” · Narration: …", scenes numbered as on the board. */
 function issuesOf(i18n: I18n, doc: Y.Doc, issues: readonly TimelineIssue[]): Issue[] {
   const { t } = i18n;
-  const scenes = listScenes(doc);
-  return issues.map((issue, index) => {
-    const path = Array.isArray(issue.path) ? issue.path : [];
-    const inScene = path[0] === 'scenes' && typeof path[1] === 'number';
-    const field = inScene ? path[2] : path[0] === 'scenes' ? undefined : path[0];
-    const message =
-      path.length === 1 && path[0] === 'scenes'
-        ? t('render.issue.noScenes')
-        : inScene && (field === 'narration' || field === 'durationSec')
-          ? t('render.issue.narration')
-          : inScene && field === 'cast'
-            ? t('render.issue.cast')
-            : i18n.server(String(issue.message ?? ''));
-    let where = t('history.issue.project');
-    const sceneId = issue.sceneId ?? null;
-    if (inScene || sceneId) {
-      const position = sceneId ? scenes.findIndex((ref) => ref.id === sceneId) : -1;
-      const n = position >= 0 ? position + 1 : Number(path[1]) + 1;
-      const title = scenes[position]?.map.get('title');
-      where =
-        typeof title === 'string' && title.trim()
-          ? t('history.issue.sceneTitled', { n, title: title.trim() })
-          : t('history.issue.scene', { n });
-    }
-    const text =
-      typeof field === 'string'
-        ? t('history.issue.withField', { where, field: fieldLabel(i18n, field), message })
-        : t('history.issue.noField', { where, message });
-    return { key: String(index), sceneId, text };
+  return issueParts(i18n, doc, issues).map((part) => {
+    const where =
+      part.sceneNumber === null
+        ? t('history.issue.project')
+        : part.sceneTitle
+          ? t('history.issue.sceneTitled', { n: part.sceneNumber, title: part.sceneTitle })
+          : t('history.issue.scene', { n: part.sceneNumber });
+    const text = part.field
+      ? t('history.issue.withField', {
+          where,
+          field: fieldLabel(i18n, part.field),
+          message: part.message,
+        })
+      : t('history.issue.noField', { where, message: part.message });
+    return { key: part.key, sceneId: part.sceneId, text };
   });
 }
 

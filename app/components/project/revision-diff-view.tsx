@@ -16,7 +16,7 @@ import {
   type Timeline,
   type Transition,
 } from '../../../shared/timeline.ts';
-import { useI18n, type I18n, type MessageKey } from '../../i18n/index.ts';
+import { useI18n, type I18n } from '../../i18n/index.ts';
 
 /** Unchanged text longer than this is shortened around the changes. */
 const KEEP_SAME = 160;
@@ -288,33 +288,10 @@ function castName(context: Context, member: { id: string; name: string }): strin
   return name || context.castNames.get(member.id) || context.i18n.t('cast.unnamed');
 }
 
-const FIELD_KEYS = new Set([
-  'title',
-  'language',
-  'aspect',
-  'fps',
-  'stylePreset',
-  'voice',
-  'music',
-  'name',
-  'description',
-  'narration',
-  'prompt',
-  'durationSec',
-  'transition',
-  'motion',
-  'seed',
-  'cast',
-  'location',
-  'mood',
-  'act',
-  'image',
-  'scenes',
-]);
-
 /** A field's name in the UI language (the raw name when unknown). */
 export function fieldLabel(i18n: I18n, field: string): string {
-  return FIELD_KEYS.has(field) ? i18n.t(`history.field.${field}` as MessageKey) : field;
+  const key = `history.field.${field}`;
+  return i18n.has(key) ? i18n.t(key) : field;
 }
 
 const shorten = (text: string, max = MAX_VALUE) =>
