@@ -1,5 +1,5 @@
 import { useCallback, useRef, useSyncExternalStore } from 'react';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { listScenes, scenesMap } from '../../shared/project-doc.ts';
 
 /**
@@ -17,9 +17,16 @@ export function useYValue<T>(
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- every Y type (Map, Text…) is accepted
   type: Y.AbstractType<any> | null,
   read: () => T,
-  options: { deep?: boolean; same?: (a: T, b: T) => boolean } = {},
+  options: {
+    deep?: boolean;
+    same?: (a: T, b: T) => boolean;
+    /** With `deep`: only changes some of these events make can change the value. */
+    relevant?: (events: Y.YEvent<Y.AbstractType<unknown>>[]) => boolean;
+  } = {},
 ): T {
-  const { deep = false, same = Object.is } = options;
+  const { deep = false, same = Object.is, relevant } = options;
+  const relevantRef = useRef(relevant);
+  relevantRef.current = relevant;
   const cache = useRef<{ value: T } | null>(null);
   const readRef = useRef(read);
   readRef.current = read;
@@ -27,10 +34,13 @@ export function useYValue<T>(
     (notify: () => void) => {
       if (!type) return () => {};
       const onChange = () => notify();
-      if (deep) type.observeDeep(onChange);
+      const onDeepChange = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
+        if (!relevantRef.current || relevantRef.current(events)) notify();
+      };
+      if (deep) type.observeDeep(onDeepChange);
       else type.observe(onChange);
       return () => {
-        if (deep) type.unobserveDeep(onChange);
+        if (deep) type.unobserveDeep(onDeepChange);
         else type.unobserve(onChange);
       };
     },
@@ -75,7 +85,19 @@ export function useSceneSlots(doc: Y.Doc): readonly SceneSlot[] {
         const act = ref.map.get('act');
         return { id: ref.id, act: typeof act === 'number' ? act : 1 };
       }),
-    { deep: true, same: sameSlots },
+    {
+      deep: true,
+      same: sameSlots,
+      // Typing in a narration or prompt (Y.Text events) never changes the order:
+      // skip re-sorting 300 scenes on every keystroke.
+      relevant: (events) =>
+        events.some(
+          (event) =>
+            event.target === scenesMap(doc) ||
+            (event instanceof Y.YMapEvent &&
+              (event.keysChanged.has('order') || event.keysChanged.has('act'))),
+        ),
+    },
   );
 }
 
