@@ -6,7 +6,7 @@ import type { ServerBuild } from '@remix-run/node';
 import { analysisBodyParser } from './analysis/analyze-script.ts';
 import { apiRouter } from './api/router.ts';
 import { clientAddress } from './http/client-address.ts';
-import { rateLimit } from './http/rate-limit.ts';
+import { rateLimit, retryAfterHeader } from './http/rate-limit.ts';
 import { ApiError, errorBody } from './http/errors.ts';
 import { requestContext } from './http/request-context.ts';
 import { loadSession } from './http/session.ts';
@@ -133,5 +133,7 @@ export function apiErrorHandler(err: unknown, req: Request, res: Response, _next
     apiError = new ApiError('INTERNAL', 'Something went wrong on our side');
   }
   if (res.headersSent) return;
+  const retryAfter = retryAfterHeader(apiError);
+  if (retryAfter) res.setHeader('Retry-After', retryAfter);
   res.status(apiError.status).json(errorBody(apiError, req.id));
 }
