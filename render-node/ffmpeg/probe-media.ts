@@ -2,11 +2,18 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 
 /**
- * ffprobe, for checks on produced media (tests, the bench, sanity checks).
- * The pipeline itself never probes to plan: timing is planned in frames.
+ * ffprobe, for checks on produced media (tests, the bench, sanity checks) and,
+ * through user-media.ts with a forced demuxer, on uploads. The pipeline itself
+ * never probes to plan: timing is planned in frames.
+ *
+ * Every probe may open plain local files only (`-protocol_whitelist file`):
+ * no http, concat, subfile, pipe or other protocol, whatever the input names.
  */
 
 const run = promisify(execFile);
+
+/** Local files only: given before every input of every ffmpeg and ffprobe run. */
+export const PROTOCOL_WHITELIST = ['-protocol_whitelist', 'file'] as const;
 
 export interface ProbedStream {
   index: number;
@@ -48,11 +55,17 @@ interface RawStream {
 
 export async function probeMedia(
   path: string,
-  options: { countFrames?: boolean; signal?: AbortSignal } = {},
+  options: {
+    countFrames?: boolean;
+    signal?: AbortSignal;
+    /** Options before the input, e.g. a forced demuxer (`-f wav`). */
+    inputOptions?: readonly string[];
+  } = {},
 ): Promise<ProbedMedia> {
   const args = ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams'];
   if (options.countFrames) args.push('-count_frames');
-  const { stdout } = await run('ffprobe', [...args, path], {
+  args.push(...PROTOCOL_WHITELIST, ...(options.inputOptions ?? []));
+  const { stdout } = await run('ffprobe', [...args, '-i', path], {
     maxBuffer: 16 * 1024 * 1024,
     signal: options.signal,
   });

@@ -3,6 +3,7 @@ import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import ffmpeg from 'fluent-ffmpeg';
 import { abortReason, withProcessSlot } from '../process-slots.ts';
+import { PROTOCOL_WHITELIST } from './probe-media.ts';
 
 /**
  * The ffmpeg adapter: the only module that touches fluent-ffmpeg (an
@@ -18,7 +19,11 @@ import { abortReason, withProcessSlot } from '../process-slots.ts';
  *   removed on failure or cancel;
  * - an error carries the last lines of ffmpeg's stderr;
  * - each run holds one of the render node's process slots (process-slots.ts),
- *   so the pipeline can queue work freely without oversubscribing the machine.
+ *   so the pipeline can queue work freely without oversubscribing the machine;
+ * - every input may open plain local files only (`-protocol_whitelist file`):
+ *   no http, concat:, subfile:, pipe: or other protocol, even through a
+ *   demuxer that opens further files (our own `-f concat` list included).
+ *   User-supplied media also needs a forced demuxer: user-media.ts.
  */
 
 export interface FfmpegInput {
@@ -80,7 +85,10 @@ function runProcess(job: FfmpegJob): Promise<FfmpegResult> {
       command.input(input.path);
       // Global options ride on the first input: fluent-ffmpeg has no API for them.
       const globals = index === 0 ? globalOptions(job.logLevel ?? 'error') : [];
-      addOptions((...o) => command.inputOptions(...o), [...globals, ...(input.options ?? [])]);
+      addOptions(
+        (...o) => command.inputOptions(...o),
+        [...globals, ...PROTOCOL_WHITELIST, ...(input.options ?? [])],
+      );
     });
     if (job.filterGraph) command.complexFilter(job.filterGraph);
     command.output(temp ?? '-');

@@ -45,12 +45,12 @@ test('the mix places each narration at its sample; music makes it stereo and is 
   const withMusic = audioMixGraph(
     plan,
     { ...spec, music: { asset: 'm', volume: 0.4 } },
-    { narration: (h) => `/m/${h}.wav`, music: '/m/music.mp3' },
+    { narration: (h) => `/m/${h}.wav`, music: { path: '/m/music.flac', options: ['-f', 'flac'] } },
   );
   assert.equal(withMusic.channels, 2);
   assert.deepEqual(withMusic.inputs.at(-1), {
-    path: '/m/music.mp3',
-    options: ['-stream_loop', '-1'],
+    path: '/m/music.flac',
+    options: ['-stream_loop', '-1', '-f', 'flac'],
   });
   assert.match(withMusic.chains.join(';'), /\[music\]\[voice_key\]sidechaincompress/);
 

@@ -2,6 +2,7 @@ import { contentKey } from '../../shared/content-key.ts';
 import type { ArtifactRef } from '../../shared/render-events.ts';
 import { chain, filter, graph } from '../ffmpeg/filter-graph.ts';
 import { runFfmpeg, type FfmpegInput } from '../ffmpeg/run-ffmpeg.ts';
+import { userAudioInput } from '../ffmpeg/user-media.ts';
 import type { RenderContext } from '../render-context.ts';
 import type { RenderLayout, RenderPlan } from './plan.ts';
 
@@ -60,7 +61,7 @@ export function audioKey(plan: RenderPlan, spec: AudioBedSpec) {
 export function audioMixGraph(
   plan: RenderPlan,
   spec: AudioBedSpec,
-  paths: { narration: (hash: string) => string; music: string | null },
+  paths: { narration: (hash: string) => string; music: FfmpegInput | null },
 ): { inputs: FfmpegInput[]; chains: string[]; channels: 1 | 2 } {
   const rate = plan.sampleRate;
   const total = spec.totalSamples;
@@ -117,7 +118,10 @@ export function audioMixGraph(
     chains.push(chain(['voice'], [filter('anull')], ['mix']));
     return { inputs, chains, channels: 1 };
   }
-  inputs.push({ path: paths.music, options: ['-stream_loop', '-1'] });
+  inputs.push({
+    path: paths.music.path,
+    options: ['-stream_loop', '-1', ...(paths.music.options ?? [])],
+  });
   const m = inputs.length - 1;
   chains.push(
     chain(
@@ -180,7 +184,8 @@ export async function makeAudioBed(
       }
       const mix = audioMixGraph(plan, spec, {
         narration: (h) => ctx.store.pathFor(h, 'wav'),
-        music,
+        // An upload: opened with the demuxer its bytes call for, never ffmpeg's guess.
+        music: music ? await userAudioInput(music) : null,
       });
       const seconds = spec.totalSamples / plan.sampleRate;
       const audio = plan.preset.audio;

@@ -2,6 +2,7 @@ import type { ArtifactRef } from '../../shared/render-events.ts';
 import { renderLettering } from '../engines/image/lettering.ts';
 import { chain, filter, graph } from '../ffmpeg/filter-graph.ts';
 import { runFfmpeg } from '../ffmpeg/run-ffmpeg.ts';
+import { userImageInput } from '../ffmpeg/user-media.ts';
 import type { RenderContext } from '../render-context.ts';
 import { allSettled } from '../run-limited.ts';
 import type { RenderPlan, ScenePlan } from './plan.ts';
@@ -63,7 +64,8 @@ async function makePicture(
 /** Scales an uploaded image to cover the frame and crops the overflow, centred. */
 async function fitToFrame(source: string, output: string, plan: RenderPlan, signal: AbortSignal) {
   await runFfmpeg({
-    inputs: [{ path: source }],
+    // An upload: opened with the demuxer its bytes call for, never ffmpeg's guess.
+    inputs: [await userImageInput(source)],
     filterGraph: graph([
       chain(
         ['0:v'],
