@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { createRequestHandler } from '@remix-run/express';
 import type { ServerBuild } from '@remix-run/node';
 import { analysisBodyParser } from './analysis/analyze-script.ts';
-import { apiRouter } from './api/router.ts';
+import { apiRouter, musicUploadRoute } from './api/router.ts';
 import { clientAddress } from './http/client-address.ts';
 import { rateLimit, retryAfterHeader } from './http/rate-limit.ts';
 import { ApiError, errorBody } from './http/errors.ts';
@@ -81,6 +81,8 @@ export function createApp(services: Services, build: ServerBuild | null) {
 
   // Scripts up to 1 MB of text: the analysis route parses its body first, with its own limit.
   app.use('/api/v1/analysis', analysisBodyParser());
+  // Uploads stream their own bodies, after the session and role checks: ahead of the JSON parser.
+  app.put('/api/v1/projects/:id/music', loadSession(accounts), musicUploadRoute(services));
   app.use(
     '/api/v1',
     express.json({ limit: config.maxBodyBytes, strict: true }),

@@ -46,6 +46,17 @@ const envSchema = z.object({
   COLLAB_CONNECTIONS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   INSTANCE_ID: z.string().optional(),
+  // Uploads (music bed): largest body streamed to disk, longest audio kept after transcoding.
+  MUSIC_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(50 * 1024 * 1024),
+  MUSIC_MAX_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(30 * 60),
 });
 
 export interface Config {
@@ -69,6 +80,9 @@ export interface Config {
   collabConnectionsPerMinute: number;
   logLevel: string;
   instanceId: string;
+  // Uploads (music bed)
+  musicMaxBytes: number;
+  musicMaxSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -107,6 +121,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     collabConnectionsPerMinute: e.COLLAB_CONNECTIONS_PER_MINUTE,
     logLevel: e.LOG_LEVEL,
     instanceId: e.INSTANCE_ID ?? `web-${randomBytes(4).toString('hex')}`,
+    // Uploads (music bed)
+    musicMaxBytes: e.MUSIC_MAX_BYTES,
+    musicMaxSeconds: e.MUSIC_MAX_SECONDS,
   };
 }
 

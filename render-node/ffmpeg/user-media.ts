@@ -40,7 +40,8 @@ export class UnsupportedMediaError extends Error {
 }
 
 export const UNSUPPORTED_AUDIO_MESSAGE = `The file is not an audio file Montage accepts (${AUDIO_FORMATS.map((f) => f.toUpperCase()).join(', ')})`;
-export const UNSUPPORTED_IMAGE_MESSAGE = 'The file is not a picture Montage accepts (PNG, JPEG, WebP)';
+export const UNSUPPORTED_IMAGE_MESSAGE =
+  'The file is not a picture Montage accepts (PNG, JPEG, WebP)';
 
 /** ffmpeg's demuxer options for each accepted audio container. */
 const AUDIO_DEMUXERS: Record<AudioFormat, readonly string[]> = {

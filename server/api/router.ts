@@ -8,8 +8,8 @@ import express, {
 import { issueCollabToken } from '../collab/tokens.ts';
 import { COLLAB_PATH } from '../collab/collab-server.ts';
 import { CorruptDocumentError } from '../collab/document-store.ts';
-import { MAX_MUSIC_BYTES } from '../media/music.ts';
 import { ApiError } from '../http/errors.ts';
+import { closeIfBodyUnread } from '../http/receive-upload.ts';
 import { clearSessionCookie, requireSession, sessionCookie } from '../http/session.ts';
 import { safeTimeline } from '../projects/timeline.ts';
 import type { Services } from '../services.ts';
@@ -269,20 +269,7 @@ export function apiRouter(services: Services, authLimit: RequestHandler): Router
     ),
   );
 
-  // The project's music bed: the raw audio file as the body (Content-Type audio/*).
-  router.put(
-    '/projects/:id/music',
-    express.raw({ type: () => true, limit: MAX_MUSIC_BYTES }),
-    json(async (req) =>
-      music.upload(
-        requireSession(req).user.id,
-        param(req, 'id'),
-        req.get('content-type'),
-        req.body as Buffer,
-      ),
-    ),
-  );
-
+  // PUT /projects/:id/music streams its own body: musicUploadRoute, mounted ahead of the JSON parser.
   router.delete(
     '/projects/:id/music',
     json(async (req) => {
@@ -312,9 +299,11 @@ export function apiRouter(services: Services, authLimit: RequestHandler): Router
                   : output.thumbnails.find((t) => t.sceneId === req.params[2])?.thumbnail;
         if (!artifact) throw new ApiError('NOT_FOUND', 'No such file in this render');
         if (req.query.download !== undefined) res.attachment(`montage-${renderId}.${artifact.ext}`);
+        // Only signed-in members may read it: browsers may cache it, shared caches may not.
+        res.setHeader('Cache-Control', 'private, max-age=86400, immutable');
         res.sendFile(
           media.pathFor(artifact.hash, artifact.ext),
-          { acceptRanges: true, maxAge: '1d', immutable: true },
+          { acceptRanges: true, cacheControl: false },
           (err) => {
             if (err && !res.headersSent)
               next(new ApiError('NOT_FOUND', 'The file is missing from the media store'));
@@ -330,6 +319,23 @@ export function apiRouter(services: Services, authLimit: RequestHandler): Router
     next(new ApiError('NOT_FOUND', `No API route ${req.method} ${req.baseUrl}${req.path}`)),
   );
   return router;
+}
+
+/**
+ * PUT /projects/:id/music: the project's music bed, the raw audio file as the
+ * body (any Content-Type: the format is read from the bytes). The session and
+ * the editor role are checked before any of the body is read; app.ts mounts
+ * this ahead of the JSON parser for that reason.
+ */
+export function musicUploadRoute(services: Services): RequestHandler {
+  return json(async (req, res) => {
+    try {
+      return await services.music.upload(requireSession(req).user.id, param(req, 'id'), req);
+    } catch (error) {
+      closeIfBodyUnread(req, res);
+      throw error;
+    }
+  });
 }
 
 /** The WebSocket URL clients should use, derived from how they reached us. */

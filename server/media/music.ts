@@ -1,76 +1,89 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import type { IncomingMessage } from 'node:http';
 import type * as Y from 'yjs';
 import { projectMap } from '../../shared/project-doc.ts';
+import {
+  NORMALISED_AUDIO,
+  normaliseUserAudio,
+  probeUserAudio,
+  UnsupportedMediaError,
+} from '../../render-node/ffmpeg/user-media.ts';
 import { probeMedia } from '../../render-node/ffmpeg/probe-media.ts';
 import type { MediaStore } from '../../render-node/media-store.ts';
 import { ApiError } from '../http/errors.ts';
+import { receiveUpload } from '../http/receive-upload.ts';
 import type { Projects } from '../projects/projects.ts';
 
-/** Largest music upload. */
-export const MAX_MUSIC_BYTES = 50 * 1024 * 1024;
 export const DEFAULT_MUSIC_VOLUME = 0.35;
+/** Longest a transcode of one upload may take before it is given up (a hostile file can be slow). */
+const TRANSCODE_TIMEOUT_MS = 120_000;
 
-const EXTENSIONS: Record<string, string> = {
-  'audio/mpeg': 'mp3',
-  'audio/mp3': 'mp3',
-  'audio/wav': 'wav',
-  'audio/x-wav': 'wav',
-  'audio/wave': 'wav',
-  'audio/ogg': 'ogg',
-  'audio/flac': 'flac',
-  'audio/x-flac': 'flac',
-  'audio/aac': 'aac',
-  'audio/mp4': 'm4a',
-  'audio/x-m4a': 'm4a',
-};
+export interface MusicLimits {
+  /** Largest upload body. */
+  maxBytes: number;
+  /** Longest music bed, in seconds. */
+  maxSeconds: number;
+}
+
+const invalidFile = (message: string) =>
+  new ApiError('VALIDATION_FAILED', message, { fields: { file: message } });
 
 /**
- * The project's music bed: an uploaded audio file, checked with ffprobe,
- * stored content-addressed in the media store and referenced from the live
- * document (`project.music`), so it is committed and rendered like any edit.
+ * The project's music bed: an uploaded audio file, stored as a transcoded,
+ * normalised copy (never the uploaded bytes) content-addressed in the media
+ * store and referenced from the live document (`project.music`), so it is
+ * committed and rendered like any edit.
+ *
+ * Order matters: the caller's role is checked before a byte of the body is
+ * read; the body streams to a scratch file with a limit; ffmpeg sees it only
+ * through user-media.ts (demuxer forced from its magic bytes, local files
+ * only). The client's Content-Type and file name are never consulted.
  */
 export function createMusic(
   media: MediaStore,
   projects: Projects,
   changeDocument: (projectId: string, change: (doc: Y.Doc) => void) => Promise<void>,
+  limits: MusicLimits,
 ) {
+  /** The upload at `file` transcoded into the store; returns its hash and duration. */
+  async function storeNormalised(file: string, output: string) {
+    const probed = await probeUserAudio(file).catch((error: unknown) => {
+      if (error instanceof UnsupportedMediaError) throw invalidFile(error.message);
+      return null;
+    });
+    const audio = probed?.streams.find((s) => s.codecType === 'audio');
+    if (!probed || !audio) throw invalidFile('This file is not playable audio');
+    if (probed.durationSec > limits.maxSeconds) {
+      throw invalidFile(`The music is longer than ${Math.floor(limits.maxSeconds / 60)} minutes`);
+    }
+    const signal = AbortSignal.timeout(TRANSCODE_TIMEOUT_MS);
+    await normaliseUserAudio(file, output, { maxSeconds: limits.maxSeconds, signal }).catch(() => {
+      throw invalidFile('This file is not playable audio');
+    });
+    // Our own file now: checked with its known demuxer.
+    const stored = await probeMedia(output, { inputOptions: ['-f', NORMALISED_AUDIO.format] });
+    if (!(stored.durationSec > 0)) throw invalidFile('This file is not playable audio');
+    const hash = await media.importFile(output, NORMALISED_AUDIO.ext);
+    return { hash, durationSec: stored.durationSec };
+  }
+
   return {
-    async upload(userId: string, projectId: string, contentType: string | undefined, body: Buffer) {
+    /** Reads `body` (the request) only once the user may edit the project. */
+    async upload(userId: string, projectId: string, body: IncomingMessage) {
       await projects.authorize(userId, projectId, 'edit');
-      const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
-      const ext = EXTENSIONS[type];
-      if (!ext) {
-        throw new ApiError(
-          'VALIDATION_FAILED',
-          `Unsupported audio type "${type || 'none'}": upload MP3, WAV, OGG, FLAC, AAC or M4A`,
-          {
-            fields: { file: 'Unsupported audio type' },
-          },
-        );
-      }
-      if (body.length === 0)
-        throw new ApiError('VALIDATION_FAILED', 'The file is empty', {
-          fields: { file: 'The file is empty' },
-        });
-      const dir = await mkdtemp(path.join(tmpdir(), 'montage-music-'));
+      const scratch = await media.createScratch();
       try {
-        const file = path.join(dir, `upload.${ext}`);
-        await writeFile(file, body);
-        const probed = await probeMedia(file).catch(() => null);
-        const audio = probed?.streams.find((s) => s.codecType === 'audio');
-        if (!probed || !audio || !(probed.durationSec > 0)) {
-          throw new ApiError('VALIDATION_FAILED', 'This file is not playable audio', {
-            fields: { file: 'Not playable audio' },
-          });
-        }
-        const hash = await media.importFile(file, ext);
+        const file = scratch.file('upload');
+        const bytes = await receiveUpload(body, file, limits.maxBytes);
+        if (bytes === 0) throw invalidFile('The file is empty');
+        const { hash, durationSec } = await storeNormalised(
+          file,
+          scratch.file(`music.${NORMALISED_AUDIO.ext}`),
+        );
         const music = { asset: hash, volume: DEFAULT_MUSIC_VOLUME };
         await changeDocument(projectId, (doc) => projectMap(doc).set('music', music));
-        return { music, durationSec: probed.durationSec };
+        return { music, durationSec };
       } finally {
-        await rm(dir, { recursive: true, force: true });
+        await scratch.dispose();
       }
     },
 
