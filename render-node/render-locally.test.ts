@@ -300,10 +300,10 @@ test('a failure names its stage, scene and cause, and leaves nothing behind', as
   );
   assert.deepEqual(await leftoverTempFiles(store), []);
 
-  // An ffmpeg failure carries ffmpeg's own words.
-  const notAudio = `${store.root}/not-audio.txt`;
-  await writeFile(notAudio, 'this is not audio');
-  const bogus = await store.importFile(notAudio, 'mp3');
+  // An ffmpeg failure carries ffmpeg's own words: a WAV header over garbage passes the sniffer.
+  const notAudio = `${store.root}/not-audio.wav`;
+  await writeFile(notAudio, 'RIFF\x24\0\0\0WAVEthis is not audio');
+  const bogus = await store.importFile(notAudio, 'wav');
   await assert.rejects(
     render(
       store,
@@ -319,6 +319,23 @@ test('a failure names its stage, scene and cause, and leaves nothing behind', as
     },
   );
   assert.deepEqual(await leftoverTempFiles(store), []);
+
+  // What is no accepted audio never reaches ffmpeg: a playlist stored as music is refused by its bytes.
+  const playlist = `${store.root}/playlist.m3u8`;
+  await writeFile(playlist, '#EXTM3U\n#EXTINF:1,\nfile:///etc/hostname\n#EXT-X-ENDLIST\n');
+  const planted = await store.importFile(playlist, 'mp3');
+  await assert.rejects(
+    render(
+      store,
+      timeline([scene('a', { narration: 'x' })], { music: { asset: planted, volume: 1 } }),
+    ),
+    (error: unknown) => {
+      assert.ok(error instanceof RenderError);
+      assert.equal(error.stage, 'audio');
+      assert.match(error.message, /not an audio file Montage accepts/);
+      return true;
+    },
+  );
 
   // Planning refuses an unrenderable timeline before any work.
   await assert.rejects(render(store, timeline([scene('a')])), (error: unknown) => {
