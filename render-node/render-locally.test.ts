@@ -304,38 +304,28 @@ test('a failure names its stage, scene and cause, and leaves nothing behind', as
   const notAudio = `${store.root}/not-audio.wav`;
   await writeFile(notAudio, 'RIFF\x24\0\0\0WAVEthis is not audio');
   const bogus = await store.importFile(notAudio, 'wav');
-  await assert.rejects(
-    render(
-      store,
-      timeline([scene('a', { narration: 'x' })], { music: { asset: bogus, volume: 1 } }),
-    ),
-    (error: unknown) => {
-      assert.ok(error instanceof RenderError);
-      assert.equal(error.stage, 'audio');
-      assert.equal(error.sceneId, null);
-      assert.ok(error.detail && error.detail.length > 0, 'the last lines of stderr');
-      assert.equal(error.toFailure().detail, error.detail);
-      return true;
-    },
-  );
+  const renderWithMusic = (asset: string) =>
+    render(store, timeline([scene('a', { narration: 'x' })], { music: { asset, volume: 1 } }));
+  await assert.rejects(renderWithMusic(bogus), (error: unknown) => {
+    assert.ok(error instanceof RenderError);
+    assert.equal(error.stage, 'audio');
+    assert.equal(error.sceneId, null);
+    assert.ok(error.detail && error.detail.length > 0, 'the last lines of stderr');
+    assert.equal(error.toFailure().detail, error.detail);
+    return true;
+  });
   assert.deepEqual(await leftoverTempFiles(store), []);
 
   // What is no accepted audio never reaches ffmpeg: a playlist stored as music is refused by its bytes.
   const playlist = `${store.root}/playlist.m3u8`;
   await writeFile(playlist, '#EXTM3U\n#EXTINF:1,\nfile:///etc/hostname\n#EXT-X-ENDLIST\n');
   const planted = await store.importFile(playlist, 'mp3');
-  await assert.rejects(
-    render(
-      store,
-      timeline([scene('a', { narration: 'x' })], { music: { asset: planted, volume: 1 } }),
-    ),
-    (error: unknown) => {
-      assert.ok(error instanceof RenderError);
-      assert.equal(error.stage, 'audio');
-      assert.match(error.message, /not an audio file Montage accepts/);
-      return true;
-    },
-  );
+  await assert.rejects(renderWithMusic(planted), (error: unknown) => {
+    assert.ok(error instanceof RenderError);
+    assert.equal(error.stage, 'audio');
+    assert.match(error.message, /not an audio file Montage accepts/);
+    return true;
+  });
 
   // Planning refuses an unrenderable timeline before any work.
   await assert.rejects(render(store, timeline([scene('a')])), (error: unknown) => {

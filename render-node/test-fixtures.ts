@@ -72,3 +72,17 @@ export async function leftoverTempFiles(store: MediaStore): Promise<string[]> {
   await walk(store.tempDir);
   return found;
 }
+
+/**
+ * A DASH manifest whose only segment is `target`, a file on "the server": the
+ * shape of the upload that made ffmpeg read server files (issue #9).
+ */
+export const dashManifest = (target: string, seconds = 2) => `<?xml version="1.0" encoding="UTF-8"?>
+<MPD xmlns="urn:mpeg:dash:schema:mpd:2011" type="static" mediaPresentationDuration="PT${seconds}S" minBufferTime="PT1S" profiles="urn:mpeg:dash:profile:isoff-on-demand:2011">
+ <Period duration="PT${seconds}S"><AdaptationSet mimeType="audio/mp4">
+  <Representation id="a" bandwidth="128000" codecs="mp4a.40.2" audioSamplingRate="48000">
+   <BaseURL>file://${target}</BaseURL>
+  </Representation>
+ </AdaptationSet></Period>
+</MPD>
+`;

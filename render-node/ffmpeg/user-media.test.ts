@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import { promisify } from 'node:util';
-import { temporaryStore } from '../test-fixtures.ts';
+import { dashManifest, temporaryStore } from '../test-fixtures.ts';
 import { probeMedia } from './probe-media.ts';
 import { runFfmpeg } from './run-ffmpeg.ts';
 import {
@@ -25,17 +25,6 @@ async function tone(file: string, codec: string[] = []) {
     ...['-ac', '2', ...codec, file],
   ]);
 }
-
-/** A DASH manifest whose only segment is `target`, a file on "the server". */
-const dashManifest = (target: string) => `<?xml version="1.0" encoding="UTF-8"?>
-<MPD xmlns="urn:mpeg:dash:schema:mpd:2011" type="static" mediaPresentationDuration="PT1.5S" minBufferTime="PT1S" profiles="urn:mpeg:dash:profile:isoff-on-demand:2011">
- <Period duration="PT1.5S"><AdaptationSet mimeType="audio/mp4">
-  <Representation id="a" bandwidth="128000" codecs="mp4a.40.2" audioSamplingRate="48000">
-   <BaseURL>file://${target}</BaseURL>
-  </Representation>
- </AdaptationSet></Period>
-</MPD>
-`;
 
 test('every accepted container is opened with its own demuxer and normalised to 48 kHz stereo FLAC', async (t) => {
   const store = await temporaryStore();

@@ -299,11 +299,14 @@ export function apiRouter(services: Services, authLimit: RequestHandler): Router
                   : output.thumbnails.find((t) => t.sceneId === req.params[2])?.thumbnail;
         if (!artifact) throw new ApiError('NOT_FOUND', 'No such file in this render');
         if (req.query.download !== undefined) res.attachment(`montage-${renderId}.${artifact.ext}`);
-        // Only signed-in members may read it: browsers may cache it, shared caches may not.
-        res.setHeader('Cache-Control', 'private, max-age=86400, immutable');
         res.sendFile(
           media.pathFor(artifact.hash, artifact.ext),
-          { acceptRanges: true, cacheControl: false },
+          {
+            acceptRanges: true,
+            // Only signed-in members may read it: browsers may cache it, shared caches may not.
+            cacheControl: false,
+            headers: { 'Cache-Control': 'private, max-age=86400, immutable' },
+          },
           (err) => {
             if (err && !res.headersSent)
               next(new ApiError('NOT_FOUND', 'The file is missing from the media store'));

@@ -8,9 +8,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { addScene, projectMap } from '../../shared/project-doc.ts';
-import { api, signUp, WebServer } from '../support/web-server.ts';
+import { api, createProject, signUp, WebServer } from '../support/web-server.ts';
 import { connectClient, waitFor, type CollabClient } from '../support/collab-client.ts';
 import { RenderNode } from '../support/render-node.ts';
+import { dashManifest } from '../../render-node/test-fixtures.ts';
 
 const run = promisify(execFile);
 /** The upload limit of this test's server: small, so over-limit bodies are cheap to send. */
@@ -108,17 +109,6 @@ async function tempLeftovers(mediaDir: string): Promise<string[]> {
   return left;
 }
 
-/** A DASH manifest whose only segment is `target`, a file on the server. */
-const dashManifest = (target: string) => `<?xml version="1.0" encoding="UTF-8"?>
-<MPD xmlns="urn:mpeg:dash:schema:mpd:2011" type="static" mediaPresentationDuration="PT2S" minBufferTime="PT1S" profiles="urn:mpeg:dash:profile:isoff-on-demand:2011">
- <Period duration="PT2S"><AdaptationSet mimeType="audio/mp4">
-  <Representation id="a" bandwidth="128000" codecs="mp4a.40.2" audioSamplingRate="48000">
-   <BaseURL>file://${target}</BaseURL>
-  </Representation>
- </AdaptationSet></Period>
-</MPD>
-`;
-
 describe('security: uploads never make ffmpeg read what the user names', () => {
   let web: WebServer;
   let node: RenderNode;
@@ -137,12 +127,7 @@ describe('security: uploads never make ffmpeg read what the user names', () => {
     media = path.join(web.dataDir, 'media');
     owner = await signUp(web.url, 'Uploader');
     stranger = await signUp(web.url, 'Stranger');
-    projectId = (
-      await api(web.url, 'POST', '/api/v1/projects', {
-        token: owner.token,
-        body: { title: 'Uploads' },
-      })
-    ).body.project.id;
+    projectId = await createProject(web.url, owner.token, 'Uploads');
     client = await connectClient(web.url, owner.token, projectId);
     await waitFor(() => client.provider.isSynced, 'synced');
     dir = await mkdtemp(path.join(tmpdir(), 'montage-uploads-'));

@@ -166,3 +166,10 @@ export async function signUp(base: string, name = 'User') {
   if (res.status !== 201) throw new Error(`signup failed: ${JSON.stringify(res.body)}`);
   return { token: res.body.token as string, id: res.body.user.id as string, email, name };
 }
+
+/** Creates a project as the holder of `token`; returns its id. */
+export async function createProject(base: string, token: string, title = 'Project') {
+  const res = await api(base, 'POST', '/api/v1/projects', { token, body: { title } });
+  if (res.status !== 201) throw new Error(`project creation failed: ${JSON.stringify(res.body)}`);
+  return res.body.project.id as string;
+}
