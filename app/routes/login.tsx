@@ -17,10 +17,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const values = formValues(form, ['email', 'password', 'redirectTo']);
   try {
-    const result = await context.services.accounts.login({
-      email: values.email,
-      password: values.password,
-    });
+    const result = await context.services.accounts.login(
+      { email: values.email, password: values.password },
+      { address: context.clientAddress },
+    );
     return redirect(safeRedirectTarget(values.redirectTo), {
       headers: { 'Set-Cookie': sessionCookieHeader(context, request, result.token) },
     });

@@ -15,7 +15,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const values = formValues(form, ['name', 'email', 'password']);
   try {
-    const result = await context.services.accounts.signup(values);
+    const result = await context.services.accounts.signup(values, {
+      address: context.clientAddress,
+    });
     return redirect('/projects', {
       headers: { 'Set-Cookie': sessionCookieHeader(context, request, result.token) },
     });
