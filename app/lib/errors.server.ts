@@ -1,5 +1,5 @@
 import { data } from '@remix-run/node';
-import type { AppLoadContext } from '@remix-run/node';
+import type { AppLoadContext, HeadersFunction } from '@remix-run/node';
 import { retryAfterSeconds } from '../../server/http/rate-limit.ts';
 import type { ActionFailure } from './form-errors.ts';
 
@@ -59,6 +59,18 @@ export function actionFailure(
   }
   return data(failure, { status, headers });
 }
+
+/**
+ * A route's `headers` for forms that can be rate limited: Remix keeps only
+ * the cookies of an action's headers unless the route passes them on, and a
+ * 429 without Retry-After tells clients nothing.
+ */
+export const retryAfterHeaders: HeadersFunction = ({ actionHeaders }) => {
+  const headers = new Headers();
+  const retryAfter = actionHeaders.get('Retry-After');
+  if (retryAfter) headers.set('Retry-After', retryAfter);
+  return headers;
+};
 
 /** Rethrows an ApiError from a loader as an error response the route's boundary shows. */
 export function throwAsResponse(err: unknown): never {
