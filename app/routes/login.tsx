@@ -3,9 +3,11 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remi
 import { FormMessage, TextField } from '../components/ui/field.tsx';
 import { useI18n } from '../i18n/index.ts';
 import { actionFailure, formValues } from '../lib/errors.server.ts';
-export { retryAfterHeaders as headers } from '../lib/errors.server.ts';
 import { failureMessage, fieldError } from '../lib/form-errors.ts';
 import { safeRedirectTarget, sessionCookieHeader } from '../lib/session.server.ts';
+
+// Remix keeps only cookies from an action's headers: pass a 429's Retry-After on.
+export { retryAfterHeaders as headers } from '../lib/errors.server.ts';
 
 export function loader({ context, request }: LoaderFunctionArgs) {
   if (context.session) {
