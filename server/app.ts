@@ -6,7 +6,7 @@ import type { ServerBuild } from '@remix-run/node';
 import { analysisBodyParser } from './analysis/analyze-script.ts';
 import { apiRouter, musicUploadRoute } from './api/router.ts';
 import { clientAddress } from './http/client-address.ts';
-import { rateLimit, retryAfterHeader } from './http/rate-limit.ts';
+import { retryAfterHeader } from './http/rate-limit.ts';
 import { ApiError, errorBody } from './http/errors.ts';
 import { requestContext } from './http/request-context.ts';
 import { loadSession } from './http/session.ts';
@@ -19,6 +19,8 @@ declare module '@remix-run/server-runtime' {
     services: Services;
     session: Request['session'];
     requestId: string;
+    /** The caller's address (clientAddress), for the rate limits actions spend. */
+    clientAddress: string;
   }
 }
 
@@ -71,14 +73,6 @@ export function createApp(services: Services, build: ServerBuild | null) {
     res.send(await metrics.registry.metrics());
   });
 
-  // Sign-in and sign-up are rate limited per client address, through the API and the UI alike.
-  const authLimit = rateLimit({
-    limit: 30,
-    windowMs: 60_000,
-    key: (req) => clientAddress(req, config.trustProxy),
-  });
-  app.post(['/login', '/login.data', '/signup', '/signup.data'], authLimit);
-
   // Scripts up to 1 MB of text: the analysis route parses its body first, with its own limit.
   app.use('/api/v1/analysis', analysisBodyParser());
   // Uploads stream their own bodies, after the session and role checks: ahead of the JSON parser.
@@ -87,7 +81,7 @@ export function createApp(services: Services, build: ServerBuild | null) {
     '/api/v1',
     express.json({ limit: config.maxBodyBytes, strict: true }),
     loadSession(accounts),
-    apiRouter(services, authLimit),
+    apiRouter(services),
   );
   app.use('/api', (req, _res, next) =>
     next(new ApiError('NOT_FOUND', `No API route ${req.method} ${req.originalUrl}`)),
@@ -106,7 +100,12 @@ export function createApp(services: Services, build: ServerBuild | null) {
       createRequestHandler({
         build,
         mode: 'production',
-        getLoadContext: (req) => ({ services, session: req.session, requestId: req.id }),
+        getLoadContext: (req) => ({
+          services,
+          session: req.session,
+          requestId: req.id,
+          clientAddress: clientAddress(req, config.trustProxy),
+        }),
       }),
     );
   }

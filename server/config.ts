@@ -2,6 +2,17 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import type { LimitRule } from './http/rate-limit.ts';
+
+/** A rate limit written "attempts/seconds", e.g. `30/60`: 30 attempts a minute. */
+const limitRule = z
+  .string()
+  .regex(/^\d+\/\d+$/, 'expected attempts/seconds, e.g. 30/60')
+  .transform((v) => {
+    const [points, durationSec] = v.split('/').map(Number) as [number, number];
+    return { points, durationSec };
+  })
+  .refine((r) => r.points >= 1 && r.durationSec >= 1, 'attempts and seconds must be at least 1');
 
 /**
  * Every environment variable Montage reads, in one place (documented in
@@ -28,6 +39,7 @@ const envSchema = z.object({
     .enum(['true', 'false', '1', '0'])
     .default('false')
     .transform((v) => v === 'true' || v === '1'),
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(1).max(10).optional(),
   MAX_BODY_BYTES: z.coerce
     .number()
     .int()
@@ -57,6 +69,10 @@ const envSchema = z.object({
     .int()
     .min(1)
     .default(30 * 60),
+  // Sign-in and sign-up rate limits (issue 9): "attempts/seconds", shared through Redis.
+  AUTH_LIMIT_SIGN_IN_BY_ADDRESS: limitRule.default({ points: 30, durationSec: 60 }),
+  AUTH_LIMIT_SIGN_IN_BY_ACCOUNT: limitRule.default({ points: 10, durationSec: 15 * 60 }),
+  AUTH_LIMIT_SIGN_UP_BY_ADDRESS: limitRule.default({ points: 20, durationSec: 60 * 60 }),
 });
 
 export interface Config {
@@ -73,7 +89,8 @@ export interface Config {
   secret: string;
   collabTokenTtlSec: number;
   sessionTtlDays: number;
-  trustProxy: boolean;
+  /** Reverse proxies in front of Montage whose X-Forwarded-For entries are trusted (0: none). */
+  trustProxy: number;
   maxBodyBytes: number;
   maxMessageBytes: number;
   maxDocumentBytes: number;
@@ -83,6 +100,11 @@ export interface Config {
   // Uploads (music bed)
   musicMaxBytes: number;
   musicMaxSeconds: number;
+  authLimits: {
+    signInByAddress: LimitRule;
+    signInByAccount: LimitRule;
+    signUpByAddress: LimitRule;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -114,7 +136,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secret: e.MONTAGE_SECRET ?? readOrCreateSecret(dataDir),
     collabTokenTtlSec: e.COLLAB_TOKEN_TTL_SEC,
     sessionTtlDays: e.SESSION_TTL_DAYS,
-    trustProxy: e.TRUST_PROXY,
+    // TRUST_PROXY_HOPS implies TRUST_PROXY; TRUST_PROXY alone trusts one proxy.
+    trustProxy: e.TRUST_PROXY_HOPS ?? (e.TRUST_PROXY ? 1 : 0),
     maxBodyBytes: e.MAX_BODY_BYTES,
     maxMessageBytes: e.MAX_MESSAGE_BYTES,
     maxDocumentBytes: e.MAX_DOCUMENT_BYTES,
@@ -124,6 +147,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Uploads (music bed)
     musicMaxBytes: e.MUSIC_MAX_BYTES,
     musicMaxSeconds: e.MUSIC_MAX_SECONDS,
+    authLimits: {
+      signInByAddress: e.AUTH_LIMIT_SIGN_IN_BY_ADDRESS,
+      signInByAccount: e.AUTH_LIMIT_SIGN_IN_BY_ACCOUNT,
+      signUpByAddress: e.AUTH_LIMIT_SIGN_UP_BY_ADDRESS,
+    },
   };
 }
 

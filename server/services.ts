@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import { createAccounts } from './accounts/accounts.ts';
+import { createAccounts, type AuthLimit } from './accounts/accounts.ts';
 import { createCollabServer } from './collab/collab-server.ts';
 import type { Config } from './config.ts';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/database.ts';
@@ -10,6 +10,7 @@ import { createRenders } from './renders/renders.ts';
 import { createRenderQueue } from './renders/render-queue.ts';
 import { MediaStore } from '../render-node/media-store.ts';
 import { createMusic } from './media/music.ts';
+import { RateLimits } from './http/rate-limit.ts';
 
 /**
  * The composition root: one database, one Redis client, the domain modules
@@ -32,7 +33,12 @@ export async function createServices(config: Config, logger: Logger) {
   });
   await redis.connect();
 
-  const accounts = createAccounts(database.db, { sessionTtlDays: config.sessionTtlDays });
+  // Sign-in and sign-up limits, one count for every web instance (issue 9, item 2).
+  const authLimits = new RateLimits<AuthLimit>(redis, config.redisPrefix, config.authLimits);
+  const accounts = createAccounts(database.db, {
+    sessionTtlDays: config.sessionTtlDays,
+    limits: authLimits,
+  });
   // Projects and collab need each other (roles ↔ documents): the late-bound
   // documents object breaks the cycle without a second implementation.
   let documents: ProjectDocuments | null = null;

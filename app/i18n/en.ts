@@ -106,6 +106,7 @@ export const en = {
   'errors.generic': 'Something went wrong on our side. Your input is kept; please try again.',
   'errors.invalidCredentials': 'Email or password is incorrect.',
   'errors.rateLimited': 'Too many attempts. Wait a minute and try again.',
+  'errors.rateLimitedFor': 'Too many attempts. Try again in {time}.',
   'errors.forbidden': 'Your role does not allow this action.',
   'errors.notFoundTitle': 'Project not found',
   'errors.notFound': 'This project does not exist, or it was not shared with you.',

@@ -110,6 +110,7 @@ export const fr: Record<MessageKey, string> = {
     'Un problème est survenu de notre côté. Votre saisie est conservée ; réessayez.',
   'errors.invalidCredentials': 'E-mail ou mot de passe incorrect.',
   'errors.rateLimited': 'Trop de tentatives. Patientez une minute puis réessayez.',
+  'errors.rateLimitedFor': 'Trop de tentatives. Réessayez dans {time}.',
   'errors.forbidden': 'Votre rôle ne permet pas cette action.',
   'errors.notFoundTitle': 'Projet introuvable',
   'errors.notFound': 'Ce projet n’existe pas, ou il ne vous a pas été partagé.',
@@ -311,7 +312,10 @@ export const frServerMessages: Record<string, string> = {
   'Password must be at most 200 characters long':
     'Le mot de passe doit comporter au plus 200 caractères',
   'Password is too repetitive': 'Le mot de passe est trop répétitif',
-  'Password is too common': 'Ce mot de passe est trop courant',
+  'Password is too easy to guess; a short sentence of a few words works well':
+    'Ce mot de passe est trop facile à deviner ; une courte phrase de quelques mots convient bien',
+  'Password is a common password or word with small changes; add a few more words':
+    'Ce mot de passe est un mot ou un mot de passe courant à peine modifié ; ajoutez quelques mots',
   'Enter a title': 'Saisissez un titre',
   'Title is too long (200 characters at most)': 'Titre trop long (200 caractères au plus)',
   'No Montage account uses this email': 'Aucun compte Montage n’utilise cet e-mail',

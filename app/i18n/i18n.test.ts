@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { PASSWORD_MESSAGES } from '../../server/accounts/passwords.ts';
 import { i18n, pickLocale } from './index.ts';
 
 test('the locale follows Accept-Language, q-values and regions included', () => {
@@ -21,4 +22,11 @@ test('messages fill placeholders, pick plural forms and translate server message
   assert.equal(fr.server('Enter a title'), 'Saisissez un titre');
   assert.equal(fr.server('Some new server message'), 'Some new server message');
   assert.equal(en.server('Enter a title'), 'Enter a title');
+});
+
+test('every password refusal the server can send reads in French', () => {
+  const fr = i18n('fr');
+  for (const message of Object.values(PASSWORD_MESSAGES)) {
+    assert.notEqual(fr.server(message), message, `French for “${message}”`);
+  }
 });

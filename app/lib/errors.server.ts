@@ -1,5 +1,6 @@
 import { data } from '@remix-run/node';
-import type { AppLoadContext } from '@remix-run/node';
+import type { AppLoadContext, HeadersFunction } from '@remix-run/node';
+import { retryAfterSeconds } from '../../server/http/rate-limit.ts';
 import type { ActionFailure } from './form-errors.ts';
 
 /**
@@ -32,8 +33,8 @@ function fieldsOf(err: ApiErrorLike): Record<string, string> {
 
 /**
  * Turns a refused action into data the form can show, with the status the
- * API would use. Unexpected errors are logged and shown as a generic failure:
- * the user's input is returned either way.
+ * API would use (and its Retry-After). Unexpected errors are logged and shown
+ * as a generic failure: the user's input is returned either way.
  */
 export function actionFailure(
   context: AppLoadContext,
@@ -42,16 +43,34 @@ export function actionFailure(
 ) {
   let failure: ActionFailure;
   let status: number;
+  const headers: Record<string, string> = {};
   if (isApiError(err)) {
     failure = { ok: false, code: err.code, message: err.message, fields: fieldsOf(err), values };
     status = err.status;
+    const retryAfterSec = retryAfterSeconds(err);
+    if (retryAfterSec) {
+      failure.retryAfterSec = retryAfterSec;
+      headers['Retry-After'] = String(retryAfterSec);
+    }
   } else {
     context.services.logger.error({ err, requestId: context.requestId }, 'UI action failed');
     failure = { ok: false, code: 'INTERNAL', message: 'Something went wrong', fields: {}, values };
     status = 500;
   }
-  return data(failure, { status });
+  return data(failure, { status, headers });
 }
+
+/**
+ * A route's `headers` for forms that can be rate limited: Remix keeps only
+ * the cookies of an action's headers unless the route passes them on, and a
+ * 429 without Retry-After tells clients nothing.
+ */
+export const retryAfterHeaders: HeadersFunction = ({ actionHeaders }) => {
+  const headers = new Headers();
+  const retryAfter = actionHeaders.get('Retry-After');
+  if (retryAfter) headers.set('Retry-After', retryAfter);
+  return headers;
+};
 
 /** Rethrows an ApiError from a loader as an error response the route's boundary shows. */
 export function throwAsResponse(err: unknown): never {

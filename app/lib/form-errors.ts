@@ -11,6 +11,8 @@ export interface ActionFailure {
   message: string;
   fields: Record<string, string>;
   values: Record<string, string>;
+  /** For RATE_LIMITED: seconds until the next attempt is allowed. */
+  retryAfterSec?: number;
 }
 
 export interface ActionSuccess {
@@ -32,6 +34,9 @@ const CODE_MESSAGES: Partial<Record<string, Parameters<I18n['t']>[0]>> = {
 /** The sentence to show above a form for a failure (null when there is none). */
 export function failureMessage(i18n: I18n, result: ActionResult | undefined | null): string | null {
   if (!result || result.ok) return null;
+  if (result.code === 'RATE_LIMITED' && result.retryAfterSec) {
+    return i18n.t('errors.rateLimitedFor', { time: i18n.duration(result.retryAfterSec) });
+  }
   const key = CODE_MESSAGES[result.code];
   return key ? i18n.t(key) : i18n.server(result.message);
 }

@@ -6,6 +6,9 @@ import { actionFailure, formValues } from '../lib/errors.server.ts';
 import { failureMessage, fieldError } from '../lib/form-errors.ts';
 import { safeRedirectTarget, sessionCookieHeader } from '../lib/session.server.ts';
 
+// Remix keeps only cookies from an action's headers: pass a 429's Retry-After on.
+export { retryAfterHeaders as headers } from '../lib/errors.server.ts';
+
 export function loader({ context, request }: LoaderFunctionArgs) {
   if (context.session) {
     throw redirect(safeRedirectTarget(new URL(request.url).searchParams.get('redirectTo')));
@@ -17,10 +20,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const values = formValues(form, ['email', 'password', 'redirectTo']);
   try {
-    const result = await context.services.accounts.login({
-      email: values.email,
-      password: values.password,
-    });
+    const result = await context.services.accounts.login(
+      { email: values.email, password: values.password },
+      { address: context.clientAddress },
+    );
     return redirect(safeRedirectTarget(values.redirectTo), {
       headers: { 'Set-Cookie': sessionCookieHeader(context, request, result.token) },
     });

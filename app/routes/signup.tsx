@@ -6,6 +6,9 @@ import { actionFailure, formValues } from '../lib/errors.server.ts';
 import { failureMessage, fieldError } from '../lib/form-errors.ts';
 import { sessionCookieHeader } from '../lib/session.server.ts';
 
+// Remix keeps only cookies from an action's headers: pass a 429's Retry-After on.
+export { retryAfterHeaders as headers } from '../lib/errors.server.ts';
+
 export function loader({ context }: LoaderFunctionArgs) {
   if (context.session) throw redirect('/projects');
   return null;
@@ -15,7 +18,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const values = formValues(form, ['name', 'email', 'password']);
   try {
-    const result = await context.services.accounts.signup(values);
+    const result = await context.services.accounts.signup(values, {
+      address: context.clientAddress,
+    });
     return redirect('/projects', {
       headers: { 'Set-Cookie': sessionCookieHeader(context, request, result.token) },
     });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { newId } from '../../shared/ids.ts';
 import type { Db } from '../db/database.ts';
 import { ApiError, fieldDetails } from '../http/errors.ts';
+import type { RateLimits } from '../http/rate-limit.ts';
 import { DUMMY_HASH, hashPassword, passwordWeakness, verifyPassword } from './passwords.ts';
 
 export interface PublicUser {
@@ -16,13 +17,16 @@ export interface SessionInfo {
   user: PublicUser;
 }
 
-export const signupSchema = z.object({
+const signupFields = z.object({
   email: z.string().trim().toLowerCase().email('Enter a valid email address').max(254),
   name: z.string().trim().min(1, 'Enter your name').max(100),
-  password: z.string().superRefine((value, ctx) => {
-    const weakness = passwordWeakness(value);
-    if (weakness) ctx.addIssue({ code: 'custom', message: weakness });
-  }),
+  password: z.string(),
+});
+
+// The password is judged with the whole form: the user's own name and email count as guessable.
+export const signupSchema = signupFields.superRefine(({ email, name, password }, ctx) => {
+  const weakness = passwordWeakness(password, [name, email]);
+  if (weakness) ctx.addIssue({ code: 'custom', path: ['password'], message: weakness });
 });
 
 export const loginSchema = z.object({
@@ -44,8 +48,28 @@ export function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-/** Accounts and sessions: the `users` and `sessions` tables belong to this module. */
-export function createAccounts(db: Db, options: { sessionTtlDays: number }) {
+/** The rate limits sign-in and sign-up spend (rules in config.authLimits). */
+export type AuthLimit = 'signInByAddress' | 'signInByAccount' | 'signUpByAddress';
+
+/** Who is asking: the client address, from clientAddress() (server/http/client-address.ts). */
+export interface Caller {
+  address: string;
+}
+
+/**
+ * Accounts and sessions: the `users` and `sessions` tables belong to this module.
+ * Sign-in and sign-up spend their rate limits here, in the domain function,
+ * before any scrypt: every way in (API, Remix action, however its URL is
+ * spelled) goes through the same check.
+ */
+export function createAccounts(
+  db: Db,
+  options: { sessionTtlDays: number; limits: RateLimits<AuthLimit> },
+) {
+  const { limits } = options;
+  // The per-account key is a hash: Redis never holds e-mail addresses.
+  const accountKey = (email: string) => hashToken(email);
+
   async function startSession(userId: string) {
     const token = randomBytes(32).toString('base64url');
     const sessionId = newId();
@@ -63,7 +87,8 @@ export function createAccounts(db: Db, options: { sessionTtlDays: number }) {
   }
 
   return {
-    async signup(input: unknown) {
+    async signup(input: unknown, caller: Caller) {
+      await limits.consume('signUpByAddress', caller.address);
       const { email, name, password } = parseInput(signupSchema, input);
       const id = newId();
       const passwordHash = await hashPassword(password);
@@ -82,8 +107,15 @@ export function createAccounts(db: Db, options: { sessionTtlDays: number }) {
       return { ...session, user: { id, email, name } };
     },
 
-    async login(input: unknown) {
+    /**
+     * Every attempt spends one from the address and one from the account
+     * (known or not, so a 429 reveals nothing); a success gives the
+     * account its attempts back.
+     */
+    async login(input: unknown, caller: Caller) {
+      await limits.consume('signInByAddress', caller.address);
       const { email, password } = parseInput(loginSchema, input);
+      await limits.consume('signInByAccount', accountKey(email));
       const user = await db
         .selectFrom('users')
         .selectAll()
@@ -92,6 +124,7 @@ export function createAccounts(db: Db, options: { sessionTtlDays: number }) {
       // Verify against a dummy hash for unknown emails: same time, same message.
       const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
       if (!user || !ok) throw new ApiError('INVALID_CREDENTIALS', 'Email or password is incorrect');
+      await limits.reset('signInByAccount', accountKey(email));
       const session = await startSession(user.id);
       return { ...session, user: { id: user.id, email: user.email, name: user.name } };
     },

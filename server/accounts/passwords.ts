@@ -1,4 +1,6 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { ZxcvbnFactory, type MatchExtended } from '@zxcvbn-ts/core';
+import * as zxcvbnCommon from '@zxcvbn-ts/language-common';
 
 const PARAMS = { N: 16384, r: 8, p: 1 } as const;
 const KEY_LENGTH = 64;
@@ -46,27 +48,109 @@ export async function verifyPassword(password: string, stored: string): Promise<
 export const DUMMY_HASH =
   'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$' + Buffer.alloc(KEY_LENGTH).toString('base64');
 
-const COMMON = new Set([
-  'password',
-  'password1',
-  'password123',
-  '1234567890',
-  '12345678910',
-  'qwertyuiop',
-  'azertyuiop',
-  'motdepasse',
-  'iloveyou12',
-  'letmein123',
-  'welcome123',
-  'admin12345',
-  'montage123',
-]);
+export const MIN_PASSWORD_LENGTH = 10;
+export const MAX_PASSWORD_LENGTH = 200;
+/** From this length on a password is judged as a passphrase (see passwordWeakness). */
+export const PASSPHRASE_LENGTH = 16;
 
-/** Returns why a password is too weak, or null. Length beats composition rules. */
-export function passwordWeakness(password: string): string | null {
-  if (password.length < 10) return 'Password must be at least 10 characters long';
-  if (password.length > 200) return 'Password must be at most 200 characters long';
-  if (new Set(password).size < 4) return 'Password is too repetitive';
-  if (COMMON.has(password.toLowerCase())) return 'Password is too common';
-  return null;
+export const PASSWORD_MESSAGES = {
+  tooShort: `Password must be at least ${MIN_PASSWORD_LENGTH} characters long`,
+  tooLong: `Password must be at most ${MAX_PASSWORD_LENGTH} characters long`,
+  repetitive: 'Password is too repetitive',
+  guessable: 'Password is too easy to guess; a short sentence of a few words works well',
+  common: 'Password is a common password or word with small changes; add a few more words',
+} as const;
+
+let estimator: ZxcvbnFactory | null = null;
+
+/**
+ * zxcvbn with the common-password list (about 49,000 leaked passwords) and
+ * the diceware word list, built on first use (about 100 ms) and kept. Only
+ * the first 64 characters are analysed: it bounds the CPU an attacker can
+ * spend per sign-up, and a password that long is judged by its start.
+ */
+function strengthEstimator(): ZxcvbnFactory {
+  estimator ??= new ZxcvbnFactory({
+    dictionary: { ...zxcvbnCommon.dictionary },
+    graphs: zxcvbnCommon.adjacencyGraphs,
+    maxLength: 64,
+  });
+  return estimator;
+}
+
+/** zxcvbn's "safely unguessable" bar: about 10^8 guesses (score 3). */
+const MIN_SCORE_SHORT = 3;
+/** Below 10^6 guesses (score 0–1) even a long password is a walk, a repeat or a sequence. */
+const MIN_SCORE_LONG = 2;
+/** Letters zxcvbn could not explain that count as a word of their own. */
+const MIN_UNKNOWN_LETTERS = 3;
+
+const letters = (text: string) => text.match(/\p{L}/gu)?.length ?? 0;
+
+/**
+ * Whether the letters of a password are one known word (a dictionary word, a
+ * common password, a keyboard walk, a repeat of a weak base) and everything
+ * else is decoration: case, l33t, digits, symbols, a year, a repetition of
+ * that same word.
+ */
+function isOneWordDecorated(sequence: MatchExtended[]): boolean {
+  const words = new Set<string>();
+  for (const match of sequence) {
+    if (!letters(match.token)) continue;
+    switch (match.pattern) {
+      case 'dictionary':
+        words.add(String(match.matchedWord).toLowerCase());
+        break;
+      case 'repeat':
+        // A repeat of something strong (a random chunk) is strong content.
+        if (Number(match.baseGuesses) >= 1e8) return false;
+        words.add(String(match.baseToken).toLowerCase());
+        break;
+      case 'spatial':
+      case 'sequence':
+        words.add(match.token.toLowerCase());
+        break;
+      default:
+        // Letters zxcvbn found no pattern in: other words, unless a stray letter or two.
+        if (letters(match.token) >= MIN_UNKNOWN_LETTERS) return false;
+    }
+  }
+  return words.size <= 1;
+}
+
+/**
+ * Returns why a password is too weak, or null. Length first (NIST SP 800-63B):
+ * no composition rules, at least 10 characters, and a check against the
+ * common-password list through zxcvbn. A password shorter than 16 characters
+ * must be hard to guess (zxcvbn score 3, about 10^8 guesses). A longer one is
+ * a passphrase: it is refused only when it is one common password or word
+ * with trivial changes (`Password123456789!`, `passwordpassword`), or a
+ * keyboard walk or sequence; a few ordinary words together are accepted.
+ * `context` holds words the password must not lean on (the user's name and
+ * email), judged like the common list.
+ */
+export function passwordWeakness(password: string, context: string[] = []): string | null {
+  if (password.length < MIN_PASSWORD_LENGTH) return PASSWORD_MESSAGES.tooShort;
+  if (password.length > MAX_PASSWORD_LENGTH) return PASSWORD_MESSAGES.tooLong;
+  if (new Set(password).size < 4) return PASSWORD_MESSAGES.repetitive;
+  const { score, sequence } = strengthEstimator().check(password, contextWords(context));
+  if (password.length < PASSPHRASE_LENGTH) {
+    return score < MIN_SCORE_SHORT ? PASSWORD_MESSAGES.guessable : null;
+  }
+  if (score < MIN_SCORE_LONG) return PASSWORD_MESSAGES.guessable;
+  return isOneWordDecorated(sequence) ? PASSWORD_MESSAGES.common : null;
+}
+
+/**
+ * "Grace Hopper", "grace.hopper@navy.mil" → gracehopper, grace, hopper,
+ * navy, mil (and montage): whole names as well as their parts, so that the
+ * full name counts as one word.
+ */
+function contextWords(context: string[]): string[] {
+  const words = context.flatMap((text) => {
+    const [local = '', domain = ''] = text.toLowerCase().split('@');
+    const parts = (value: string) => value.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    return [parts(local).join(''), ...parts(local), ...parts(domain)];
+  });
+  return [...new Set(['montage', ...words.filter((word) => word.length >= 3)])];
 }

@@ -8,6 +8,7 @@ import express, {
 import { issueCollabToken } from '../collab/tokens.ts';
 import { COLLAB_PATH } from '../collab/collab-server.ts';
 import { CorruptDocumentError } from '../collab/document-store.ts';
+import { clientAddress } from '../http/client-address.ts';
 import { ApiError } from '../http/errors.ts';
 import { closeIfBodyUnread } from '../http/receive-upload.ts';
 import { clearSessionCookie, requireSession, sessionCookie } from '../http/session.ts';
@@ -31,18 +32,20 @@ const json =
 const param = (req: Request, name: string) => String(req.params[name] ?? '');
 
 /** REST API v1 (docs/api.md). Routes parse, call a domain module, answer. */
-export function apiRouter(services: Services, authLimit: RequestHandler): Router {
+export function apiRouter(services: Services): Router {
   const { config, accounts, projects, revisions, renders, renderQueue, media, music, collab } =
     services;
   const router = express.Router();
   const cookieMaxAge = config.sessionTtlDays * 86_400;
   const secure = (req: Request) => req.secure;
 
+  // Sign-in and sign-up spend their rate limits inside accounts (per address and per account).
+  const caller = (req: Request) => ({ address: clientAddress(req, config.trustProxy) });
+
   router.post(
     '/auth/signup',
-    authLimit,
     json(async (req, res) => {
-      const result = await accounts.signup(req.body);
+      const result = await accounts.signup(req.body, caller(req));
       res.setHeader(
         'Set-Cookie',
         sessionCookie(result.token, { maxAgeSec: cookieMaxAge, secure: secure(req) }),
@@ -53,9 +56,8 @@ export function apiRouter(services: Services, authLimit: RequestHandler): Router
 
   router.post(
     '/auth/login',
-    authLimit,
     json(async (req, res) => {
-      const result = await accounts.login(req.body);
+      const result = await accounts.login(req.body, caller(req));
       res.setHeader(
         'Set-Cookie',
         sessionCookie(result.token, { maxAgeSec: cookieMaxAge, secure: secure(req) }),

@@ -1,4 +1,3 @@
-import type { NextFunction, Request, Response } from 'express';
 import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { ApiError } from './errors.ts';
@@ -80,43 +79,21 @@ export function rateLimited(msBeforeNext: number): ApiError {
   });
 }
 
-/** The Retry-After header value for an error, when it is a rate limit. */
-export function retryAfterHeader(err: ApiError): string | null {
+/**
+ * Seconds until a rate-limited caller may try again, when the error is a
+ * rate limit. Takes the error's shape, not the class: the Remix bundle holds
+ * its own copy of the server modules.
+ */
+export function retryAfterSeconds(err: {
+  code: string;
+  details?: Record<string, unknown> | undefined;
+}): number | null {
   const seconds = err.code === 'RATE_LIMITED' ? err.details?.retryAfterSec : undefined;
-  return typeof seconds === 'number' ? String(seconds) : null;
+  return typeof seconds === 'number' ? seconds : null;
 }
 
-/** @deprecated The path-based in-memory window, replaced by RateLimits (issue 9, item 2). */
-export function rateLimit(options: {
-  limit: number;
-  windowMs: number;
-  key: (req: Request) => string;
-}) {
-  const windows = new Map<string, { start: number; count: number }>();
-  const cleanup = setInterval(() => {
-    const now = Date.now();
-    for (const [key, w] of windows) if (now - w.start > options.windowMs) windows.delete(key);
-  }, options.windowMs);
-  cleanup.unref();
-  return (req: Request, res: Response, next: NextFunction) => {
-    const key = options.key(req);
-    const now = Date.now();
-    let w = windows.get(key);
-    if (!w || now - w.start > options.windowMs) {
-      w = { start: now, count: 0 };
-      windows.set(key, w);
-    }
-    w.count++;
-    if (w.count > options.limit) {
-      const retryAfter = Math.ceil((w.start + options.windowMs - now) / 1000);
-      res.setHeader('Retry-After', String(retryAfter));
-      next(
-        new ApiError('RATE_LIMITED', `Too many attempts; try again in ${retryAfter} s`, {
-          retryAfterSec: retryAfter,
-        }),
-      );
-      return;
-    }
-    next();
-  };
+/** The Retry-After header value for an error, when it is a rate limit. */
+export function retryAfterHeader(err: ApiError): string | null {
+  const seconds = retryAfterSeconds(err);
+  return seconds === null ? null : String(seconds);
 }

@@ -40,6 +40,10 @@ export class WebServer {
       LOG_LEVEL: 'warn',
       PORT: '0',
       HOST: '127.0.0.1',
+      // Tests sign up and sign in many users from 127.0.0.1: generous per-address
+      // limits (the per-account one keeps its default; tests/security sets small ones).
+      AUTH_LIMIT_SIGN_IN_BY_ADDRESS: '10000/60',
+      AUTH_LIMIT_SIGN_UP_BY_ADDRESS: '10000/60',
       ...(shared ? pick(shared.env, ['DATABASE_URL', 'DATABASE_SCHEMA', 'PGLITE_DIR']) : {}),
       ...options.env,
     };
