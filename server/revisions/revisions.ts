@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { sha256Hex } from '../../shared/content-key.ts';
 import { toTimeline } from '../../shared/project-doc.ts';
 import { renderReadinessIssues } from '../../shared/render-readiness.ts';
+import { singleLineText } from '../../shared/text-safety.ts';
 import {
   canonicalJson,
   TimelineError,
@@ -29,7 +30,9 @@ export interface Revision extends RevisionSummary {
 }
 
 export const commitSchema = z.object({
-  message: z.string().trim().max(500, 'Message is too long (500 characters at most)').default(''),
+  message: singleLineText(
+    z.string().trim().max(500, 'Message is too long (500 characters at most)'),
+  ).default(''),
 });
 
 /** The revision id: sha256 of the canonical project id + timeline, so equal content is one revision per project. */
