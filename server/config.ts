@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { MAX_SCENE_DURATION_SEC } from '../shared/timeline.ts';
+import type { TimelineLimits } from '../shared/timeline-limits.ts';
 
 /**
  * Every environment variable Montage reads, in one place (documented in
@@ -46,6 +48,10 @@ const envSchema = z.object({
   COLLAB_CONNECTIONS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   INSTANCE_ID: z.string().optional(),
+  // Timeline limits, checked at commit and at render creation (shared/timeline-limits.ts).
+  MAX_SCENES_PER_PROJECT: z.coerce.number().int().min(1).default(500),
+  MAX_SCENE_SECONDS: z.coerce.number().positive().max(MAX_SCENE_DURATION_SEC).default(120),
+  MAX_RENDER_SECONDS: z.coerce.number().positive().default(3600),
 });
 
 export interface Config {
@@ -69,6 +75,8 @@ export interface Config {
   collabConnectionsPerMinute: number;
   logLevel: string;
   instanceId: string;
+  /** Timeline limits (MAX_SCENES_PER_PROJECT, MAX_SCENE_SECONDS, MAX_RENDER_SECONDS). */
+  timelineLimits: TimelineLimits;
 }
 
 export class ConfigError extends Error {}
@@ -107,6 +115,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     collabConnectionsPerMinute: e.COLLAB_CONNECTIONS_PER_MINUTE,
     logLevel: e.LOG_LEVEL,
     instanceId: e.INSTANCE_ID ?? `web-${randomBytes(4).toString('hex')}`,
+    timelineLimits: {
+      maxScenes: e.MAX_SCENES_PER_PROJECT,
+      maxSceneSec: e.MAX_SCENE_SECONDS,
+      maxTotalSec: e.MAX_RENDER_SECONDS,
+    },
   };
 }
 

@@ -13,11 +13,16 @@ import {
 } from '../../shared/render-job-state.ts';
 import { RENDER_PRESET_IDS, type RenderPresetId } from '../../shared/render-presets.ts';
 import type { PlannedUnit } from '../../shared/render-queue.ts';
+import {
+  DEFAULT_TIMELINE_LIMITS,
+  timelineLimitIssues,
+  type TimelineLimits,
+} from '../../shared/timeline-limits.ts';
 import { parseInput } from '../accounts/accounts.ts';
 import type { Db } from '../db/database.ts';
 import { ApiError } from '../http/errors.ts';
 import type { Projects } from '../projects/projects.ts';
-import type { Revisions } from '../revisions/revisions.ts';
+import { overLimits, type Revisions } from '../revisions/revisions.ts';
 
 /** What the assemble step returned, as stored (see render-node/assemble-render.ts RenderOutput). */
 export interface StoredOutput {
@@ -118,7 +123,12 @@ export function summarise(detail: RenderDetail | null) {
  * Renders: the `renders` table belongs here. The row is written first, then
  * the queue entry; the lifecycle goes through the shared render-job machine.
  */
-export function createRenders(db: Db, projects: Projects, revisions: Revisions) {
+export function createRenders(
+  db: Db,
+  projects: Projects,
+  revisions: Revisions,
+  limits: TimelineLimits = DEFAULT_TIMELINE_LIMITS,
+) {
   const select = () =>
     db
       .selectFrom('renders')
@@ -288,6 +298,9 @@ export function createRenders(db: Db, projects: Projects, revisions: Revisions) 
           fields: { revisionId: 'Unknown revision' },
         });
       }
+      // Revisions committed before a limit was set or lowered are held to it here.
+      const breaches = timelineLimitIssues(revision.timeline, limits);
+      if (breaches.length) throw overLimits(breaches);
       const id = newId();
       const job = initialRenderJob(id);
       const inserted = await db
