@@ -213,6 +213,9 @@ export const en = {
   'render.commitCancel': 'Cancel',
   'render.waitingForSync':
     'Your latest changes have not reached the server yet. They are kept; try again once the status says Saved.',
+  'render.loadMore': 'Load older renders',
+  'render.loadingMore': 'Loading…',
+  'render.loadMoreFailed': 'Older renders could not be loaded. Try again.',
   'render.issuesTitle': 'The project cannot be rendered yet:',
   'render.issue': '{scene} — {message}',
   'render.issue.narration': 'Write narration or set a duration',

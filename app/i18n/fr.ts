@@ -221,6 +221,9 @@ export const fr: Record<MessageKey, string> = {
   'render.commitCancel': 'Annuler',
   'render.waitingForSync':
     'Vos dernières modifications ne sont pas encore arrivées sur le serveur. Elles sont conservées ; réessayez quand l’état indique Enregistré.',
+  'render.loadMore': 'Charger les rendus plus anciens',
+  'render.loadingMore': 'Chargement…',
+  'render.loadMoreFailed': 'Les rendus plus anciens n’ont pas pu être chargés. Réessayez.',
   'render.issuesTitle': 'Le projet ne peut pas encore être rendu :',
   'render.issue': '{scene} — {message}',
   'render.issue.narration': 'Écrivez une narration ou fixez une durée',

@@ -240,9 +240,12 @@ export function apiRouter(services: Services, authLimit: RequestHandler): Router
 
   router.get(
     '/projects/:id/renders',
-    json(async (req) => ({
-      renders: await renders.list(requireSession(req).user.id, param(req, 'id')),
-    })),
+    json(async (req) =>
+      renders.list(requireSession(req).user.id, param(req, 'id'), {
+        limit: req.query.limit,
+        before: req.query.before,
+      }),
+    ),
   );
 
   router.get(
