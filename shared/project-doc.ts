@@ -406,7 +406,9 @@ export function mergeWithNext(doc: Y.Doc, id: string): boolean {
     const a = ref.map.get('durationSec');
     const b = next.map.get('durationSec');
     const sum =
-      typeof a === 'number' && typeof b === 'number' ? Math.min(MAX_SCENE_DURATION_SEC, a + b) : null;
+      typeof a === 'number' && typeof b === 'number'
+        ? Math.min(MAX_SCENE_DURATION_SEC, a + b)
+        : null;
     if (a !== sum) ref.map.set('durationSec', sum);
     scenesMap(doc).delete(next.id);
   });

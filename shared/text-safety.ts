@@ -12,6 +12,7 @@ import { z } from 'zod';
 /** Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069). */
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
 /** C0 controls except tab, line feed and carriage return; DEL; C1 controls. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_EXCEPT_BREAKS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 /** Tab, line feed, carriage return and the Unicode line and paragraph separators. */
 const LINE_BREAK_OR_TAB = /[\t\n\r\u2028\u2029]/;

@@ -66,7 +66,10 @@ export async function analyzeScriptRequest(body: unknown): Promise<ScriptAnalysi
     const unsafe = findUnsafeCharacter(text, 'multi-line');
     if (unsafe) {
       const message = `The script ${unsafeCharacterMessage(unsafe)}`;
-      throw new ApiError('VALIDATION_FAILED', message, { field: 'text', fields: { text: message } });
+      throw new ApiError('VALIDATION_FAILED', message, {
+        field: 'text',
+        fields: { text: message },
+      });
     }
   }
   const options: Record<string, unknown> = {};
