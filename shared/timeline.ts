@@ -84,7 +84,8 @@ export const castMemberSchema = z.object({
 
 export const sceneSchema = z.object({
   id: key(),
-  order: key(),
+  // Order keys grow with concurrent inserts at one place: no length bound here.
+  order: singleLineText(z.string().min(1)),
   title: singleLineText(z.string().max(500)),
   narration: multiLineText(z.string().max(20_000)),
   prompt: multiLineText(z.string().max(4_000)),
