@@ -269,3 +269,48 @@ describe('control characters (PostgreSQL, the database that refuses NUL)', () =>
     }
   });
 });
+
+/** The same rules through the UI's form actions (needs `npx remix build`, like the browser tests). */
+describe('control characters in Remix form actions', () => {
+  let server: WebServer;
+  let owner: Awaited<ReturnType<typeof signUp>>;
+
+  before(async () => {
+    server = await new WebServer({ ui: true }).start();
+    owner = await signUp(server.url, 'Owner');
+  });
+  after(async () => {
+    await server?.stop();
+  });
+
+  const submit = (path: string, fields: Record<string, string>, token?: string) =>
+    fetch(`${server.url}${path}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        origin: server.url,
+        ...(token ? { cookie: `montage_session=${token}` } : {}),
+      },
+      body: new URLSearchParams(fields).toString(),
+    });
+
+  test('the sign-up form refuses a NUL in the name: 422 naming the field, not a 500', async () => {
+    const res = await submit('/signup', {
+      name: `Ev${NUL}e`,
+      email: `form-${Date.now()}@example.test`,
+      password: 'a sturdy passphrase',
+    });
+    assert.equal(res.status, 422);
+    assert.match(await res.text(), /control character \(U\+0000\)/);
+  });
+
+  test('the new-project form refuses a bidi override in the title', async () => {
+    const res = await submit(
+      '/projects',
+      { intent: 'create', title: `Film${RLO}`, language: 'en' },
+      owner.token,
+    );
+    assert.equal(res.status, 422);
+    assert.match(await res.text(), /bidirectional override/);
+  });
+});
