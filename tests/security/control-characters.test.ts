@@ -1,8 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import pg from 'pg';
+import type pg from 'pg';
 import { addScene, projectMap, sceneText } from '../../shared/project-doc.ts';
-import { TEST_DATABASE_URL } from '../../server/db/test-databases.ts';
 import { api, signUp, WebServer } from '../support/web-server.ts';
 import { connectClient, waitFor, type CollabClient } from '../support/collab-client.ts';
 import { postgresSchema } from '../support/postgres.ts';
@@ -26,11 +25,7 @@ describe('control characters (PostgreSQL, the database that refuses NUL)', () =>
   before(async () => {
     pgSchema = await postgresSchema();
     server = await new WebServer({ env: pgSchema.env }).start();
-    sql = new pg.Client({
-      connectionString: TEST_DATABASE_URL,
-      options: `-c search_path=${pgSchema.env.DATABASE_SCHEMA}`,
-    });
-    await sql.connect();
+    sql = await pgSchema.connect();
     owner = await signUp(server.url, 'Owner');
   });
   after(async () => {

@@ -7,6 +7,15 @@ export async function postgresSchema() {
   const schema = `itest_${randomBytes(6).toString('hex')}`;
   return {
     env: { DATABASE_URL: TEST_DATABASE_URL, DATABASE_SCHEMA: schema },
+    /** A client whose queries run in this schema (tests that inspect or break the database). */
+    async connect() {
+      const client = new pg.Client({
+        connectionString: TEST_DATABASE_URL,
+        options: `-c search_path=${schema}`,
+      });
+      await client.connect();
+      return client;
+    },
     async drop() {
       const client = new pg.Client(TEST_DATABASE_URL);
       await client.connect();
