@@ -4,7 +4,7 @@ import type pg from 'pg';
 import { addScene, projectMap, sceneText } from '../../shared/project-doc.ts';
 import { api, signUp, WebServer } from '../support/web-server.ts';
 import { connectClient, waitFor, type CollabClient } from '../support/collab-client.ts';
-import { postgresSchema } from '../support/postgres.ts';
+import { serverOnPostgres } from '../support/postgres.ts';
 
 /**
  * Issue 9, item 3: NUL, other control characters and bidi overrides, wherever
@@ -16,23 +16,20 @@ const NUL = '\u0000';
 const RLO = '\u202E'; // right-to-left override
 
 describe('control characters (PostgreSQL, the database that refuses NUL)', () => {
-  let pgSchema: Awaited<ReturnType<typeof postgresSchema>>;
+  let setup: Awaited<ReturnType<typeof serverOnPostgres>>;
   let server: WebServer;
   let sql: pg.Client;
   let owner: Awaited<ReturnType<typeof signUp>>;
   const clients: CollabClient[] = [];
 
   before(async () => {
-    pgSchema = await postgresSchema();
-    server = await new WebServer({ env: pgSchema.env }).start();
-    sql = await pgSchema.connect();
+    setup = await serverOnPostgres();
+    ({ server, sql } = setup);
     owner = await signUp(server.url, 'Owner');
   });
   after(async () => {
     for (const client of clients) client.destroy();
-    await sql?.end();
-    await server?.stop();
-    await pgSchema?.drop();
+    await setup?.stop();
   });
 
   const call = (method: string, path: string, body?: unknown, token = owner.token) =>
