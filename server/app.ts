@@ -9,6 +9,7 @@ import { clientAddress } from './http/client-address.ts';
 import { retryAfterHeader } from './http/rate-limit.ts';
 import { ApiError, errorBody } from './http/errors.ts';
 import { requestContext } from './http/request-context.ts';
+import { refuseUnsafeUrls } from './http/safe-url.ts';
 import { loadSession } from './http/session.ts';
 import { createMetrics } from './metrics.ts';
 import type { Services } from './services.ts';
@@ -47,6 +48,8 @@ export function createApp(services: Services, build: ServerBuild | null) {
   app.set('trust proxy', config.trustProxy);
 
   app.use(requestContext(logger, metrics));
+  // NUL, controls and bad encodings in the URL: 400 here, never a 500 from the database (issue 9).
+  app.use(refuseUnsafeUrls());
   app.use((_req, res, next) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'same-origin');

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { MAX_SCENE_DURATION_SEC } from '../shared/timeline.ts';
+import type { TimelineLimits } from '../shared/timeline-limits.ts';
 import type { LimitRule } from './http/rate-limit.ts';
 
 /** A rate limit written "attempts/seconds", e.g. `30/60`: 30 attempts a minute. */
@@ -73,6 +75,10 @@ const envSchema = z.object({
   AUTH_LIMIT_SIGN_IN_BY_ADDRESS: limitRule.default({ points: 30, durationSec: 60 }),
   AUTH_LIMIT_SIGN_IN_BY_ACCOUNT: limitRule.default({ points: 10, durationSec: 15 * 60 }),
   AUTH_LIMIT_SIGN_UP_BY_ADDRESS: limitRule.default({ points: 20, durationSec: 60 * 60 }),
+  // Timeline limits, checked at commit and at render creation (shared/timeline-limits.ts).
+  MAX_SCENES_PER_PROJECT: z.coerce.number().int().min(1).default(500),
+  MAX_SCENE_SECONDS: z.coerce.number().positive().max(MAX_SCENE_DURATION_SEC).default(120),
+  MAX_RENDER_SECONDS: z.coerce.number().positive().default(3600),
 });
 
 export interface Config {
@@ -105,6 +111,8 @@ export interface Config {
     signInByAccount: LimitRule;
     signUpByAddress: LimitRule;
   };
+  /** Timeline limits (MAX_SCENES_PER_PROJECT, MAX_SCENE_SECONDS, MAX_RENDER_SECONDS). */
+  timelineLimits: TimelineLimits;
 }
 
 export class ConfigError extends Error {}
@@ -151,6 +159,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       signInByAddress: e.AUTH_LIMIT_SIGN_IN_BY_ADDRESS,
       signInByAccount: e.AUTH_LIMIT_SIGN_IN_BY_ACCOUNT,
       signUpByAddress: e.AUTH_LIMIT_SIGN_UP_BY_ADDRESS,
+    },
+    timelineLimits: {
+      maxScenes: e.MAX_SCENES_PER_PROJECT,
+      maxSceneSec: e.MAX_SCENE_SECONDS,
+      maxTotalSec: e.MAX_RENDER_SECONDS,
     },
   };
 }

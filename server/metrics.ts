@@ -1,4 +1,4 @@
-import { Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** Prometheus metrics of the web process, served at /metrics. */
 export function createMetrics(
@@ -7,6 +7,8 @@ export function createMetrics(
     documents: number;
     updateLogLagMs: number;
     updateLogPending: number;
+    storeFailures: { permanent: number; transient: number };
+    documentsUnstorable: number;
   },
 ) {
   const registry = new Registry();
@@ -46,6 +48,24 @@ export function createMetrics(
     'montage_update_log_pending_updates',
     'Updates waiting to be written to the update log',
     () => collect().updateLogPending,
+  );
+  // Document store failures (server/collab/store-failure.ts): permanent ones are not retried.
+  new Counter({
+    name: 'montage_document_store_failures_total',
+    help: 'Failed stores of project documents, by kind (permanent: not retried)',
+    labelNames: ['kind'] as const,
+    registers: [registry],
+    collect() {
+      const failures = collect().storeFailures;
+      this.reset();
+      this.inc({ kind: 'permanent' }, failures.permanent);
+      this.inc({ kind: 'transient' }, failures.transient);
+    },
+  });
+  gauge(
+    'montage_documents_unstorable',
+    'Documents whose last store failed permanently (their edits stay in the update log)',
+    () => collect().documentsUnstorable,
   );
   return { registry, httpDuration };
 }

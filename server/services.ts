@@ -57,8 +57,13 @@ export async function createServices(config: Config, logger: Logger) {
     onDocumentStored: (projectId, title) => projects.syncTitleFromDocument(projectId, title),
   });
   documents = collab.documents;
-  const revisions = createRevisions(database.db, projects, collab.documents.read);
-  const renders = createRenders(database.db, projects, revisions);
+  const revisions = createRevisions(
+    database.db,
+    projects,
+    collab.documents.read,
+    config.timelineLimits,
+  );
+  const renders = createRenders(database.db, projects, revisions, config.timelineLimits);
   const renderQueue = createRenderQueue({
     redisUrl: config.redisUrl,
     prefix: config.redisPrefix,

@@ -6,6 +6,7 @@ import {
   PROJECT_DEFAULTS,
   PROJECT_SETTING_FIELDS,
   SCENE_CONTENT_FIELDS,
+  MAX_SCENE_DURATION_SEC,
   SCENE_DEFAULTS,
   SCHEMA_VERSION,
   canonicalJson,
@@ -311,7 +312,6 @@ export function moveScenes(doc: Y.Doc, ids: readonly string[], index: number): v
   });
 }
 
-const MAX_DURATION_SEC = 600;
 const LEADING_SPACE = /^\s+/;
 const TRAILING_SPACE = /\s+$/;
 const roundTenth = (sec: number) => Math.round(sec * 10) / 10;
@@ -406,7 +406,9 @@ export function mergeWithNext(doc: Y.Doc, id: string): boolean {
     const a = ref.map.get('durationSec');
     const b = next.map.get('durationSec');
     const sum =
-      typeof a === 'number' && typeof b === 'number' ? Math.min(MAX_DURATION_SEC, a + b) : null;
+      typeof a === 'number' && typeof b === 'number'
+        ? Math.min(MAX_SCENE_DURATION_SEC, a + b)
+        : null;
     if (a !== sum) ref.map.set('durationSec', sum);
     scenesMap(doc).delete(next.id);
   });

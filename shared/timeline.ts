@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { MAX_SCENE_SEC } from './analysis/scene/duration.ts';
+import { multiLineText, singleLineText } from './text-safety.ts';
+import { voiceIdIssue } from './voice-id.ts';
 
 /**
  * The canonical timeline: plain JSON, ordered, defaults applied. It is the one
@@ -54,26 +57,39 @@ export const SCENE_DEFAULTS = {
 
 const assetHash = z.string().regex(/^[0-9a-f]{64}$/, 'must be a sha256 asset hash');
 
-export const voiceSchema = z.object({
-  engine: z.enum(VOICE_ENGINES),
-  voice: z.string().min(1).max(64),
-  rate: z.number().min(0.5).max(2),
-  pitch: z.number().min(0.5).max(2),
-});
+/** A scene's longest possible duration in seconds (the editor's bound; servers may set a lower one). */
+export const MAX_SCENE_DURATION_SEC = MAX_SCENE_SEC;
+
+/** Ids and order keys are generated, but a raw client can write anything: keep them one clean line. */
+const key = () => singleLineText(z.string().min(1).max(200));
+
+export const voiceSchema = z
+  .object({
+    engine: z.enum(VOICE_ENGINES),
+    voice: singleLineText(z.string().min(1).max(64)),
+    rate: z.number().min(0.5).max(2),
+    pitch: z.number().min(0.5).max(2),
+  })
+  .superRefine((voice, ctx) => {
+    // The id reaches the voice engine's command line: only names the engine could know pass.
+    const issue = voiceIdIssue(voice.engine, voice.voice);
+    if (issue) ctx.addIssue({ code: 'custom', path: ['voice'], message: issue });
+  });
 
 export const castMemberSchema = z.object({
-  id: z.string().min(1),
-  name: z.string().max(200),
-  description: z.string().max(2000),
+  id: key(),
+  name: singleLineText(z.string().max(200)),
+  description: multiLineText(z.string().max(2000)),
 });
 
 export const sceneSchema = z.object({
-  id: z.string().min(1),
-  order: z.string().min(1),
-  title: z.string().max(500),
-  narration: z.string().max(20_000),
-  prompt: z.string().max(4_000),
-  durationSec: z.number().positive().max(600).nullable(),
+  id: key(),
+  // Order keys grow with concurrent inserts at one place: no length bound here.
+  order: singleLineText(z.string().min(1)),
+  title: singleLineText(z.string().max(500)),
+  narration: multiLineText(z.string().max(20_000)),
+  prompt: multiLineText(z.string().max(4_000)),
+  durationSec: z.number().positive().max(MAX_SCENE_DURATION_SEC).nullable(),
   /** How this scene hands over to the next one; the last scene's is unused by renders. */
   transition: z.enum(TRANSITIONS),
   motion: z.enum(MOTIONS),
@@ -82,16 +98,16 @@ export const sceneSchema = z.object({
     .int()
     .min(0)
     .max(2 ** 32 - 1),
-  cast: z.array(z.string()),
-  location: z.string().max(500),
-  mood: z.string().max(100),
+  cast: z.array(key()),
+  location: singleLineText(z.string().max(500)),
+  mood: singleLineText(z.string().max(100)),
   act: z.number().int().min(1).max(10),
   image: assetHash.nullable(),
 });
 
 export const timelineSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
-  title: z.string().max(200),
+  title: singleLineText(z.string().max(200)),
   language: z.enum(LANGUAGES),
   aspect: z.enum(ASPECTS),
   fps: z.union(

@@ -103,6 +103,11 @@ export const en = {
   'members.close': 'Close',
 
   'errors.title': 'Something went wrong',
+  'errors.unsafe.control': 'contains a control character ({codePoint}) at position {position}',
+  'errors.unsafe.bidi':
+    'contains a bidirectional override character ({codePoint}) at position {position}',
+  'errors.unsafe.line-break': 'contains a line break or tab ({codePoint}) at position {position}',
+  'errors.unsafe.nul': 'contains a control character ({codePoint})',
   'errors.generic': 'Something went wrong on our side. Your input is kept; please try again.',
   'errors.invalidCredentials': 'Email or password is incorrect.',
   'errors.rateLimited': 'Too many attempts. Wait a minute and try again.',
@@ -209,11 +214,20 @@ export const en = {
   'render.commitCancel': 'Cancel',
   'render.waitingForSync':
     'Your latest changes have not reached the server yet. They are kept; try again once the status says Saved.',
+  'render.loadMore': 'Load older renders',
+  'render.loadingMore': 'Loading…',
+  'render.loadMoreFailed': 'Older renders could not be loaded. Try again.',
   'render.issuesTitle': 'The project cannot be rendered yet:',
   'render.issue': '{scene} — {message}',
   'render.issue.narration': 'Write narration or set a duration',
   'render.issue.cast': 'A cast member of this scene no longer exists',
   'render.issue.noScenes': 'Add at least one scene before rendering',
+  'render.issue.limit.MAX_SCENES_PER_PROJECT':
+    'Too many scenes: {value}. This server renders at most {max} scenes per project.',
+  'render.issue.limit.MAX_SCENE_SECONDS':
+    'This scene lasts {value} s. This server renders at most {max} s per scene.',
+  'render.issue.limit.MAX_RENDER_SECONDS':
+    'The video would last {value} s. This server renders at most {max} s per video.',
   'render.commitFailed': 'The revision could not be committed. Your message is kept; try again.',
   'render.queueFailed':
     'The revision was committed but the render could not be queued. Try again: nothing is committed twice.',

@@ -106,6 +106,12 @@ export const fr: Record<MessageKey, string> = {
   'members.close': 'Fermer',
 
   'errors.title': 'Un problème est survenu',
+  'errors.unsafe.control': 'contient un caractère de contrôle ({codePoint}) en position {position}',
+  'errors.unsafe.bidi':
+    'contient un caractère de contrôle bidirectionnel ({codePoint}) en position {position}',
+  'errors.unsafe.line-break':
+    'contient un saut de ligne ou une tabulation ({codePoint}) en position {position}',
+  'errors.unsafe.nul': 'contient un caractère de contrôle ({codePoint})',
   'errors.generic':
     'Un problème est survenu de notre côté. Votre saisie est conservée ; réessayez.',
   'errors.invalidCredentials': 'E-mail ou mot de passe incorrect.',
@@ -216,11 +222,20 @@ export const fr: Record<MessageKey, string> = {
   'render.commitCancel': 'Annuler',
   'render.waitingForSync':
     'Vos dernières modifications ne sont pas encore arrivées sur le serveur. Elles sont conservées ; réessayez quand l’état indique Enregistré.',
+  'render.loadMore': 'Charger les rendus plus anciens',
+  'render.loadingMore': 'Chargement…',
+  'render.loadMoreFailed': 'Les rendus plus anciens n’ont pas pu être chargés. Réessayez.',
   'render.issuesTitle': 'Le projet ne peut pas encore être rendu :',
   'render.issue': '{scene} — {message}',
   'render.issue.narration': 'Écrivez une narration ou fixez une durée',
   'render.issue.cast': 'Un personnage de cette scène n’existe plus',
   'render.issue.noScenes': 'Ajoutez au moins une scène avant le rendu',
+  'render.issue.limit.MAX_SCENES_PER_PROJECT':
+    'Trop de scènes : {value}. Ce serveur rend au plus {max} scènes par projet.',
+  'render.issue.limit.MAX_SCENE_SECONDS':
+    'Cette scène dure {value} s. Ce serveur rend au plus {max} s par scène.',
+  'render.issue.limit.MAX_RENDER_SECONDS':
+    'La vidéo durerait {value} s. Ce serveur rend au plus {max} s par vidéo.',
   'render.commitFailed':
     'La révision n’a pas pu être validée. Votre message est conservé ; réessayez.',
   'render.queueFailed':

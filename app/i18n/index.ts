@@ -60,6 +60,27 @@ export interface I18n {
 const fill = (text: string, vars?: Vars) =>
   vars ? text.replace(/\{(\w+)\}/g, (m, name: string) => String(vars[name] ?? m)) : text;
 
+/** Messages of shared/text-safety.ts, which carry values: "contains … (U+0000) at position 3". */
+const UNSAFE_CHARACTER =
+  /^contains (a control character|a bidirectional override character|a line break or tab) \((U\+[0-9A-F]{4,6})\)(?: at position (\d+))?$/;
+const UNSAFE_KINDS: Record<string, MessageKey> = {
+  'a control character': 'errors.unsafe.control',
+  'a bidirectional override character': 'errors.unsafe.bidi',
+  'a line break or tab': 'errors.unsafe.line-break',
+};
+
+function serverText(messages: Record<MessageKey, string>, known: Record<string, string>) {
+  return (message: string): string => {
+    const exact = known[message];
+    if (exact !== undefined) return exact;
+    const unsafe = UNSAFE_CHARACTER.exec(message);
+    if (!unsafe) return message;
+    const [, kind = '', codePoint = '', position] = unsafe;
+    const key = position === undefined ? 'errors.unsafe.nul' : UNSAFE_KINDS[kind]!;
+    return fill(messages[key] ?? en[key], { codePoint, position: position ?? '' });
+  };
+}
+
 const cache = new Map<Locale, I18n>();
 
 export function i18n(locale: Locale): I18n {
@@ -76,7 +97,7 @@ export function i18n(locale: Locale): I18n {
       const key = `${base}.${rules.select(count) === 'one' ? 'one' : 'other'}` as MessageKey;
       return fill(messages[key], { count, ...vars });
     },
-    server: (message) => serverMessages[locale][message] ?? message,
+    server: serverText(messages, serverMessages[locale]),
     date: (iso) => dates.format(new Date(iso)),
     duration: (sec) => formatDuration(sec, locale),
     relativeTime: (iso, now = new Date()) => formatRelativeTime(iso, now, locale),

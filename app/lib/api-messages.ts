@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import { listScenes } from '../../shared/project-doc.ts';
 import type { TimelineIssue } from '../../shared/timeline.ts';
+import type { LimitBreach } from '../../shared/timeline-limits.ts';
 import type { I18n } from '../i18n/index.ts';
 import type { ApiFailure } from './api.ts';
 
@@ -48,14 +49,19 @@ export function issueParts(i18n: I18n, doc: Y.Doc, issues: readonly TimelineIssu
     const path = Array.isArray(issue.path) ? issue.path : [];
     const inScene = path[0] === 'scenes' && typeof path[1] === 'number';
     const field = inScene ? path[2] : path[0] === 'scenes' ? undefined : path[0];
-    const message =
-      path.length === 1 && path[0] === 'scenes'
-        ? t('render.issue.noScenes')
-        : inScene && (field === 'narration' || field === 'durationSec')
-          ? t('render.issue.narration')
-          : inScene && field === 'cast'
-            ? t('render.issue.cast')
-            : i18n.server(String(issue.message ?? ''));
+    const limit = (issue as { limit?: LimitBreach }).limit;
+    const serverMessage = String(issue.message ?? '');
+    const message = limit
+      ? t(`render.issue.limit.${limit.name}`, { value: limit.value, max: limit.max })
+      : serverMessage.startsWith('contains ')
+        ? i18n.server(serverMessage)
+        : path.length === 1 && path[0] === 'scenes'
+          ? t('render.issue.noScenes')
+          : inScene && (field === 'narration' || field === 'durationSec')
+            ? t('render.issue.narration')
+            : inScene && field === 'cast'
+              ? t('render.issue.cast')
+              : i18n.server(serverMessage);
     const sceneId = issue.sceneId ?? null;
     let sceneNumber: number | null = null;
     let sceneTitle: string | null = null;

@@ -75,11 +75,30 @@ export class RenderFeed {
     this.#set(upsertRender(this.#list, record));
   }
 
-  /** The whole list as the API returned it; live updates newer than `mark` are kept. */
-  replace(records: readonly RenderRecord[], mark: number) {
+  /**
+   * The first page of the list as the API returned it; live updates newer
+   * than `mark` are kept, and so are renders older than the page that "Load
+   * more" brought in (when `hasMore`: the page does not reach them).
+   */
+  replace(records: readonly RenderRecord[], mark: number, hasMore = false) {
     let next = [...records].sort(newestFirst);
+    const oldest = next.at(-1);
+    const inPage = new Set(next.map((r) => r.id));
     for (const current of this.#list) {
-      if ((this.#liveAt.get(current.id) ?? -1) > mark) next = upsertRender(next, current);
+      const liveSince = (this.#liveAt.get(current.id) ?? -1) > mark;
+      const olderPage =
+        hasMore && !inPage.has(current.id) && (!oldest || newestFirst(oldest, current) < 0);
+      if (liveSince || olderPage) next = upsertRender(next, current);
+    }
+    this.#set(next);
+  }
+
+  /** An older page ("Load more"): added unless a live update since `mark` is newer. */
+  older(records: readonly RenderRecord[], mark: number) {
+    let next = this.#list;
+    for (const record of records) {
+      if ((this.#liveAt.get(record.id) ?? -1) > mark) continue;
+      next = upsertRender(next, record);
     }
     this.#set(next);
   }

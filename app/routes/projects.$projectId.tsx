@@ -23,11 +23,18 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   try {
     const project = await projects.get(session.user.id, projectId);
     const allowed = allowedActions(project.role);
-    const [members, renders] = await Promise.all([
+    const [members, { renders, nextBefore }] = await Promise.all([
       allowed.manageMembers ? projects.listMembers(session.user.id, projectId) : [],
       context.services.renders.list(session.user.id, projectId),
     ]);
-    return { project, allowed, members, renders, user: session.user };
+    return {
+      project,
+      allowed,
+      members,
+      renders,
+      rendersNextBefore: nextBefore,
+      user: session.user,
+    };
   } catch (err) {
     return throwAsResponse(err);
   }
@@ -60,7 +67,8 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
 }
 
 export default function ProjectPage() {
-  const { project, allowed, members, renders, user } = useLoaderData<typeof loader>();
+  const { project, allowed, members, renders, rendersNextBefore, user } =
+    useLoaderData<typeof loader>();
   const { t } = useI18n();
   return (
     <section className="page">
@@ -73,6 +81,7 @@ export default function ProjectPage() {
         user={user}
         role={project.role}
         renders={renders}
+        rendersNextBefore={rendersNextBefore}
         actions={
           allowed.manageMembers ? <MembersDialog members={members} selfId={user.id} /> : null
         }

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { newId } from '../../shared/ids.ts';
+import { nulPaths, singleLineText } from '../../shared/text-safety.ts';
 import type { Db } from '../db/database.ts';
 import { ApiError, fieldDetails } from '../http/errors.ts';
 import type { RateLimits } from '../http/rate-limit.ts';
@@ -18,8 +19,10 @@ export interface SessionInfo {
 }
 
 const signupFields = z.object({
-  email: z.string().trim().toLowerCase().email('Enter a valid email address').max(254),
-  name: z.string().trim().min(1, 'Enter your name').max(100),
+  email: singleLineText(
+    z.string().trim().toLowerCase().email('Enter a valid email address').max(254),
+  ),
+  name: singleLineText(z.string().trim().min(1, 'Enter your name').max(100)),
   password: z.string(),
 });
 
@@ -30,11 +33,27 @@ export const signupSchema = signupFields.superRefine(({ email, name, password },
 });
 
 export const loginSchema = z.object({
-  email: z.string().trim().toLowerCase().min(1, 'Enter your email').max(254),
+  email: singleLineText(z.string().trim().toLowerCase().min(1, 'Enter your email').max(254)),
   password: z.string().min(1, 'Enter your password').max(200),
 });
 
+/**
+ * Validates input against a schema; 422 naming the fields otherwise. Before
+ * the schema, any string holding a NUL anywhere in the input is refused with
+ * its path: PostgreSQL cannot store NUL, so a field a schema forgot must
+ * still never turn into a 500.
+ */
 export function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {
+  const withNul = nulPaths(input);
+  if (withNul.length) {
+    throw new ApiError(
+      'VALIDATION_FAILED',
+      'Some fields are invalid',
+      fieldDetails(
+        withNul.map((path) => ({ path, message: 'contains a control character (U+0000)' })),
+      ),
+    );
+  }
   const result = schema.safeParse(input);
   if (!result.success) {
     throw new ApiError(

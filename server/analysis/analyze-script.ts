@@ -5,6 +5,7 @@ import {
   type AnalyzeOptions,
   type ScriptAnalysis,
 } from '../../shared/analysis/index.ts';
+import { findUnsafeCharacter, unsafeCharacterMessage } from '../../shared/text-safety.ts';
 import { ApiError } from '../http/errors.ts';
 
 /**
@@ -61,6 +62,15 @@ export async function analyzeScriptRequest(body: unknown): Promise<ScriptAnalysi
   if (typeof text === 'string') {
     const sizeBytes = Buffer.byteLength(text, 'utf8');
     if (sizeBytes > MAX_ANALYSIS_TEXT_BYTES) throw textTooLarge(sizeBytes);
+    // The scenes made from the script go into the document: refuse what a commit would refuse.
+    const unsafe = findUnsafeCharacter(text, 'multi-line');
+    if (unsafe) {
+      const message = `The script ${unsafeCharacterMessage(unsafe)}`;
+      throw new ApiError('VALIDATION_FAILED', message, {
+        field: 'text',
+        fields: { text: message },
+      });
+    }
   }
   const options: Record<string, unknown> = {};
   for (const key of OPTION_KEYS) {

@@ -242,9 +242,12 @@ export function apiRouter(services: Services): Router {
 
   router.get(
     '/projects/:id/renders',
-    json(async (req) => ({
-      renders: await renders.list(requireSession(req).user.id, param(req, 'id')),
-    })),
+    json(async (req) =>
+      renders.list(requireSession(req).user.id, param(req, 'id'), {
+        limit: req.query.limit,
+        before: req.query.before,
+      }),
+    ),
   );
 
   router.get(

@@ -17,6 +17,7 @@ import { authExtension, type CollabContext } from './auth-extension.ts';
 import { createDocumentStore } from './document-store.ts';
 import { limitsExtension } from './limits-extension.ts';
 import { persistenceExtension } from './persistence-extension.ts';
+import { StoreHealth } from './store-failure.ts';
 import { UpdateLogWriter } from './update-log-writer.ts';
 import { clientAddress } from '../http/client-address.ts';
 
@@ -56,6 +57,7 @@ export function createCollabServer(deps: CollabDependencies) {
     append: (doc, updates) => store.append(doc, updates),
     logger,
   });
+  const storeHealth = new StoreHealth();
   const controlChannel = `${config.redisPrefix}:collab-control`;
   const publisher = new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: null });
   const subscriber = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
@@ -76,6 +78,7 @@ export function createCollabServer(deps: CollabDependencies) {
       store,
       writer,
       logger,
+      health: storeHealth,
       afterCompact: async (name, doc) => {
         const title = projectMap(doc).get('title');
         if (typeof title === 'string') await deps.onDocumentStored?.(name, title);
@@ -326,6 +329,8 @@ export function createCollabServer(deps: CollabDependencies) {
         documents: hocuspocus.getDocumentsCount(),
         updateLogLagMs: writer.lagMs(),
         updateLogPending: writer.pendingCount(),
+        storeFailures: { ...storeHealth.failures },
+        documentsUnstorable: storeHealth.unstorableCount,
       };
     },
   };

@@ -9,6 +9,7 @@ import type {
 import type { Logger } from '../logger.ts';
 import type { DocumentStore } from './document-store.ts';
 import type { UpdateLogWriter } from './update-log-writer.ts';
+import { classifyStoreFailure, StoreHealth } from './store-failure.ts';
 
 export interface PersistenceOptions {
   store: DocumentStore;
@@ -18,6 +19,10 @@ export interface PersistenceOptions {
   afterCompact?(documentName: string, doc: Y.Doc): Promise<void>;
   /** How long a store waits for the log before giving up (and retrying later). */
   storeTimeoutMs?: number;
+  /** Failures by kind and unstorable documents, read by /metrics. */
+  health?: StoreHealth;
+  /** Delay before a transient failure is retried. */
+  retryDelayMs?: number;
 }
 
 const isFromRedis = (origin: unknown) =>
@@ -45,10 +50,17 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
  *   replaced by an empty one (Hocuspocus does not store a document whose load
  *   failed).
  * Updates arriving through Redis were logged by the instance that received them.
+ *
+ * A failed store is retried only when the failure is transient (database
+ * down, timeout). A permanent one (the data is refused, the document is
+ * corrupt) would fail forever: it is logged once, counted in /metrics, and
+ * the document may unload; every edit stays in the update log.
  */
 export function persistenceExtension(options: PersistenceOptions): Extension {
   const { store, writer, logger } = options;
   const storeTimeoutMs = options.storeTimeoutMs ?? 5000;
+  const retryDelayMs = options.retryDelayMs ?? 2000;
+  const health = options.health ?? new StoreHealth();
   const retryTimers = new Map<string, NodeJS.Timeout>();
 
   return {
@@ -77,7 +89,20 @@ export function persistenceExtension(options: PersistenceOptions): Extension {
           'compaction',
         );
         await options.afterCompact?.(documentName, document);
+        health.stored(documentName);
       } catch (err) {
+        const kind = classifyStoreFailure(err);
+        if (kind === 'permanent') {
+          if (health.failed(documentName, kind)) {
+            logger.error(
+              { err, document: documentName, projectId: documentName },
+              'storing document failed permanently; not retrying (its edits stay in the update log)',
+            );
+          }
+          // Resolving lets Hocuspocus unload the document once nobody is connected.
+          return;
+        }
+        health.failed(documentName, kind);
         // The document stays in memory (Hocuspocus keeps it when a store fails);
         // store again later so it can still be unloaded once the database is back.
         logger.warn({ err, document: documentName }, 'storing document failed; will retry');
@@ -87,7 +112,7 @@ export function persistenceExtension(options: PersistenceOptions): Extension {
             retryTimers.delete(documentName);
             if (instance.documents.get(documentName) === document)
               instance.storeDocumentHooks(document, payload, true);
-          }, 2000),
+          }, retryDelayMs),
         );
         throw err;
       }

@@ -5,6 +5,7 @@ import type { Database } from './schema.ts';
 import * as m0001 from './migrations/0001-initial.ts';
 import * as m0002 from './migrations/0002-revisions.ts';
 import * as m0003 from './migrations/0003-renders.ts';
+import * as m0004 from './migrations/0004-render-summaries.ts';
 import { startPGliteThread } from './pglite-thread.ts';
 
 export type Db = Kysely<Database>;
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
   '0002-revisions': m0002,
   '0003-renders': m0003,
+  '0004-render-summaries': m0004,
 };
 
 const migrationProvider: MigrationProvider = {

@@ -76,6 +76,8 @@ export interface RendersTable {
   job: ColumnType<unknown, string, string>;
   attempt: number;
   progress: ColumnType<unknown, string | null | undefined, string | null>;
+  /** What the renders list shows (server/renders/renders.ts RenderSummary). */
+  summary: ColumnType<unknown, string | null | undefined, string | null>;
   created_by: string | null;
   created_at: Timestamp;
   started_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;

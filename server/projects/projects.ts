@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { newId } from '../../shared/ids.ts';
+import { singleLineText, withoutUnsafeCharacters } from '../../shared/text-safety.ts';
 import { LANGUAGES } from '../../shared/timeline.ts';
 import type { Db } from '../db/database.ts';
 import type { Role } from '../db/schema.ts';
@@ -28,11 +29,9 @@ export interface ProjectSummary {
   updatedAt: string;
 }
 
-const titleSchema = z
-  .string()
-  .trim()
-  .min(1, 'Enter a title')
-  .max(200, 'Title is too long (200 characters at most)');
+const titleSchema = singleLineText(
+  z.string().trim().min(1, 'Enter a title').max(200, 'Title is too long (200 characters at most)'),
+);
 export const createProjectSchema = z.object({
   title: titleSchema,
   language: z.enum(LANGUAGES).default('en'),
@@ -195,9 +194,13 @@ export function createProjects(db: Db, accounts: Accounts, documents: ProjectDoc
       return get(userId, projectId);
     },
 
-    /** Keeps the listing's title in step with the title edited in the live document. */
+    /**
+     * Keeps the listing's title in step with the title edited in the live
+     * document. The document holds whatever a client wrote: unsafe characters
+     * are dropped here so a bad title can never make the store fail.
+     */
     async syncTitleFromDocument(projectId: string, title: string) {
-      const clean = title.trim().slice(0, 200);
+      const clean = withoutUnsafeCharacters(title, 'single-line').trim().slice(0, 200);
       if (!clean) return;
       await db
         .updateTable('projects')

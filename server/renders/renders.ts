@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { z } from 'zod';
 import { newId } from '../../shared/ids.ts';
 import {
@@ -13,11 +14,16 @@ import {
 } from '../../shared/render-job-state.ts';
 import { RENDER_PRESET_IDS, type RenderPresetId } from '../../shared/render-presets.ts';
 import type { PlannedUnit } from '../../shared/render-queue.ts';
+import {
+  DEFAULT_TIMELINE_LIMITS,
+  timelineLimitIssues,
+  type TimelineLimits,
+} from '../../shared/timeline-limits.ts';
 import { parseInput } from '../accounts/accounts.ts';
 import type { Db } from '../db/database.ts';
 import { ApiError } from '../http/errors.ts';
 import type { Projects } from '../projects/projects.ts';
-import type { Revisions } from '../revisions/revisions.ts';
+import { overLimits, type Revisions } from '../revisions/revisions.ts';
 
 /** What the assemble step returned, as stored (see render-node/assemble-render.ts RenderOutput). */
 export interface StoredOutput {
@@ -90,6 +96,27 @@ export const createRenderSchema = z.object({
   burnCaptions: z.boolean().default(false),
 });
 
+/** A page of the renders list: newest first, `before` a render id from the previous page. */
+export const renderPageSchema = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  before: z
+    .string()
+    .regex(/^[a-z0-9]{1,64}$/, 'Must be a render id')
+    .optional(),
+});
+
+/**
+ * What the list shows of a render beyond its row: scene titles and
+ * fractions, stage fractions and the output. Stored in `renders.summary` by
+ * every write, so listing reads stored fields only (no revision timeline, no
+ * progress detail per row).
+ */
+export interface RenderSummary {
+  scenes: { id: string; title: string; fraction: number }[];
+  stages: Record<string, number>;
+  output: StoredOutput | null;
+}
+
 const parseJson = <T>(value: unknown): T =>
   (typeof value === 'string' ? JSON.parse(value) : value) as T;
 
@@ -114,12 +141,45 @@ export function summarise(detail: RenderDetail | null) {
   return { stages: ratio(stages), scenes: ratio(scenes) };
 }
 
+/** The summary of a progress detail, scene titles from the revision (pure). */
+export function renderSummary(
+  detail: RenderDetail | null,
+  titles: ReadonlyMap<string, string>,
+): RenderSummary {
+  const { stages, scenes } = summarise(detail);
+  return {
+    stages,
+    scenes: (detail?.sceneIds ?? [...titles.keys()]).map((id) => ({
+      id,
+      title: titles.get(id) ?? '',
+      fraction: scenes[id] ?? 0,
+    })),
+    output: detail?.output ?? null,
+  };
+}
+
+const titlesOf = (timeline: unknown) =>
+  new Map(
+    (parseJson<{ scenes?: { id: string; title: string }[] } | null>(timeline)?.scenes ?? []).map(
+      (s) => [s.id, s.title],
+    ),
+  );
+
+const titlesOfSummary = (summary: RenderSummary) =>
+  new Map(summary.scenes.map((s) => [s.id, s.title]));
+
 /**
  * Renders: the `renders` table belongs here. The row is written first, then
  * the queue entry; the lifecycle goes through the shared render-job machine.
  */
-export function createRenders(db: Db, projects: Projects, revisions: Revisions) {
-  const select = () =>
+export function createRenders(
+  db: Db,
+  projects: Projects,
+  revisions: Revisions,
+  limits: TimelineLimits = DEFAULT_TIMELINE_LIMITS,
+) {
+  /** The row fields every record needs, without the heavy JSON (revision timeline, progress). */
+  const selectStored = () =>
     db
       .selectFrom('renders')
       .leftJoin('users', 'users.id', 'renders.created_by')
@@ -133,27 +193,30 @@ export function createRenders(db: Db, projects: Projects, revisions: Revisions) 
         'renders.status',
         'renders.job',
         'renders.attempt',
-        'renders.progress',
+        'renders.summary',
         'renders.created_at',
         'renders.started_at',
         'renders.finished_at',
         'users.id as creator_id',
         'users.name as creator_name',
         'revisions.number as revision_number',
-        'revisions.timeline as revision_timeline',
       ]);
+  /** One render in full: with its progress detail and, for renders older than summaries, the timeline. */
+  const select = () =>
+    selectStored().select(['renders.progress', 'revisions.timeline as revision_timeline']);
+  type StoredRow = Awaited<ReturnType<ReturnType<typeof selectStored>['executeTakeFirstOrThrow']>>;
   type Row = Awaited<ReturnType<ReturnType<typeof select>['executeTakeFirstOrThrow']>>;
 
-  function toRecord(row: Row): RenderRecord {
+  /** The stored summary; computed from the detail and timeline for renders written before it existed. */
+  const summaryOf = (row: Row): RenderSummary =>
+    parseJson<RenderSummary | null>(row.summary) ??
+    renderSummary(parseJson<RenderDetail | null>(row.progress), titlesOf(row.revision_timeline));
+
+  function toRecord(row: StoredRow, summary: RenderSummary): RenderRecord {
     const job = parseJson<RenderJobContext>(row.job);
-    const detail = parseJson<RenderDetail | null>(row.progress);
-    const timeline = parseJson<{ scenes: { id: string; title: string }[] } | null>(
-      row.revision_timeline,
-    );
-    const titles = new Map((timeline?.scenes ?? []).map((s) => [s.id, s.title]));
-    const { stages, scenes } = summarise(detail);
+    const titles = titlesOfSummary(summary);
     const base = `/api/v1/renders/${row.id}`;
-    const out = detail?.output ?? null;
+    const out = summary.output;
     return {
       id: row.id,
       projectId: row.project_id,
@@ -173,12 +236,8 @@ export function createRenders(db: Db, projects: Projects, revisions: Revisions) 
       startedAt: row.started_at ? new Date(row.started_at).toISOString() : null,
       finishedAt: row.finished_at ? new Date(row.finished_at).toISOString() : null,
       cache: out?.cache ?? null,
-      stages,
-      scenes: (detail?.sceneIds ?? [...titles.keys()]).map((id) => ({
-        id,
-        title: titles.get(id) ?? '',
-        fraction: scenes[id] ?? 0,
-      })),
+      stages: summary.stages,
+      scenes: summary.scenes,
       output: out
         ? {
             videoUrl: `${base}/video.mp4`,
@@ -202,6 +261,8 @@ export function createRenders(db: Db, projects: Projects, revisions: Revisions) 
         : null,
     };
   }
+
+  const fullRecord = (row: Row) => toRecord(row, summaryOf(row));
 
   async function load(renderId: string) {
     return (await select().where('renders.id', '=', renderId).executeTakeFirst()) ?? null;
@@ -230,7 +291,7 @@ export function createRenders(db: Db, projects: Projects, revisions: Revisions) 
       .execute(async (trx) => {
         const row = await trx
           .selectFrom('renders')
-          .select(['status', 'job', 'progress', 'started_at'])
+          .select(['status', 'job', 'progress', 'summary', 'revision_id', 'started_at'])
           .where('id', '=', renderId)
           .forUpdate()
           .executeTakeFirst();
@@ -250,6 +311,18 @@ export function createRenders(db: Db, projects: Projects, revisions: Revisions) 
           updateDetail && (!isTerminalState(current.state) || event.type === 'RETRY')
             ? updateDetail(detailBefore)
             : detailBefore;
+        const stored = parseJson<RenderSummary | null>(row.summary);
+        const titles = stored
+          ? titlesOfSummary(stored)
+          : titlesOf(
+              (
+                await trx
+                  .selectFrom('revisions')
+                  .select('timeline')
+                  .where('id', '=', row.revision_id)
+                  .executeTakeFirst()
+              )?.timeline ?? null,
+            );
         const now = new Date();
         await trx
           .updateTable('renders')
@@ -257,6 +330,7 @@ export function createRenders(db: Db, projects: Projects, revisions: Revisions) 
             status: next.state,
             job: JSON.stringify(next.context),
             progress: detail ? JSON.stringify(detail) : null,
+            summary: JSON.stringify(renderSummary(detail, titles)),
             updated_at: now,
             ...(event.type === 'START' && !row.started_at ? { started_at: now } : {}),
             ...(isTerminalState(next.state) && !isTerminalState(current.state)
@@ -268,7 +342,7 @@ export function createRenders(db: Db, projects: Projects, revisions: Revisions) 
           .execute();
         return true;
       })
-      .then(async (changed) => (changed ? toRecord((await load(renderId))!) : null));
+      .then(async (changed) => (changed ? fullRecord((await load(renderId))!) : null));
   }
 
   return {
@@ -288,6 +362,9 @@ export function createRenders(db: Db, projects: Projects, revisions: Revisions) 
           fields: { revisionId: 'Unknown revision' },
         });
       }
+      // Revisions committed before a limit was set or lowered are held to it here.
+      const breaches = timelineLimitIssues(revision.timeline, limits);
+      if (breaches.length) throw overLimits(breaches);
       const id = newId();
       const job = initialRenderJob(id);
       const inserted = await db
@@ -300,6 +377,7 @@ export function createRenders(db: Db, projects: Projects, revisions: Revisions) 
           burn_captions: burnCaptions,
           status: job.state,
           job: JSON.stringify(job.context),
+          summary: JSON.stringify(renderSummary(null, titlesOf(revision.timeline))),
           attempt: 1,
           created_by: userId,
         })
@@ -319,35 +397,59 @@ export function createRenders(db: Db, projects: Projects, revisions: Revisions) 
             .where('renders.burn_captions', '=', burnCaptions)
             .where('renders.status', 'not in', ['done', 'failed', 'cancelled'])
             .executeTakeFirst();
-      return { record: toRecord(row!), created: !!inserted };
+      return { record: fullRecord(row!), created: !!inserted };
     },
 
     async get(userId: string, renderId: string) {
-      return toRecord(await authorizedRow(userId, renderId, 'view'));
+      return fullRecord(await authorizedRow(userId, renderId, 'view'));
     },
 
-    async list(userId: string, projectId: string) {
+    /**
+     * A page of the project's renders, newest first, from stored fields only;
+     * `nextBefore` is the cursor of the next page (null on the last one).
+     */
+    async list(
+      userId: string,
+      projectId: string,
+      page: unknown = {},
+    ): Promise<{ renders: RenderRecord[]; nextBefore: string | null }> {
       await projects.authorize(userId, projectId, 'view');
-      const rows = await select()
+      const { limit, before } = parseInput(renderPageSchema, page);
+      let query = selectStored()
         .where('renders.project_id', '=', projectId)
         .orderBy('renders.created_at', 'desc')
-        .limit(100)
-        .execute();
-      return rows.map(toRecord);
+        .orderBy('renders.id', 'desc')
+        .limit(limit + 1);
+      if (before) {
+        query = query.where(
+          sql<boolean>`(renders.created_at, renders.id) < (select b.created_at, b.id from renders b where b.id = ${before} and b.project_id = ${projectId})`,
+        );
+      }
+      const rows = await query.execute();
+      const more = rows.length > limit;
+      const pageRows = rows.slice(0, limit);
+      const renders = await Promise.all(
+        pageRows.map(async (row) => {
+          const summary = parseJson<RenderSummary | null>(row.summary);
+          // Renders older than summaries: read in full once (their next event stores one).
+          return summary ? toRecord(row, summary) : fullRecord((await load(row.id))!);
+        }),
+      );
+      return { renders, nextBefore: more ? (pageRows.at(-1)?.id ?? null) : null };
     },
 
     /** The stored output of a render a user may view (for media responses). */
     async outputFor(userId: string, renderId: string) {
       const row = await authorizedRow(userId, renderId, 'view');
       return {
-        record: toRecord(row),
-        output: parseJson<RenderDetail | null>(row.progress)?.output ?? null,
+        record: fullRecord(row),
+        output: summaryOf(row).output,
       };
     },
 
     async requireEditable(userId: string, renderId: string) {
       const row = await authorizedRow(userId, renderId, 'edit');
-      return { record: toRecord(row), attempt: row.attempt };
+      return { record: fullRecord(row), attempt: row.attempt };
     },
 
     /** Moves a failed or cancelled render back to queued under a new attempt number. */

@@ -3,6 +3,13 @@ import { z } from 'zod';
 import { sha256Hex } from '../../shared/content-key.ts';
 import { toTimeline } from '../../shared/project-doc.ts';
 import { renderReadinessIssues } from '../../shared/render-readiness.ts';
+import { singleLineText } from '../../shared/text-safety.ts';
+import {
+  DEFAULT_TIMELINE_LIMITS,
+  timelineLimitIssues,
+  type LimitBreach,
+  type TimelineLimits,
+} from '../../shared/timeline-limits.ts';
 import {
   canonicalJson,
   TimelineError,
@@ -29,7 +36,9 @@ export interface Revision extends RevisionSummary {
 }
 
 export const commitSchema = z.object({
-  message: z.string().trim().max(500, 'Message is too long (500 characters at most)').default(''),
+  message: singleLineText(
+    z.string().trim().max(500, 'Message is too long (500 characters at most)'),
+  ).default(''),
 });
 
 /** The revision id: sha256 of the canonical project id + timeline, so equal content is one revision per project. */
@@ -43,6 +52,15 @@ function unrenderable(issues: TimelineIssue[]): ApiError {
   });
 }
 
+/** 422 for a timeline over this server's limits; details name each limit, value and scene. */
+export function overLimits(issues: (TimelineIssue & { limit: LimitBreach })[]): ApiError {
+  return new ApiError('VALIDATION_FAILED', 'The project is over the limits of this server', {
+    issues,
+    fields: Object.fromEntries(issues.map((i) => [i.path.join('.'), i.message])),
+    limits: issues.map((i) => ({ ...i.limit, ...(i.sceneId ? { sceneId: i.sceneId } : {}) })),
+  });
+}
+
 /**
  * Revisions: the committed, immutable truth (DESIGN.md). The `revisions`
  * table belongs here. A commit freezes `toTimeline(doc)`; renders only ever
@@ -52,6 +70,7 @@ export function createRevisions(
   db: Db,
   projects: Projects,
   readDocument: (projectId: string) => Promise<Y.Doc>,
+  limits: TimelineLimits = DEFAULT_TIMELINE_LIMITS,
 ) {
   const summarySelect = db
     .selectFrom('revisions')
@@ -109,6 +128,8 @@ export function createRevisions(
       }
       const issues = renderReadinessIssues(timeline);
       if (issues.length) throw unrenderable(issues);
+      const breaches = timelineLimitIssues(timeline, limits);
+      if (breaches.length) throw overLimits(breaches);
       const id = revisionId(projectId, timeline);
       const docState = Y.encodeStateAsUpdate(doc);
 

@@ -1,33 +1,26 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import pg from 'pg';
+import type pg from 'pg';
 import { addScene } from '../../shared/project-doc.ts';
-import { TEST_DATABASE_URL } from '../../server/db/test-databases.ts';
-import { api, signUp, WebServer } from '../support/web-server.ts';
+import type { WebServer } from '../support/web-server.ts';
+import { api, signUp } from '../support/web-server.ts';
 import { connectClient, waitFor } from '../support/collab-client.ts';
-import { postgresSchema } from '../support/postgres.ts';
+import { serverOnPostgres } from '../support/postgres.ts';
 
 /** What happens when storage misbehaves: a corrupt document, a database that refuses writes. */
 describe('collab storage failures (PostgreSQL)', () => {
-  let pgSchema: Awaited<ReturnType<typeof postgresSchema>>;
+  let setup: Awaited<ReturnType<typeof serverOnPostgres>>;
   let server: WebServer;
   let sql: pg.Client;
   let owner: Awaited<ReturnType<typeof signUp>>;
 
   before(async () => {
-    pgSchema = await postgresSchema();
-    server = await new WebServer({ env: pgSchema.env }).start();
-    sql = new pg.Client({
-      connectionString: TEST_DATABASE_URL,
-      options: `-c search_path=${pgSchema.env.DATABASE_SCHEMA}`,
-    });
-    await sql.connect();
+    setup = await serverOnPostgres();
+    ({ server, sql } = setup);
     owner = await signUp(server.url, 'Owner');
   });
   after(async () => {
-    await sql?.end();
-    await server?.stop();
-    await pgSchema?.drop();
+    await setup?.stop();
   });
 
   const newProject = async () =>

@@ -14,7 +14,12 @@ import {
 } from '../../../shared/project-doc.ts';
 import { sceneDuration } from '../../../shared/scene-duration.ts';
 import { useIsSelected, type SceneSelection } from '../../collab/scene-selection.ts';
-import { MOTIONS, TRANSITIONS, type Language } from '../../../shared/timeline.ts';
+import {
+  MAX_SCENE_DURATION_SEC,
+  MOTIONS,
+  TRANSITIONS,
+  type Language,
+} from '../../../shared/timeline.ts';
 import { setFocusedScene } from '../../collab/use-presence.ts';
 import { useSceneMap, useYMapField, useYText } from '../../collab/use-y.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.ts';
@@ -455,7 +460,7 @@ function DurationField(props: {
       doc.transact(() => setSceneField(doc, id, 'durationSec', null));
     } else {
       const sec = Number(text);
-      if (!Number.isFinite(sec) || sec <= 0 || sec > 600) {
+      if (!Number.isFinite(sec) || sec <= 0 || sec > MAX_SCENE_DURATION_SEC) {
         setError(t('board.durationInvalid'));
         return;
       }

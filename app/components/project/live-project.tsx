@@ -31,12 +31,15 @@ interface LiveProjectProps {
   role: Role;
   /** The project's renders when the page was loaded (then kept live). */
   renders: readonly RenderRecord[];
+  /** The cursor of the renders list's next page (null: the page holds them all). */
+  rendersNextBefore: string | null;
   /** Shown beside the status (the owner's Members button). */
   actions?: ReactNode;
 }
 
 /** The live project document: the editor once the document is here (from this device or the server). */
-export function LiveProject({ projectId, user, role, renders, actions }: LiveProjectProps) {
+export function LiveProject(props: LiveProjectProps) {
+  const { projectId, user, role, renders, actions } = props;
   const { session, snapshot } = useCollabSession(projectId, user, role);
   const { t } = useI18n();
   if (snapshot?.ended) return <Ended reason={snapshot.ended} />;
@@ -55,6 +58,7 @@ export function LiveProject({ projectId, user, role, renders, actions }: LivePro
       projectId={projectId}
       selfId={user.id}
       initialRenders={renders}
+      initialNextBefore={props.rendersNextBefore}
       actions={actions}
     />
   );
@@ -74,6 +78,7 @@ function Editor(props: {
   projectId: string;
   selfId: string;
   initialRenders: readonly RenderRecord[];
+  initialNextBefore: string | null;
   actions: ReactNode;
 }) {
   const { session, snapshot, projectId } = props;
@@ -83,7 +88,12 @@ function Editor(props: {
   const [selection] = useState(() => new SceneSelection());
   const [tab, setTab] = useState<SideTab>('script');
   useUndoShortcuts(session.undo, root, !readOnly);
-  const { renders, feed } = useRenders(session, projectId, props.initialRenders);
+  const { renders, feed, more } = useRenders(
+    session,
+    projectId,
+    props.initialRenders,
+    props.initialNextBefore,
+  );
   const thumbnails = useMemo(() => latestThumbnails(renders), [renders]);
   const [previewId, setPreviewId] = useState<string | null>(null);
   const preview = renders.find((r) => r.id === previewId && r.status === 'done' && r.output);
@@ -170,6 +180,7 @@ function Editor(props: {
             renders={renders}
             readOnly={readOnly}
             feed={feed}
+            more={more}
             selectedId={preview?.id ?? null}
             onPreview={(render) => setPreviewId(render.id)}
             player={

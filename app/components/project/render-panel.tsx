@@ -5,6 +5,7 @@ import { isRenderPresetId } from '../../../shared/render-presets.ts';
 import { useI18n, type I18n } from '../../i18n/index.ts';
 import { apiCall } from '../../lib/api.ts';
 import type { RenderFeed, RenderRecord } from '../../lib/render-feed.ts';
+import type { MoreRenders } from './use-renders.ts';
 import { formatDuration } from './import-dialog.tsx';
 
 const isStage = (value: string | null | undefined): value is RenderStage =>
@@ -115,6 +116,8 @@ export function RenderPanel(props: {
   renders: readonly RenderRecord[];
   readOnly: boolean;
   feed: RenderFeed;
+  /** Older renders, a page at a time. */
+  more?: MoreRenders;
   selectedId: string | null;
   onPreview(render: RenderRecord): void;
   /** The preview of the selected render, above the list. */
@@ -153,6 +156,24 @@ export function RenderPanel(props: {
           ))}
         </ol>
       )}
+      {props.more?.hasMore ? (
+        <div className="render-more">
+          <button
+            type="button"
+            className="btn btn-small"
+            data-testid="renders-load-more"
+            disabled={props.more.loading}
+            onClick={props.more.load}
+          >
+            {props.more.loading ? t('render.loadingMore') : t('render.loadMore')}
+          </button>
+          {props.more.failed ? (
+            <p className="form-error" role="alert">
+              {t('render.loadMoreFailed')}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
     </section>
   );
 }

@@ -19,6 +19,7 @@ import {
   type StylePreset,
   type Voice,
 } from '../../../shared/timeline.ts';
+import { voiceIdIssue } from '../../../shared/voice-id.ts';
 import { useYValue } from '../../collab/use-y.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.ts';
 import { Dialog, DialogClose } from '../ui/dialog.tsx';
@@ -185,7 +186,9 @@ function SettingsForm({
       ? t('settings.error.voiceEmpty')
       : value.length > MAX_VOICE
         ? t('settings.error.voiceTooLong', { max: MAX_VOICE })
-        : null;
+        : voiceIdIssue(settings.voice.engine, value)
+          ? t('settings.error.voiceInvalid')
+          : null;
     if (!error && trySet('voice', { ...settings.voice, voice: value })) {
       setVoiceDraft(null);
       setVoiceError(null);

@@ -32,6 +32,8 @@ export const en = {
   'settings.error.voiceEmpty': 'Voice name: enter a voice. The project keeps its current one.',
   'settings.error.voiceTooLong':
     'Voice name: at most {max} characters. The project keeps its current voice.',
+  'settings.error.voiceInvalid':
+    'Voice name: not a name this engine knows (letters, digits and dashes, such as “en-us”). The project keeps its current voice.',
   'settings.error.field': '{field}: this value is not accepted, nothing was changed.',
   'settings.close': 'Done',
 } as const;
@@ -71,6 +73,8 @@ export const fr: Record<keyof typeof en, string> = {
     'Nom de la voix : saisissez une voix. Le projet garde la voix actuelle.',
   'settings.error.voiceTooLong':
     'Nom de la voix : {max} caractères au maximum. Le projet garde la voix actuelle.',
+  'settings.error.voiceInvalid':
+    'Nom de la voix : ce moteur ne connaît pas ce nom (lettres, chiffres et tirets, comme « fr-fr »). Le projet garde la voix actuelle.',
   'settings.error.field': '{field} : cette valeur n’est pas acceptée, rien n’a été modifié.',
   'settings.close': 'Terminé',
 };

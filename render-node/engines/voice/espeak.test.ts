@@ -50,9 +50,11 @@ test("an unknown voice fails with espeak-ng's reason; a bad voice id never reach
     () => espeakArgs({ text: 'x', voice: '--help', rate: 1, pitch: 1 }, 'o.wav'),
     /voice id/,
   );
+  for (const voice of ['-w /tmp/x', '../../etc/passwd', 'en\u0000', 'en fr', '']) {
+    assert.throws(() => espeakArgs({ text: 'x', voice, rate: 1, pitch: 1 }, 'o.wav'), /voice id/);
+  }
   assert.deepEqual(espeakArgs({ text: 'x', voice: 'fr', rate: 1.2, pitch: 0.8 }, 'o.wav'), [
-    '-v',
-    'fr',
+    '-vfr',
     '-s',
     '210',
     '-p',

@@ -1,3 +1,5 @@
+import { MAX_SCENE_DURATION_SEC } from '../../../../shared/timeline.ts';
+
 /**
  * Pure geometry of the timeline: seconds ↔ pixels, block layout, drop
  * targets, ruler ticks, zoom and duration rounding. No React, no DOM.
@@ -9,7 +11,8 @@ export const DEFAULT_PPS = 24;
 /** Blocks never get narrower than this, so a 1 s scene stays clickable when zoomed out. */
 export const MIN_BLOCK_PX = 28;
 export const MIN_DURATION_SEC = 1;
-export const MAX_DURATION_SEC = 600;
+/** The timeline schema's bound (one source: shared/timeline.ts). */
+export const MAX_DURATION_SEC = MAX_SCENE_DURATION_SEC;
 export const DURATION_STEP_SEC = 0.5;
 /** Free space kept after the last block when fitting the project in view. */
 export const FIT_MARGIN_PX = 48;
