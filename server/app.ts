@@ -5,6 +5,7 @@ import { createRequestHandler } from '@remix-run/express';
 import type { ServerBuild } from '@remix-run/node';
 import { analysisBodyParser } from './analysis/analyze-script.ts';
 import { apiRouter, musicUploadRoute } from './api/router.ts';
+import { bodyWithin, jsonBody } from './http/body-limits.ts';
 import { clientAddress } from './http/client-address.ts';
 import { retryAfterHeader } from './http/rate-limit.ts';
 import { ApiError, errorBody } from './http/errors.ts';
@@ -76,16 +77,13 @@ export function createApp(services: Services, build: ServerBuild | null) {
     res.send(await metrics.registry.metrics());
   });
 
+  // The session first: no body is read before we know who sends it (http/body-limits.ts).
+  app.use('/api/v1', loadSession(accounts));
+  // Uploads stream their own bodies, after the session and role checks: ahead of the JSON parser.
+  app.put('/api/v1/projects/:id/music', musicUploadRoute(services));
   // Scripts up to 1 MB of text: the analysis route parses its body first, with its own limit.
   app.use('/api/v1/analysis', analysisBodyParser());
-  // Uploads stream their own bodies, after the session and role checks: ahead of the JSON parser.
-  app.put('/api/v1/projects/:id/music', loadSession(accounts), musicUploadRoute(services));
-  app.use(
-    '/api/v1',
-    express.json({ limit: config.maxBodyBytes, strict: true }),
-    loadSession(accounts),
-    apiRouter(services),
-  );
+  app.use('/api/v1', jsonBody(config.maxBodyBytes), apiRouter(services));
   app.use('/api', (req, _res, next) =>
     next(new ApiError('NOT_FOUND', `No API route ${req.method} ${req.originalUrl}`)),
   );
@@ -97,7 +95,12 @@ export function createApp(services: Services, build: ServerBuild | null) {
       express.static(path.join(publicDir, 'build'), { immutable: true, maxAge: '1y' }),
     );
     app.use(express.static(publicDir, { maxAge: '1h' }));
-    app.use(loadSession(accounts));
+  }
+  // Remix actions read their own form bodies: their size is checked here, by
+  // session, before anything reads them (and before a 404 would drain them).
+  app.use(loadSession(accounts));
+  app.use(bodyWithin(config.maxBodyBytes));
+  if (build) {
     app.all(
       '*',
       createRequestHandler({

@@ -1,4 +1,3 @@
-import express, { type NextFunction, type Request, type Response } from 'express';
 import {
   analyzeScript,
   AnalysisInputError,
@@ -6,6 +5,7 @@ import {
   type ScriptAnalysis,
 } from '../../shared/analysis/index.ts';
 import { findUnsafeCharacter, unsafeCharacterMessage } from '../../shared/text-safety.ts';
+import { jsonBody } from '../http/body-limits.ts';
 import { ApiError } from '../http/errors.ts';
 
 /**
@@ -37,19 +37,15 @@ function textTooLarge(sizeBytes?: number): ApiError {
 
 /**
  * The JSON body parser for the analysis routes, mounted before the global
- * one (which then leaves the parsed body alone). A body too large even for
- * this limit gets the same clear 413 as a text over 1 MB.
+ * one (which then leaves the parsed body alone), after the session is known.
+ * A body too large for this limit gets the same clear 413 as a text over
+ * 1 MB; a stranger's big body is not a script too large but a missing
+ * session (http/body-limits.ts lets strangers send only a few KiB).
  */
 export function analysisBodyParser() {
-  const parse = express.json({ limit: ANALYSIS_BODY_LIMIT_BYTES, strict: true });
-  return (req: Request, res: Response, next: NextFunction) =>
-    parse(req, res, (err?: unknown) => {
-      if ((err as { type?: string } | undefined)?.type === 'entity.too.large') {
-        next(textTooLarge());
-      } else {
-        next(err);
-      }
-    });
+  return jsonBody(ANALYSIS_BODY_LIMIT_BYTES, (req) =>
+    req.session ? textTooLarge() : new ApiError('UNAUTHENTICATED', 'Sign in to continue'),
+  );
 }
 
 /** Validates the request body and analyses the script; bad input → 413 or 422 naming the field. */

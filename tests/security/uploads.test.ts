@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -11,78 +10,12 @@ import { addScene, projectMap } from '../../shared/project-doc.ts';
 import { api, createProject, signUp, WebServer } from '../support/web-server.ts';
 import { connectClient, waitFor, type CollabClient } from '../support/collab-client.ts';
 import { RenderNode } from '../support/render-node.ts';
+import { rawRequest } from '../support/raw-http.ts';
 import { dashManifest } from '../../render-node/test-fixtures.ts';
 
 const run = promisify(execFile);
 /** The upload limit of this test's server: small, so over-limit bodies are cheap to send. */
 const LIMIT = 1024 * 1024;
-
-interface RawResponse {
-  status: number;
-  headers: Record<string, string>;
-}
-
-/** How long a raw request waits for an answer before it reports the server as waiting for more. */
-const ANSWER_PATIENCE_MS = 60_000;
-
-/**
- * A PUT over a raw socket: the request head (`headers` declare the body:
- * a Content-Length or chunked), then only `sendBytes` of body, then nothing
- * more. An answer that arrives proves the server decided without the rest of
- * the body; a server that waits for it never answers, and the call rejects
- * after ANSWER_PATIENCE_MS saying so.
- */
-function rawPut(
-  base: string,
-  urlPath: string,
-  headers: Record<string, string>,
-  sendBytes: number,
-): Promise<RawResponse> {
-  const { hostname, port } = new URL(base);
-  const chunked = headers['transfer-encoding'] === 'chunked';
-  return new Promise((resolve, reject) => {
-    const socket = connect(Number(port), hostname);
-    let received = '';
-    let answered = false;
-    const patience = setTimeout(() => {
-      socket.destroy();
-      reject(new Error(`no answer after ${sendBytes} body bytes: the server waits for the rest`));
-    }, ANSWER_PATIENCE_MS);
-    socket.on('data', (data) => {
-      received += data.toString('latin1');
-      const end = received.indexOf('\r\n\r\n');
-      if (answered || end < 0) return;
-      answered = true;
-      clearTimeout(patience);
-      socket.destroy();
-      const [statusLine, ...lines] = received.slice(0, end).split('\r\n');
-      resolve({
-        status: Number(statusLine!.split(' ')[1]),
-        headers: Object.fromEntries(
-          lines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 2)]),
-        ),
-      });
-    });
-    // The server may close while we still write (that is the point): only a missing answer fails.
-    socket.on('error', (error) => {
-      if (!answered) {
-        clearTimeout(patience);
-        reject(error);
-      }
-    });
-    socket.on('connect', () => {
-      const head = [`PUT ${urlPath} HTTP/1.1`, `Host: ${hostname}:${port}`];
-      for (const [name, value] of Object.entries(headers)) head.push(`${name}: ${value}`);
-      socket.write(`${head.join('\r\n')}\r\n\r\n`);
-      if (sendBytes === 0) return;
-      const body = Buffer.alloc(sendBytes, 0x41);
-      // Chunked: one chunk and no terminating zero-length chunk, so the body never ends.
-      socket.write(
-        chunked ? Buffer.concat([Buffer.from(`${sendBytes.toString(16)}\r\n`), body]) : body,
-      );
-    });
-  });
-}
 
 /** Every artifact file in the media store (what uploads would add), temp dirs excluded. */
 async function storedFiles(mediaDir: string): Promise<string[]> {
@@ -228,8 +161,9 @@ describe('security: uploads never make ffmpeg read what the user names', () => {
     const declared = String(LIMIT - 1024);
     const sent = 16 * 1024;
     for (const type of ['audio/mpeg', 'application/json']) {
-      const anonymous = await rawPut(
+      const anonymous = await rawRequest(
         web.url,
+        'PUT',
         musicPath(),
         { 'content-type': type, 'content-length': declared },
         sent,
@@ -237,8 +171,9 @@ describe('security: uploads never make ffmpeg read what the user names', () => {
       assert.equal(anonymous.status, 401, type);
       assert.equal(anonymous.headers.connection, 'close', 'the unread body is not drained');
     }
-    const outsider = await rawPut(
+    const outsider = await rawRequest(
       web.url,
+      'PUT',
       musicPath(),
       {
         authorization: `Bearer ${stranger.token}`,
@@ -253,8 +188,9 @@ describe('security: uploads never make ffmpeg read what the user names', () => {
   test('an upload over the limit is refused with 413, declared or streamed, and leaves nothing', async () => {
     const before = await storedFiles(media);
     const auth = { authorization: `Bearer ${owner.token}`, 'content-type': 'audio/wav' };
-    const declared = await rawPut(
+    const declared = await rawRequest(
       web.url,
+      'PUT',
       musicPath(),
       { ...auth, 'content-length': String(LIMIT * 4) },
       0,
@@ -262,8 +198,9 @@ describe('security: uploads never make ffmpeg read what the user names', () => {
     assert.equal(declared.status, 413, 'a declared length over the limit is refused unread');
 
     // Chunked, no length: the server counts, and answers once past the limit without the end.
-    const streamed = await rawPut(
+    const streamed = await rawRequest(
       web.url,
+      'PUT',
       musicPath(),
       { ...auth, 'transfer-encoding': 'chunked' },
       LIMIT + 64 * 1024,
