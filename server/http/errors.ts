@@ -1,5 +1,5 @@
 /**
- * The one error shape of the API (DESIGN.md):
+ * The one error shape of the API (docs/design.md):
  * { "error": { "code", "message", "details", "requestId" } }
  * Domain modules throw ApiError; the error middleware renders it.
  */
