@@ -53,10 +53,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   if (!INTENTS.includes(intent)) throw data({ message: 'Unknown action' }, { status: 400 });
   try {
     if (intent === 'setMember') {
-      await projects.setMember(session.user.id, projectId, {
-        email: values.email,
-        role: values.role,
-      });
+      await projects.setRole(session.user.id, projectId, values.userId, { role: values.role });
     } else {
       await projects.removeMember(session.user.id, projectId, values.userId);
     }

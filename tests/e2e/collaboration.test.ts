@@ -9,6 +9,7 @@ import {
   openProjectPage,
 } from '../support/browser.ts';
 import { api, signUp, WebServer } from '../support/web-server.ts';
+import { addMember } from '../support/members.ts';
 
 /**
  * Several people on one project page, each in their own browser context:
@@ -84,7 +85,7 @@ describe('live project page', () => {
       });
     }, name);
 
-  async function addMember(page: Page, email: string, role: 'Editor' | 'Viewer') {
+  async function addMemberInBrowser(page: Page, email: string, role: 'Editor' | 'Viewer') {
     const dialog = page.getByTestId('members-dialog');
     await dialog.getByTestId('add-member-email').fill(email);
     await dialog.getByTestId('add-member-role').click();
@@ -103,8 +104,8 @@ describe('live project page', () => {
     // The owner shares the project from the Members dialog.
     const a = await openProject(owner.token, projectId);
     await a.page.getByTestId('members-button').click();
-    await addMember(a.page, editor.email, 'Editor');
-    await addMember(a.page, viewer.email, 'Viewer');
+    await addMemberInBrowser(a.page, editor.email, 'Editor');
+    await addMemberInBrowser(a.page, viewer.email, 'Viewer');
     const unknown = a.page.getByTestId('members-dialog');
     await unknown.getByTestId('add-member-email').fill('nobody@example.test');
     await unknown.getByTestId('add-member-submit').click();
@@ -188,10 +189,7 @@ describe('live project page', () => {
     const owner = await signUp(server.url, 'Nora Nomad');
     const editor = await signUp(server.url, 'Ezra Stayhome');
     const projectId = await createProject(owner.token, 'Written on the train');
-    await api(server.url, 'POST', `/api/v1/projects/${projectId}/members`, {
-      token: owner.token,
-      body: { email: editor.email, role: 'editor' },
-    });
+    await addMember(server, owner.token, projectId, editor, 'editor');
     const b = await openProject(editor.token, projectId);
     await b.page.getByTestId('add-scene').click();
     await sceneTitle(b.page, 0).fill('Platform');
@@ -247,10 +245,7 @@ describe('live project page', () => {
     const owner = await signUp(server.url, 'Oscar Owner');
     const member = await signUp(server.url, 'Mia Member');
     const projectId = await createProject(owner.token, 'Changing hands');
-    await api(server.url, 'POST', `/api/v1/projects/${projectId}/members`, {
-      token: owner.token,
-      body: { email: member.email, role: 'viewer' },
-    });
+    await addMember(server, owner.token, projectId, member, 'viewer');
     const a = await openProject(owner.token, projectId);
     const m = await openProject(member.token, projectId);
     await m.page.getByTestId('view-only-badge').waitFor();
