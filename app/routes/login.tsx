@@ -77,7 +77,12 @@ export default function Login() {
       </Form>
       <p className="form-footer">
         {t('auth.noAccount')}{' '}
-        <Link to={withRedirect('/signup', params.get('redirectTo'))}>{t('nav.signUp')}</Link>
+        <Link
+          to={withRedirect('/signup', params.get('redirectTo'))}
+          data-testid="login-signup-link"
+        >
+          {t('nav.signUp')}
+        </Link>
       </p>
     </section>
   );
