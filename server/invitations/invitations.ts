@@ -70,6 +70,7 @@ export function createInvitations(
     'project_id',
     'email',
     'role',
+    'token_hash',
     'invited_by',
     'status',
     'accepted_by',
@@ -117,8 +118,9 @@ export function createInvitations(
 
   /**
    * Uses the invitation up and adds the member, in one transaction: of two
-   * concurrent accepts only one finds it still pending. Accepting again an
-   * invitation one already accepted answers the same (a double click).
+   * concurrent accepts only one finds it still pending, and a link refreshed
+   * meanwhile (a new token) is not used up by the old one. Accepting again
+   * an invitation one already accepted answers the same (a double click).
    */
   async function accept(user: PublicUser, row: Row) {
     if (row.status === 'accepted' && row.accepted_by === user.id) {
@@ -136,6 +138,7 @@ export function createInvitations(
         .updateTable('invitations')
         .set({ status: 'accepted', accepted_by: user.id, accepted_at: new Date() })
         .where('id', '=', row.id)
+        .where('token_hash', '=', row.token_hash)
         .where('status', '=', 'pending')
         .where('expires_at', '>', new Date())
         .returning('id')
@@ -144,13 +147,14 @@ export function createInvitations(
       return !!used;
     });
     if (!claimed) {
-      // Used, revoked or expired between the read and the update: say which.
-      const now = await db
+      // Used, revoked, expired or refreshed between the read and the update: say which.
+      const current = await db
         .selectFrom('invitations')
         .select(columns)
         .where('id', '=', row.id)
+        .where('token_hash', '=', row.token_hash)
         .executeTakeFirst();
-      throw (now && refusalFor(invitationState(now, new Date()))) ?? invitationNotFound();
+      throw (current && refusalFor(invitationState(current, new Date()))) ?? invitationNotFound();
     }
     return { project: await projects.get(user.id, row.project_id) };
   }
