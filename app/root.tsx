@@ -1,3 +1,5 @@
+// First of all: the browser's libraries learn the page's CSP before any of them runs.
+import './lib/browser-csp-setup.ts';
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import {
   Form,
