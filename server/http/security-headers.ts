@@ -15,9 +15,12 @@ declare module 'express-serve-static-core' {
  * context and route-module scripts); no eval, no plugins, no `<base>`, no
  * framing, forms post only to us. `connect-src` names the collaboration
  * socket's origin explicitly, since older browsers do not let 'self' match
- * ws(s). Inline styles are allowed: React's `style` props are rendered as
- * HTML attributes on the server and CodeMirror and Radix write `<style>`
- * and style attributes at run time; styles cannot run script.
+ * ws(s). Styles follow the same rule: `<style>` elements need the nonce
+ * (CodeMirror and Radix are given it, app/lib/csp-nonce.tsx) and no
+ * `style` attribute may come in the HTML; React sets `style` props through
+ * the CSSOM after hydration, which CSP does not govern, so the live pages
+ * (rendered in the browser) may use them. The nonce is the same for
+ * scripts and styles: one secret per response.
  */
 export function contentSecurityPolicy(nonce: string, origin: string): string {
   const socketOrigin = origin.replace(/^http/, 'ws');
