@@ -15,12 +15,12 @@ declare module 'express-serve-static-core' {
  * context and route-module scripts); no eval, no plugins, no `<base>`, no
  * framing, forms post only to us. `connect-src` names the collaboration
  * socket's origin explicitly, since older browsers do not let 'self' match
- * ws(s). Styles follow the same rule: `<style>` elements need the nonce
- * (CodeMirror and Radix are given it, app/lib/csp-nonce.tsx) and no
- * `style` attribute may come in the HTML; React sets `style` props through
- * the CSSOM after hydration, which CSP does not govern, so the live pages
- * (rendered in the browser) may use them. The nonce is the same for
- * scripts and styles: one secret per response.
+ * ws(s). `<style>` elements need the nonce too (CodeMirror and Radix are
+ * given it, app/lib/csp-nonce.tsx). Style attributes are allowed
+ * (`style-src-attr`): CodeMirror and y-codemirror.next colour other people's
+ * carets and selections with `style` attributes they set at run time, and
+ * an attribute can neither run script nor load from another origin
+ * (`img-src` and `font-src` are ours). One nonce per response, for both.
  */
 export function contentSecurityPolicy(nonce: string, origin: string): string {
   const socketOrigin = origin.replace(/^http/, 'ws');
@@ -28,6 +28,7 @@ export function contentSecurityPolicy(nonce: string, origin: string): string {
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}'`,
     `style-src 'self' 'nonce-${nonce}'`,
+    "style-src-attr 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "media-src 'self' blob:",
     "font-src 'self' data:",

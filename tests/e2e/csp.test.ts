@@ -1,8 +1,13 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { anonymousContext, collectPageErrors, launchBrowser } from '../support/browser.ts';
-import { WebServer } from '../support/web-server.ts';
+import {
+  anonymousContext,
+  collectPageErrors,
+  launchBrowser,
+  signedInContext,
+} from '../support/browser.ts';
+import { api, signUp, WebServer } from '../support/web-server.ts';
 
 /**
  * The whole app under its Content-Security-Policy in Chromium: every
@@ -22,8 +27,10 @@ describe('the app under its Content-Security-Policy', () => {
   });
 
   /** A page that records CSP violations from its first script on, in every document it loads. */
-  async function watchedPage() {
-    const context = await anonymousContext(browser, server.url);
+  async function watchedPage(sessionToken?: string) {
+    const context = sessionToken
+      ? await signedInContext(browser, server.url, sessionToken)
+      : await anonymousContext(browser, server.url);
     await context.addInitScript(() => {
       const seen: string[] = [];
       (window as unknown as { cspViolations: string[] }).cspViolations = seen;
@@ -45,7 +52,7 @@ describe('the app under its Content-Security-Policy', () => {
   const violations = (page: Page) =>
     page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
 
-  test('sign up, create a project, write in the editor, commit a render: no violation', async () => {
+  test('sign up, create a project, write in the editor with someone else, commit a render: no violation', async () => {
     const { page, errors, logged } = await watchedPage();
     await page.goto('/signup');
     await page.getByTestId('signup-name').fill('Nonce Reader');
@@ -85,9 +92,28 @@ describe('the app under its Content-Security-Policy', () => {
     await page.getByTestId('live-project').waitFor();
     await page.locator('.cm-content[data-testid="scene-narration"]').first().waitFor();
 
-    assert.deepEqual(await violations(page), []);
-    assert.deepEqual(logged, []);
-    assert.deepEqual(errors, []);
+    // Someone else joins and types: their presence and caret are drawn on the first page.
+    const owner = (await page.context().cookies()).find((c) => c.name === 'montage_session')!;
+    const projectId = new URL(page.url()).pathname.split('/').at(-1)!;
+    const editor = await signUp(server.url, 'Second Person');
+    const added = await api(server.url, 'POST', `/api/v1/projects/${projectId}/members`, {
+      token: owner.value,
+      body: { email: editor.email, role: 'editor' },
+    });
+    assert.equal(added.status, 200);
+    const other = await watchedPage(editor.token);
+    await other.page.goto(`/projects/${projectId}`);
+    await other.page.getByTestId('live-project').waitFor();
+    await other.page.locator('.cm-content[data-testid="scene-narration"]').first().click();
+    await other.page.keyboard.type(' Gulls.');
+    await page.locator('.cm-ySelectionCaret').first().waitFor();
+
+    for (const watched of [{ page, errors, logged }, other]) {
+      assert.deepEqual(await violations(watched.page), []);
+      assert.deepEqual(watched.logged, []);
+      assert.deepEqual(watched.errors, []);
+    }
+    await other.page.context().close();
     await page.context().close();
   });
 
