@@ -30,3 +30,12 @@ test('auth limits read "attempts/seconds", with defaults, and refuse anything el
     );
   }
 });
+
+test('METRICS_TOKEN: unset by default (loopback only); a short one stops start-up by name', () => {
+  assert.equal(load().metricsToken, undefined);
+  assert.equal(load({ METRICS_TOKEN: 'a'.repeat(16) }).metricsToken, 'a'.repeat(16));
+  assert.throws(
+    () => load({ METRICS_TOKEN: 'short' }),
+    (err: Error) => err instanceof ConfigError && /METRICS_TOKEN/.test(err.message),
+  );
+});
