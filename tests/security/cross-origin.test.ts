@@ -1,5 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { rawRequest } from '../support/raw-http.ts';
 import { api, createProject, signUp, WebServer } from '../support/web-server.ts';
 
 const ATTACKER = 'https://attacker.example';
@@ -66,12 +67,20 @@ describe('cross-site writes', () => {
   });
 
   test('the music upload from another origin is refused before its body is read', async () => {
-    const res = await fetch(`${server.url}/api/v1/projects/${projectId}/music`, {
-      method: 'PUT',
-      headers: { cookie: cookie(), origin: ATTACKER, 'content-type': 'audio/mpeg' },
-      body: new Uint8Array(4096),
-    });
-    assertRefused({ status: res.status, body: await res.json() }, /attacker/);
+    // 1 MB declared, none sent: an answer proves the server decided without the body.
+    const res = await rawRequest(
+      server.url,
+      'PUT',
+      `/api/v1/projects/${projectId}/music`,
+      {
+        cookie: cookie(),
+        origin: ATTACKER,
+        'content-type': 'audio/mpeg',
+        'content-length': String(1024 * 1024),
+      },
+      0,
+    );
+    assert.equal(res.status, 403);
   });
 
   /** A Remix form action, as a page's form (or its fetch, `.data`) sends it. */
@@ -144,5 +153,49 @@ describe('cross-site writes', () => {
     const before = await projectCount();
     assertRefused(await duplicate({}), /must say where it comes from/);
     assert.equal(await projectCount(), before);
+  });
+});
+
+/** Our own origin behind a reverse proxy: PUBLIC_URL when set, else what the trusted proxy forwards. */
+describe('cross-site writes behind a proxy', () => {
+  let proxied: WebServer;
+  let published: WebServer;
+
+  before(async () => {
+    [proxied, published] = await Promise.all([
+      new WebServer({ env: { TRUST_PROXY: 'true' } }).start(),
+      new WebServer({ env: { PUBLIC_URL: 'https://montage.example' } }).start(),
+    ]);
+  });
+  after(async () => {
+    await Promise.all([proxied?.stop(), published?.stop()]);
+  });
+
+  const create = async (server: WebServer, headers: Record<string, string>) => {
+    const user = await signUp(server.url, 'Proxied');
+    return api(server.url, 'POST', '/api/v1/projects', {
+      body: { title: 'Behind a proxy' },
+      headers: { cookie: `montage_session=${user.token}`, ...headers },
+    });
+  };
+
+  test('with TRUST_PROXY, our origin is the protocol and host the proxy forwarded', async () => {
+    const forwarded = { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'montage.example' };
+    const ok = await create(proxied, { ...forwarded, origin: 'https://montage.example' });
+    assert.equal(ok.status, 201);
+    const refused = await create(proxied, { ...forwarded, origin: 'http://montage.example' });
+    assert.equal(refused.status, 403);
+    assert.equal(refused.body.error.code, 'CROSS_SITE_REQUEST');
+  });
+
+  test('with PUBLIC_URL, our origin is that one, whatever the request says', async () => {
+    const ok = await create(published, {
+      origin: 'https://montage.example',
+      'x-forwarded-host': 'montage.example',
+    });
+    assert.equal(ok.status, 201);
+    const direct = await create(published, { origin: published.url });
+    assert.equal(direct.status, 403);
+    assert.match(direct.body.error.message, /not from https:\/\/montage\.example/);
   });
 });
