@@ -69,18 +69,18 @@ export function crossSiteRefusal(request: WriteRequest): string | null {
  */
 export function ownOrigin(req: Request, publicUrl: string | undefined): string {
   if (publicUrl) return new URL(publicUrl).origin;
-  return `${req.protocol}://${forwardedHost(req) ?? req.get('host') ?? 'localhost'}`;
+  const forwarded = req.app.get('trust proxy') ? firstForwardedHost(req) : undefined;
+  return `${req.protocol}://${forwarded ?? req.get('host') ?? 'localhost'}`;
 }
 
-/** The first X-Forwarded-Host when a proxy is trusted (as Express reads it). */
-function forwardedHost(req: Request): string | undefined {
-  if (!req.app.get('trust proxy')) return undefined;
+/** The first X-Forwarded-Host entry: the host the client asked for (as Express and Remix read it). */
+function firstForwardedHost(req: Request): string | undefined {
   return req.get('x-forwarded-host')?.split(',')[0]?.trim() || undefined;
 }
 
-/** The host Remix compares an action's Origin with: X-Forwarded-Host (first), else Host. */
+/** The host Remix compares an action's Origin with: X-Forwarded-Host, trusted or not, else Host. */
 function addressedHost(req: Request): string | undefined {
-  return req.get('x-forwarded-host')?.split(',')[0]?.trim() || req.get('host');
+  return firstForwardedHost(req) ?? req.get('host');
 }
 
 /**
