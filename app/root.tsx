@@ -1,3 +1,5 @@
+// First of all: the browser's libraries learn the page's CSP before any of them runs.
+import './lib/browser-csp-setup.ts';
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import {
   Form,
@@ -16,6 +18,7 @@ import {
 import * as Tooltip from '@radix-ui/react-tooltip';
 import { useEffect, type ReactNode } from 'react';
 import { LOCALES, useI18n } from './i18n/index.ts';
+import { useCspNonce } from './lib/csp-nonce.tsx';
 import { localeFor } from './lib/locale-cookie.server.ts';
 import stylesHref from './styles/app.css';
 import editorStylesHref from './styles/editor.css';
@@ -127,6 +130,7 @@ const LANGUAGE_NAMES: Record<(typeof LOCALES)[number], string> = { en: 'English'
 export function Layout({ children }: { children: ReactNode }) {
   const root = useRouteLoaderData<typeof loader>('root');
   const { t } = useI18n();
+  const nonce = useCspNonce();
   return (
     <html lang={root?.locale ?? 'en'}>
       <head>
@@ -144,8 +148,8 @@ export function Layout({ children }: { children: ReactNode }) {
             {children}
           </main>
         </Tooltip.Provider>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -9,8 +9,11 @@ import { bodyWithin, jsonBody } from './http/body-limits.ts';
 import { clientAddress } from './http/client-address.ts';
 import { retryAfterHeader } from './http/rate-limit.ts';
 import { ApiError, errorBody } from './http/errors.ts';
+import { opsRefusal, requestOpsAccess } from './http/ops-access.ts';
 import { requestContext } from './http/request-context.ts';
+import { refuseCrossSiteWrites } from './http/same-origin.ts';
 import { refuseUnsafeUrls } from './http/safe-url.ts';
+import { securityHeaders } from './http/security-headers.ts';
 import { loadSession } from './http/session.ts';
 import { createMetrics } from './metrics.ts';
 import type { Services } from './services.ts';
@@ -23,6 +26,8 @@ declare module '@remix-run/server-runtime' {
     requestId: string;
     /** The caller's address (clientAddress), for the rate limits actions spend. */
     clientAddress: string;
+    /** This response's Content-Security-Policy nonce, for the inline scripts Remix renders. */
+    cspNonce: string;
   }
 }
 
@@ -49,30 +54,32 @@ export function createApp(services: Services, build: ServerBuild | null) {
   app.set('trust proxy', config.trustProxy);
 
   app.use(requestContext(logger, metrics));
+  app.use(securityHeaders(config.publicUrl));
   // NUL, controls and bad encodings in the URL: 400 here, never a 500 from the database (issue 9).
   app.use(refuseUnsafeUrls());
-  app.use((_req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'same-origin');
-    res.setHeader('X-Frame-Options', 'DENY');
-    next();
-  });
+  // Cross-site state changes (CSRF): 403 before any route, session lookup or body (issue 9).
+  app.use(refuseCrossSiteWrites(config.publicUrl));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.get('/readyz', async (_req, res) => {
+  // Anonymous callers learn only whether we are ready; operators also see each check.
+  app.get('/readyz', async (req, res) => {
     const [database, redis, queue] = await Promise.all([
       timed(() => sql`select 1`.execute(services.database.db)),
       timed(() => services.redis.ping()),
       timed(() => services.renderQueue.ready()),
     ]);
     const ready = database.ok && redis.ok && queue.ok;
+    const status = ready ? 'ready' : 'unavailable';
+    const operator = requestOpsAccess(req, config) === 'granted';
     res
       .status(ready ? 200 : 503)
-      .json({ status: ready ? 'ready' : 'unavailable', checks: { database, redis, queue } });
+      .json(operator ? { status, checks: { database, redis, queue } } : { status });
   });
-  app.get('/metrics', async (_req, res) => {
+  app.get('/metrics', async (req, res, next) => {
+    const access = requestOpsAccess(req, config);
+    if (access !== 'granted') return next(opsRefusal(access));
     res.setHeader('Content-Type', metrics.registry.contentType);
     res.send(await metrics.registry.metrics());
   });
@@ -106,11 +113,12 @@ export function createApp(services: Services, build: ServerBuild | null) {
       createRequestHandler({
         build,
         mode: 'production',
-        getLoadContext: (req) => ({
+        getLoadContext: (req, res) => ({
           services,
           session: req.session,
           requestId: req.id,
           clientAddress: clientAddress(req, config.trustProxy),
+          cspNonce: res.locals.cspNonce,
         }),
       }),
     );

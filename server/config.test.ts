@@ -52,3 +52,12 @@ test('invitations: 7 days and 20 an hour by default; bad values refused by name'
     );
   }
 });
+
+test('METRICS_TOKEN: unset by default (loopback only); a short one stops start-up by name', () => {
+  assert.equal(load().metricsToken, undefined);
+  assert.equal(load({ METRICS_TOKEN: 'a'.repeat(16) }).metricsToken, 'a'.repeat(16));
+  assert.throws(
+    () => load({ METRICS_TOKEN: 'short' }),
+    (err: Error) => err instanceof ConfigError && /METRICS_TOKEN/.test(err.message),
+  );
+});

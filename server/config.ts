@@ -82,6 +82,8 @@ const envSchema = z.object({
   MAX_SCENES_PER_PROJECT: z.coerce.number().int().min(1).default(500),
   MAX_SCENE_SECONDS: z.coerce.number().positive().max(MAX_SCENE_DURATION_SEC).default(120),
   MAX_RENDER_SECONDS: z.coerce.number().positive().default(3600),
+  // Bearer token for /metrics and /readyz details; unset: callers on this machine only.
+  METRICS_TOKEN: z.string().min(16).optional(),
 });
 
 export interface Config {
@@ -120,6 +122,8 @@ export interface Config {
   invitationLimit: LimitRule;
   /** Timeline limits (MAX_SCENES_PER_PROJECT, MAX_SCENE_SECONDS, MAX_RENDER_SECONDS). */
   timelineLimits: TimelineLimits;
+  /** Bearer token for /metrics and /readyz details (METRICS_TOKEN); unset: loopback callers only. */
+  metricsToken: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -174,6 +178,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxSceneSec: e.MAX_SCENE_SECONDS,
       maxTotalSec: e.MAX_RENDER_SECONDS,
     },
+    metricsToken: e.METRICS_TOKEN,
   };
 }
 

@@ -136,6 +136,8 @@ export const en = {
   'errors.invalidCredentials': 'Email or password is incorrect.',
   'errors.rateLimited': 'Too many attempts. Wait a minute and try again.',
   'errors.rateLimitedFor': 'Too many attempts. Try again in {time}.',
+  'errors.crossSite':
+    'This change was refused because the page it came from could not be verified. Reload Montage and try again.',
   'errors.forbidden': 'Your role does not allow this action.',
   'errors.notFoundTitle': 'Project not found',
   'errors.notFound': 'This project does not exist, or it was not shared with you.',

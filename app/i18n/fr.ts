@@ -142,6 +142,8 @@ export const fr: Record<MessageKey, string> = {
   'errors.invalidCredentials': 'E-mail ou mot de passe incorrect.',
   'errors.rateLimited': 'Trop de tentatives. Patientez une minute puis réessayez.',
   'errors.rateLimitedFor': 'Trop de tentatives. Réessayez dans {time}.',
+  'errors.crossSite':
+    'Cette modification a été refusée : la page d’origine n’a pas pu être vérifiée. Rechargez Montage et réessayez.',
   'errors.forbidden': 'Votre rôle ne permet pas cette action.',
   'errors.notFoundTitle': 'Projet introuvable',
   'errors.notFound': 'Ce projet n’existe pas, ou il ne vous a pas été partagé.',

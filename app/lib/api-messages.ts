@@ -12,6 +12,8 @@ export function failureText(i18n: I18n, error: ApiFailure, fallback: string): st
       return i18n.t('errors.unauthenticated');
     case 'FORBIDDEN':
       return i18n.t('errors.forbidden');
+    case 'CROSS_SITE_REQUEST':
+      return i18n.t('errors.crossSite');
     case 'RATE_LIMITED':
       return i18n.t('errors.rateLimited');
     case 'UNAVAILABLE':

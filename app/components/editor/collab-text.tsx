@@ -6,6 +6,7 @@ import { useEffect, useRef, useState, type MutableRefObject } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { useYText } from '../../collab/use-y.ts';
+import { pageNonce } from '../../lib/csp-nonce.tsx';
 
 export interface CollabTextProps {
   text: Y.Text;
@@ -138,6 +139,8 @@ function LiveEditor(props: CollabTextProps & { autoFocus: boolean; onFocused(): 
           ),
           keymap.of(defaultKeymap),
           EditorView.lineWrapping,
+          // CodeMirror writes its styles into a <style>: the page's CSP needs its nonce there.
+          EditorView.cspNonce.of(pageNonce()),
           placeholder ? placeholderText(placeholder) : [],
           EditorView.contentAttributes.of({
             'aria-label': label,

@@ -1,4 +1,5 @@
 import * as RadixSelect from '@radix-ui/react-select';
+import { useCspNonce } from '../../lib/csp-nonce.tsx';
 
 export interface SelectOption {
   value: string;
@@ -20,6 +21,7 @@ interface SelectProps {
 /** A styled single-choice select; with `name` it also submits in a form. */
 export function Select({ options, testId, ...props }: SelectProps) {
   const { 'aria-label': ariaLabel, id, ...root } = props;
+  const nonce = useCspNonce();
   return (
     <RadixSelect.Root {...root}>
       <RadixSelect.Trigger
@@ -35,7 +37,8 @@ export function Select({ options, testId, ...props }: SelectProps) {
       </RadixSelect.Trigger>
       <RadixSelect.Portal>
         <RadixSelect.Content className="select-content" position="popper" sideOffset={4}>
-          <RadixSelect.Viewport>
+          {/* The viewport's own <style> (hidden scrollbars) needs the page's CSP nonce. */}
+          <RadixSelect.Viewport nonce={nonce}>
             {options.map((option) => (
               <RadixSelect.Item key={option.value} value={option.value} className="select-item">
                 <RadixSelect.ItemText>{option.label}</RadixSelect.ItemText>
