@@ -3,7 +3,6 @@ import type { Duplex } from 'node:stream';
 import * as Y from 'yjs';
 import { Hocuspocus, type Extension } from '@hocuspocus/server';
 import { Redis as RedisExtension } from '@hocuspocus/extension-redis';
-import { Throttle } from '@hocuspocus/extension-throttle';
 import crossws from 'crossws/adapters/node';
 import { Redis } from 'ioredis';
 import { initProjectDoc, projectMap } from '../../shared/project-doc.ts';
@@ -20,6 +19,10 @@ import { persistenceExtension } from './persistence-extension.ts';
 import { StoreHealth } from './store-failure.ts';
 import { UpdateLogWriter } from './update-log-writer.ts';
 import { clientAddress } from '../http/client-address.ts';
+import { ApiError } from '../http/errors.ts';
+import type { RateLimits } from '../http/rate-limit.ts';
+import { presenceExtension } from './presence-extension.ts';
+import { crossSiteUpgrade, isCrossSiteUpgrade, refuseUpgrade } from './upgrade-gate.ts';
 
 export const COLLAB_PATH = '/collab';
 
@@ -29,7 +32,11 @@ export const CLOSE = {
   sessionRevoked: { code: 4401, reason: 'session-revoked' },
   accessChanged: { code: 4403, reason: 'access-changed' },
   projectDeleted: { code: 4404, reason: 'project-deleted' },
+  authTimeout: { code: 4408, reason: 'auth-timeout' },
 } as const;
+
+/** Rate limits of the collab endpoint (COLLAB_CONNECTIONS_PER_MINUTE). */
+export type CollabLimit = 'upgradesByAddress';
 
 type ControlMessage =
   | { type: 'disconnect'; document: string; userId?: string }
@@ -41,6 +48,8 @@ export interface CollabDependencies {
   logger: Logger;
   roleOf(userId: string, projectId: string): Promise<Role | null>;
   isSessionLive(sessionId: string): Promise<boolean>;
+  /** Counts every WebSocket upgrade per client address, authenticated or not. */
+  limits: RateLimits<CollabLimit>;
   onDocumentStored?(documentName: string, title: string): Promise<void>;
 }
 
@@ -62,17 +71,23 @@ export function createCollabServer(deps: CollabDependencies) {
   const publisher = new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: null });
   const subscriber = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
 
+  // Sockets that have not authenticated a document yet, with their deadline.
+  const authDeadlines = new WeakMap<object, ReturnType<typeof setTimeout>>();
+
   const extensions: Extension[] = [
-    new Throttle({
-      throttle: config.collabConnectionsPerMinute,
-      consideredSeconds: 60,
-      banTime: 1,
-    }),
     authExtension({
       secret: config.secret,
       roleOf: deps.roleOf,
       isSessionLive: deps.isSessionLive,
     }),
+    {
+      extensionName: 'montage-auth-deadline',
+      async connected({ request }) {
+        clearTimeout(authDeadlines.get(request));
+        authDeadlines.delete(request);
+      },
+    },
+    presenceExtension(config.presence),
     limitsExtension({ maxDocumentBytes: config.maxDocumentBytes }),
     persistenceExtension({
       store,
@@ -104,6 +119,15 @@ export function createCollabServer(deps: CollabDependencies) {
     serverOptions: { maxPayload: config.maxMessageBytes },
     hooks: {
       open(peer) {
+        // An idle unauthenticated socket costs memory and a file descriptor:
+        // it has COLLAB_AUTH_TIMEOUT_MS to authenticate a document.
+        authDeadlines.set(
+          peer.request,
+          setTimeout(
+            () => peer.close(CLOSE.authTimeout.code, CLOSE.authTimeout.reason),
+            config.collabAuthTimeoutMs,
+          ),
+        );
         const connection = hocuspocus.handleConnection(
           peer.websocket as unknown as WebSocket,
           peer.request as Request,
@@ -116,6 +140,7 @@ export function createCollabServer(deps: CollabDependencies) {
         )._hocuspocus?.handleMessage(message.uint8Array());
       },
       close(peer, event) {
+        clearTimeout(authDeadlines.get(peer.request));
         (
           peer as unknown as {
             _hocuspocus?: { handleClose(e: { code?: number; reason?: string }): void };
@@ -217,6 +242,30 @@ export function createCollabServer(deps: CollabDependencies) {
   sweep.unref();
   sessionSweep.unref();
 
+  /**
+   * Every upgrade passes the gate before the WebSocket handshake: a page on
+   * another site is refused (403), and each client address may open
+   * COLLAB_CONNECTIONS_PER_MINUTE sockets a minute, authenticated or not (429).
+   */
+  async function admitUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer) {
+    // The client may hang up while we ask Redis; an unhandled socket error would end the process.
+    socket.on('error', () => socket.destroy());
+    try {
+      if (isCrossSiteUpgrade(request.headers, config.publicUrl))
+        throw crossSiteUpgrade(request.headers.origin);
+      await deps.limits.consume('upgradesByAddress', clientAddress(request, config.trustProxy));
+    } catch (err) {
+      if (!(err instanceof ApiError)) logger.error({ err }, 'collab upgrade check failed');
+      refuseUpgrade(
+        socket,
+        err instanceof ApiError ? err : new ApiError('UNAVAILABLE', 'Try again shortly'),
+      );
+      return;
+    }
+    if (socket.destroyed) return;
+    await ws.handleUpgrade(request, socket, head);
+  }
+
   /** The current state of a project document: in memory if loaded here, else from storage. */
   async function readDocument(name: string): Promise<Y.Doc> {
     const loaded = hocuspocus.documents.get(name);
@@ -275,11 +324,7 @@ export function createCollabServer(deps: CollabDependencies) {
     handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean {
       const url = new URL(request.url ?? '/', 'http://localhost');
       if (url.pathname !== COLLAB_PATH) return false;
-      // Throttle keys on x-real-ip: set it from the socket (or the trusted
-      // proxy's header) so clients can neither share one bucket nor spoof one.
-      request.headers['x-real-ip'] = clientAddress(request, config.trustProxy);
-      delete request.headers['x-forwarded-for'];
-      void ws.handleUpgrade(request, socket, head);
+      void admitUpgrade(request, socket, head);
       return true;
     },
 

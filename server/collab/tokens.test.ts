@@ -6,6 +6,7 @@ import { issueCollabToken, verifyCollabToken } from './tokens.ts';
 const secret = 'x'.repeat(32);
 const claims = {
   userId: 'u',
+  name: 'Ursula',
   document: 'p',
   sessionId: 's',
   exp: Math.floor(Date.now() / 1000) + 60,
