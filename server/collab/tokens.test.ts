@@ -46,4 +46,10 @@ test('tampered, foreign and expired tokens are refused with a reason', () => {
     reasonOf(() => verifyCollabToken(secret, token, (claims.exp + 1) * 1000)),
     'expired',
   );
+  // The display name is part of every token: presence shows it, not what a client claims.
+  const { name: _name, ...nameless } = claims;
+  assert.equal(
+    reasonOf(() => verifyCollabToken(secret, issueCollabToken(secret, nameless as typeof claims))),
+    'malformed',
+  );
 });
