@@ -21,7 +21,7 @@ import { UpdateLogWriter } from './update-log-writer.ts';
 import { clientAddress } from '../http/client-address.ts';
 import { ApiError } from '../http/errors.ts';
 import type { RateLimits } from '../http/rate-limit.ts';
-import { presenceExtension } from './presence-extension.ts';
+import { presenceExtension, removeLeftPresence } from './presence-extension.ts';
 import { crossSiteUpgrade, isCrossSiteUpgrade, refuseUpgrade } from './upgrade-gate.ts';
 
 export const COLLAB_PATH = '/collab';
@@ -40,7 +40,8 @@ export type CollabLimit = 'upgradesByAddress';
 
 type ControlMessage =
   | { type: 'disconnect'; document: string; userId?: string }
-  | { type: 'revoke-session'; sessionId: string };
+  | { type: 'revoke-session'; sessionId: string }
+  | { type: 'presence-left'; document: string; clientIds: number[] };
 
 export interface CollabDependencies {
   config: Config;
@@ -87,7 +88,13 @@ export function createCollabServer(deps: CollabDependencies) {
         authDeadlines.delete(request);
       },
     },
-    presenceExtension(config.presence),
+    presenceExtension({
+      ...config.presence,
+      onLeft: (document, clientIds) =>
+        void publishControl({ type: 'presence-left', document, clientIds }).catch((err) =>
+          logger.warn({ err }, 'collab presence removal not published'),
+        ),
+    }),
     limitsExtension({ maxDocumentBytes: config.maxDocumentBytes }),
     persistenceExtension({
       store,
@@ -175,7 +182,10 @@ export function createCollabServer(deps: CollabDependencies) {
   }
 
   function applyControl(message: ControlMessage) {
-    if (message.type === 'disconnect') {
+    if (message.type === 'presence-left') {
+      const document = hocuspocus.documents.get(message.document);
+      if (document) removeLeftPresence(document, message.clientIds);
+    } else if (message.type === 'disconnect') {
       const event = message.userId ? CLOSE.accessChanged : CLOSE.projectDeleted;
       closeWhere(
         (doc, ctx) =>

@@ -3,7 +3,9 @@ import type {
   Document,
   Extension,
   beforeHandleAwarenessPayload,
+  onAwarenessUpdatePayload,
 } from '@hocuspocus/server';
+import { removeAwarenessStates } from 'y-protocols/awareness';
 import { presenceUser, USER_FIELD } from '../../shared/presence.ts';
 import type { CollabContext } from './auth-extension.ts';
 import {
@@ -32,14 +34,25 @@ export const PRESENCE_STRIKES = 20;
  * - a connection that keeps sending entries it may not set is closed
  *   (PRESENCE_FLOOD).
  *
- * What a connection holds is Hocuspocus's own per-connection client set
+ * What a connection holds _is_ Hocuspocus's own per-connection client set
  * (`document.getClients`), so when the connection closes Hocuspocus removes
- * those entries and every client (on every instance, through Redis) sees them go.
+ * those entries and this instance's clients see them go. Hocuspocus 4.7
+ * drops removals it receives from other instances (its awareness hook
+ * re-encodes only present entries), so the removal is also handed to
+ * `onLeft`, which tells the other instances (removeLeftPresence).
  * Updates relayed from other instances arrive without a connection and were
  * filtered where they came in.
  */
-export function presenceExtension(limits: Omit<PresenceLimits, 'maxPerConnection'>): Extension {
-  const rules: PresenceLimits = { ...limits, maxPerConnection: 4 };
+export function presenceExtension(
+  options: Omit<PresenceLimits, 'maxPerConnection'> & {
+    onLeft(documentName: string, clientIds: number[]): void;
+  },
+): Extension {
+  const rules: PresenceLimits = {
+    maxEntryBytes: options.maxEntryBytes,
+    maxPerDocument: options.maxPerDocument,
+    maxPerConnection: 4,
+  };
   const strikes = new WeakMap<Connection, number>();
 
   return {
@@ -91,7 +104,26 @@ export function presenceExtension(limits: Omit<PresenceLimits, 'maxPerConnection
         throw { ...PRESENCE_FLOOD };
       }
     },
+    /** A closing connection's entries are removed with a null origin (Document.removeConnection). */
+    async onAwarenessUpdate({
+      documentName,
+      removed,
+      transactionOrigin,
+    }: onAwarenessUpdatePayload) {
+      if (transactionOrigin === null && removed.length) options.onLeft(documentName, removed);
+    },
   };
+}
+
+/**
+ * Removes entries whose connection closed on another instance, unless a
+ * connection here holds them now (the same tab reconnected here).
+ */
+export function removeLeftPresence(document: Document, clientIds: number[]) {
+  const heldHere = (id: number) =>
+    document.getConnections().some((c) => document.getClients(c).has(id));
+  const gone = clientIds.filter((id) => !heldHere(id));
+  if (gone.length) removeAwarenessStates(document.awareness, gone, 'left-elsewhere');
 }
 
 /** Who holds `clientId` on `document`, as seen from `connection`. */

@@ -2,6 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { presenceUser } from '../../shared/presence.ts';
 import { connectClient, waitFor, type CollabClient } from '../support/collab-client.ts';
+import { postgresSchema } from '../support/postgres.ts';
 import { RawCollab } from '../support/raw-collab.ts';
 import { api, createProject, signUp, WebServer } from '../support/web-server.ts';
 
@@ -17,21 +18,23 @@ import { api, createProject, signUp, WebServer } from '../support/web-server.ts'
  * is relayed, and the server handles one connection's messages in order.
  */
 const PER_DOCUMENT = 6;
+const ENV = {
+  COLLAB_CONNECTIONS_PER_MINUTE: '1000',
+  COLLAB_PRESENCE_PER_DOCUMENT: String(PER_DOCUMENT),
+};
 
 describe('presence is owned by the connection', () => {
   let server: WebServer;
+  let database: Awaited<ReturnType<typeof postgresSchema>>;
   let owner: Awaited<ReturnType<typeof signUp>>;
   let viewer: Awaited<ReturnType<typeof signUp>>;
   const clients: CollabClient[] = [];
   const raws: RawCollab[] = [];
 
   before(async () => {
-    server = await new WebServer({
-      env: {
-        COLLAB_CONNECTIONS_PER_MINUTE: '1000',
-        COLLAB_PRESENCE_PER_DOCUMENT: String(PER_DOCUMENT),
-      },
-    }).start();
+    // PostgreSQL, so that a second instance can share the data (the last test).
+    database = await postgresSchema();
+    server = await new WebServer({ env: { ...database.env, ...ENV } }).start();
     owner = await signUp(server.url, 'Owner');
     viewer = await signUp(server.url, 'Viewer');
   });
@@ -39,6 +42,7 @@ describe('presence is owned by the connection', () => {
     for (const client of clients) client.destroy();
     for (const raw of raws) raw.close();
     await server.stop();
+    await database.drop();
   });
 
   /** A project the owner shares with the viewer (read-only), and the owner's observer on it. */
@@ -54,9 +58,9 @@ describe('presence is owned by the connection', () => {
     return { projectId, observer };
   }
 
-  /** A raw client authenticated on `projectId` as `who`. */
-  async function rawAs(who: { token: string }, projectId: string) {
-    const raw = await RawCollab.connect(server.url);
+  /** A raw client authenticated on `projectId` as `who` (through `via`, by default the first server). */
+  async function rawAs(who: { token: string }, projectId: string, via = server) {
+    const raw = await RawCollab.connect(via.url);
     raws.push(raw);
     const token = await api(server.url, 'POST', `/api/v1/projects/${projectId}/collab-token`, {
       token: who.token,
@@ -190,5 +194,34 @@ describe('presence is owned by the connection', () => {
       'entries removed',
     );
     assert.equal(lingering.ws.readyState, lingering.ws.OPEN);
+  });
+
+  test('across instances: an entry set through one cannot be taken over through the other, and leaves both when its connection closes', async () => {
+    const second = await new WebServer({ shareWith: server, env: ENV }).start();
+    try {
+      const { projectId } = await setUp();
+      const observer = await connectClient(second.url, owner.token, projectId);
+      clients.push(observer);
+      await waitFor(() => observer.provider.isSynced, 'observer on the second instance synced');
+      const holder = await rawAs(viewer, projectId);
+      holder.sendAwareness(projectId, [{ clientId: 9101, clock: 1, state: { focusScene: 'a' } }]);
+      await waitFor(() => statesOf(observer).has(9101), 'entry relayed to the other instance');
+
+      const thief = await rawAs(owner, projectId, second);
+      thief.sendAwareness(projectId, [
+        { clientId: 9101, clock: 50, state: { focusScene: 'stolen' } },
+      ]);
+      thief.sendAwareness(projectId, [{ clientId: 9102, clock: 1, state: { focusScene: 'b' } }]);
+      await waitFor(() => statesOf(observer).has(9102), 'barrier relayed');
+      assert.deepEqual(statesOf(observer).get(9101), {
+        user: presenceUser({ id: viewer.id, name: 'Viewer' }),
+        focusScene: 'a',
+      });
+
+      holder.ws.terminate();
+      await waitFor(() => !statesOf(observer).has(9101), 'entry removed on the other instance');
+    } finally {
+      await second.stop({ keepData: true });
+    }
   });
 });
