@@ -30,3 +30,20 @@ test('auth limits read "attempts/seconds", with defaults, and refuse anything el
     );
   }
 });
+
+test('collab socket and presence limits have defaults and are refused by name when bad', () => {
+  const config = load();
+  assert.equal(config.collabAuthTimeoutMs, 5000);
+  assert.deepEqual(config.presence, { maxEntryBytes: 16384, maxPerDocument: 200 });
+  for (const [name, bad] of [
+    ['COLLAB_AUTH_TIMEOUT_MS', '0'],
+    ['COLLAB_PRESENCE_BYTES', 'lots'],
+    ['COLLAB_PRESENCE_PER_DOCUMENT', '0'],
+  ] as const) {
+    assert.throws(
+      () => load({ [name]: bad }),
+      (err: Error) => err instanceof ConfigError && err.message.includes(name),
+      name,
+    );
+  }
+});
