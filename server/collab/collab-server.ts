@@ -12,6 +12,7 @@ import type { Db } from '../db/database.ts';
 import type { Role } from '../db/schema.ts';
 import type { Logger } from '../logger.ts';
 import type { ProjectDocuments } from '../projects/projects.ts';
+import { AUTH_TIMEOUT, authDeadline } from './auth-deadline.ts';
 import { authExtension, type CollabContext } from './auth-extension.ts';
 import { createDocumentStore } from './document-store.ts';
 import { limitsExtension } from './limits-extension.ts';
@@ -32,7 +33,7 @@ export const CLOSE = {
   sessionRevoked: { code: 4401, reason: 'session-revoked' },
   accessChanged: { code: 4403, reason: 'access-changed' },
   projectDeleted: { code: 4404, reason: 'project-deleted' },
-  authTimeout: { code: 4408, reason: 'auth-timeout' },
+  authTimeout: AUTH_TIMEOUT,
 } as const;
 
 /** Rate limits of the collab endpoint (COLLAB_CONNECTIONS_PER_MINUTE). */
@@ -72,8 +73,7 @@ export function createCollabServer(deps: CollabDependencies) {
   const publisher = new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: null });
   const subscriber = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
 
-  // Sockets that have not authenticated a document yet, with their deadline.
-  const authDeadlines = new WeakMap<object, ReturnType<typeof setTimeout>>();
+  const unauthenticated = authDeadline(config.collabAuthTimeoutMs);
 
   const extensions: Extension[] = [
     authExtension({
@@ -81,13 +81,7 @@ export function createCollabServer(deps: CollabDependencies) {
       roleOf: deps.roleOf,
       isSessionLive: deps.isSessionLive,
     }),
-    {
-      extensionName: 'montage-auth-deadline',
-      async connected({ request }) {
-        clearTimeout(authDeadlines.get(request));
-        authDeadlines.delete(request);
-      },
-    },
+    unauthenticated.extension,
     presenceExtension({
       ...config.presence,
       onLeft: (document, clientIds) =>
@@ -126,15 +120,7 @@ export function createCollabServer(deps: CollabDependencies) {
     serverOptions: { maxPayload: config.maxMessageBytes },
     hooks: {
       open(peer) {
-        // An idle unauthenticated socket costs memory and a file descriptor:
-        // it has COLLAB_AUTH_TIMEOUT_MS to authenticate a document.
-        authDeadlines.set(
-          peer.request,
-          setTimeout(
-            () => peer.close(CLOSE.authTimeout.code, CLOSE.authTimeout.reason),
-            config.collabAuthTimeoutMs,
-          ),
-        );
+        unauthenticated.watch(peer.request, (code, reason) => peer.close(code, reason));
         const connection = hocuspocus.handleConnection(
           peer.websocket as unknown as WebSocket,
           peer.request as Request,
@@ -147,7 +133,7 @@ export function createCollabServer(deps: CollabDependencies) {
         )._hocuspocus?.handleMessage(message.uint8Array());
       },
       close(peer, event) {
-        clearTimeout(authDeadlines.get(peer.request));
+        unauthenticated.clear(peer.request);
         (
           peer as unknown as {
             _hocuspocus?: { handleClose(e: { code?: number; reason?: string }): void };
@@ -273,7 +259,12 @@ export function createCollabServer(deps: CollabDependencies) {
       return;
     }
     if (socket.destroyed) return;
-    await ws.handleUpgrade(request, socket, head);
+    try {
+      await ws.handleUpgrade(request, socket, head);
+    } catch (err) {
+      logger.warn({ err }, 'collab upgrade failed');
+      socket.destroy();
+    }
   }
 
   /** The current state of a project document: in memory if loaded here, else from storage. */
