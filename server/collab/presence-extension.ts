@@ -62,8 +62,9 @@ export function presenceExtension(
       document,
       states,
     }: beforeHandleAwarenessPayload<CollabContext>) {
-      const context = connection?.context;
-      if (!connection || !context?.userId) return;
+      if (!connection) return; // relayed from another instance, filtered there
+      const context = connection.context;
+      if (!context?.userId) return states.clear(); // never authenticated: nothing is relayed
       const held = document.getClients(connection) as Set<number>;
       let refused = 0;
       let added = 0; // entries this update adds to the document
