@@ -43,7 +43,29 @@ test('collab socket and presence limits have defaults and are refused by name wh
     assert.throws(
       () => load({ [name]: bad }),
       (err: Error) => err instanceof ConfigError && err.message.includes(name),
-      name,
+      `${name}=${bad}`,
+    );
+  }
+});
+
+test('invitations: 7 days and 20 an hour by default; bad values refused by name', () => {
+  assert.equal(load().invitationTtlDays, 7);
+  assert.deepEqual(load().invitationLimit, { points: 20, durationSec: 3600 });
+  assert.deepEqual(load({ INVITATIONS_PER_HOUR: '3' }).invitationLimit, {
+    points: 3,
+    durationSec: 3600,
+  });
+  assert.equal(load({ INVITATION_TTL_DAYS: '30' }).invitationTtlDays, 30);
+  for (const [name, bad] of [
+    ['INVITATION_TTL_DAYS', '0'],
+    ['INVITATION_TTL_DAYS', '1.5'],
+    ['INVITATIONS_PER_HOUR', '0'],
+    ['INVITATIONS_PER_HOUR', 'many'],
+  ] as const) {
+    assert.throws(
+      () => load({ [name]: bad }),
+      (err: Error) => err instanceof ConfigError && err.message.includes(name),
+      `${name}=${bad}`,
     );
   }
 });

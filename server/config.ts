@@ -83,6 +83,9 @@ const envSchema = z.object({
   AUTH_LIMIT_SIGN_IN_BY_ADDRESS: limitRule.default({ points: 30, durationSec: 60 }),
   AUTH_LIMIT_SIGN_IN_BY_ACCOUNT: limitRule.default({ points: 10, durationSec: 15 * 60 }),
   AUTH_LIMIT_SIGN_UP_BY_ADDRESS: limitRule.default({ points: 20, durationSec: 60 * 60 }),
+  // Invitations (issue 9): days a link stays valid, invitations one user may send an hour.
+  INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  INVITATIONS_PER_HOUR: z.coerce.number().int().min(1).default(20),
   // Timeline limits, checked at commit and at render creation (shared/timeline-limits.ts).
   MAX_SCENES_PER_PROJECT: z.coerce.number().int().min(1).default(500),
   MAX_SCENE_SECONDS: z.coerce.number().positive().max(MAX_SCENE_DURATION_SEC).default(120),
@@ -124,6 +127,10 @@ export interface Config {
     signInByAccount: LimitRule;
     signUpByAddress: LimitRule;
   };
+  /** Days an invitation link stays valid (INVITATION_TTL_DAYS). */
+  invitationTtlDays: number;
+  /** Invitations one user may send (INVITATIONS_PER_HOUR). */
+  invitationLimit: LimitRule;
   /** Timeline limits (MAX_SCENES_PER_PROJECT, MAX_SCENE_SECONDS, MAX_RENDER_SECONDS). */
   timelineLimits: TimelineLimits;
 }
@@ -178,6 +185,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       signInByAccount: e.AUTH_LIMIT_SIGN_IN_BY_ACCOUNT,
       signUpByAddress: e.AUTH_LIMIT_SIGN_UP_BY_ADDRESS,
     },
+    invitationTtlDays: e.INVITATION_TTL_DAYS,
+    invitationLimit: { points: e.INVITATIONS_PER_HOUR, durationSec: 3600 },
     timelineLimits: {
       maxScenes: e.MAX_SCENES_PER_PROJECT,
       maxSceneSec: e.MAX_SCENE_SECONDS,

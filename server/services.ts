@@ -4,6 +4,7 @@ import { createCollabServer, type CollabLimit } from './collab/collab-server.ts'
 import type { Config } from './config.ts';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/database.ts';
 import type { Logger } from './logger.ts';
+import { createInvitations, type InvitationLimit } from './invitations/invitations.ts';
 import { createProjects, type ProjectDocuments } from './projects/projects.ts';
 import { createRevisions } from './revisions/revisions.ts';
 import { createRenders } from './renders/renders.ts';
@@ -42,11 +43,18 @@ export async function createServices(config: Config, logger: Logger) {
   // Projects and collab need each other (roles ↔ documents): the late-bound
   // documents object breaks the cycle without a second implementation.
   let documents: ProjectDocuments | null = null;
-  const projects = createProjects(database.db, accounts, {
+  const projects = createProjects(database.db, {
     create: (...args) => documents!.create(...args),
     duplicate: (...args) => documents!.duplicate(...args),
     setTitle: (...args) => documents!.setTitle(...args),
     disconnect: (...args) => documents!.disconnect(...args),
+  });
+  // Inviting is limited per inviting user (issue 9, item 9).
+  const invitations = createInvitations(database.db, projects, {
+    ttlDays: config.invitationTtlDays,
+    limits: new RateLimits<InvitationLimit>(redis, config.redisPrefix, {
+      invitationsByUser: config.invitationLimit,
+    }),
   });
   const collab = createCollabServer({
     config,
@@ -89,6 +97,7 @@ export async function createServices(config: Config, logger: Logger) {
     redis,
     accounts,
     projects,
+    invitations,
     revisions,
     renders,
     renderQueue,

@@ -2,7 +2,7 @@ import { canonicalJson } from './timeline.ts';
 
 /**
  * Content keys: every render artifact is named by sha256 of its exact inputs
- * (DESIGN.md, Rendering). The hash is a small pure-JS SHA-256 so the key of an
+ * (docs/design.md, Rendering). The hash is a small pure-JS SHA-256 so the key of an
  * artifact can be computed anywhere — render node, server, browser — with the
  * same result and without WebCrypto's async API.
  */

@@ -1,7 +1,7 @@
 import { generateKeyBetween, generateNKeysBetween } from 'fractional-indexing';
 
 /**
- * Scene order is a fractional index string (see DESIGN.md): moving a scene
+ * Scene order is a fractional index string (see docs/design.md): moving a scene
  * rewrites one key, so two people moving the same scene at once can never
  * duplicate it. Ties (two keys generated concurrently between the same
  * neighbours) are broken by scene id, so every replica sorts identically.

@@ -20,7 +20,7 @@ import {
 } from './timeline.ts';
 
 /**
- * Typed accessors for the project Y.Doc (schema in DESIGN.md). Every writer of
+ * Typed accessors for the project Y.Doc (schema in docs/design.md). Every writer of
  * the document goes through these functions so the shape stays one shape.
  */
 

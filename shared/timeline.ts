@@ -6,7 +6,7 @@ import { voiceIdIssue } from './voice-id.ts';
 /**
  * The canonical timeline: plain JSON, ordered, defaults applied. It is the one
  * contract between the editor, the server, the API and the render nodes
- * (DESIGN.md). `toTimeline(doc)` in `project-doc.ts` produces it.
+ * (docs/design.md). `toTimeline(doc)` in `project-doc.ts` produces it.
  */
 
 export const SCHEMA_VERSION = 1;

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PASSWORD_MESSAGES } from '../../server/accounts/passwords.ts';
+import { invitationNotFound, refusalFor } from '../../server/invitations/invitation-state.ts';
 import { i18n, pickLocale } from './index.ts';
 
 test('the locale follows Accept-Language, q-values and regions included', () => {
@@ -27,6 +28,21 @@ test('messages fill placeholders, pick plural forms and translate server message
 test('every password refusal the server can send reads in French', () => {
   const fr = i18n('fr');
   for (const message of Object.values(PASSWORD_MESSAGES)) {
+    assert.notEqual(fr.server(message), message, `French for “${message}”`);
+  }
+});
+
+test('every invitation refusal the server can send reads in French', () => {
+  const fr = i18n('fr');
+  const states = ['expired', 'revoked', 'accepted', 'declined'] as const;
+  const messages = [
+    ...states.map((state) => refusalFor(state)!.message),
+    invitationNotFound().message,
+    'This invitation is no longer valid',
+    'This person is already a member of the project',
+    'You are already a member of this project',
+  ];
+  for (const message of messages) {
     assert.notEqual(fr.server(message), message, `French for “${message}”`);
   }
 });

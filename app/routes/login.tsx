@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remi
 import { FormMessage, TextField } from '../components/ui/field.tsx';
 import { useI18n } from '../i18n/index.ts';
 import { actionFailure, formValues } from '../lib/errors.server.ts';
+import { withRedirect } from '../lib/auth-links.ts';
 import { failureMessage, fieldError } from '../lib/form-errors.ts';
 import { safeRedirectTarget, sessionCookieHeader } from '../lib/session.server.ts';
 
@@ -75,7 +76,13 @@ export default function Login() {
         </button>
       </Form>
       <p className="form-footer">
-        {t('auth.noAccount')} <Link to="/signup">{t('nav.signUp')}</Link>
+        {t('auth.noAccount')}{' '}
+        <Link
+          to={withRedirect('/signup', params.get('redirectTo'))}
+          data-testid="login-signup-link"
+        >
+          {t('nav.signUp')}
+        </Link>
       </p>
     </section>
   );

@@ -12,25 +12,30 @@ import { actionFailure, formValues, throwAsResponse } from '../lib/errors.server
 import { allowedActions } from '../lib/permissions.server.ts';
 import { requireSession } from '../lib/session.server.ts';
 
+// Inviting is rate limited: pass a 429's Retry-After on (Remix keeps only cookies otherwise).
+export { retryAfterHeaders as headers } from '../lib/errors.server.ts';
+
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
   { title: loaded ? `${loaded.project.title} · Montage` : 'Montage' },
 ];
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const session = requireSession(context, request);
-  const { projects } = context.services;
+  const { projects, invitations } = context.services;
   const projectId = params.projectId ?? '';
   try {
     const project = await projects.get(session.user.id, projectId);
     const allowed = allowedActions(project.role);
-    const [members, { renders, nextBefore }] = await Promise.all([
+    const [members, pendingInvitations, { renders, nextBefore }] = await Promise.all([
       allowed.manageMembers ? projects.listMembers(session.user.id, projectId) : [],
+      allowed.manageMembers ? invitations.listForProject(session.user.id, projectId) : [],
       context.services.renders.list(session.user.id, projectId),
     ]);
     return {
       project,
       allowed,
       members,
+      invitations: pendingInvitations,
       renders,
       rendersNextBefore: nextBefore,
       user: session.user,
@@ -40,25 +45,34 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   }
 }
 
-const INTENTS = ['setMember', 'removeMember'] as const;
+const INTENTS = ['setRole', 'removeMember', 'invite', 'revokeInvitation'] as const;
 type Intent = (typeof INTENTS)[number];
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
   const session = requireSession(context, request);
-  const { projects } = context.services;
+  const { projects, invitations } = context.services;
   const projectId = params.projectId ?? '';
   const form = await request.formData();
-  const values = formValues(form, ['intent', 'email', 'role', 'userId']);
+  const values = formValues(form, ['intent', 'email', 'role', 'userId', 'invitationId']);
   const intent = values.intent as Intent;
   if (!INTENTS.includes(intent)) throw data({ message: 'Unknown action' }, { status: 400 });
   try {
-    if (intent === 'setMember') {
-      await projects.setMember(session.user.id, projectId, {
+    const userId = session.user.id;
+    if (intent === 'invite') {
+      const sent = await invitations.invite(userId, projectId, {
         email: values.email,
         role: values.role,
       });
+      // The link is shown once, to the owner, who sends it themselves.
+      const { email, expiresAt } = sent.invitation;
+      return { ok: true as const, email, expiresAt, link: sent.link };
+    }
+    if (intent === 'setRole') {
+      await projects.setRole(userId, projectId, values.userId, { role: values.role });
+    } else if (intent === 'revokeInvitation') {
+      await invitations.revoke(userId, projectId, values.invitationId);
     } else {
-      await projects.removeMember(session.user.id, projectId, values.userId);
+      await projects.removeMember(userId, projectId, values.userId);
     }
     return { ok: true as const };
   } catch (err) {
@@ -67,7 +81,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
 }
 
 export default function ProjectPage() {
-  const { project, allowed, members, renders, rendersNextBefore, user } =
+  const { project, allowed, members, invitations, renders, rendersNextBefore, user } =
     useLoaderData<typeof loader>();
   const { t } = useI18n();
   return (
@@ -83,7 +97,9 @@ export default function ProjectPage() {
         renders={renders}
         rendersNextBefore={rendersNextBefore}
         actions={
-          allowed.manageMembers ? <MembersDialog members={members} selfId={user.id} /> : null
+          allowed.manageMembers ? (
+            <MembersDialog members={members} invitations={invitations} selfId={user.id} />
+          ) : null
         }
       />
     </section>

@@ -1,27 +1,33 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
-import { Form, Link, useActionData, useNavigation } from '@remix-run/react';
+import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
 import { FormMessage, TextField } from '../components/ui/field.tsx';
 import { useI18n } from '../i18n/index.ts';
 import { actionFailure, formValues } from '../lib/errors.server.ts';
+import { withRedirect } from '../lib/auth-links.ts';
 import { failureMessage, fieldError } from '../lib/form-errors.ts';
-import { sessionCookieHeader } from '../lib/session.server.ts';
+import { safeRedirectTarget, sessionCookieHeader } from '../lib/session.server.ts';
 
 // Remix keeps only cookies from an action's headers: pass a 429's Retry-After on.
 export { retryAfterHeaders as headers } from '../lib/errors.server.ts';
 
-export function loader({ context }: LoaderFunctionArgs) {
-  if (context.session) throw redirect('/projects');
+// Like sign-in, sign-up returns to the page that asked for it (an invitation link, say).
+export function loader({ context, request }: LoaderFunctionArgs) {
+  if (context.session) {
+    throw redirect(safeRedirectTarget(new URL(request.url).searchParams.get('redirectTo')));
+  }
   return null;
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
-  const values = formValues(form, ['name', 'email', 'password']);
+  const values = formValues(form, ['name', 'email', 'password', 'redirectTo']);
   try {
-    const result = await context.services.accounts.signup(values, {
-      address: context.clientAddress,
-    });
-    return redirect('/projects', {
+    const { name, email, password } = values;
+    const result = await context.services.accounts.signup(
+      { name, email, password },
+      { address: context.clientAddress },
+    );
+    return redirect(safeRedirectTarget(values.redirectTo), {
       headers: { 'Set-Cookie': sessionCookieHeader(context, request, result.token) },
     });
   } catch (err) {
@@ -31,6 +37,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Signup() {
   const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const redirectTo = params.get('redirectTo');
   const navigation = useNavigation();
   const i18n = useI18n();
   const { t } = i18n;
@@ -40,6 +48,7 @@ export default function Signup() {
     <section className="panel narrow">
       <h1>{t('auth.signUpTitle')}</h1>
       <Form method="post" className="form" noValidate>
+        <input type="hidden" name="redirectTo" value={redirectTo ?? ''} />
         <FormMessage message={failureMessage(i18n, result)} />
         <TextField
           label={t('auth.name')}
@@ -80,7 +89,8 @@ export default function Signup() {
         </button>
       </Form>
       <p className="form-footer">
-        {t('auth.haveAccount')} <Link to="/login">{t('nav.signIn')}</Link>
+        {t('auth.haveAccount')}{' '}
+        <Link to={withRedirect('/login', redirectTo)}>{t('nav.signIn')}</Link>
       </p>
     </section>
   );

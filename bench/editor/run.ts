@@ -30,6 +30,7 @@ import * as Y from 'yjs';
 import { launchBrowser, signedInContext } from '../../tests/support/browser.ts';
 import { connectClient, type CollabClient } from '../../tests/support/collab-client.ts';
 import { api, signUp, WebServer, REPO_ROOT } from '../../tests/support/web-server.ts';
+import { addMember } from '../../tests/support/members.ts';
 import { addCastMember, addScene, scriptText } from '../../shared/project-doc.ts';
 import { analyzeScript } from '../../shared/analysis/index.ts';
 import { applyAnalysis } from '../../shared/analysis/apply-to-doc.ts';
@@ -700,11 +701,7 @@ async function screenshotThreeUsers(browser: Browser, server: WebServer) {
   });
   const projectId = created.body.project.id as string;
   for (const member of [sam, lea]) {
-    const res = await api(server.url, 'POST', `/api/v1/projects/${projectId}/members`, {
-      token: camille.token,
-      body: { email: member.email, role: 'editor' },
-    });
-    if (res.status >= 300) throw new Error(`add member: ${res.status} ${JSON.stringify(res.body)}`);
+    await addMember(server, camille.token, projectId, member, 'editor');
   }
   const client = await connectClient(server.url, camille.token, projectId);
   const analysis = await analyzeScript(readFileSync(FIXTURE, 'utf8'));
@@ -856,10 +853,7 @@ try {
     body: { title: 'Gull Point (300 scenes)' },
   });
   const projectId = created.body.project.id as string;
-  await api(server.url, 'POST', `/api/v1/projects/${projectId}/members`, {
-    token: owner.token,
-    body: { email: peer.email, role: 'editor' },
-  });
+  await addMember(server, owner.token, projectId, peer, 'editor');
 
   // The seeding client stays connected (another collaborator online), so the
   // server keeps the document loaded and every run sees the same server state.

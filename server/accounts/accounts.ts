@@ -1,10 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { newId } from '../../shared/ids.ts';
 import { nulPaths, singleLineText } from '../../shared/text-safety.ts';
 import type { Db } from '../db/database.ts';
 import { ApiError, fieldDetails } from '../http/errors.ts';
 import type { RateLimits } from '../http/rate-limit.ts';
+import { hashSecretToken, newSecretToken } from './secret-token.ts';
 import { DUMMY_HASH, hashPassword, passwordWeakness, verifyPassword } from './passwords.ts';
 
 export interface PublicUser {
@@ -18,10 +18,13 @@ export interface SessionInfo {
   user: PublicUser;
 }
 
+/** An e-mail address as accounts store it: trimmed, lower case. */
+export const emailField = singleLineText(
+  z.string().trim().toLowerCase().email('Enter a valid email address').max(254),
+);
+
 const signupFields = z.object({
-  email: singleLineText(
-    z.string().trim().toLowerCase().email('Enter a valid email address').max(254),
-  ),
+  email: emailField,
   name: singleLineText(z.string().trim().min(1, 'Enter your name').max(100)),
   password: z.string(),
 });
@@ -65,8 +68,6 @@ export function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {
   return result.data;
 }
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
-
 /** The rate limits sign-in and sign-up spend (rules in config.authLimits). */
 export type AuthLimit = 'signInByAddress' | 'signInByAccount' | 'signUpByAddress';
 
@@ -87,10 +88,10 @@ export function createAccounts(
 ) {
   const { limits } = options;
   // The per-account key is a hash: Redis never holds e-mail addresses.
-  const accountKey = (email: string) => hashToken(email);
+  const accountKey = (email: string) => hashSecretToken(email);
 
   async function startSession(userId: string) {
-    const token = randomBytes(32).toString('base64url');
+    const token = newSecretToken();
     const sessionId = newId();
     const expiresAt = new Date(Date.now() + options.sessionTtlDays * 86_400_000);
     await db
@@ -98,7 +99,7 @@ export function createAccounts(
       .values({
         id: sessionId,
         user_id: userId,
-        token_hash: hashToken(token),
+        token_hash: hashSecretToken(token),
         expires_at: expiresAt,
       })
       .execute();
@@ -162,7 +163,7 @@ export function createAccounts(
           'sessions.expires_at',
           'sessions.revoked_at',
         ])
-        .where('sessions.token_hash', '=', hashToken(token))
+        .where('sessions.token_hash', '=', hashSecretToken(token))
         .executeTakeFirst();
       if (!row || row.revoked_at || new Date(row.expires_at).getTime() <= Date.now()) return null;
       return { sessionId: row.sessionId, user: { id: row.id, email: row.email, name: row.name } };
@@ -184,15 +185,6 @@ export function createAccounts(
         .where('id', '=', sessionId)
         .where('revoked_at', 'is', null)
         .execute();
-    },
-
-    async findUserByEmail(email: string): Promise<PublicUser | null> {
-      const user = await db
-        .selectFrom('users')
-        .select(['id', 'email', 'name'])
-        .where('email', '=', email.trim().toLowerCase())
-        .executeTakeFirst();
-      return user ?? null;
     },
   };
 }

@@ -33,8 +33,18 @@ const param = (req: Request, name: string) => String(req.params[name] ?? '');
 
 /** REST API v1 (docs/api.md). Routes parse, call a domain module, answer. */
 export function apiRouter(services: Services): Router {
-  const { config, accounts, projects, revisions, renders, renderQueue, media, music, collab } =
-    services;
+  const {
+    config,
+    accounts,
+    projects,
+    invitations,
+    revisions,
+    renders,
+    renderQueue,
+    media,
+    music,
+    collab,
+  } = services;
   const router = express.Router();
   const cookieMaxAge = config.sessionTtlDays * 86_400;
   const secure = (req: Request) => req.secure;
@@ -147,10 +157,16 @@ export function apiRouter(services: Services): Router {
     })),
   );
 
-  router.post(
-    '/projects/:id/members',
+  // People join through invitations only; this changes the role of a member.
+  router.patch(
+    '/projects/:id/members/:userId',
     json(async (req) => ({
-      members: await projects.setMember(requireSession(req).user.id, param(req, 'id'), req.body),
+      members: await projects.setRole(
+        requireSession(req).user.id,
+        param(req, 'id'),
+        param(req, 'userId'),
+        req.body,
+      ),
     })),
   );
 
@@ -163,6 +179,61 @@ export function apiRouter(services: Services): Router {
         param(req, 'userId'),
       ),
     })),
+  );
+
+  // Invitations (server/invitations): the same answer for any e-mail, accepted by the invitee.
+  router.post(
+    '/projects/:id/invitations',
+    json(
+      async (req) => invitations.invite(requireSession(req).user.id, param(req, 'id'), req.body),
+      201,
+    ),
+  );
+
+  router.get(
+    '/projects/:id/invitations',
+    json(async (req) => ({
+      invitations: await invitations.listForProject(requireSession(req).user.id, param(req, 'id')),
+    })),
+  );
+
+  router.delete(
+    '/projects/:id/invitations/:invitationId',
+    json(async (req) => ({
+      invitations: await invitations.revoke(
+        requireSession(req).user.id,
+        param(req, 'id'),
+        param(req, 'invitationId'),
+      ),
+    })),
+  );
+
+  router.get(
+    '/invitations',
+    json(async (req) => ({ invitations: await invitations.listMine(requireSession(req).user) })),
+  );
+
+  router.get(
+    '/invitations/by-token/:token',
+    json(async (req) => invitations.preview(requireSession(req).user, param(req, 'token'))),
+  );
+
+  router.post(
+    '/invitations/by-token/:token/accept',
+    json(async (req) => invitations.acceptByToken(requireSession(req).user, param(req, 'token'))),
+  );
+
+  router.post(
+    '/invitations/:id/accept',
+    json(async (req) => invitations.acceptById(requireSession(req).user, param(req, 'id'))),
+  );
+
+  router.post(
+    '/invitations/:id/decline',
+    json(async (req) => {
+      await invitations.decline(requireSession(req).user, param(req, 'id'));
+      return undefined;
+    }),
   );
 
   router.post(

@@ -85,7 +85,33 @@ export interface RendersTable {
   updated_at: Timestamp;
 }
 
+export type InvitationStatus = 'pending' | 'accepted' | 'declined' | 'revoked';
+
+type NullableTimestamp = ColumnType<
+  Date | null,
+  Date | string | null | undefined,
+  Date | string | null
+>;
+
+/** An invitation to a project; `token_hash` is the SHA-256 of the link's token (server/invitations). */
+export interface InvitationsTable {
+  id: string;
+  project_id: string;
+  email: string;
+  role: Role;
+  token_hash: string;
+  invited_by: string;
+  status: ColumnType<InvitationStatus, InvitationStatus | undefined, InvitationStatus>;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  accepted_by: ColumnType<string | null, string | null | undefined, string | null>;
+  accepted_at: NullableTimestamp;
+  declined_at: NullableTimestamp;
+  revoked_at: NullableTimestamp;
+}
+
 export interface Database {
+  invitations: InvitationsTable;
   renders: RendersTable;
   revisions: RevisionsTable;
   users: UsersTable;

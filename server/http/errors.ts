@@ -1,5 +1,5 @@
 /**
- * The one error shape of the API (DESIGN.md):
+ * The one error shape of the API (docs/design.md):
  * { "error": { "code", "message", "details", "requestId" } }
  * Domain modules throw ApiError; the error middleware renders it.
  */
@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'LENGTH_REQUIRED'
   | 'CONFLICT'
+  | 'GONE'
   | 'EMAIL_TAKEN'
   | 'PAYLOAD_TOO_LARGE'
   | 'VALIDATION_FAILED'
@@ -28,6 +29,7 @@ const STATUS: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   LENGTH_REQUIRED: 411,
   CONFLICT: 409,
+  GONE: 410,
   EMAIL_TAKEN: 409,
   PAYLOAD_TOO_LARGE: 413,
   VALIDATION_FAILED: 422,

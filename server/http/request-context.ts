@@ -31,7 +31,7 @@ export function requestContext(logger: Logger, metrics: Metrics) {
       req.log.info(
         {
           method: req.method,
-          path: req.originalUrl.split('?')[0],
+          path: loggedPath(req.originalUrl),
           status: res.statusCode,
           ms: Math.round(seconds * 1000),
         },
@@ -40,6 +40,19 @@ export function requestContext(logger: Logger, metrics: Metrics) {
     });
     next();
   };
+}
+
+/** Paths that carry an invitation token, a secret that lets its holder join a project (ADR 0015). */
+const TOKEN_PATHS = [
+  /^(\/invitations\/)[^/]+/, // the link's page (and its `.data`)
+  /^(\/api\/v1\/invitations\/by-token\/)[^/]+/,
+];
+
+/** The path as logs show it: no query string, no invitation token. */
+export function loggedPath(url: string): string {
+  let path = url.split('?')[0] ?? '';
+  for (const pattern of TOKEN_PATHS) path = path.replace(pattern, '$1[token]');
+  return path;
 }
 
 /** A low-cardinality route label for metrics: API routes by pattern, pages as "page", assets as "asset". */

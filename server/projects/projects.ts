@@ -5,7 +5,7 @@ import { LANGUAGES } from '../../shared/timeline.ts';
 import type { Db } from '../db/database.ts';
 import type { Role } from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
-import { parseInput, type Accounts } from '../accounts/accounts.ts';
+import { parseInput } from '../accounts/accounts.ts';
 import { can, ROLES, type ProjectAction } from './roles.ts';
 
 /** What the projects module needs from the live-document layer (server/collab). */
@@ -37,10 +37,8 @@ export const createProjectSchema = z.object({
   language: z.enum(LANGUAGES).default('en'),
 });
 export const renameProjectSchema = z.object({ title: titleSchema });
-export const addMemberSchema = z.object({
-  email: z.string().trim().toLowerCase().email('Enter a valid email address'),
-  role: z.enum(ROLES as [Role, ...Role[]]),
-});
+export const roleField = z.enum(ROLES as [Role, ...Role[]]);
+export const memberRoleSchema = z.object({ role: roleField });
 
 const toSummary = (row: {
   id: string;
@@ -59,7 +57,7 @@ const toSummary = (row: {
 });
 
 /** Projects and memberships: the `projects` and `project_members` tables belong here. */
-export function createProjects(db: Db, accounts: Accounts, documents: ProjectDocuments) {
+export function createProjects(db: Db, documents: ProjectDocuments) {
   const selectWithRole = (userId: string) =>
     db
       .selectFrom('projects')
@@ -233,27 +231,36 @@ export function createProjects(db: Db, accounts: Accounts, documents: ProjectDoc
 
     listMembers,
 
-    /** Adds a user with a role, or changes the role of an existing member. */
-    async setMember(userId: string, projectId: string, input: unknown) {
+    /**
+     * Adds a member. Only an accepted invitation calls this (server/invitations),
+     * inside the transaction that uses the invitation up; an existing member
+     * keeps their role.
+     */
+    async addMember(projectId: string, memberId: string, role: Role, executor: Db = db) {
+      await executor
+        .insertInto('project_members')
+        .values({ project_id: projectId, user_id: memberId, role })
+        .onConflict((oc) => oc.columns(['project_id', 'user_id']).doNothing())
+        .execute();
+    },
+
+    /** Changes the role of an existing member; people join through invitations only. */
+    async setRole(userId: string, projectId: string, memberId: string, input: unknown) {
       await authorize(userId, projectId, 'manageMembers');
-      const { email, role } = parseInput(addMemberSchema, input);
-      const target = await accounts.findUserByEmail(email);
-      if (!target) {
-        throw new ApiError('VALIDATION_FAILED', 'No Montage account uses this email', {
-          fields: { email: 'No Montage account uses this email' },
-        });
-      }
-      const current = await roleOf(target.id, projectId);
+      const { role } = parseInput(memberRoleSchema, input);
+      const current = await roleOf(memberId, projectId);
+      if (!current) throw new ApiError('NOT_FOUND', 'This user is not a member of the project');
       if (current === 'owner' && role !== 'owner' && (await countOwners(projectId)) <= 1) {
         throw new ApiError('CONFLICT', 'A project needs at least one owner');
       }
       await db
-        .insertInto('project_members')
-        .values({ project_id: projectId, user_id: target.id, role })
-        .onConflict((oc) => oc.columns(['project_id', 'user_id']).doUpdateSet({ role }))
+        .updateTable('project_members')
+        .set({ role })
+        .where('project_id', '=', projectId)
+        .where('user_id', '=', memberId)
         .execute();
       // Open connections carry the old role: close them so they reconnect with the new one.
-      if (current && current !== role) await documents.disconnect(projectId, target.id);
+      if (current !== role) await documents.disconnect(projectId, memberId);
       return listMembers(userId, projectId);
     },
 

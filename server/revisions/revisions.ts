@@ -62,7 +62,7 @@ export function overLimits(issues: (TimelineIssue & { limit: LimitBreach })[]): 
 }
 
 /**
- * Revisions: the committed, immutable truth (DESIGN.md). The `revisions`
+ * Revisions: the committed, immutable truth (docs/design.md). The `revisions`
  * table belongs here. A commit freezes `toTimeline(doc)`; renders only ever
  * target revisions.
  */

@@ -9,6 +9,7 @@ import {
   openProjectPage,
 } from '../support/browser.ts';
 import { api, signUp, WebServer } from '../support/web-server.ts';
+import { addMember } from '../support/members.ts';
 
 /**
  * Several people on one project page, each in their own browser context:
@@ -84,14 +85,19 @@ describe('live project page', () => {
       });
     }, name);
 
-  async function addMember(page: Page, email: string, role: 'Editor' | 'Viewer') {
+  /** The owner invites `email` from the open Members dialog; returns the one-time link shown. */
+  async function inviteInBrowser(page: Page, email: string, role: 'Editor' | 'Viewer') {
     const dialog = page.getByTestId('members-dialog');
-    await dialog.getByTestId('add-member-email').fill(email);
-    await dialog.getByTestId('add-member-role').click();
+    await dialog.getByTestId('invite-email').fill(email);
+    await dialog.getByTestId('invite-role').click();
     await page.getByRole('option', { name: role }).click();
-    await dialog.getByTestId('add-member-submit').click();
-    await dialog.locator(`[data-testid="member-row"][data-email="${email}"]`).waitFor();
-    assert.equal(await dialog.getByTestId('add-member-email').inputValue(), '');
+    await dialog.getByTestId('invite-submit').click();
+    await dialog.locator(`[data-testid="pending-invitation"][data-email="${email}"]`).waitFor();
+    const shown = dialog.getByTestId('invitation-link').filter({ hasText: email });
+    await shown.waitFor();
+    assert.equal(await dialog.getByTestId('invite-email').inputValue(), '');
+    assert.equal(await dialog.getByTestId('field-error-email').count(), 0);
+    return shown.getByTestId('invitation-link-url').inputValue();
   }
 
   test('a scene title typed by one user appears for the other; a viewer sees it but cannot edit', async () => {
@@ -100,25 +106,52 @@ describe('live project page', () => {
     const viewer = await signUp(server.url, 'Vera Viewer');
     const projectId = await createProject(owner.token, 'Harbour lights');
 
-    // The owner shares the project from the Members dialog.
+    // The owner invites from the Members dialog: each invitation shows its link once.
     const a = await openProject(owner.token, projectId);
     await a.page.getByTestId('members-button').click();
-    await addMember(a.page, editor.email, 'Editor');
-    await addMember(a.page, viewer.email, 'Viewer');
-    const unknown = a.page.getByTestId('members-dialog');
-    await unknown.getByTestId('add-member-email').fill('nobody@example.test');
-    await unknown.getByTestId('add-member-submit').click();
-    await unknown.getByTestId('field-error-email').waitFor();
-    assert.equal(
-      await unknown.getByTestId('field-error-email').textContent(),
-      'No Montage account uses this email',
-    );
-    assert.equal(await unknown.getByTestId('add-member-email').inputValue(), 'nobody@example.test');
+    const editorLink = await inviteInBrowser(a.page, editor.email, 'Editor');
+    await inviteInBrowser(a.page, viewer.email, 'Viewer');
+    // An e-mail without an account gets the same answer (nothing to enumerate); then revoked.
+    const dialog = a.page.getByTestId('members-dialog');
+    const nobodyLink = await inviteInBrowser(a.page, 'nobody@example.test', 'Viewer');
+    assert.match(nobodyLink, new RegExp(`^${server.url}/invitations/[A-Za-z0-9_-]{43}$`));
+    await dialog
+      .locator('[data-testid="pending-invitation"][data-email="nobody@example.test"]')
+      .getByTestId('invitation-revoke')
+      .click();
+    await dialog
+      .locator('[data-testid="pending-invitation"][data-email="nobody@example.test"]')
+      .waitFor({ state: 'detached' });
+    assert.equal(await dialog.getByTestId('member-row').count(), 1, 'nobody joined yet');
     await a.page.keyboard.press('Escape');
-    await unknown.waitFor({ state: 'detached' });
+    await dialog.waitFor({ state: 'detached' });
 
-    const b = await openProject(editor.token, projectId);
-    const c = await openProject(viewer.token, projectId);
+    // The editor opens the link the owner sent and accepts it.
+    const bContext = await signedInContext(browser, server.url, editor.token);
+    const bPage = await bContext.newPage();
+    const b = { page: bPage, errors: collectPageErrors(bPage) };
+    await b.page.goto(editorLink);
+    await b.page.getByTestId('invitation-page').getByText('Olivia Owner').waitFor();
+    await b.page.getByTestId('invitation-page-accept').click();
+    await b.page.getByTestId('live-project').waitFor();
+
+    // The viewer accepts in the app, from the keyboard: the project then joins their list.
+    const cContext = await signedInContext(browser, server.url, viewer.token);
+    const cPage = await cContext.newPage();
+    const c = { page: cPage, errors: collectPageErrors(cPage) };
+    await c.page.goto('/projects');
+    const listed = c.page.locator(`[data-testid="project-row"][data-project-id="${projectId}"]`);
+    assert.equal(await listed.count(), 0, 'not listed before accepting');
+    const offer = c.page.locator(
+      `[data-testid="invitation-for-you"][data-project-id="${projectId}"]`,
+    );
+    await offer.getByTestId('invitation-accept').focus();
+    await c.page.keyboard.press('Enter');
+    await listed.waitFor();
+    await c.page.getByTestId('invitations-for-you').waitFor({ state: 'detached' });
+    await listed.getByTestId('project-link').click();
+    await c.page.getByTestId('live-project').waitFor();
+
     for (const { page } of [a, b, c]) {
       await eventually(
         () => presenceCount(page),
@@ -188,10 +221,7 @@ describe('live project page', () => {
     const owner = await signUp(server.url, 'Nora Nomad');
     const editor = await signUp(server.url, 'Ezra Stayhome');
     const projectId = await createProject(owner.token, 'Written on the train');
-    await api(server.url, 'POST', `/api/v1/projects/${projectId}/members`, {
-      token: owner.token,
-      body: { email: editor.email, role: 'editor' },
-    });
+    await addMember(server, owner.token, projectId, editor, 'editor');
     const b = await openProject(editor.token, projectId);
     await b.page.getByTestId('add-scene').click();
     await sceneTitle(b.page, 0).fill('Platform');
@@ -247,10 +277,7 @@ describe('live project page', () => {
     const owner = await signUp(server.url, 'Oscar Owner');
     const member = await signUp(server.url, 'Mia Member');
     const projectId = await createProject(owner.token, 'Changing hands');
-    await api(server.url, 'POST', `/api/v1/projects/${projectId}/members`, {
-      token: owner.token,
-      body: { email: member.email, role: 'viewer' },
-    });
+    await addMember(server, owner.token, projectId, member, 'viewer');
     const a = await openProject(owner.token, projectId);
     const m = await openProject(member.token, projectId);
     await m.page.getByTestId('view-only-badge').waitFor();

@@ -20,6 +20,7 @@ import {
 } from '../support/browser.ts';
 import { connectClient, type CollabClient } from '../support/collab-client.ts';
 import { api, signUp, WebServer } from '../support/web-server.ts';
+import { addMember } from '../support/members.ts';
 
 type User = Awaited<ReturnType<typeof signUp>>;
 type Role = 'editor' | 'viewer';
@@ -73,11 +74,7 @@ describe('project editor', () => {
     const members: User[] = [];
     for (const [name, role] of names) {
       const user = await signUp(server.url, name);
-      const added = await api(server.url, 'POST', `/api/v1/projects/${projectId}/members`, {
-        token: owner.token,
-        body: { email: user.email, role },
-      });
-      assert.equal(added.status, 200);
+      await addMember(server, owner.token, projectId, user, role);
       members.push(user);
     }
     return { owner, members, projectId };

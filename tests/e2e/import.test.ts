@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { eventually, launchBrowser, openProjectPage } from '../support/browser.ts';
 import { api, REPO_ROOT, signUp, WebServer } from '../support/web-server.ts';
+import { addMember } from '../support/members.ts';
 
 const FIXTURES = path.resolve(REPO_ROOT, '..', 'shared', 'fixtures', 'scripts');
 const fixture = (name: string) => readFileSync(path.join(FIXTURES, name), 'utf8');
@@ -46,11 +47,7 @@ describe('script import', () => {
       [editor, 'editor'],
       [viewer, 'viewer'],
     ] as const) {
-      const added = await api(server.url, 'POST', `/api/v1/projects/${projectId}/members`, {
-        token: owner.token,
-        body: { email: user.email, role },
-      });
-      assert.equal(added.status, 200);
+      await addMember(server, owner.token, projectId, user, role);
     }
     return { owner, editor, viewer, projectId };
   }

@@ -8,6 +8,7 @@ import {
   signedInContext,
 } from '../support/browser.ts';
 import { api, signUp, WebServer } from '../support/web-server.ts';
+import { addMember } from '../support/members.ts';
 
 /** The project list: create, rename, duplicate, delete (confirmed), and who may do what. */
 describe('project list in the browser', () => {
@@ -110,10 +111,7 @@ describe('project list in the browser', () => {
       token: owner.token,
       body: { title: 'Shared with a reader' },
     });
-    await api(server.url, 'POST', `/api/v1/projects/${created.body.project.id}/members`, {
-      token: owner.token,
-      body: { email: viewer.email, role: 'viewer' },
-    });
+    await addMember(server, owner.token, created.body.project.id, viewer, 'viewer');
 
     await page.goto('/projects');
     const shared = row(page, 'Shared with a reader');

@@ -9,6 +9,7 @@ import { eventually, launchBrowser, openProjectPage } from '../support/browser.t
 import { connectClient } from '../support/collab-client.ts';
 import { RenderNode } from '../support/render-node.ts';
 import { api, signUp, WebServer } from '../support/web-server.ts';
+import { addMember } from '../support/members.ts';
 
 /** Set to a folder to keep a screenshot of the panel (docs/screenshots is where the docs take theirs). */
 const SCREENSHOT_DIR = process.env.MONTAGE_SCREENSHOT_DIR;
@@ -54,11 +55,7 @@ describe('render queue panel', () => {
     });
     assert.equal(created.status, 201);
     const projectId = created.body.project.id as string;
-    const added = await api(web.url, 'POST', `/api/v1/projects/${projectId}/members`, {
-      token: owner.token,
-      body: { email: second.email, role: secondRole },
-    });
-    assert.equal(added.status, 200);
+    await addMember(web, owner.token, projectId, second, secondRole);
     const client = await connectClient(web.url, owner.token, projectId);
     await client.settled();
     for (const scene of scenes) addScene(client.doc, scene);

@@ -1,6 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { api, signUp, WebServer } from '../support/web-server.ts';
+import { addMember } from '../support/members.ts';
 import { postgresSchema } from '../support/postgres.ts';
 
 type Caller = 'anonymous' | 'non-member' | 'viewer' | 'editor' | 'owner';
@@ -37,11 +38,9 @@ for (const backend of ['pglite', 'postgres'] as const) {
       assert.equal(res.status, 201);
       const id = res.body.project.id as string;
       for (const role of ['viewer', 'editor'] as const) {
-        const added = await call('owner', 'POST', `/api/v1/projects/${id}/members`, {
-          email: emails[role],
-          role,
-        });
-        assert.equal(added.status, 200);
+        const member = { token: tokens[role]!, email: emails[role]! };
+        const added = await addMember(server, tokens.owner!, id, member, role);
+        assert.equal(added.project.role, role);
       }
       return id;
     }
@@ -186,7 +185,8 @@ for (const backend of ['pglite', 'postgres'] as const) {
         }
       }
 
-      // Member management: a throwaway user is added and removed by each caller in turn.
+      // Member management: each caller in turn invites a throwaway user, changes
+      // their role and removes them (the owner adds them back between turns).
       const extra = await signUp(server.url, 'Extra');
       const manage: Record<Caller, number> = {
         anonymous: 401,
@@ -195,22 +195,20 @@ for (const backend of ['pglite', 'postgres'] as const) {
         editor: 403,
         owner: 200,
       };
+      const members = `/api/v1/projects/${projectId}/members`;
       for (const caller of CALLERS) {
-        const add = await call(caller, 'POST', `/api/v1/projects/${projectId}/members`, {
+        const invite = await call(caller, 'POST', `/api/v1/projects/${projectId}/invitations`, {
           email: extra.email,
           role: 'viewer',
         });
-        assert.equal(add.status, manage[caller], `${caller} adds a member`);
-        await call('owner', 'POST', `/api/v1/projects/${projectId}/members`, {
-          email: extra.email,
-          role: 'viewer',
-        });
-        const remove = await call(
-          caller,
-          'DELETE',
-          `/api/v1/projects/${projectId}/members/${extra.id}`,
-        );
+        const invited = manage[caller] === 200 ? 201 : manage[caller];
+        assert.equal(invite.status, invited, `${caller} invites`);
+        await addMember(server, tokens.owner!, projectId, extra, 'viewer');
+        const setRole = await call(caller, 'PATCH', `${members}/${extra.id}`, { role: 'editor' });
+        assert.equal(setRole.status, manage[caller], `${caller} changes a role`);
+        const remove = await call(caller, 'DELETE', `${members}/${extra.id}`);
         assert.equal(remove.status, manage[caller], `${caller} removes a member`);
+        await call('owner', 'DELETE', `${members}/${extra.id}`);
       }
 
       // Delete, each caller on a fresh project.
@@ -277,28 +275,34 @@ for (const backend of ['pglite', 'postgres'] as const) {
       assert.equal((await call('owner', 'GET', `/api/v1/projects/${id}`)).status, 404);
     });
 
-    test('members: the last owner cannot be removed or demoted; unknown emails are named', async () => {
+    test('members: the last owner cannot be removed or demoted; only members have a role', async () => {
       const id = await sharedProject('Owners');
       const me = (await call('owner', 'GET', '/api/v1/auth/me')).body.user.id as string;
+      const members = `/api/v1/projects/${id}/members`;
+      assert.equal((await call('owner', 'DELETE', `${members}/${me}`)).status, 409);
       assert.equal(
-        (await call('owner', 'DELETE', `/api/v1/projects/${id}/members/${me}`)).status,
+        (await call('owner', 'PATCH', `${members}/${me}`, { role: 'viewer' })).status,
         409,
       );
-      assert.equal(
-        (
-          await call('owner', 'POST', `/api/v1/projects/${id}/members`, {
-            email: emails.owner,
-            role: 'viewer',
-          })
-        ).status,
-        409,
-      );
-      const unknown = await call('owner', 'POST', `/api/v1/projects/${id}/members`, {
-        email: 'ghost@example.test',
+      const stranger = await signUp(server.url, 'Stranger');
+      const notMember = await call('owner', 'PATCH', `${members}/${stranger.id}`, {
         role: 'editor',
       });
-      assert.equal(unknown.status, 422);
-      assert.ok(unknown.body.error.details.fields.email);
+      assert.equal(notMember.status, 404);
+      const badRole = await call('owner', 'PATCH', `${members}/${me}`, { role: 'admin' });
+      assert.equal(badRole.status, 422);
+      assert.ok(badRole.body.error.details.fields.role);
+      // POST /members no longer adds anyone: people join through invitations.
+      const direct = await call('owner', 'POST', members, {
+        email: stranger.email,
+        role: 'editor',
+      });
+      assert.equal(direct.status, 404);
+      assert.ok(
+        !(await call('owner', 'GET', members)).body.members.some(
+          (m: { userId: string }) => m.userId === stranger.id,
+        ),
+      );
     });
 
     test('ops endpoints: healthz, readyz with latencies, metrics', async () => {

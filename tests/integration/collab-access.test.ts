@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import WebSocket from 'ws';
 import { addScene, listScenes, setSceneTitle } from '../../shared/project-doc.ts';
 import { api, signUp, WebServer } from '../support/web-server.ts';
+import { addMember } from '../support/members.ts';
 import { connectClient, waitFor } from '../support/collab-client.ts';
 
 /** Who may connect, read and write; token expiry and revocation; limits. */
@@ -31,10 +32,7 @@ describe('collab access and limits', () => {
       body: { title: 'Access' },
     });
     projectId = res.body.project.id;
-    await api(server.url, 'POST', `/api/v1/projects/${projectId}/members`, {
-      token: owner.token,
-      body: { email: viewer.email, role: 'viewer' },
-    });
+    await addMember(server, owner.token, projectId, viewer, 'viewer');
   });
   after(() => server.stop());
 
@@ -93,10 +91,7 @@ describe('collab access and limits', () => {
 
   test('removing a member closes their connection at once', async () => {
     const member = await signUp(server.url, 'Member');
-    await api(server.url, 'POST', `/api/v1/projects/${projectId}/members`, {
-      token: owner.token,
-      body: { email: member.email, role: 'editor' },
-    });
+    await addMember(server, owner.token, projectId, member, 'editor');
     const client = await connectClient(server.url, member.token, projectId);
     await waitFor(() => client.provider.isSynced, 'member synced');
     await api(server.url, 'DELETE', `/api/v1/projects/${projectId}/members/${member.id}`, {
@@ -117,10 +112,7 @@ describe('collab access and limits', () => {
 
   test('signing out closes the collab session', async () => {
     const member = await signUp(server.url, 'Leaver');
-    await api(server.url, 'POST', `/api/v1/projects/${projectId}/members`, {
-      token: owner.token,
-      body: { email: member.email, role: 'editor' },
-    });
+    await addMember(server, owner.token, projectId, member, 'editor');
     const client = await connectClient(server.url, member.token, projectId);
     await waitFor(() => client.provider.isSynced, 'synced');
     assert.equal(

@@ -2,6 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { addScene, scenesMap, setSceneTitle } from '../../shared/project-doc.ts';
 import { api, signUp, WebServer } from '../support/web-server.ts';
+import { addMember } from '../support/members.ts';
 import { connectClient, waitFor } from '../support/collab-client.ts';
 import { postgresSchema } from '../support/postgres.ts';
 
@@ -29,10 +30,7 @@ for (const backend of ['pglite', 'postgres'] as const) {
           body: { title: 'Film' },
         })
       ).body.project.id as string;
-      await api(server.url, 'POST', `/api/v1/projects/${projectId}/members`, {
-        token: owner.token,
-        body: { email: viewer.email, role: 'viewer' },
-      });
+      await addMember(server, owner.token, projectId, viewer, 'viewer');
       const commit = (token: string, message = 'first cut') =>
         api(server.url, 'POST', `/api/v1/projects/${projectId}/revisions`, {
           token,

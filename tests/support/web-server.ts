@@ -44,6 +44,9 @@ export class WebServer {
       // limits (the per-account one keeps its default; tests/security sets small ones).
       AUTH_LIMIT_SIGN_IN_BY_ADDRESS: '10000/60',
       AUTH_LIMIT_SIGN_UP_BY_ADDRESS: '10000/60',
+      // Tests invite many members as one owner (tests/support/members.ts);
+      // tests/security/invitations.test.ts sets a small limit.
+      INVITATIONS_PER_HOUR: '1000',
       ...(shared ? pick(shared.env, ['DATABASE_URL', 'DATABASE_SCHEMA', 'PGLITE_DIR']) : {}),
       ...options.env,
     };

@@ -1,6 +1,7 @@
 import { useFetcher } from '@remix-run/react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Role } from '../../../server/db/schema.ts';
+import type { SentInvitation } from '../../../server/invitations/invitations.ts';
 import { Dialog, DialogClose } from '../ui/dialog.tsx';
 import { FormMessage, TextField } from '../ui/field.tsx';
 import { Select, type SelectOption } from '../ui/select.tsx';
@@ -24,8 +25,20 @@ function useRoleOptions(): SelectOption[] {
   }));
 }
 
-/** The owner's view of who may open the project: add by email, change a role, remove. */
-export function MembersDialog({ members, selfId }: { members: Member[]; selfId: string }) {
+/**
+ * The owner's view of who may open the project: change a role, remove, and
+ * invite by e-mail (the person joins only once they accept), with the
+ * pending invitations and their Revoke buttons.
+ */
+export function MembersDialog({
+  members,
+  invitations,
+  selfId,
+}: {
+  members: Member[];
+  invitations: SentInvitation[];
+  selfId: string;
+}) {
   const [open, setOpen] = useState(false);
   const { t } = useI18n();
   return (
@@ -51,7 +64,8 @@ export function MembersDialog({ members, selfId }: { members: Member[]; selfId: 
             <MemberRow key={member.userId} member={member} isSelf={member.userId === selfId} />
           ))}
         </ul>
-        <AddMemberForm />
+        <PendingInvitations invitations={invitations} />
+        <InviteForm />
         <div className="dialog-actions">
           <DialogClose className="btn">{t('members.close')}</DialogClose>
         </div>
@@ -86,7 +100,7 @@ function MemberRow({ member, isSelf }: { member: Member; isSelf: boolean }) {
         disabled={fetcher.state !== 'idle'}
         onValueChange={(next) =>
           fetcher.submit(
-            { intent: 'setMember', email: member.email, role: next },
+            { intent: 'setRole', userId: member.userId, role: next },
             { method: 'post' },
           )
         }
@@ -107,24 +121,145 @@ function MemberRow({ member, isSelf }: { member: Member; isSelf: boolean }) {
   );
 }
 
-function AddMemberForm() {
-  // A new form (and fetcher) after each success: the fields start empty again.
-  const [generation, setGeneration] = useState(0);
-  return <AddMemberFields key={generation} onAdded={() => setGeneration((g) => g + 1)} />;
+function PendingInvitations({ invitations }: { invitations: SentInvitation[] }) {
+  const { t } = useI18n();
+  if (invitations.length === 0) return null;
+  return (
+    <section className="pending-invitations" aria-labelledby="pending-invitations-title">
+      <h3 id="pending-invitations-title">{t('invitations.pending')}</h3>
+      <ul className="member-list" data-testid="pending-invitations">
+        {invitations.map((invitation) => (
+          <PendingInvitationRow key={invitation.id} invitation={invitation} />
+        ))}
+      </ul>
+    </section>
+  );
 }
 
-function AddMemberFields({ onAdded }: { onAdded(): void }) {
+function PendingInvitationRow({ invitation }: { invitation: SentInvitation }) {
+  const fetcher = useFetcher<typeof action>();
+  const i18n = useI18n();
+  const { t } = i18n;
+  return (
+    <li className="member-row" data-testid="pending-invitation" data-email={invitation.email}>
+      <div className="member-identity">
+        <span className="member-name">{invitation.email}</span>
+        <span className="member-email" suppressHydrationWarning>
+          {t('invitations.pendingMeta', {
+            role: t(`projects.role.${invitation.role}`),
+            date: i18n.date(invitation.expiresAt),
+          })}
+        </span>
+        <FormMessage message={failureMessage(i18n, fetcher.data)} testId="invitation-error" />
+      </div>
+      <button
+        type="button"
+        className="btn btn-quiet btn-danger-text"
+        aria-label={t('invitations.revokeLabel', { email: invitation.email })}
+        data-testid="invitation-revoke"
+        disabled={fetcher.state !== 'idle'}
+        onClick={() =>
+          fetcher.submit(
+            { intent: 'revokeInvitation', invitationId: invitation.id },
+            { method: 'post' },
+          )
+        }
+      >
+        {t('invitations.revoke')}
+      </button>
+    </li>
+  );
+}
+
+/** The link of the invitation just made: shown once, to copy and send. */
+interface SentLink {
+  email: string;
+  link: string;
+  expiresAt: string;
+}
+
+function InviteForm() {
+  // A new form (and fetcher) after each success: the fields start empty again.
+  const [generation, setGeneration] = useState(0);
+  const [sent, setSent] = useState<SentLink | null>(null);
+  return (
+    <>
+      {sent ? <InvitationLink sent={sent} /> : null}
+      <InviteFields
+        key={generation}
+        onInvited={(next) => {
+          setSent(next);
+          setGeneration((g) => g + 1);
+        }}
+      />
+    </>
+  );
+}
+
+function InvitationLink({ sent }: { sent: SentLink }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const input = useRef<HTMLInputElement>(null);
+  const [copied, setCopied] = useState(false);
+  // Only ever rendered after an invitation was made in this browser: window exists.
+  const url = new URL(sent.link, window.location.origin).href;
+  useEffect(() => {
+    input.current?.select();
+    setCopied(false);
+  }, [url]);
+  const copy = async () => {
+    input.current?.select();
+    try {
+      await navigator.clipboard.writeText(url);
+      setCopied(true);
+    } catch {
+      // No clipboard permission: the link is selected, ready for Ctrl+C.
+      setCopied(false);
+    }
+  };
+  return (
+    <div className="invitation-link" data-testid="invitation-link">
+      <label className="field-label" htmlFor="invitation-link-url">
+        {t('invitations.linkFor', { email: sent.email })}
+      </label>
+      <div className="invitation-link-row">
+        <input
+          ref={input}
+          id="invitation-link-url"
+          className="input"
+          readOnly
+          value={url}
+          aria-describedby="invitation-link-hint"
+          data-testid="invitation-link-url"
+          onFocus={(e) => e.currentTarget.select()}
+        />
+        <button type="button" className="btn" onClick={copy} data-testid="invitation-link-copy">
+          {t('invitations.copy')}
+        </button>
+      </div>
+      <p id="invitation-link-hint" className="field-hint" role="status">
+        {copied
+          ? t('invitations.copied')
+          : t('invitations.linkHint', { date: i18n.date(sent.expiresAt) })}
+      </p>
+    </div>
+  );
+}
+
+function InviteFields({ onInvited }: { onInvited(sent: SentLink): void }) {
   const fetcher = useFetcher<typeof action>();
   const i18n = useI18n();
   const { t } = i18n;
   const roleOptions = useRoleOptions();
   const result = fetcher.data;
-  useFetcherSuccess(fetcher, onAdded);
+  useFetcherSuccess(fetcher, () => {
+    if (result?.ok && result.link) onInvited({ ...result, link: result.link });
+  });
   const kept = result?.ok === false ? result.values : undefined;
   return (
     <fetcher.Form method="post" className="add-member" noValidate>
-      <h3>{t('members.add')}</h3>
-      <input type="hidden" name="intent" value="setMember" />
+      <h3>{t('invitations.invite')}</h3>
+      <input type="hidden" name="intent" value="invite" />
       <FormMessage
         message={result?.ok === false && !result.fields.email ? failureMessage(i18n, result) : null}
       />
@@ -134,10 +269,10 @@ function AddMemberFields({ onAdded }: { onAdded(): void }) {
           name="email"
           type="email"
           autoComplete="off"
-          hint={t('members.addHint')}
+          hint={t('invitations.inviteHint')}
           defaultValue={kept?.email}
           error={fieldError(i18n, result, 'email')}
-          data-testid="add-member-email"
+          data-testid="invite-email"
         />
         <div className="field">
           <span className="field-label">{t('members.newRole')}</span>
@@ -146,16 +281,16 @@ function AddMemberFields({ onAdded }: { onAdded(): void }) {
             defaultValue={kept?.role || 'editor'}
             options={roleOptions}
             aria-label={t('members.newRole')}
-            testId="add-member-role"
+            testId="invite-role"
           />
         </div>
         <button
           type="submit"
           className="btn btn-primary"
           disabled={fetcher.state !== 'idle'}
-          data-testid="add-member-submit"
+          data-testid="invite-submit"
         >
-          {t('members.addSubmit')}
+          {t('invitations.inviteSubmit')}
         </button>
       </div>
     </fetcher.Form>
