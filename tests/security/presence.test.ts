@@ -2,6 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { presenceUser } from '../../shared/presence.ts';
 import { connectClient, waitFor, type CollabClient } from '../support/collab-client.ts';
+import { addMember } from '../support/members.ts';
 import { postgresSchema } from '../support/postgres.ts';
 import { RawCollab } from '../support/raw-collab.ts';
 import { api, createProject, signUp, WebServer } from '../support/web-server.ts';
@@ -48,10 +49,7 @@ describe('presence is owned by the connection', () => {
   /** A project the owner shares with the viewer (read-only), and the owner's observer on it. */
   async function setUp() {
     const projectId = await createProject(server.url, owner.token, 'Presence');
-    await api(server.url, 'POST', `/api/v1/projects/${projectId}/members`, {
-      token: owner.token,
-      body: { email: viewer.email, role: 'viewer' },
-    });
+    await addMember(server, owner.token, projectId, viewer, 'viewer');
     const observer = await connectClient(server.url, owner.token, projectId);
     clients.push(observer);
     await waitFor(() => observer.provider.isSynced, 'observer synced');
