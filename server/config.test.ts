@@ -6,6 +6,17 @@ const base = { REDIS_URL: 'redis://127.0.0.1:6379', MONTAGE_SECRET: 'x'.repeat(3
 const load = (env: Record<string, string> = {}) =>
   loadConfig({ ...base, ...env } as unknown as NodeJS.ProcessEnv);
 
+/** Each `[name, value]` stops start-up with a ConfigError naming the variable. */
+function assertRefusedByName(cases: readonly (readonly [string, string])[]) {
+  for (const [name, bad] of cases) {
+    assert.throws(
+      () => load({ [name]: bad }),
+      (err: Error) => err instanceof ConfigError && err.message.includes(name),
+      `${name}=${bad}`,
+    );
+  }
+}
+
 test('trusted proxies: none by default, one with TRUST_PROXY, n with TRUST_PROXY_HOPS', () => {
   assert.equal(load().trustProxy, 0);
   assert.equal(load({ TRUST_PROXY: 'true' }).trustProxy, 1);
@@ -31,6 +42,17 @@ test('auth limits read "attempts/seconds", with defaults, and refuse anything el
   }
 });
 
+test('collab socket and presence limits have defaults and are refused by name when bad', () => {
+  const config = load();
+  assert.equal(config.collabAuthTimeoutMs, 5000);
+  assert.deepEqual(config.presence, { maxEntryBytes: 16384, maxPerDocument: 200 });
+  assertRefusedByName([
+    ['COLLAB_AUTH_TIMEOUT_MS', '0'],
+    ['COLLAB_PRESENCE_BYTES', 'lots'],
+    ['COLLAB_PRESENCE_PER_DOCUMENT', '0'],
+  ]);
+});
+
 test('invitations: 7 days and 20 an hour by default; bad values refused by name', () => {
   assert.equal(load().invitationTtlDays, 7);
   assert.deepEqual(load().invitationLimit, { points: 20, durationSec: 3600 });
@@ -39,18 +61,12 @@ test('invitations: 7 days and 20 an hour by default; bad values refused by name'
     durationSec: 3600,
   });
   assert.equal(load({ INVITATION_TTL_DAYS: '30' }).invitationTtlDays, 30);
-  for (const [name, bad] of [
+  assertRefusedByName([
     ['INVITATION_TTL_DAYS', '0'],
     ['INVITATION_TTL_DAYS', '1.5'],
     ['INVITATIONS_PER_HOUR', '0'],
     ['INVITATIONS_PER_HOUR', 'many'],
-  ] as const) {
-    assert.throws(
-      () => load({ [name]: bad }),
-      (err: Error) => err instanceof ConfigError && err.message.includes(name),
-      `${name}=${bad}`,
-    );
-  }
+  ]);
 });
 
 test('METRICS_TOKEN: unset by default (loopback only); a short one stops start-up by name', () => {

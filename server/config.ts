@@ -58,6 +58,14 @@ const envSchema = z.object({
     .min(1024)
     .default(32 * 1024 * 1024),
   COLLAB_CONNECTIONS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  // Collab sockets and presence (issue 9, items 6 and 14).
+  COLLAB_AUTH_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
+  COLLAB_PRESENCE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(256)
+    .default(16 * 1024),
+  COLLAB_PRESENCE_PER_DOCUMENT: z.coerce.number().int().min(1).default(200),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   INSTANCE_ID: z.string().optional(),
   // Uploads (music bed): largest body streamed to disk, longest audio kept after transcoding.
@@ -105,7 +113,12 @@ export interface Config {
   maxBodyBytes: number;
   maxMessageBytes: number;
   maxDocumentBytes: number;
+  /** WebSocket upgrades allowed per client address per minute. */
   collabConnectionsPerMinute: number;
+  /** A socket that has not authenticated a document by then is closed (4408). */
+  collabAuthTimeoutMs: number;
+  /** Presence limits: bytes of one entry, entries on one document. */
+  presence: { maxEntryBytes: number; maxPerDocument: number };
   logLevel: string;
   instanceId: string;
   // Uploads (music bed)
@@ -161,6 +174,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxMessageBytes: e.MAX_MESSAGE_BYTES,
     maxDocumentBytes: e.MAX_DOCUMENT_BYTES,
     collabConnectionsPerMinute: e.COLLAB_CONNECTIONS_PER_MINUTE,
+    collabAuthTimeoutMs: e.COLLAB_AUTH_TIMEOUT_MS,
+    presence: {
+      maxEntryBytes: e.COLLAB_PRESENCE_BYTES,
+      maxPerDocument: e.COLLAB_PRESENCE_PER_DOCUMENT,
+    },
     logLevel: e.LOG_LEVEL,
     instanceId: e.INSTANCE_ID ?? `web-${randomBytes(4).toString('hex')}`,
     // Uploads (music bed)

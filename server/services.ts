@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { createAccounts, type AuthLimit } from './accounts/accounts.ts';
-import { createCollabServer } from './collab/collab-server.ts';
+import { createCollabServer, type CollabLimit } from './collab/collab-server.ts';
 import type { Config } from './config.ts';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/database.ts';
 import type { Logger } from './logger.ts';
@@ -62,6 +62,10 @@ export async function createServices(config: Config, logger: Logger) {
     logger: logger.child({ module: 'collab' }),
     roleOf: projects.roleOf,
     isSessionLive: accounts.isSessionLive,
+    // Every WebSocket upgrade, per client address, shared by every instance (issue 9, item 14).
+    limits: new RateLimits<CollabLimit>(redis, config.redisPrefix, {
+      upgradesByAddress: { points: config.collabConnectionsPerMinute, durationSec: 60 },
+    }),
     onDocumentStored: (projectId, title) => projects.syncTitleFromDocument(projectId, title),
   });
   documents = collab.documents;

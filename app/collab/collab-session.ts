@@ -7,7 +7,8 @@ import { Awareness } from 'y-protocols/awareness';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import type { Role } from '../../server/db/schema.ts';
-import { colorFor, FOCUS_FIELD, type PresenceUser } from './presence.ts';
+import { presenceUser, USER_FIELD, type PresenceUser } from '../../shared/presence.ts';
+import { FOCUS_FIELD } from './presence.ts';
 import { projectMap } from '../../shared/project-doc.ts';
 import { syncStatus, type ConnectionFacts, type SyncStatus } from './sync-status.ts';
 
@@ -110,7 +111,7 @@ export class CollabSession {
 
   constructor(options: { projectId: string; user: { id: string; name: string }; role: Role }) {
     this.#projectId = options.projectId;
-    this.#user = { ...options.user, color: colorFor(options.user.id) };
+    this.#user = presenceUser(options.user);
     this.#role = options.role;
     this.#localName = `montage:${options.user.id}:${options.projectId}`;
     this.#facts = {
@@ -288,7 +289,7 @@ export class CollabSession {
           this.#facts.everSynced = true;
           // Peers dropped our presence when the previous socket closed; a fresh
           // awareness clock makes them accept it again at once.
-          provider.setAwarenessField('user', this.#user);
+          provider.setAwarenessField(USER_FIELD, this.#user);
           if (this.#focusScene) provider.setAwarenessField(FOCUS_FIELD, this.#focusScene);
         }
         this.#checkAcknowledged();
@@ -327,7 +328,7 @@ export class CollabSession {
     });
     this.#provider = provider;
     this.#socket = socket;
-    provider.setAwarenessField('user', this.#user);
+    provider.setAwarenessField(USER_FIELD, this.#user);
     if (this.#focusScene) provider.setAwarenessField(FOCUS_FIELD, this.#focusScene);
     provider.attach();
     this.#emit();

@@ -1,26 +1,5 @@
 import type { Awareness } from 'y-protocols/awareness';
-
-/** What each client publishes about its user in awareness (`user` field). */
-export interface PresenceUser {
-  id: string;
-  name: string;
-  color: string;
-}
-
-const COLORS = [
-  '#4f6bed',
-  '#0f8b8d',
-  '#c2410c',
-  '#7c3aed',
-  '#be185d',
-  '#15803d',
-  '#475569',
-  '#0369a1',
-  '#a16207',
-  '#65a30d',
-  '#b91c1c',
-  '#1e293b',
-];
+import type { PresenceUser } from '../../shared/presence.ts';
 
 /** Up to two initials of a name, for avatars. */
 export const initials = (name: string) =>
@@ -30,13 +9,6 @@ export const initials = (name: string) =>
     .slice(0, 2)
     .map((part) => part[0]!.toUpperCase())
     .join('') || '?';
-
-/** A stable colour per user, the same on every screen. */
-export function colorFor(userId: string): string {
-  let hash = 0;
-  for (let i = 0; i < userId.length; i++) hash = (hash * 31 + userId.charCodeAt(i)) >>> 0;
-  return COLORS[hash % COLORS.length]!;
-}
 
 const isPresenceUser = (value: unknown): value is PresenceUser => {
   const v = value as Partial<PresenceUser> | null;

@@ -1,6 +1,7 @@
 import { useCallback, useRef, useSyncExternalStore } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
-import { FOCUS_FIELD, focusByScene, peopleIn, type PresenceUser } from './presence.ts';
+import type { PresenceUser } from '../../shared/presence.ts';
+import { FOCUS_FIELD, focusByScene, peopleIn } from './presence.ts';
 
 /**
  * Presence hooks. Awareness changes often (every remote cursor move), so

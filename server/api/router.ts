@@ -245,6 +245,7 @@ export function apiRouter(services: Services): Router {
       const exp = Math.floor(Date.now() / 1000) + config.collabTokenTtlSec;
       const token = issueCollabToken(config.secret, {
         userId: session.user.id,
+        name: session.user.name,
         document: projectId,
         sessionId: session.sessionId,
         exp,

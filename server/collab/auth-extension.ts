@@ -6,6 +6,8 @@ import { CollabTokenError, verifyCollabToken } from './tokens.ts';
 /** What a collab connection knows about its user; Hocuspocus keeps it as `context`. */
 export interface CollabContext {
   userId: string;
+  /** Display name from the token; the server writes it into this user's presence. */
+  name: string;
   sessionId: string;
   role: Role;
   /** Token expiry, seconds since the epoch; refreshed by onTokenSync. */
@@ -60,6 +62,7 @@ export function authExtension(deps: AuthDependencies): Extension {
       data.connectionConfig.readOnly = isReadOnlyRole(role);
       const context: CollabContext = {
         userId: claims.userId,
+        name: claims.name,
         sessionId: claims.sessionId,
         role,
         exp: claims.exp,
@@ -72,6 +75,7 @@ export function authExtension(deps: AuthDependencies): Extension {
       if (claims.userId !== data.connection.context.userId)
         throw new CollabAuthError('token-wrong-user');
       data.connection.context.exp = claims.exp;
+      data.connection.context.name = claims.name;
       data.connection.context.role = role;
       data.connection.readOnly = isReadOnlyRole(role);
       return { exp: claims.exp, role };

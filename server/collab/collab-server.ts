@@ -3,7 +3,6 @@ import type { Duplex } from 'node:stream';
 import * as Y from 'yjs';
 import { Hocuspocus, type Extension } from '@hocuspocus/server';
 import { Redis as RedisExtension } from '@hocuspocus/extension-redis';
-import { Throttle } from '@hocuspocus/extension-throttle';
 import crossws from 'crossws/adapters/node';
 import { Redis } from 'ioredis';
 import { initProjectDoc, projectMap } from '../../shared/project-doc.ts';
@@ -13,6 +12,7 @@ import type { Db } from '../db/database.ts';
 import type { Role } from '../db/schema.ts';
 import type { Logger } from '../logger.ts';
 import type { ProjectDocuments } from '../projects/projects.ts';
+import { AUTH_TIMEOUT, authDeadline } from './auth-deadline.ts';
 import { authExtension, type CollabContext } from './auth-extension.ts';
 import { createDocumentStore } from './document-store.ts';
 import { limitsExtension } from './limits-extension.ts';
@@ -20,6 +20,10 @@ import { persistenceExtension } from './persistence-extension.ts';
 import { StoreHealth } from './store-failure.ts';
 import { UpdateLogWriter } from './update-log-writer.ts';
 import { clientAddress } from '../http/client-address.ts';
+import { ApiError } from '../http/errors.ts';
+import type { RateLimits } from '../http/rate-limit.ts';
+import { presenceExtension, removeLeftPresence } from './presence-extension.ts';
+import { crossSiteUpgrade, isCrossSiteUpgrade, refuseUpgrade } from './upgrade-gate.ts';
 
 export const COLLAB_PATH = '/collab';
 
@@ -29,11 +33,16 @@ export const CLOSE = {
   sessionRevoked: { code: 4401, reason: 'session-revoked' },
   accessChanged: { code: 4403, reason: 'access-changed' },
   projectDeleted: { code: 4404, reason: 'project-deleted' },
+  authTimeout: AUTH_TIMEOUT,
 } as const;
+
+/** Rate limits of the collab endpoint (COLLAB_CONNECTIONS_PER_MINUTE). */
+export type CollabLimit = 'upgradesByAddress';
 
 type ControlMessage =
   | { type: 'disconnect'; document: string; userId?: string }
-  | { type: 'revoke-session'; sessionId: string };
+  | { type: 'revoke-session'; sessionId: string }
+  | { type: 'presence-left'; document: string; clientIds: number[] };
 
 export interface CollabDependencies {
   config: Config;
@@ -41,6 +50,8 @@ export interface CollabDependencies {
   logger: Logger;
   roleOf(userId: string, projectId: string): Promise<Role | null>;
   isSessionLive(sessionId: string): Promise<boolean>;
+  /** Counts every WebSocket upgrade per client address, authenticated or not. */
+  limits: RateLimits<CollabLimit>;
   onDocumentStored?(documentName: string, title: string): Promise<void>;
 }
 
@@ -62,16 +73,21 @@ export function createCollabServer(deps: CollabDependencies) {
   const publisher = new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: null });
   const subscriber = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
 
+  const unauthenticated = authDeadline(config.collabAuthTimeoutMs);
+
   const extensions: Extension[] = [
-    new Throttle({
-      throttle: config.collabConnectionsPerMinute,
-      consideredSeconds: 60,
-      banTime: 1,
-    }),
     authExtension({
       secret: config.secret,
       roleOf: deps.roleOf,
       isSessionLive: deps.isSessionLive,
+    }),
+    unauthenticated.extension,
+    presenceExtension({
+      ...config.presence,
+      onLeft: (document, clientIds) =>
+        void publishControl({ type: 'presence-left', document, clientIds }).catch((err) =>
+          logger.warn({ err }, 'collab presence removal not published'),
+        ),
     }),
     limitsExtension({ maxDocumentBytes: config.maxDocumentBytes }),
     persistenceExtension({
@@ -104,6 +120,7 @@ export function createCollabServer(deps: CollabDependencies) {
     serverOptions: { maxPayload: config.maxMessageBytes },
     hooks: {
       open(peer) {
+        unauthenticated.watch(peer.request, (code, reason) => peer.close(code, reason));
         const connection = hocuspocus.handleConnection(
           peer.websocket as unknown as WebSocket,
           peer.request as Request,
@@ -116,6 +133,7 @@ export function createCollabServer(deps: CollabDependencies) {
         )._hocuspocus?.handleMessage(message.uint8Array());
       },
       close(peer, event) {
+        unauthenticated.clear(peer.request);
         (
           peer as unknown as {
             _hocuspocus?: { handleClose(e: { code?: number; reason?: string }): void };
@@ -150,7 +168,10 @@ export function createCollabServer(deps: CollabDependencies) {
   }
 
   function applyControl(message: ControlMessage) {
-    if (message.type === 'disconnect') {
+    if (message.type === 'presence-left') {
+      const document = hocuspocus.documents.get(message.document);
+      if (document) removeLeftPresence(document, message.clientIds);
+    } else if (message.type === 'disconnect') {
       const event = message.userId ? CLOSE.accessChanged : CLOSE.projectDeleted;
       closeWhere(
         (doc, ctx) =>
@@ -217,6 +238,35 @@ export function createCollabServer(deps: CollabDependencies) {
   sweep.unref();
   sessionSweep.unref();
 
+  /**
+   * Every upgrade passes the gate before the WebSocket handshake: a page on
+   * another site is refused (403), and each client address may open
+   * COLLAB_CONNECTIONS_PER_MINUTE sockets a minute, authenticated or not (429).
+   */
+  async function admitUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer) {
+    // The client may hang up while we ask Redis; an unhandled socket error would end the process.
+    socket.on('error', () => socket.destroy());
+    try {
+      if (isCrossSiteUpgrade(request.headers, config.publicUrl))
+        throw crossSiteUpgrade(request.headers.origin);
+      await deps.limits.consume('upgradesByAddress', clientAddress(request, config.trustProxy));
+    } catch (err) {
+      if (!(err instanceof ApiError)) logger.error({ err }, 'collab upgrade check failed');
+      refuseUpgrade(
+        socket,
+        err instanceof ApiError ? err : new ApiError('UNAVAILABLE', 'Try again shortly'),
+      );
+      return;
+    }
+    if (socket.destroyed) return;
+    try {
+      await ws.handleUpgrade(request, socket, head);
+    } catch (err) {
+      logger.warn({ err }, 'collab upgrade failed');
+      socket.destroy();
+    }
+  }
+
   /** The current state of a project document: in memory if loaded here, else from storage. */
   async function readDocument(name: string): Promise<Y.Doc> {
     const loaded = hocuspocus.documents.get(name);
@@ -275,11 +325,7 @@ export function createCollabServer(deps: CollabDependencies) {
     handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean {
       const url = new URL(request.url ?? '/', 'http://localhost');
       if (url.pathname !== COLLAB_PATH) return false;
-      // Throttle keys on x-real-ip: set it from the socket (or the trusted
-      // proxy's header) so clients can neither share one bucket nor spoof one.
-      request.headers['x-real-ip'] = clientAddress(request, config.trustProxy);
-      delete request.headers['x-forwarded-for'];
-      void ws.handleUpgrade(request, socket, head);
+      void admitUpgrade(request, socket, head);
       return true;
     },
 

@@ -6,6 +6,7 @@ import { issueCollabToken, verifyCollabToken } from './tokens.ts';
 const secret = 'x'.repeat(32);
 const claims = {
   userId: 'u',
+  name: 'Ursula',
   document: 'p',
   sessionId: 's',
   exp: Math.floor(Date.now() / 1000) + 60,
@@ -44,5 +45,11 @@ test('tampered, foreign and expired tokens are refused with a reason', () => {
   assert.equal(
     reasonOf(() => verifyCollabToken(secret, token, (claims.exp + 1) * 1000)),
     'expired',
+  );
+  // The display name is part of every token: presence shows it, not what a client claims.
+  const { name: _name, ...nameless } = claims;
+  assert.equal(
+    reasonOf(() => verifyCollabToken(secret, issueCollabToken(secret, nameless as typeof claims))),
+    'malformed',
   );
 });

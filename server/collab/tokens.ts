@@ -3,10 +3,14 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 /**
  * Short-lived collab tokens: `base64url(payload).base64url(hmac)`. They name
  * the user, the project document and the web session that asked for them, so
- * a revoked session or an expired token can close the socket.
+ * a revoked session or an expired token can close the socket. The user's
+ * display name rides along: the server writes it into the user's presence,
+ * whatever the client claims.
  */
 export interface CollabClaims {
   userId: string;
+  /** Display name shown to the other people on the document. */
+  name: string;
   document: string;
   sessionId: string;
   /** Expiry, seconds since the epoch. */
@@ -45,6 +49,7 @@ export function verifyCollabToken(secret: string, token: string, now = Date.now(
   }
   if (
     typeof claims.userId !== 'string' ||
+    typeof claims.name !== 'string' ||
     typeof claims.document !== 'string' ||
     typeof claims.exp !== 'number'
   ) {

@@ -1,5 +1,6 @@
 import * as Tooltip from '@radix-ui/react-tooltip';
-import { initials, type PresenceUser } from '../../collab/presence.ts';
+import type { PresenceUser } from '../../../shared/presence.ts';
+import { initials } from '../../collab/presence.ts';
 import type { SyncStatus } from '../../collab/sync-status.ts';
 import { useI18n } from '../../i18n/index.ts';
 
