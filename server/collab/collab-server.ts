@@ -23,7 +23,7 @@ import { clientAddress } from '../http/client-address.ts';
 import { ApiError } from '../http/errors.ts';
 import type { RateLimits } from '../http/rate-limit.ts';
 import { presenceExtension, removeLeftPresence } from './presence-extension.ts';
-import { crossSiteUpgrade, isCrossSiteUpgrade, refuseUpgrade } from './upgrade-gate.ts';
+import { crossSiteUpgrade, refuseUpgrade } from './upgrade-gate.ts';
 
 export const COLLAB_PATH = '/collab';
 
@@ -247,8 +247,8 @@ export function createCollabServer(deps: CollabDependencies) {
     // The client may hang up while we ask Redis; an unhandled socket error would end the process.
     socket.on('error', () => socket.destroy());
     try {
-      if (isCrossSiteUpgrade(request.headers, config.publicUrl))
-        throw crossSiteUpgrade(request.headers.origin);
+      const crossSite = crossSiteUpgrade(request.headers, config.publicUrl);
+      if (crossSite) throw crossSite;
       await deps.limits.consume('upgradesByAddress', clientAddress(request, config.trustProxy));
     } catch (err) {
       if (!(err instanceof ApiError)) logger.error({ err }, 'collab upgrade check failed');

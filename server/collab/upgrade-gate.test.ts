@@ -1,6 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isCrossSiteUpgrade } from './upgrade-gate.ts';
+import type { IncomingHttpHeaders } from 'node:http';
+import { crossSiteUpgrade } from './upgrade-gate.ts';
+
+const isCrossSiteUpgrade = (headers: IncomingHttpHeaders, publicUrl: string | undefined) =>
+  crossSiteUpgrade(headers, publicUrl) !== null;
 
 const host = 'montage.example:3000';
 
@@ -73,5 +77,22 @@ test('Sec-Fetch-Site: cross-site is refused even with a matching Origin', () => 
       undefined,
     ),
     false,
+  );
+});
+
+test('a refused upgrade answers CROSS_SITE_REQUEST, the code of every cross-site refusal', () => {
+  const refusal = crossSiteUpgrade({ host, origin: 'https://attacker.example' }, undefined);
+  assert.equal(refusal?.code, 'CROSS_SITE_REQUEST');
+  assert.equal(refusal?.status, 403);
+  assert.match(refusal!.message, /comes from https:\/\/attacker\.example/);
+});
+
+test('Sec-Fetch-Site: same-site is refused like any other site (as for writes)', () => {
+  assert.equal(
+    isCrossSiteUpgrade(
+      { host, origin: 'http://montage.example:3000', 'sec-fetch-site': 'same-site' },
+      undefined,
+    ),
+    true,
   );
 });

@@ -3,46 +3,44 @@ import { STATUS_CODES, type IncomingHttpHeaders } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { ApiError, errorBody } from '../http/errors.ts';
 import { retryAfterHeader } from '../http/rate-limit.ts';
+import { foreignSource } from '../http/same-origin.ts';
 
 /**
- * Whether a WebSocket upgrade comes from another site's page. Browsers send
- * `Origin` on every WebSocket handshake and let no page forge it, so a
- * page elsewhere cannot ride a user's session into /collab. Without `Origin`
- * (a non-browser client) nothing is judged: such a client holds no cookie of
- * a victim, and the collab token authenticates it anyway.
+ * Why a WebSocket upgrade from another site's page is refused, or null: the
+ * same rule as every state change (`foreignSource`). Browsers send `Origin`
+ * on every WebSocket handshake and let no page forge it, so a page elsewhere
+ * cannot ride a user's session into /collab. Without `Origin` (a non-browser
+ * client) nothing more is judged: such a client holds no cookie of a victim,
+ * and the collab token authenticates it anyway.
  *
  * Our own origin is PUBLIC_URL's when configured; otherwise the page and the
  * socket share one host, so the Origin's host must be the `Host` header (the
  * scheme is not compared: TLS may end at a proxy).
  */
-export function isCrossSiteUpgrade(
+export function crossSiteUpgrade(
   headers: IncomingHttpHeaders,
   publicUrl: string | undefined,
-): boolean {
-  if (headers['sec-fetch-site'] === 'cross-site') return true;
-  const origin = headers.origin;
-  if (origin === undefined) return false;
-  const from = parseUrl(origin);
-  if (!from) return true; // "null" (sandboxed frames, file:) or garbage
-  if (publicUrl) return from.origin !== new URL(publicUrl).origin;
-  const host = headers.host && parseUrl(`${from.protocol}//${headers.host}`);
-  return !host || host.host !== from.host;
+): ApiError | null {
+  const publicOrigin = publicUrl ? new URL(publicUrl).origin : undefined;
+  const reason = foreignSource(
+    { fetchSite: headers['sec-fetch-site'], origin: headers.origin },
+    publicOrigin ?? headers.host ?? 'this site',
+    (origin, url) => (publicOrigin ? origin === publicOrigin : sameHost(url, headers.host)),
+  );
+  return reason
+    ? new ApiError('CROSS_SITE_REQUEST', reason, { origin: headers.origin ?? null })
+    : null;
 }
 
-const parseUrl = (value: string): URL | null => {
+/** Whether `url` names the host the request was addressed to (case and default ports aside). */
+function sameHost(url: URL, host: string | undefined): boolean {
+  if (!host) return false;
   try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
+    return new URL(`${url.protocol}//${host}`).host === url.host;
   } catch {
-    return null;
+    return false;
   }
-};
-
-/** Why an upgrade is refused when it comes from another site's page. */
-export const crossSiteUpgrade = (origin: string | undefined) =>
-  new ApiError('FORBIDDEN', 'Cross-site WebSocket upgrade refused: Origin is not this site', {
-    origin: origin ?? null,
-  });
+}
 
 /**
  * Answers a refused upgrade on the raw socket, before any WebSocket

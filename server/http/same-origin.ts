@@ -41,13 +41,9 @@ export interface WriteRequest {
 export function crossSiteRefusal(request: WriteRequest): string | null {
   if (SAFE_METHODS.has(request.method)) return null;
   const { fetchSite, origin, ownOrigin, addressedHost } = request;
-  if (fetchSite !== undefined && !TRUSTED_FETCH_SITES.has(fetchSite)) {
-    return `Cross-site request refused: the browser reports it comes from another site (Sec-Fetch-Site: ${fetchSite}); changes can only be made from Montage's own pages`;
-  }
+  const foreign = foreignSource({ fetchSite, origin }, ownOrigin, (from) => from === ownOrigin);
+  if (foreign) return foreign;
   if (origin !== undefined) {
-    if (origin !== ownOrigin) {
-      return `Cross-site request refused: it comes from ${origin}, not from ${ownOrigin}`;
-    }
     // Remix refuses an action whose Origin names another host than the one
     // addressed, with a 500 and a logged stack (server-runtime actions.js):
     // refuse it here, with its reason, so that never happens.
@@ -60,6 +56,39 @@ export function crossSiteRefusal(request: WriteRequest): string | null {
     return 'Request refused: a request signed in with the session cookie must say where it comes from (Origin or Sec-Fetch-Site); use a current browser, or an API token';
   }
   return null;
+}
+
+/**
+ * Why a browser says a request comes from another site, or null (pure): the
+ * one rule for state changes and for the collaboration socket's upgrade.
+ * `Sec-Fetch-Site`, when present, must be one we trust; `Origin`, when
+ * present, must be a web origin `isOurs` accepts (`null`, `file:` and
+ * garbage never are). A request with neither is judged by the caller.
+ */
+export function foreignSource(
+  source: { fetchSite: string | undefined; origin: string | undefined },
+  ownLabel: string,
+  isOurs: (origin: string, url: URL) => boolean,
+): string | null {
+  const { fetchSite, origin } = source;
+  if (fetchSite !== undefined && !TRUSTED_FETCH_SITES.has(fetchSite)) {
+    return `Cross-site request refused: the browser reports it comes from another site (Sec-Fetch-Site: ${fetchSite}); changes can only be made from Montage's own pages`;
+  }
+  if (origin === undefined) return null;
+  const url = webOrigin(origin);
+  return url && isOurs(url.origin, url)
+    ? null
+    : `Cross-site request refused: it comes from ${origin}, not from ${ownLabel}`;
+}
+
+/** An `Origin` header as a URL when it names an http(s) origin; null for `null`, `file://`, garbage. */
+function webOrigin(value: string): URL | null {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -95,7 +95,7 @@ describe('collab sockets', () => {
     ]) {
       const refused = refusal(await open(freshClient({ origin })));
       assert.equal(refused.status, 403, origin);
-      assert.equal(refused.json.error.code, 'FORBIDDEN');
+      assert.equal(refused.json.error.code, 'CROSS_SITE_REQUEST');
     }
     const crossSite = refusal(
       await open(freshClient({ origin: server.url, 'sec-fetch-site': 'cross-site' })),
