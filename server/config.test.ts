@@ -30,3 +30,22 @@ test('auth limits read "attempts/seconds", with defaults, and refuse anything el
     );
   }
 });
+
+test('live-render limits: 3 per person and 5 per project by default, configurable, positive integers', () => {
+  assert.deepEqual(load().liveRenderLimits, { perUser: 3, perProject: 5 });
+  assert.deepEqual(
+    load({ MAX_LIVE_RENDERS_PER_USER: '1', MAX_LIVE_RENDERS_PER_PROJECT: '12' }).liveRenderLimits,
+    { perUser: 1, perProject: 12 },
+  );
+  for (const [name, bad] of [
+    ['MAX_LIVE_RENDERS_PER_USER', '0'],
+    ['MAX_LIVE_RENDERS_PER_PROJECT', '2.5'],
+    ['MAX_LIVE_RENDERS_PER_USER', 'many'],
+  ] as const) {
+    assert.throws(
+      () => load({ [name]: bad }),
+      (err: Error) => err instanceof ConfigError && err.message.includes(name),
+      `${name}=${bad}`,
+    );
+  }
+});

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { MAX_SCENE_DURATION_SEC } from '../shared/timeline.ts';
+import type { LiveRenderLimits } from '../shared/live-render-limits.ts';
 import type { TimelineLimits } from '../shared/timeline-limits.ts';
 import type { LimitRule } from './http/rate-limit.ts';
 
@@ -79,6 +80,9 @@ const envSchema = z.object({
   MAX_SCENES_PER_PROJECT: z.coerce.number().int().min(1).default(500),
   MAX_SCENE_SECONDS: z.coerce.number().positive().max(MAX_SCENE_DURATION_SEC).default(120),
   MAX_RENDER_SECONDS: z.coerce.number().positive().default(3600),
+  // Live (queued or running) renders at once, checked at creation and retry (shared/live-render-limits.ts).
+  MAX_LIVE_RENDERS_PER_USER: z.coerce.number().int().min(1).default(3),
+  MAX_LIVE_RENDERS_PER_PROJECT: z.coerce.number().int().min(1).default(5),
 });
 
 export interface Config {
@@ -113,6 +117,8 @@ export interface Config {
   };
   /** Timeline limits (MAX_SCENES_PER_PROJECT, MAX_SCENE_SECONDS, MAX_RENDER_SECONDS). */
   timelineLimits: TimelineLimits;
+  /** Live renders at once (MAX_LIVE_RENDERS_PER_USER, MAX_LIVE_RENDERS_PER_PROJECT). */
+  liveRenderLimits: LiveRenderLimits;
 }
 
 export class ConfigError extends Error {}
@@ -164,6 +170,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxScenes: e.MAX_SCENES_PER_PROJECT,
       maxSceneSec: e.MAX_SCENE_SECONDS,
       maxTotalSec: e.MAX_RENDER_SECONDS,
+    },
+    liveRenderLimits: {
+      perUser: e.MAX_LIVE_RENDERS_PER_USER,
+      perProject: e.MAX_LIVE_RENDERS_PER_PROJECT,
     },
   };
 }

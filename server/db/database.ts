@@ -6,6 +6,7 @@ import * as m0001 from './migrations/0001-initial.ts';
 import * as m0002 from './migrations/0002-revisions.ts';
 import * as m0003 from './migrations/0003-renders.ts';
 import * as m0004 from './migrations/0004-render-summaries.ts';
+import * as m0006 from './migrations/0006-live-render-indexes.ts';
 import { startPGliteThread } from './pglite-thread.ts';
 
 export type Db = Kysely<Database>;
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002-revisions': m0002,
   '0003-renders': m0003,
   '0004-render-summaries': m0004,
+  '0006-live-render-indexes': m0006,
 };
 
 const migrationProvider: MigrationProvider = {

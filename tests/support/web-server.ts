@@ -44,6 +44,10 @@ export class WebServer {
       // limits (the per-account one keeps its default; tests/security sets small ones).
       AUTH_LIMIT_SIGN_IN_BY_ADDRESS: '10000/60',
       AUTH_LIMIT_SIGN_UP_BY_ADDRESS: '10000/60',
+      // Tests queue many renders no node takes: generous live-render limits
+      // (tests/security/render-limits.test.ts sets small ones).
+      MAX_LIVE_RENDERS_PER_USER: '1000',
+      MAX_LIVE_RENDERS_PER_PROJECT: '1000',
       ...(shared ? pick(shared.env, ['DATABASE_URL', 'DATABASE_SCHEMA', 'PGLITE_DIR']) : {}),
       ...options.env,
     };
