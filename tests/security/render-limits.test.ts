@@ -1,6 +1,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { addScene, setSceneTitle } from '../../shared/project-doc.ts';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, signedInContext } from '../support/browser.ts';
 import { connectClient, waitFor, type CollabClient } from '../support/collab-client.ts';
 import { postgresSchema } from '../support/postgres.ts';
 import { RenderNode } from '../support/render-node.ts';
@@ -88,15 +90,18 @@ async function liveRenders(server: WebServer, user: User, projectId: string) {
 
 describe('live-render limits (no render node: renders stay queued)', () => {
   let server: WebServer;
+  let browser: Browser | undefined;
   const clients: CollabClient[] = [];
 
   before(async () => {
     server = await new WebServer({
+      ui: true,
       env: { MAX_LIVE_RENDERS_PER_USER: '3', MAX_LIVE_RENDERS_PER_PROJECT: '2' },
     }).start();
   });
   after(async () => {
     for (const client of clients) client.destroy();
+    await browser?.close();
     await server?.stop();
   });
 
@@ -166,6 +171,34 @@ describe('live-render limits (no render node: renders stay queued)', () => {
     assertOverLimit(retried, { scope: 'user', limit: 3, live: 3 });
     const render = await api(server.url, 'GET', `/api/v1/renders/${ids[0]}`, { token: user.token });
     assert.equal(render.body.render.status, 'cancelled');
+  });
+
+  test('Commit & render over the limit says whose limit and how many are live (French page)', async () => {
+    const user = await signUp(server.url, 'Brigitte');
+    const first = await projectWithRevisions(server, user, clients, 1);
+    const second = await projectWithRevisions(server, user, clients, 1);
+    const [a, b] = requestsOf(first.revisionIds);
+    const [c] = requestsOf(second.revisionIds);
+    assert.equal((await queue(server, user, first.projectId, a)).status, 202);
+    assert.equal((await queue(server, user, first.projectId, b)).status, 202);
+    assert.equal((await queue(server, user, second.projectId, c)).status, 202);
+
+    browser = await launchBrowser();
+    const context = await signedInContext(browser, server.url, user.token, { locale: 'fr-FR' });
+    const page = await context.newPage();
+    await page.goto(`/projects/${second.projectId}`);
+    await page.getByTestId('live-project').waitFor();
+    // The dialog's default preset (1080p) is a new render: the fourth live one.
+    await page.getByTestId('commit-render').click();
+    const dialog = page.getByTestId('commit-dialog');
+    await dialog.getByTestId('commit-submit').click();
+    const error = dialog.getByTestId('commit-error');
+    await error.waitFor();
+    assert.equal(
+      (await error.textContent())?.trim(),
+      'Vous avez déjà 3 rendus en file ou en cours, le maximum pour une personne à la fois (3). Attendez qu’un rendu se termine ou annulez-en un, puis réessayez.',
+    );
+    assert.equal((await liveRenders(server, user, second.projectId)).length, 1, 'nothing queued');
   });
 
   test('parallel requests never pass the limit (PGlite)', async () => {
