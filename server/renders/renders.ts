@@ -304,20 +304,10 @@ export function createRenders(
     userId: string | null,
     projectId: string,
   ) {
-    if (userId) {
-      await trx
-        .selectFrom('users')
-        .select('id')
-        .where('id', '=', userId)
-        .forNoKeyUpdate()
-        .execute();
-    }
-    await trx
-      .selectFrom('projects')
-      .select('id')
-      .where('id', '=', projectId)
-      .forNoKeyUpdate()
-      .execute();
+    const lockRow = (table: 'users' | 'projects', id: string) =>
+      trx.selectFrom(table).select('id').where('id', '=', id).forNoKeyUpdate().execute();
+    if (userId) await lockRow('users', userId);
+    await lockRow('projects', projectId);
     const count = (where: 'created_by' | 'project_id', id: string | null) =>
       id === null
         ? Promise.resolve(0)
