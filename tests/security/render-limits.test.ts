@@ -1,12 +1,12 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addScene, setSceneTitle } from '../../shared/project-doc.ts';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, signedInContext } from '../support/browser.ts';
-import { connectClient, waitFor, type CollabClient } from '../support/collab-client.ts';
+import { waitFor, type CollabClient } from '../support/collab-client.ts';
 import { postgresSchema } from '../support/postgres.ts';
 import { RenderNode } from '../support/render-node.ts';
-import { api, createProject, signUp, WebServer } from '../support/web-server.ts';
+import { projectWithRevisions as commitRevisions } from '../support/revisions.ts';
+import { api, signUp, WebServer } from '../support/web-server.ts';
 
 /**
  * Issue 9, item 8: one user could fill the render queue (21 renders accepted
@@ -26,36 +26,17 @@ const SETTINGS = [
   { preset: '1080p', burnCaptions: true },
 ] as const;
 
-/**
- * A project of `user` with `scenes` short scenes and `count` committed
- * revisions (each retitles the first scene), for renders to target.
- */
+/** A project with committed revisions (tests/support/revisions.ts); its client is closed after the suite. */
 async function projectWithRevisions(
   server: WebServer,
   user: User,
   clients: CollabClient[],
-  count: number,
+  revisions: number,
   scenes = 1,
 ) {
-  const projectId = await createProject(server.url, user.token, 'Queue');
-  const client = await connectClient(server.url, user.token, projectId);
-  clients.push(client);
-  await waitFor(() => client.provider.isSynced, 'synced');
-  const ids = Array.from({ length: scenes }, (_, s) =>
-    addScene(client.doc, { title: `Scene ${s + 1}`, durationSec: 1 }),
-  );
-  const revisionIds: string[] = [];
-  for (let i = 0; i < count; i++) {
-    setSceneTitle(client.doc, ids[0]!, `Cut ${i + 1}`);
-    await client.settled();
-    const res = await api(server.url, 'POST', `/api/v1/projects/${projectId}/revisions`, {
-      token: user.token,
-      body: { message: `cut ${i + 1}` },
-    });
-    assert.equal(res.status, 201, JSON.stringify(res.body));
-    revisionIds.push(res.body.revision.id as string);
-  }
-  return { projectId, revisionIds };
+  const project = await commitRevisions(server, user.token, { revisions, scenes });
+  clients.push(project.client);
+  return project;
 }
 
 /** Distinct render requests: every setting of every revision. */
