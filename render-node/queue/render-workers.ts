@@ -86,13 +86,8 @@ export async function startRenderWorkers(options: RenderWorkersOptions) {
   const channels = renderChannels(prefix);
   const queuePrefix = bullPrefix(prefix);
   const flows = new FlowProducer({ connection: redis(), prefix: queuePrefix });
-  // Read only: where the scene and assemble queues' heads are, for fair priorities.
-  const reader = redis();
-  const sceneQueue = new Queue(RENDER_QUEUES.scene, { connection: reader, prefix: queuePrefix });
-  const assembleQueue = new Queue(RENDER_QUEUES.assemble, {
-    connection: reader,
-    prefix: queuePrefix,
-  });
+  // Read only: where the scene queue's head is, for fair priorities.
+  const sceneQueue = new Queue(RENDER_QUEUES.scene, { connection: redis(), prefix: queuePrefix });
   const reservePriorities = createFairPriorities(publisher, prefix);
 
   // Cancel reaches whichever node runs a render's work: abort its controllers.
@@ -208,12 +203,14 @@ export async function startRenderWorkers(options: RenderWorkersOptions) {
           sceneIds: plan.scenes.map((s) => s.id),
         });
         const ids = jobIds(renderId, attempt);
-        // One user's batch must not starve another's render: scenes and
-        // assembly are numbered fairly between users (shared/fair-priority.ts).
-        // (Plan jobs queued before owners existed share by render.)
+        // One user's batch must not starve another's render: scenes are
+        // numbered fairly between users (shared/fair-priority.ts), and the
+        // assembly takes its last scene's number, so assemblies follow the
+        // same order (its children hide it from the queue until then).
+        // Plan jobs queued before owners existed share by render.
         const owner = job.data.owner ?? renderId;
         const scenePriorities = await reservePriorities(sceneQueue, owner, plan.scenes.length);
-        const [assemblePriority] = await reservePriorities(assembleQueue, owner, 1);
+        const assemblePriority = scenePriorities.at(-1) ?? 1;
         // Deterministic job ids: a plan job re-run after a crash adds nothing twice.
         await flows.add({
           name: 'assemble',
@@ -221,7 +218,7 @@ export async function startRenderWorkers(options: RenderWorkersOptions) {
           data: { renderId, attempt, planHash } satisfies AssembleJobData,
           opts: {
             jobId: ids.assemble,
-            priority: assemblePriority!,
+            priority: assemblePriority,
             attempts: 3,
             backoff: { type: 'exponential', delay: 1000 },
           },
@@ -303,8 +300,7 @@ export async function startRenderWorkers(options: RenderWorkersOptions) {
         for (const controller of set) controller.abort(new Error('render node stopping'));
       await Promise.all([planWorker.close(), sceneWorker.close(), assembleWorker.close()]);
       await flows.close();
-      await Promise.all([sceneQueue.close(), assembleQueue.close()]);
-      reader.disconnect();
+      await sceneQueue.close();
       subscriber.disconnect();
       publisher.disconnect();
     },
