@@ -37,5 +37,3 @@ export function createFairPriorities(redis: Redis, prefix: string) {
     return reserved;
   };
 }
-
-export type ReserveFairPriorities = ReturnType<typeof createFairPriorities>;

@@ -292,14 +292,14 @@ export function createRenders(
   }
 
   /**
-   * Refuses one more live render for this person and project when it would
-   * pass a live-render limit (429 naming it). Called inside the transaction
-   * that makes the render live: the user's row, then the project's, are
-   * locked first (always in that order), so two such transactions for the
-   * same person or project run one after the other and never both take the
-   * last slot; row locks behave alike on PGlite and PostgreSQL.
+   * Locks the person's row, then the project's (always in that order: no
+   * deadlock), until the transaction ends, so transactions that make a render
+   * live for the same person or project run one after the other and two
+   * never both take the last slot. Row locks behave alike on PGlite and
+   * PostgreSQL; `FOR NO KEY UPDATE` leaves rows that merely reference the
+   * person or project (sessions, revisions) free to be written.
    */
-  async function claimLiveSlot(
+  async function lockLiveSlots(
     trx: Transaction<Database>,
     userId: string | null,
     projectId: string,
@@ -308,6 +308,14 @@ export function createRenders(
       trx.selectFrom(table).select('id').where('id', '=', id).forNoKeyUpdate().execute();
     if (userId) await lockRow('users', userId);
     await lockRow('projects', projectId);
+  }
+
+  /** After `lockLiveSlots`: refuses one more live render past a live-render limit (429 naming it). */
+  async function refuseOverLiveLimit(
+    trx: Transaction<Database>,
+    userId: string | null,
+    projectId: string,
+  ) {
     const count = (where: 'created_by' | 'project_id', id: string | null) =>
       id === null
         ? Promise.resolve(0)
@@ -361,8 +369,10 @@ export function createRenders(
         };
         const next = applyRenderJobEvent(current, event);
         // A finished render made live again (a retry) takes a slot like a new one.
-        if (isTerminalState(current.state) && !isTerminalState(next.state))
-          await claimLiveSlot(trx, row.created_by, row.project_id);
+        if (isTerminalState(current.state) && !isTerminalState(next.state)) {
+          await lockLiveSlots(trx, row.created_by, row.project_id);
+          await refuseOverLiveLimit(trx, row.created_by, row.project_id);
+        }
         const detailBefore = parseJson<RenderDetail | null>(row.progress);
         const unchanged =
           next.state === current.state &&
@@ -430,6 +440,7 @@ export function createRenders(
       const id = newId();
       const job = initialRenderJob(id);
       const created = await db.transaction().execute(async (trx) => {
+        await lockLiveSlots(trx, userId, projectId);
         // The live render of this revision and settings is answered again: it takes no new slot.
         const existing = await trx
           .selectFrom('renders')
@@ -440,7 +451,7 @@ export function createRenders(
           .where('status', 'not in', FINISHED)
           .executeTakeFirst();
         if (existing) return null;
-        await claimLiveSlot(trx, userId, projectId);
+        await refuseOverLiveLimit(trx, userId, projectId);
         return trx
           .insertInto('renders')
           .values({

@@ -184,6 +184,7 @@ describe('live-render limits (no render node: renders stay queued)', () => {
 
   test('parallel requests never pass the limit (PGlite)', async () => {
     await assertParallelRequestsCapped(server, clients);
+    await assertSameRenderTwiceAtOnce(server, clients);
   });
 });
 
@@ -206,6 +207,7 @@ describe('live-render limits on PostgreSQL', () => {
 
   test('parallel requests never pass the limit (PostgreSQL: row locks across pooled connections)', async () => {
     await assertParallelRequestsCapped(server, clients);
+    await assertSameRenderTwiceAtOnce(server, clients);
   });
 });
 
@@ -239,6 +241,31 @@ async function assertParallelRequestsCapped(server: WebServer, clients: CollabCl
   for (const p of projects) {
     assert.ok((await liveRenders(server, user, p.projectId)).length <= 2, 'project limit held');
   }
+}
+
+/**
+ * The same render asked twice at once with one slot left: one request makes
+ * it, the other gets that render back (`created: false`), not a 429.
+ */
+async function assertSameRenderTwiceAtOnce(server: WebServer, clients: CollabClient[]) {
+  const user = await signUp(server.url, 'Twice');
+  const first = await projectWithRevisions(server, user, clients, 1);
+  const second = await projectWithRevisions(server, user, clients, 1);
+  const [a, b] = requestsOf(first.revisionIds);
+  const [c] = requestsOf(second.revisionIds);
+  assert.equal((await queue(server, user, first.projectId, a)).status, 202);
+  assert.equal((await queue(server, user, first.projectId, b)).status, 202);
+  const answers = await Promise.all([
+    queue(server, user, second.projectId, c),
+    queue(server, user, second.projectId, c),
+  ]);
+  assert.deepEqual(
+    answers.map((r) => r.status),
+    [202, 202],
+    JSON.stringify(answers.map((r) => r.body)),
+  );
+  assert.equal(answers[0]!.body.render.id, answers[1]!.body.render.id);
+  assert.deepEqual(answers.map((r) => r.body.created).sort(), [false, true]);
 }
 
 describe('fair scheduling between users (real render node)', () => {
