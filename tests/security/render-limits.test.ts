@@ -39,6 +39,17 @@ async function projectWithRevisions(
   return project;
 }
 
+/** Small limits, so that a few queued renders reach them: 3 per person, 2 per project. */
+const SMALL_LIMITS = { MAX_LIVE_RENDERS_PER_USER: '3', MAX_LIVE_RENDERS_PER_PROJECT: '2' };
+
+/** A new person with two projects of one revision each. */
+async function personWithTwoProjects(server: WebServer, clients: CollabClient[], name: string) {
+  const user = await signUp(server.url, name);
+  const first = await projectWithRevisions(server, user, clients, 1);
+  const second = await projectWithRevisions(server, user, clients, 1);
+  return { user, first, second };
+}
+
 /** Distinct render requests: every setting of every revision. */
 const requestsOf = (revisionIds: string[]) =>
   revisionIds.flatMap((revisionId) => SETTINGS.map((s) => ({ revisionId, ...s })));
@@ -77,7 +88,7 @@ describe('live-render limits (no render node: renders stay queued)', () => {
   before(async () => {
     server = await new WebServer({
       ui: true,
-      env: { MAX_LIVE_RENDERS_PER_USER: '3', MAX_LIVE_RENDERS_PER_PROJECT: '2' },
+      env: SMALL_LIMITS,
     }).start();
   });
   after(async () => {
@@ -87,9 +98,7 @@ describe('live-render limits (no render node: renders stay queued)', () => {
   });
 
   test('a person’s fourth live render is refused with 429 naming the limit; nothing is queued', async () => {
-    const user = await signUp(server.url, 'Busy');
-    const first = await projectWithRevisions(server, user, clients, 1);
-    const second = await projectWithRevisions(server, user, clients, 1);
+    const { user, first, second } = await personWithTwoProjects(server, clients, 'Busy');
     const [a, b] = requestsOf(first.revisionIds);
     const [c, d] = requestsOf(second.revisionIds);
     for (const [projectId, body] of [
@@ -125,9 +134,7 @@ describe('live-render limits (no render node: renders stay queued)', () => {
   });
 
   test('cancelling frees a slot; a retry over the limit is refused and the render stays cancelled', async () => {
-    const user = await signUp(server.url, 'Canceller');
-    const first = await projectWithRevisions(server, user, clients, 1);
-    const second = await projectWithRevisions(server, user, clients, 1);
+    const { user, first, second } = await personWithTwoProjects(server, clients, 'Canceller');
     const [a, b] = requestsOf(first.revisionIds);
     const [c, d] = requestsOf(second.revisionIds);
     const ids: string[] = [];
@@ -155,9 +162,7 @@ describe('live-render limits (no render node: renders stay queued)', () => {
   });
 
   test('Commit & render over the limit says whose limit and how many are live (French page)', async () => {
-    const user = await signUp(server.url, 'Brigitte');
-    const first = await projectWithRevisions(server, user, clients, 1);
-    const second = await projectWithRevisions(server, user, clients, 1);
+    const { user, first, second } = await personWithTwoProjects(server, clients, 'Brigitte');
     const [a, b] = requestsOf(first.revisionIds);
     const [c] = requestsOf(second.revisionIds);
     assert.equal((await queue(server, user, first.projectId, a)).status, 202);
@@ -196,7 +201,7 @@ describe('live-render limits on PostgreSQL', () => {
   before(async () => {
     pgSchema = await postgresSchema();
     server = await new WebServer({
-      env: { ...pgSchema.env, MAX_LIVE_RENDERS_PER_USER: '3', MAX_LIVE_RENDERS_PER_PROJECT: '2' },
+      env: { ...pgSchema.env, ...SMALL_LIMITS },
     }).start();
   });
   after(async () => {
@@ -248,9 +253,7 @@ async function assertParallelRequestsCapped(server: WebServer, clients: CollabCl
  * it, the other gets that render back (`created: false`), not a 429.
  */
 async function assertSameRenderTwiceAtOnce(server: WebServer, clients: CollabClient[]) {
-  const user = await signUp(server.url, 'Twice');
-  const first = await projectWithRevisions(server, user, clients, 1);
-  const second = await projectWithRevisions(server, user, clients, 1);
+  const { user, first, second } = await personWithTwoProjects(server, clients, 'Twice');
   const [a, b] = requestsOf(first.revisionIds);
   const [c] = requestsOf(second.revisionIds);
   assert.equal((await queue(server, user, first.projectId, a)).status, 202);
