@@ -68,6 +68,8 @@ function assertOverLimit(res: Response, expected: { scope: string; limit: number
     ),
   );
   assert.ok(res.body.error.requestId);
+  // A slot frees when a render ends, not after a time: no Retry-After to promise.
+  assert.equal(res.headers.get('retry-after'), null);
 }
 
 /** Live renders of a project, as its list shows them. */
