@@ -77,3 +77,16 @@ test('METRICS_TOKEN: unset by default (loopback only); a short one stops start-u
     (err: Error) => err instanceof ConfigError && /METRICS_TOKEN/.test(err.message),
   );
 });
+
+test('live-render limits: 3 per person and 5 per project by default, configurable, positive integers', () => {
+  assert.deepEqual(load().liveRenderLimits, { perUser: 3, perProject: 5 });
+  assert.deepEqual(
+    load({ MAX_LIVE_RENDERS_PER_USER: '1', MAX_LIVE_RENDERS_PER_PROJECT: '12' }).liveRenderLimits,
+    { perUser: 1, perProject: 12 },
+  );
+  assertRefusedByName([
+    ['MAX_LIVE_RENDERS_PER_USER', '0'],
+    ['MAX_LIVE_RENDERS_PER_PROJECT', '2.5'],
+    ['MAX_LIVE_RENDERS_PER_USER', 'many'],
+  ]);
+});

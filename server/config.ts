@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { MAX_SCENE_DURATION_SEC } from '../shared/timeline.ts';
+import type { LiveRenderLimits } from '../shared/live-render-limits.ts';
 import type { TimelineLimits } from '../shared/timeline-limits.ts';
 import type { LimitRule } from './http/rate-limit.ts';
 
@@ -92,6 +93,9 @@ const envSchema = z.object({
   MAX_RENDER_SECONDS: z.coerce.number().positive().default(3600),
   // Bearer token for /metrics and /readyz details; unset: callers on this machine only.
   METRICS_TOKEN: z.string().min(16).optional(),
+  // Live (queued or running) renders at once, checked at creation and retry (shared/live-render-limits.ts).
+  MAX_LIVE_RENDERS_PER_USER: z.coerce.number().int().min(1).default(3),
+  MAX_LIVE_RENDERS_PER_PROJECT: z.coerce.number().int().min(1).default(5),
 });
 
 export interface Config {
@@ -137,6 +141,8 @@ export interface Config {
   timelineLimits: TimelineLimits;
   /** Bearer token for /metrics and /readyz details (METRICS_TOKEN); unset: loopback callers only. */
   metricsToken: string | undefined;
+  /** Live renders at once (MAX_LIVE_RENDERS_PER_USER, MAX_LIVE_RENDERS_PER_PROJECT). */
+  liveRenderLimits: LiveRenderLimits;
 }
 
 export class ConfigError extends Error {}
@@ -197,6 +203,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxTotalSec: e.MAX_RENDER_SECONDS,
     },
     metricsToken: e.METRICS_TOKEN,
+    liveRenderLimits: {
+      perUser: e.MAX_LIVE_RENDERS_PER_USER,
+      perProject: e.MAX_LIVE_RENDERS_PER_PROJECT,
+    },
   };
 }
 

@@ -75,7 +75,13 @@ export async function createServices(config: Config, logger: Logger) {
     collab.documents.read,
     config.timelineLimits,
   );
-  const renders = createRenders(database.db, projects, revisions, config.timelineLimits);
+  const renders = createRenders(
+    database.db,
+    projects,
+    revisions,
+    config.timelineLimits,
+    config.liveRenderLimits,
+  );
   const renderQueue = createRenderQueue({
     redisUrl: config.redisUrl,
     prefix: config.redisPrefix,

@@ -28,6 +28,10 @@ export const renderChannels = (prefix: string) => ({
 export const cancelledKey = (prefix: string, renderId: string) =>
   `${prefix}:render-cancelled:${renderId}`;
 
+/** Redis hash of each user's last job priority in a queue (render-node/queue/fair-priorities.ts). */
+export const fairShareKey = (prefix: string, queueName: string) =>
+  `${prefix}:render-fair:${queueName}`;
+
 export const bullPrefix = (prefix: string) => `${prefix}:bull`;
 
 export const jobIds = (renderId: string, attempt: number) => ({
@@ -39,6 +43,8 @@ export const jobIds = (renderId: string, attempt: number) => ({
 export interface PlanJobData {
   renderId: string;
   attempt: number;
+  /** Whose share of the render queues this render's jobs use (its creator): fair scheduling. */
+  owner: string;
   timeline: Timeline;
   preset: RenderPresetId;
   burnCaptions: boolean;

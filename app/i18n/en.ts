@@ -257,6 +257,10 @@ export const en = {
   'render.commitFailed': 'The revision could not be committed. Your message is kept; try again.',
   'render.queueFailed':
     'The revision was committed but the render could not be queued. Try again: nothing is committed twice.',
+  'render.liveLimit.user':
+    'You already have {live} renders queued or running, the most one person may have at once ({limit}). Wait for one to finish or cancel one, then try again.',
+  'render.liveLimit.project':
+    'This project already has {live} renders queued or running, the most a project may have at once ({limit}). Wait for one to finish or cancel one, then try again.',
   'render.queued': 'Render of revision {n} queued.',
   'render.sceneN': 'Scene {n}',
 

@@ -267,6 +267,10 @@ export const fr: Record<MessageKey, string> = {
     'La révision n’a pas pu être validée. Votre message est conservé ; réessayez.',
   'render.queueFailed':
     'La révision est validée mais le rendu n’a pas pu être mis en file. Réessayez : rien n’est validé deux fois.',
+  'render.liveLimit.user':
+    'Vous avez déjà {live} rendus en file ou en cours, le maximum pour une personne à la fois ({limit}). Attendez qu’un rendu se termine ou annulez-en un, puis réessayez.',
+  'render.liveLimit.project':
+    'Ce projet a déjà {live} rendus en file ou en cours, le maximum pour un projet à la fois ({limit}). Attendez qu’un rendu se termine ou annulez-en un, puis réessayez.',
   'render.queued': 'Rendu de la révision {n} en file d’attente.',
   'render.sceneN': 'Scène {n}',
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as Y from 'yjs';
 import { addScene } from '../../shared/project-doc.ts';
 import { i18n } from '../i18n/index.ts';
-import { issueParts } from './api-messages.ts';
+import { issueParts, renderQueueFailureText } from './api-messages.ts';
 
 test('unsafe-character messages from the server are worded in the user’s language', () => {
   const message = 'contains a control character (U+0000) at position 3';
@@ -63,4 +63,24 @@ test('a commit over the limits names the limit, the value and the scene (en, fr)
     narration[0]!.message,
     'contient un saut de ligne ou une tabulation (U+0009) en position 2',
   );
+});
+
+test('a render refused by a live-render limit is worded with its numbers (en, fr)', () => {
+  const refusal = (scope: string) => ({
+    code: 'RATE_LIMITED',
+    status: 429,
+    message: 'You already have 3 renders queued or running …',
+    details: { scope, limit: scope === 'user' ? 3 : 5, live: scope === 'user' ? 3 : 5 },
+  });
+  assert.match(
+    renderQueueFailureText(i18n('en'), refusal('user'), 'fallback'),
+    /You already have 3 renders queued or running, the most one person may have at once \(3\)/,
+  );
+  assert.match(
+    renderQueueFailureText(i18n('fr'), refusal('project'), 'fallback'),
+    /Ce projet a déjà 5 rendus en file ou en cours, le maximum pour un projet à la fois \(5\)/,
+  );
+  // Anything else reads as before.
+  const other = { code: 'NETWORK', status: 0, message: '', details: {} };
+  assert.equal(renderQueueFailureText(i18n('en'), other, 'fallback'), 'fallback');
 });

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import { listScenes } from '../../shared/project-doc.ts';
+import type { LiveRenderBreach } from '../../shared/live-render-limits.ts';
 import type { TimelineIssue } from '../../shared/timeline.ts';
 import type { LimitBreach } from '../../shared/timeline-limits.ts';
 import type { I18n } from '../i18n/index.ts';
@@ -24,6 +25,21 @@ export function failureText(i18n: I18n, error: ApiFailure, fallback: string): st
     default:
       return error.code.startsWith('HTTP_') ? fallback : i18n.server(error.message);
   }
+}
+
+/**
+ * Why a render could not be queued or retried: a live-render limit (429 with
+ * `details.scope`) is worded with its numbers; anything else as `failureText`.
+ */
+export function renderQueueFailureText(i18n: I18n, error: ApiFailure, fallback: string): string {
+  const breach = error.details as Partial<LiveRenderBreach>;
+  if (error.code === 'RATE_LIMITED' && (breach.scope === 'user' || breach.scope === 'project')) {
+    return i18n.t(`render.liveLimit.${breach.scope}`, {
+      live: Number(breach.live),
+      limit: Number(breach.limit),
+    });
+  }
+  return failureText(i18n, error, fallback);
 }
 
 /** One problem of a 422 on a commit, read against the live document. */

@@ -128,11 +128,14 @@ try {
     roleOf: async () => 'owner',
   } as unknown as Projects;
   const revisions = { load: async () => ({ projectId, timeline }) } as unknown as Revisions;
-  const renders = createRenders(db, projects, revisions, {
-    maxScenes: SCENES,
-    maxSceneSec: 600,
-    maxTotalSec: SCENES * 600,
-  });
+  // Limits high enough for the list under test: every render stays queued here.
+  const renders = createRenders(
+    db,
+    projects,
+    revisions,
+    { maxScenes: SCENES, maxSceneSec: 600, maxTotalSec: SCENES * 600 },
+    { perUser: RENDERS, perProject: RENDERS },
+  );
 
   const detail = JSON.stringify(finishedDetail(sceneIds));
   for (let i = 0; i < RENDERS; i++) {

@@ -1,4 +1,4 @@
-import { FlowProducer, UnrecoverableError, Worker, type Job } from 'bullmq';
+import { FlowProducer, Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { renderPreset } from '../../shared/render-presets.ts';
 import type { StageProgress } from '../../shared/render-events.ts';
@@ -21,6 +21,7 @@ import type { RenderEngines } from '../render-context.ts';
 import { isAbortError, RenderError } from '../render-error.ts';
 import { renderScene, type SceneRender } from '../render-scene.ts';
 import { planRender, progressUnits, type RenderPlan } from '../stages/plan.ts';
+import { createFairPriorities } from './fair-priorities.ts';
 
 export interface RenderWorkersOptions {
   redisUrl: string;
@@ -85,6 +86,9 @@ export async function startRenderWorkers(options: RenderWorkersOptions) {
   const channels = renderChannels(prefix);
   const queuePrefix = bullPrefix(prefix);
   const flows = new FlowProducer({ connection: redis(), prefix: queuePrefix });
+  // Read only: where the scene queue's head is, for fair priorities.
+  const sceneQueue = new Queue(RENDER_QUEUES.scene, { connection: redis(), prefix: queuePrefix });
+  const reservePriorities = createFairPriorities(publisher, prefix);
 
   // Cancel reaches whichever node runs a render's work: abort its controllers.
   const running = new Map<string, Set<AbortController>>();
@@ -199,18 +203,32 @@ export async function startRenderWorkers(options: RenderWorkersOptions) {
           sceneIds: plan.scenes.map((s) => s.id),
         });
         const ids = jobIds(renderId, attempt);
+        // One user's batch must not starve another's render: scenes are
+        // numbered fairly between users (shared/fair-priority.ts), and the
+        // assembly takes its last scene's number, so assemblies follow the
+        // same order (its children hide it from the queue until then).
+        // Plan jobs queued before owners existed share by render.
+        const owner = job.data.owner ?? renderId;
+        const scenePriorities = await reservePriorities(sceneQueue, owner, plan.scenes.length);
+        const assemblePriority = scenePriorities.at(-1) ?? 1;
         // Deterministic job ids: a plan job re-run after a crash adds nothing twice.
         await flows.add({
           name: 'assemble',
           queueName: RENDER_QUEUES.assemble,
           data: { renderId, attempt, planHash } satisfies AssembleJobData,
-          opts: { jobId: ids.assemble, attempts: 3, backoff: { type: 'exponential', delay: 1000 } },
-          children: plan.scenes.map((scene) => ({
+          opts: {
+            jobId: ids.assemble,
+            priority: assemblePriority,
+            attempts: 3,
+            backoff: { type: 'exponential', delay: 1000 },
+          },
+          children: plan.scenes.map((scene, index) => ({
             name: 'scene',
             queueName: RENDER_QUEUES.scene,
             data: { renderId, attempt, planHash, sceneId: scene.id } satisfies SceneJobData,
             opts: {
               jobId: ids.scene(scene.id),
+              priority: scenePriorities[index]!,
               attempts: 3,
               backoff: { type: 'exponential', delay: 1000 },
               failParentOnFailure: true,
@@ -282,6 +300,7 @@ export async function startRenderWorkers(options: RenderWorkersOptions) {
         for (const controller of set) controller.abort(new Error('render node stopping'));
       await Promise.all([planWorker.close(), sceneWorker.close(), assembleWorker.close()]);
       await flows.close();
+      await sceneQueue.close();
       subscriber.disconnect();
       publisher.disconnect();
     },

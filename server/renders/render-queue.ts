@@ -13,6 +13,7 @@ import {
 } from '../../shared/render-queue.ts';
 import type { Timeline } from '../../shared/timeline.ts';
 import type { RenderStage } from '../../shared/render-events.ts';
+import { createFairPriorities } from '../../render-node/queue/fair-priorities.ts';
 import type { Logger } from '../logger.ts';
 import { ApiError } from '../http/errors.ts';
 import {
@@ -83,6 +84,7 @@ export function createRenderQueue(options: RenderQueueOptions) {
     latest: RenderRecord | null;
   }
   const live = new Map<string, Live>();
+  const reservePriorities = createFairPriorities(commands, prefix);
 
   function relay(record: RenderRecord | null) {
     if (record) options.broadcast(record.projectId, { type: 'render', render: record });
@@ -114,18 +116,15 @@ export function createRenderQueue(options: RenderQueueOptions) {
     live.delete(renderId);
   }
 
-  async function enqueuePlan(
-    renderId: string,
-    attempt: number,
-    timeline: unknown,
-    preset: PlanJobData['preset'],
-    burnCaptions: boolean,
-  ) {
+  /** Adds a render's plan job, numbered fairly between users like the jobs it leads to. */
+  async function enqueuePlan(job: Omit<PlanJobData, 'timeline'> & { timeline: unknown }) {
+    const [priority] = await reservePriorities(planQueue, job.owner, 1);
     await planQueue.add(
       'plan',
-      { renderId, attempt, timeline: timeline as Timeline, preset, burnCaptions },
+      { ...job, timeline: job.timeline as Timeline },
       {
-        jobId: jobIds(renderId, attempt).plan,
+        jobId: jobIds(job.renderId, job.attempt).plan,
+        priority: priority!,
         attempts: 3,
         backoff: { type: 'exponential', delay: 1000 },
         removeOnComplete: 1000,
@@ -358,14 +357,14 @@ export function createRenderQueue(options: RenderQueueOptions) {
       } else if (state === 'failed') {
         await onJobFailed(row.id, row.attempt, assemble!.failedReason);
       } else if (!assemble) {
-        const timeline = typeof row.timeline === 'string' ? JSON.parse(row.timeline) : row.timeline;
-        await enqueuePlan(
-          row.id,
-          row.attempt,
-          timeline,
-          row.preset as PlanJobData['preset'],
-          row.burn_captions,
-        );
+        await enqueuePlan({
+          renderId: row.id,
+          attempt: row.attempt,
+          owner: row.owner,
+          timeline: typeof row.timeline === 'string' ? JSON.parse(row.timeline) : row.timeline,
+          preset: row.preset as PlanJobData['preset'],
+          burnCaptions: row.burn_captions,
+        });
       }
     }
   }
@@ -375,8 +374,10 @@ export function createRenderQueue(options: RenderQueueOptions) {
 
     /** Queues a render whose row was just written. */
     async submit(record: RenderRecord) {
-      const { timeline, preset, burnCaptions, attempt } = await renders.timelineOf(record.id);
-      await enqueuePlan(record.id, attempt, timeline, preset, burnCaptions);
+      const { timeline, preset, burnCaptions, attempt, owner } = await renders.timelineOf(
+        record.id,
+      );
+      await enqueuePlan({ renderId: record.id, attempt, owner, timeline, preset, burnCaptions });
       relay(record); // every collaborator sees the new render at once
     },
 

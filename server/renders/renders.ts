@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { z } from 'zod';
 import { newId } from '../../shared/ids.ts';
 import {
@@ -19,8 +19,15 @@ import {
   timelineLimitIssues,
   type TimelineLimits,
 } from '../../shared/timeline-limits.ts';
+import {
+  DEFAULT_LIVE_RENDER_LIMITS,
+  liveRenderBreach,
+  liveRenderBreachMessage,
+  type LiveRenderLimits,
+} from '../../shared/live-render-limits.ts';
 import { parseInput } from '../accounts/accounts.ts';
 import type { Db } from '../db/database.ts';
+import type { Database } from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
 import type { Projects } from '../projects/projects.ts';
 import { overLimits, type Revisions } from '../revisions/revisions.ts';
@@ -117,6 +124,13 @@ export interface RenderSummary {
   output: StoredOutput | null;
 }
 
+/** States in which a render no longer holds a live-render slot. */
+const FINISHED = ['done', 'failed', 'cancelled'] as const;
+
+/** Whose share of the render queues a render uses: its creator, or its project once that account is gone. */
+const ownerOf = (row: { created_by: string | null; project_id: string }) =>
+  row.created_by ?? row.project_id;
+
 const parseJson = <T>(value: unknown): T =>
   (typeof value === 'string' ? JSON.parse(value) : value) as T;
 
@@ -177,6 +191,7 @@ export function createRenders(
   projects: Projects,
   revisions: Revisions,
   limits: TimelineLimits = DEFAULT_TIMELINE_LIMITS,
+  liveLimits: LiveRenderLimits = DEFAULT_LIVE_RENDER_LIMITS,
 ) {
   /** The row fields every record needs, without the heavy JSON (revision timeline, progress). */
   const selectStored = () =>
@@ -277,6 +292,49 @@ export function createRenders(
   }
 
   /**
+   * Locks the person's row, then the project's (always in that order: no
+   * deadlock), until the transaction ends, so transactions that make a render
+   * live for the same person or project run one after the other and two
+   * never both take the last slot. Row locks behave alike on PGlite and
+   * PostgreSQL; `FOR NO KEY UPDATE` leaves rows that merely reference the
+   * person or project (sessions, revisions) free to be written.
+   */
+  async function lockLiveSlots(
+    trx: Transaction<Database>,
+    userId: string | null,
+    projectId: string,
+  ) {
+    const lockRow = (table: 'users' | 'projects', id: string) =>
+      trx.selectFrom(table).select('id').where('id', '=', id).forNoKeyUpdate().execute();
+    if (userId) await lockRow('users', userId);
+    await lockRow('projects', projectId);
+  }
+
+  /** After `lockLiveSlots`: refuses one more live render past a live-render limit (429 naming it). */
+  async function refuseOverLiveLimit(
+    trx: Transaction<Database>,
+    userId: string | null,
+    projectId: string,
+  ) {
+    const count = (where: 'created_by' | 'project_id', id: string | null) =>
+      id === null
+        ? Promise.resolve(0)
+        : trx
+            .selectFrom('renders')
+            .select((eb) => eb.fn.countAll<string>().as('live'))
+            .where(where, '=', id)
+            .where('status', 'not in', FINISHED)
+            .executeTakeFirstOrThrow()
+            .then((row) => Number(row.live));
+    const live = {
+      user: await count('created_by', userId),
+      project: await count('project_id', projectId),
+    };
+    const breach = liveRenderBreach(live, liveLimits);
+    if (breach) throw new ApiError('RATE_LIMITED', liveRenderBreachMessage(breach), { ...breach });
+  }
+
+  /**
    * Applies a lifecycle event to a stored render through the machine and
    * saves the result; returns the record, or null when the event changed
    * nothing (late events after cancel, failure or completion).
@@ -291,7 +349,16 @@ export function createRenders(
       .execute(async (trx) => {
         const row = await trx
           .selectFrom('renders')
-          .select(['status', 'job', 'progress', 'summary', 'revision_id', 'started_at'])
+          .select([
+            'status',
+            'job',
+            'progress',
+            'summary',
+            'revision_id',
+            'started_at',
+            'created_by',
+            'project_id',
+          ])
           .where('id', '=', renderId)
           .forUpdate()
           .executeTakeFirst();
@@ -301,6 +368,11 @@ export function createRenders(
           context: parseJson<RenderJobContext>(row.job),
         };
         const next = applyRenderJobEvent(current, event);
+        // A finished render made live again (a retry) takes a slot like a new one.
+        if (isTerminalState(current.state) && !isTerminalState(next.state)) {
+          await lockLiveSlots(trx, row.created_by, row.project_id);
+          await refuseOverLiveLimit(trx, row.created_by, row.project_id);
+        }
         const detailBefore = parseJson<RenderDetail | null>(row.progress);
         const unchanged =
           next.state === current.state &&
@@ -367,37 +439,51 @@ export function createRenders(
       if (breaches.length) throw overLimits(breaches);
       const id = newId();
       const job = initialRenderJob(id);
-      const inserted = await db
-        .insertInto('renders')
-        .values({
-          id,
-          project_id: projectId,
-          revision_id: revisionId,
-          preset,
-          burn_captions: burnCaptions,
-          status: job.state,
-          job: JSON.stringify(job.context),
-          summary: JSON.stringify(renderSummary(null, titlesOf(revision.timeline))),
-          attempt: 1,
-          created_by: userId,
-        })
-        .onConflict((oc) =>
-          oc
-            .columns(['revision_id', 'preset', 'burn_captions'])
-            .where('status', 'not in', ['done', 'failed', 'cancelled'])
-            .doNothing(),
-        )
-        .returning('id')
-        .executeTakeFirst();
-      const row = inserted
+      const created = await db.transaction().execute(async (trx) => {
+        await lockLiveSlots(trx, userId, projectId);
+        // The live render of this revision and settings is answered again: it takes no new slot.
+        const existing = await trx
+          .selectFrom('renders')
+          .select('id')
+          .where('revision_id', '=', revisionId)
+          .where('preset', '=', preset)
+          .where('burn_captions', '=', burnCaptions)
+          .where('status', 'not in', FINISHED)
+          .executeTakeFirst();
+        if (existing) return null;
+        await refuseOverLiveLimit(trx, userId, projectId);
+        return trx
+          .insertInto('renders')
+          .values({
+            id,
+            project_id: projectId,
+            revision_id: revisionId,
+            preset,
+            burn_captions: burnCaptions,
+            status: job.state,
+            job: JSON.stringify(job.context),
+            summary: JSON.stringify(renderSummary(null, titlesOf(revision.timeline))),
+            attempt: 1,
+            created_by: userId,
+          })
+          .onConflict((oc) =>
+            oc
+              .columns(['revision_id', 'preset', 'burn_captions'])
+              .where('status', 'not in', FINISHED)
+              .doNothing(),
+          )
+          .returning('id')
+          .executeTakeFirst();
+      });
+      const row = created
         ? await load(id)
         : await select()
             .where('renders.revision_id', '=', revisionId)
             .where('renders.preset', '=', preset)
             .where('renders.burn_captions', '=', burnCaptions)
-            .where('renders.status', 'not in', ['done', 'failed', 'cancelled'])
+            .where('renders.status', 'not in', FINISHED)
             .executeTakeFirst();
-      return { record: fullRecord(row!), created: !!inserted };
+      return { record: fullRecord(row!), created: !!created };
     },
 
     async get(userId: string, renderId: string) {
@@ -493,10 +579,12 @@ export function createRenders(
           'renders.preset',
           'renders.burn_captions',
           'renders.status',
+          'renders.created_by',
           'revisions.timeline',
         ])
-        .where('renders.status', 'not in', ['done', 'failed', 'cancelled'])
-        .execute();
+        .where('renders.status', 'not in', FINISHED)
+        .execute()
+        .then((rows) => rows.map((row) => ({ ...row, owner: ownerOf(row) })));
     },
 
     async timelineOf(renderId: string) {
@@ -509,6 +597,7 @@ export function createRenders(
           'renders.burn_captions',
           'renders.project_id',
           'renders.attempt',
+          'renders.created_by',
         ])
         .where('renders.id', '=', renderId)
         .executeTakeFirstOrThrow();
@@ -518,6 +607,7 @@ export function createRenders(
         burnCaptions: row.burn_captions,
         projectId: row.project_id,
         attempt: row.attempt,
+        owner: ownerOf(row),
       };
     },
   };

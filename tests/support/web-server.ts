@@ -47,6 +47,10 @@ export class WebServer {
       // Tests invite many members as one owner (tests/support/members.ts);
       // tests/security/invitations.test.ts sets a small limit.
       INVITATIONS_PER_HOUR: '1000',
+      // Tests queue many renders no node takes: generous live-render limits
+      // (tests/security/render-limits.test.ts sets small ones).
+      MAX_LIVE_RENDERS_PER_USER: '1000',
+      MAX_LIVE_RENDERS_PER_PROJECT: '1000',
       ...(shared ? pick(shared.env, ['DATABASE_URL', 'DATABASE_SCHEMA', 'PGLITE_DIR']) : {}),
       ...options.env,
     };

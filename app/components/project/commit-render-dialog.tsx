@@ -11,7 +11,7 @@ import { ASPECTS, type Aspect, type TimelineIssue } from '../../../shared/timeli
 import type { CollabSession } from '../../collab/collab-session.ts';
 import { useI18n, type I18n } from '../../i18n/index.ts';
 import { apiCall } from '../../lib/api.ts';
-import { failureText, issueParts } from '../../lib/api-messages.ts';
+import { failureText, issueParts, renderQueueFailureText } from '../../lib/api-messages.ts';
 import type { RenderFeed, RenderRecord } from '../../lib/render-feed.ts';
 import { Dialog, DialogClose } from '../ui/dialog.tsx';
 import { Select } from '../ui/select.tsx';
@@ -120,7 +120,7 @@ export function CommitAndRender(props: {
         { revisionId: committed.data.revision.id, preset },
       );
       if (!queued.ok) {
-        setError(failureText(i18n, queued.error, t('render.queueFailed')));
+        setError(renderQueueFailureText(i18n, queued.error, t('render.queueFailed')));
         return;
       }
       feed.answer(queued.data.render, mark);

@@ -4,6 +4,7 @@ import { isTerminalState, type RenderJobState } from '../../../shared/render-job
 import { isRenderPresetId } from '../../../shared/render-presets.ts';
 import { useI18n, type I18n } from '../../i18n/index.ts';
 import { apiCall } from '../../lib/api.ts';
+import { renderQueueFailureText } from '../../lib/api-messages.ts';
 import type { RenderFeed, RenderRecord } from '../../lib/render-feed.ts';
 import type { MoreRenders } from './use-renders.ts';
 import { formatDuration } from './import-dialog.tsx';
@@ -236,12 +237,8 @@ function RenderRow(props: {
     );
     setBusy(null);
     if (res.ok) props.feed.answer(res.data.render, mark);
-    else
-      setError(
-        res.error.code === 'NETWORK' || res.error.code.startsWith('HTTP_')
-          ? t('render.actionFailed')
-          : i18n.server(res.error.message),
-      );
+    // A retry over a live-render limit is worded with its numbers.
+    else setError(renderQueueFailureText(i18n, res.error, t('render.actionFailed')));
   };
 
   const stages = RENDER_STAGES.filter((stage) => stage in render.stages);
