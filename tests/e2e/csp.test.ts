@@ -7,7 +7,8 @@ import {
   launchBrowser,
   signedInContext,
 } from '../support/browser.ts';
-import { api, signUp, WebServer } from '../support/web-server.ts';
+import { signUp, WebServer } from '../support/web-server.ts';
+import { addMember } from '../support/members.ts';
 
 /**
  * The whole app under its Content-Security-Policy in Chromium: every
@@ -96,11 +97,7 @@ describe('the app under its Content-Security-Policy', () => {
     const owner = (await page.context().cookies()).find((c) => c.name === 'montage_session')!;
     const projectId = new URL(page.url()).pathname.split('/').at(-1)!;
     const editor = await signUp(server.url, 'Second Person');
-    const added = await api(server.url, 'POST', `/api/v1/projects/${projectId}/members`, {
-      token: owner.value,
-      body: { email: editor.email, role: 'editor' },
-    });
-    assert.equal(added.status, 200);
+    await addMember(server, owner.value, projectId, editor, 'editor');
     const other = await watchedPage(editor.token);
     await other.page.goto(`/projects/${projectId}`);
     await other.page.getByTestId('live-project').waitFor();
