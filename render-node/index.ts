@@ -2,8 +2,8 @@ import { hostname } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { loadEngines } from './engines/load-engines.ts';
-import { MediaStore } from './media-store.ts';
-import { setProcessLimit } from './process-slots.ts';
+import { MediaStore } from '../shared/node/media-store.ts';
+import { setProcessLimit } from '../shared/node/process-slots.ts';
 import { startRenderWorkers } from './queue/render-workers.ts';
 
 /**

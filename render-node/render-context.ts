@@ -1,7 +1,7 @@
 import type { StageProgress } from '../shared/render-events.ts';
 import type { ImageEngine } from './engines/image/engine.ts';
 import type { VoiceEngine } from './engines/voice/engine.ts';
-import type { MediaStore } from './media-store.ts';
+import type { MediaStore } from '../shared/node/media-store.ts';
 
 /** What every building block of the pipeline is given by its caller (a queue worker, renderLocally). */
 export interface RenderContext {

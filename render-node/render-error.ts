@@ -1,5 +1,5 @@
 import type { RenderFailure, RenderStage } from '../shared/render-events.ts';
-import { FfmpegError } from './ffmpeg/run-ffmpeg.ts';
+import { FfmpegError } from '../shared/node/ffmpeg/run-ffmpeg.ts';
 
 /**
  * A failed stage: which stage, which scene, and why (with the tool's last

@@ -5,14 +5,15 @@ import { test } from 'node:test';
 import type { ArtifactRef, RenderProgress } from '../shared/render-events.ts';
 import type { Timeline } from '../shared/timeline.ts';
 import { loadEngines } from './engines/load-engines.ts';
-import { probeMedia } from './ffmpeg/probe-media.ts';
-import { runFfmpeg } from './ffmpeg/run-ffmpeg.ts';
-import type { MediaStore } from './media-store.ts';
+import { probeMedia } from '../shared/node/ffmpeg/probe-media.ts';
+import { runFfmpeg } from '../shared/node/ffmpeg/run-ffmpeg.ts';
+import type { MediaStore } from '../shared/node/media-store.ts';
 import { RenderError } from './render-error.ts';
 import { renderLocally, type LocalRender } from './render-locally.ts';
 import { parseIntegratedLoudness } from './stages/audio.ts';
 import { layoutRender } from './stages/plan.ts';
-import { leftoverTempFiles, scene, temporaryStore, timeline, tinyPreset } from './test-fixtures.ts';
+import { leftoverTempFiles, temporaryStore } from '../shared/node/media-test-fixtures.ts';
+import { scene, timeline, tinyPreset } from './test-fixtures.ts';
 
 /**
  * End to end with real ffmpeg, ffprobe and espeak-ng, at 320x180 and 10 fps

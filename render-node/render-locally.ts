@@ -4,7 +4,7 @@ import type { RenderPreset } from '../shared/render-presets.ts';
 import { validateTimeline } from '../shared/timeline.ts';
 import { assembleRender, type RenderOutput } from './assemble-render.ts';
 import { engineVersions, loadEngines } from './engines/load-engines.ts';
-import type { MediaStore } from './media-store.ts';
+import type { MediaStore } from '../shared/node/media-store.ts';
 import type { RenderEngines } from './render-context.ts';
 import { RenderError } from './render-error.ts';
 import { renderScene, type SceneRender } from './render-scene.ts';

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { abortReason } from './process-slots.ts';
+import { abortReason } from '../shared/node/process-slots.ts';
 
 const KILL_GRACE_MS = 1000;
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { withProcessSlot, processLimit, setProcessLimit } from './process-slots.ts';
+import { withProcessSlot, processLimit, setProcessLimit } from '../shared/node/process-slots.ts';
 import { runLimited } from './run-limited.ts';
 
 const tick = () => new Promise((r) => setTimeout(r, 5));

@@ -5,7 +5,7 @@
  * web server (DATA_DIR, DATABASE_URL, MEDIA_DIR).
  */
 import { parseArgs } from 'node:util';
-import { MediaStore } from '../render-node/media-store.ts';
+import { MediaStore } from '../shared/node/media-store.ts';
 import { loadConfig } from '../server/config.ts';
 import { migrateToLatest, openDatabase } from '../server/db/database.ts';
 import { collectGarbage } from '../server/media/collect-garbage.ts';

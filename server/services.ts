@@ -9,7 +9,7 @@ import { createProjects, type ProjectDocuments } from './projects/projects.ts';
 import { createRevisions } from './revisions/revisions.ts';
 import { createRenders } from './renders/renders.ts';
 import { createRenderQueue } from './renders/render-queue.ts';
-import { MediaStore } from '../render-node/media-store.ts';
+import { MediaStore } from '../shared/node/media-store.ts';
 import { createMusic } from './media/music.ts';
 import { RateLimits } from './http/rate-limit.ts';
 

@@ -28,7 +28,7 @@ export const renderChannels = (prefix: string) => ({
 export const cancelledKey = (prefix: string, renderId: string) =>
   `${prefix}:render-cancelled:${renderId}`;
 
-/** Redis hash of each user's last job priority in a queue (render-node/queue/fair-priorities.ts). */
+/** Redis hash of each user's last job priority in a queue (shared/node/fair-priorities.ts). */
 export const fairShareKey = (prefix: string, queueName: string) =>
   `${prefix}:render-fair:${queueName}`;
 

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import type { MediaStore } from '../../render-node/media-store.ts';
+import type { MediaStore } from '../../shared/node/media-store.ts';
 import type { LocalRender } from '../../render-node/render-locally.ts';
 import { layoutRender } from '../../render-node/stages/plan.ts';
 import { motionExpressions } from '../../render-node/stages/scene-layer.ts';

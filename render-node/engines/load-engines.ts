@@ -1,4 +1,4 @@
-import { ffmpegVersion } from '../ffmpeg/ffmpeg-version.ts';
+import { ffmpegVersion } from '../../shared/node/ffmpeg/ffmpeg-version.ts';
 import type { RenderEngines } from '../render-context.ts';
 import type { EngineVersions, RenderPlan } from '../stages/plan.ts';
 import { LETTERING_VERSION } from './image/lettering.ts';

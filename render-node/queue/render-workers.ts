@@ -16,12 +16,12 @@ import {
 import { validateTimeline } from '../../shared/timeline.ts';
 import { assembleRender } from '../assemble-render.ts';
 import { engineVersions } from '../engines/load-engines.ts';
-import type { MediaStore } from '../media-store.ts';
+import type { MediaStore } from '../../shared/node/media-store.ts';
 import type { RenderEngines } from '../render-context.ts';
 import { isAbortError, RenderError } from '../render-error.ts';
 import { renderScene, type SceneRender } from '../render-scene.ts';
 import { planRender, progressUnits, type RenderPlan } from '../stages/plan.ts';
-import { createFairPriorities } from './fair-priorities.ts';
+import { createFairPriorities } from '../../shared/node/fair-priorities.ts';
 
 export interface RenderWorkersOptions {
   redisUrl: string;

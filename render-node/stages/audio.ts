@@ -1,8 +1,8 @@
 import { contentKey } from '../../shared/content-key.ts';
 import type { ArtifactRef } from '../../shared/render-events.ts';
-import { chain, filter, graph } from '../ffmpeg/filter-graph.ts';
-import { runFfmpeg, type FfmpegInput } from '../ffmpeg/run-ffmpeg.ts';
-import { userAudioInput } from '../ffmpeg/user-media.ts';
+import { chain, filter, graph } from '../../shared/node/ffmpeg/filter-graph.ts';
+import { runFfmpeg, type FfmpegInput } from '../../shared/node/ffmpeg/run-ffmpeg.ts';
+import { userAudioInput } from '../../shared/node/ffmpeg/user-media.ts';
 import type { RenderContext } from '../render-context.ts';
 import type { RenderLayout, RenderPlan } from './plan.ts';
 

@@ -1,8 +1,8 @@
 import type { ArtifactRef } from '../../shared/render-events.ts';
 import { renderLettering } from '../engines/image/lettering.ts';
-import { chain, filter, graph } from '../ffmpeg/filter-graph.ts';
-import { runFfmpeg } from '../ffmpeg/run-ffmpeg.ts';
-import { userImageInput } from '../ffmpeg/user-media.ts';
+import { chain, filter, graph } from '../../shared/node/ffmpeg/filter-graph.ts';
+import { runFfmpeg } from '../../shared/node/ffmpeg/run-ffmpeg.ts';
+import { userImageInput } from '../../shared/node/ffmpeg/user-media.ts';
 import type { RenderContext } from '../render-context.ts';
 import { allSettled } from '../run-limited.ts';
 import type { RenderPlan, ScenePlan } from './plan.ts';

@@ -1,5 +1,5 @@
 import type { Motion } from '../../shared/timeline.ts';
-import { chain, filter } from '../ffmpeg/filter-graph.ts';
+import { chain, filter } from '../../shared/node/ffmpeg/filter-graph.ts';
 import { sceneCues, type CaptionCue } from './captions.ts';
 import type { RenderPlan } from './plan.ts';
 

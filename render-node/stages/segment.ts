@@ -1,8 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { contentKey } from '../../shared/content-key.ts';
 import type { ArtifactRef } from '../../shared/render-events.ts';
-import { graph } from '../ffmpeg/filter-graph.ts';
-import { runFfmpeg } from '../ffmpeg/run-ffmpeg.ts';
+import { graph } from '../../shared/node/ffmpeg/filter-graph.ts';
+import { runFfmpeg } from '../../shared/node/ffmpeg/run-ffmpeg.ts';
 import type { RenderContext } from '../render-context.ts';
 import { toAss } from './captions.ts';
 import type { RenderPlan } from './plan.ts';

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { listScenes, projectMap } from '../../shared/project-doc.ts';
-import type { MediaStore } from '../../render-node/media-store.ts';
+import type { MediaStore } from '../../shared/node/media-store.ts';
 import { createDocumentStore } from '../collab/document-store.ts';
 import type { Db } from '../db/database.ts';
 

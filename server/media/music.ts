@@ -6,9 +6,9 @@ import {
   normaliseUserAudio,
   probeUserAudio,
   UnsupportedMediaError,
-} from '../../render-node/ffmpeg/user-media.ts';
-import { probeMedia } from '../../render-node/ffmpeg/probe-media.ts';
-import type { MediaStore } from '../../render-node/media-store.ts';
+} from '../../shared/node/ffmpeg/user-media.ts';
+import { probeMedia } from '../../shared/node/ffmpeg/probe-media.ts';
+import type { MediaStore } from '../../shared/node/media-store.ts';
 import { ApiError } from '../http/errors.ts';
 import { receiveUpload } from '../http/receive-upload.ts';
 import type { Projects } from '../projects/projects.ts';

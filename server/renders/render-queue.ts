@@ -13,7 +13,7 @@ import {
 } from '../../shared/render-queue.ts';
 import type { Timeline } from '../../shared/timeline.ts';
 import type { RenderStage } from '../../shared/render-events.ts';
-import { createFairPriorities } from '../../render-node/queue/fair-priorities.ts';
+import { createFairPriorities } from '../../shared/node/fair-priorities.ts';
 import type { Logger } from '../logger.ts';
 import { ApiError } from '../http/errors.ts';
 import {

@@ -11,7 +11,7 @@ import { api, createProject, signUp, WebServer } from '../support/web-server.ts'
 import { connectClient, waitFor, type CollabClient } from '../support/collab-client.ts';
 import { RenderNode } from '../support/render-node.ts';
 import { rawRequest } from '../support/raw-http.ts';
-import { dashManifest } from '../../render-node/test-fixtures.ts';
+import { dashManifest } from '../../shared/node/media-test-fixtures.ts';
 
 const run = promisify(execFile);
 /** The upload limit of this test's server: small, so over-limit bodies are cheap to send. */

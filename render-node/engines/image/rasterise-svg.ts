@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { ResvgRenderOptions } from '@resvg/resvg-js';
-import { withProcessSlot } from '../../process-slots.ts';
+import { withProcessSlot } from '../../../shared/node/process-slots.ts';
 import { runChildProcess } from '../../run-child-process.ts';
 
 /**

@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import { promisify } from 'node:util';
-import { dashManifest, temporaryStore } from '../test-fixtures.ts';
+import { dashManifest, temporaryStore } from '../media-test-fixtures.ts';
 import { probeMedia } from './probe-media.ts';
 import { runFfmpeg } from './run-ffmpeg.ts';
 import {

@@ -5,7 +5,7 @@ import { dirname } from 'node:path';
 import { test } from 'node:test';
 import { probeMedia } from './probe-media.ts';
 import { FfmpegError, runFfmpeg, stderrTail } from './run-ffmpeg.ts';
-import { temporaryStore } from '../test-fixtures.ts';
+import { temporaryStore } from '../media-test-fixtures.ts';
 
 const testSource = (seconds: number) => ({
   path: `testsrc2=size=160x90:rate=10:duration=${seconds}`,

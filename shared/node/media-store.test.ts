@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFile, utimes, writeFile } from 'node:fs/promises';
 import { test } from 'node:test';
-import { contentKey } from '../shared/content-key.ts';
-import { leftoverTempFiles, temporaryStore } from './test-fixtures.ts';
+import { contentKey } from '../content-key.ts';
+import { leftoverTempFiles, temporaryStore } from './media-test-fixtures.ts';
 
 const key = (n: number) => contentKey('test', { n });
 

@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { copyFile, mkdir, readdir, rename, rm, stat, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { isContentHash } from '../shared/content-key.ts';
+import { isContentHash } from '../content-key.ts';
 
 /**
  * The content-addressed media store: `<root>/<2 hex>/<hash>.<ext>`.
