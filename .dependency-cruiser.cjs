@@ -1,4 +1,4 @@
-// Dependency rules of Montage (issue 10, item 6; ADR 0020). `npm test` runs
+// Dependency rules of Montage (issue 10, item 6; ADR 0021). `npm test` runs
 // `npm run deps` (depcruise with this file), so a new import that breaks a
 // rule fails the test command and prints the offending from → to path.
 //
