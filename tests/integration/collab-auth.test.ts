@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { addScene, listScenes, setSceneTitle } from '../../shared/project-doc.ts';
 import { api, signUp, WebServer } from '../support/web-server.ts';
 import { addMember } from '../support/members.ts';
-import { connectClient, waitFor } from '../support/collab-client.ts';
+import { collabToken, connectClient, waitFor } from '../support/collab-client.ts';
 import { authenticateOnce } from '../support/raw-collab.ts';
 
 /**
@@ -76,11 +76,7 @@ describe('collab auth extension', () => {
       token: stranger.token,
       body: { title: 'Other' },
     });
-    const otherToken = (
-      await api(server.url, 'POST', `/api/v1/projects/${other.body.project.id}/collab-token`, {
-        token: stranger.token,
-      })
-    ).body.token as string;
+    const otherToken = await collabToken(server.url, stranger.token, other.body.project.id);
     for (const [token, reason] of [
       [otherToken, 'token-wrong-document'],
       [`${otherToken.split('.')[0]}.forged`, 'token-bad-signature'],
@@ -139,11 +135,7 @@ describe('collab auth extension', () => {
   });
 
   test('a client that does not refresh its token is closed with token-expired', async () => {
-    const token = (
-      await api(server.url, 'POST', `/api/v1/projects/${projectId}/collab-token`, {
-        token: owner.token,
-      })
-    ).body.token as string;
+    const token = await collabToken(server.url, owner.token, projectId);
     const outcome = await authenticateOnce(
       server.url,
       projectId,

@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { addScene } from '../../shared/project-doc.ts';
 import { api, signUp, WebServer } from '../support/web-server.ts';
-import { connectClient, waitFor } from '../support/collab-client.ts';
+import { collabToken, connectClient, waitFor } from '../support/collab-client.ts';
 import { authenticateOnce } from '../support/raw-collab.ts';
 
 /**
@@ -67,11 +67,7 @@ describe('collab limits', () => {
         token: user.token,
         body: { title: 'T' },
       });
-      const token = (
-        await api(throttled.url, 'POST', `/api/v1/projects/${p.body.project.id}/collab-token`, {
-          token: user.token,
-        })
-      ).body.token as string;
+      const token = await collabToken(throttled.url, user.token, p.body.project.id);
       const from = (ip: string) =>
         authenticateOnce(throttled.url, p.body.project.id, token, { 'x-forwarded-for': ip });
       for (let i = 0; i < 3; i++) assert.equal(await from('10.0.0.1'), 'authenticated');
