@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Montage launcher. `start` (default): install what is missing, start a private
 # redis-server (unless REDIS_URL is set), the web server and one render node.
-# `test`: install what is missing, then typecheck, lint, format check and the
-# whole test suite. Both work on a fresh Debian machine with an old Node.
+# `test`: install what is missing, then typecheck, lint, dependency rules,
+# format check and the whole test suite. Both work on a fresh Debian machine
+# with an old Node.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
@@ -147,6 +148,7 @@ case "$MODE" in
     export TEST_REDIS_URL="$REDIS_URL"
     say "Typecheck"; npx tsc -p tsconfig.json
     say "Lint"; npx eslint . --max-warnings=0
+    say "Dependency rules"; npm run --silent deps || die "An import breaks a dependency rule (.dependency-cruiser.cjs): see the path above."
     say "Format"; npx prettier --check . >/dev/null || { npx prettier --check . ; die "Formatting differs: run npx prettier --write ."; }
     say "Build"; npx remix build >/dev/null
     say "Tests"

@@ -1,27 +1,18 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { anonymousContext, collectPageErrors, launchBrowser } from '../support/browser.ts';
-import { signUp, WebServer } from '../support/web-server.ts';
+import type { Page } from 'playwright-core';
+import { anonymousContext, browserStage, collectPageErrors } from '../support/browser.ts';
+import { signUp } from '../support/web-server.ts';
 
 /** Sign up, sign in, sign out through the web UI, and the errors people see. */
 describe('accounts in the browser', () => {
-  let server: WebServer;
-  let browser: Browser;
-
-  before(async () => {
-    [server, browser] = await Promise.all([new WebServer({ ui: true }).start(), launchBrowser()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const stage = browserStage();
 
   const uniqueEmail = (name: string) =>
     `${name}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.test`;
 
   async function openPage(locale = 'en-US'): Promise<{ page: Page; errors: string[] }> {
-    const context = await anonymousContext(browser, server.url, { locale });
+    const context = await anonymousContext(stage.browser, stage.server.url, { locale });
     const page = await context.newPage();
     return { page, errors: collectPageErrors(page) };
   }
@@ -58,7 +49,7 @@ describe('accounts in the browser', () => {
   });
 
   test('sign-up names each bad field and keeps what was typed', async () => {
-    const existing = await signUp(server.url, 'Existing');
+    const existing = await signUp(stage.server.url, 'Existing');
     const { page, errors } = await openPage();
     await page.goto('/signup');
 
@@ -92,7 +83,7 @@ describe('accounts in the browser', () => {
   });
 
   test('wrong credentials are refused with one message and the email kept', async () => {
-    const user = await signUp(server.url, 'Careful');
+    const user = await signUp(stage.server.url, 'Careful');
     const { page, errors } = await openPage();
     await page.goto('/login');
     await page.getByTestId('login-email').fill(user.email);

@@ -1,14 +1,14 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page, WebSocketRoute } from 'playwright-core';
+import type { Page, WebSocketRoute } from 'playwright-core';
 import {
+  browserStage,
   collectPageErrors,
   eventually,
-  launchBrowser,
-  signedInContext,
   openProjectPage,
+  signedInContext,
 } from '../support/browser.ts';
-import { api, signUp, WebServer } from '../support/web-server.ts';
+import { api, signUp } from '../support/web-server.ts';
 import { addMember } from '../support/members.ts';
 
 /**
@@ -16,25 +16,13 @@ import { addMember } from '../support/members.ts';
  * live edits, presence, the members dialog, and what viewers may do.
  */
 describe('live project page', () => {
-  let server: WebServer;
-  let browser: Browser;
-
-  before(async () => {
-    [server, browser] = await Promise.all([
-      new WebServer({ ui: true, env: { COLLAB_CONNECTIONS_PER_MINUTE: '1000' } }).start(),
-      launchBrowser(),
-    ]);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const stage = browserStage({ env: { COLLAB_CONNECTIONS_PER_MINUTE: '1000' } });
 
   const openProject = (token: string, projectId: string) =>
-    openProjectPage(browser, server.url, token, projectId);
+    openProjectPage(stage.browser, stage.server.url, token, projectId);
 
   async function createProject(token: string, title: string): Promise<string> {
-    const res = await api(server.url, 'POST', '/api/v1/projects', { token, body: { title } });
+    const res = await api(stage.server.url, 'POST', '/api/v1/projects', { token, body: { title } });
     assert.equal(res.status, 201);
     return res.body.project.id as string;
   }
@@ -101,9 +89,9 @@ describe('live project page', () => {
   }
 
   test('a scene title typed by one user appears for the other; a viewer sees it but cannot edit', async () => {
-    const owner = await signUp(server.url, 'Olivia Owner');
-    const editor = await signUp(server.url, 'Eddie Editor');
-    const viewer = await signUp(server.url, 'Vera Viewer');
+    const owner = await signUp(stage.server.url, 'Olivia Owner');
+    const editor = await signUp(stage.server.url, 'Eddie Editor');
+    const viewer = await signUp(stage.server.url, 'Vera Viewer');
     const projectId = await createProject(owner.token, 'Harbour lights');
 
     // The owner invites from the Members dialog: each invitation shows its link once.
@@ -114,7 +102,7 @@ describe('live project page', () => {
     // An e-mail without an account gets the same answer (nothing to enumerate); then revoked.
     const dialog = a.page.getByTestId('members-dialog');
     const nobodyLink = await inviteInBrowser(a.page, 'nobody@example.test', 'Viewer');
-    assert.match(nobodyLink, new RegExp(`^${server.url}/invitations/[A-Za-z0-9_-]{43}$`));
+    assert.match(nobodyLink, new RegExp(`^${stage.server.url}/invitations/[A-Za-z0-9_-]{43}$`));
     await dialog
       .locator('[data-testid="pending-invitation"][data-email="nobody@example.test"]')
       .getByTestId('invitation-revoke')
@@ -127,7 +115,7 @@ describe('live project page', () => {
     await dialog.waitFor({ state: 'detached' });
 
     // The editor opens the link the owner sent and accepts it.
-    const bContext = await signedInContext(browser, server.url, editor.token);
+    const bContext = await signedInContext(stage.browser, stage.server.url, editor.token);
     const bPage = await bContext.newPage();
     const b = { page: bPage, errors: collectPageErrors(bPage) };
     await b.page.goto(editorLink);
@@ -136,7 +124,7 @@ describe('live project page', () => {
     await b.page.getByTestId('live-project').waitFor();
 
     // The viewer accepts in the app, from the keyboard: the project then joins their list.
-    const cContext = await signedInContext(browser, server.url, viewer.token);
+    const cContext = await signedInContext(stage.browser, stage.server.url, viewer.token);
     const cPage = await cContext.newPage();
     const c = { page: cPage, errors: collectPageErrors(cPage) };
     await c.page.goto('/projects');
@@ -218,17 +206,17 @@ describe('live project page', () => {
   });
 
   test('edits made while the connection is down are kept on the device and reach the others later', async () => {
-    const owner = await signUp(server.url, 'Nora Nomad');
-    const editor = await signUp(server.url, 'Ezra Stayhome');
+    const owner = await signUp(stage.server.url, 'Nora Nomad');
+    const editor = await signUp(stage.server.url, 'Ezra Stayhome');
     const projectId = await createProject(owner.token, 'Written on the train');
-    await addMember(server, owner.token, projectId, editor, 'editor');
+    await addMember(stage.server, owner.token, projectId, editor, 'editor');
     const b = await openProject(editor.token, projectId);
     await b.page.getByTestId('add-scene').click();
     await sceneTitle(b.page, 0).fill('Platform');
     await savedStatus(b.page);
 
     // Nora's socket goes through a relay the test can cut, as a tunnel would.
-    const context = await signedInContext(browser, server.url, owner.token);
+    const context = await signedInContext(stage.browser, stage.server.url, owner.token);
     const a = await context.newPage();
     const errors = collectPageErrors(a);
     let networkUp = true;
@@ -274,10 +262,10 @@ describe('live project page', () => {
   });
 
   test('a role changed or removed by the owner takes effect on the open page', async () => {
-    const owner = await signUp(server.url, 'Oscar Owner');
-    const member = await signUp(server.url, 'Mia Member');
+    const owner = await signUp(stage.server.url, 'Oscar Owner');
+    const member = await signUp(stage.server.url, 'Mia Member');
     const projectId = await createProject(owner.token, 'Changing hands');
-    await addMember(server, owner.token, projectId, member, 'viewer');
+    await addMember(stage.server, owner.token, projectId, member, 'viewer');
     const a = await openProject(owner.token, projectId);
     const m = await openProject(member.token, projectId);
     await m.page.getByTestId('view-only-badge').waitFor();

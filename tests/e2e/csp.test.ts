@@ -1,13 +1,13 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
   anonymousContext,
+  browserStage,
   collectPageErrors,
-  launchBrowser,
   signedInContext,
 } from '../support/browser.ts';
-import { signUp, WebServer } from '../support/web-server.ts';
+import { signUp } from '../support/web-server.ts';
 import { addMember } from '../support/members.ts';
 
 /**
@@ -16,22 +16,13 @@ import { addMember } from '../support/members.ts';
  * fails the test, from sign-up to the editor and the render panel.
  */
 describe('the app under its Content-Security-Policy', () => {
-  let server: WebServer;
-  let browser: Browser;
-
-  before(async () => {
-    [server, browser] = await Promise.all([new WebServer({ ui: true }).start(), launchBrowser()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const stage = browserStage();
 
   /** A page that records CSP violations from its first script on, in every document it loads. */
   async function watchedPage(sessionToken?: string) {
     const context = sessionToken
-      ? await signedInContext(browser, server.url, sessionToken)
-      : await anonymousContext(browser, server.url);
+      ? await signedInContext(stage.browser, stage.server.url, sessionToken)
+      : await anonymousContext(stage.browser, stage.server.url);
     await context.addInitScript(() => {
       const seen: string[] = [];
       (window as unknown as { cspViolations: string[] }).cspViolations = seen;
@@ -88,7 +79,7 @@ describe('the app under its Content-Security-Policy', () => {
     await page.getByTestId('settings-open').click();
     await page.getByTestId('settings-dialog').getByTestId('settings-close').click();
 
-    // A reload renders the editor on the server, then hydrates it under the policy.
+    // A reload renders the editor on the stage.server, then hydrates it under the policy.
     await page.reload();
     await page.getByTestId('live-project').waitFor();
     await page.locator('.cm-content[data-testid="scene-narration"]').first().waitFor();
@@ -96,8 +87,8 @@ describe('the app under its Content-Security-Policy', () => {
     // Someone else joins and types: their presence and caret are drawn on the first page.
     const owner = (await page.context().cookies()).find((c) => c.name === 'montage_session')!;
     const projectId = new URL(page.url()).pathname.split('/').at(-1)!;
-    const editor = await signUp(server.url, 'Second Person');
-    await addMember(server, owner.value, projectId, editor, 'editor');
+    const editor = await signUp(stage.server.url, 'Second Person');
+    await addMember(stage.server, owner.value, projectId, editor, 'editor');
     const other = await watchedPage(editor.token);
     await other.page.goto(`/projects/${projectId}`);
     await other.page.getByTestId('live-project').waitFor();

@@ -1,6 +1,6 @@
-import { after, afterEach, before, describe, test } from 'node:test';
+import { afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, BrowserContext, Dialog, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Dialog, Locator, Page } from 'playwright-core';
 import * as Y from 'yjs';
 import {
   addCastMember,
@@ -12,14 +12,14 @@ import {
   type SceneInput,
 } from '../../shared/project-doc.ts';
 import {
+  browserStage,
   collectPageErrors,
   eventually,
-  launchBrowser,
   openProjectPage,
   signedInContext,
 } from '../support/browser.ts';
 import { connectClient, type CollabClient } from '../support/collab-client.ts';
-import { api, signUp, WebServer } from '../support/web-server.ts';
+import { api, signUp } from '../support/web-server.ts';
 import { addMember } from '../support/members.ts';
 
 type User = Awaited<ReturnType<typeof signUp>>;
@@ -36,19 +36,7 @@ interface Opened {
  * may do, the French UI, presence, split/merge and restoring a revision.
  */
 describe('project editor', () => {
-  let server: WebServer;
-  let browser: Browser;
-
-  before(async () => {
-    [server, browser] = await Promise.all([
-      new WebServer({ ui: true, env: { COLLAB_CONNECTIONS_PER_MINUTE: '1000' } }).start(),
-      launchBrowser(),
-    ]);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const stage = browserStage({ env: { COLLAB_CONNECTIONS_PER_MINUTE: '1000' } });
 
   // What a test opened is closed after it, passed or failed (a live client would keep retrying).
   const contexts = new Set<BrowserContext>();
@@ -64,8 +52,8 @@ describe('project editor', () => {
 
   /** An owner and people with the given roles on a new project. */
   async function sharedProject(title: string, names: [string, Role][]) {
-    const owner = await signUp(server.url, 'Olivia Owner');
-    const created = await api(server.url, 'POST', '/api/v1/projects', {
+    const owner = await signUp(stage.server.url, 'Olivia Owner');
+    const created = await api(stage.server.url, 'POST', '/api/v1/projects', {
       token: owner.token,
       body: { title },
     });
@@ -73,8 +61,8 @@ describe('project editor', () => {
     const projectId = created.body.project.id as string;
     const members: User[] = [];
     for (const [name, role] of names) {
-      const user = await signUp(server.url, name);
-      await addMember(server, owner.token, projectId, user, role);
+      const user = await signUp(stage.server.url, name);
+      await addMember(stage.server, owner.token, projectId, user, role);
       members.push(user);
     }
     return { owner, members, projectId };
@@ -82,7 +70,7 @@ describe('project editor', () => {
 
   /** A Node client on the project: the server's copy of the document, kept live. */
   async function serverCopy(token: string, projectId: string): Promise<CollabClient> {
-    const client = await connectClient(server.url, token, projectId);
+    const client = await connectClient(stage.server.url, token, projectId);
     clients.add(client);
     await client.settled();
     return client;
@@ -109,7 +97,7 @@ describe('project editor', () => {
   }
 
   const openProject = async (token: string, projectId: string): Promise<Opened> => {
-    const opened = await openProjectPage(browser, server.url, token, projectId);
+    const opened = await openProjectPage(stage.browser, stage.server.url, token, projectId);
     contexts.add(opened.page.context());
     await saved(opened.page);
     return opened;
@@ -399,7 +387,7 @@ describe('project editor', () => {
       'Offline — changes kept on this device',
     );
 
-    // B writes too; once B's later edit is on the server, A's earlier ones are still not.
+    // B writes too; once B's later edit is on the stage.server, A's earlier ones are still not.
     await card(b.page, s2).getByTestId('scene-title').fill('Cabin, lamp lit');
     await eventually(
       async () => serverTitle(copy, s2),
@@ -650,7 +638,9 @@ describe('project editor', () => {
       { title: 'La jetée', narration: 'Le vent se lève.' },
       { title: 'Le port', narration: 'Les bateaux rentrent.' },
     ])) as [string, string];
-    const context = await signedInContext(browser, server.url, owner.token, { locale: 'fr-FR' });
+    const context = await signedInContext(stage.browser, stage.server.url, owner.token, {
+      locale: 'fr-FR',
+    });
     contexts.add(context);
     const page = await context.newPage();
     const errors = collectPageErrors(page);

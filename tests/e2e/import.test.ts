@@ -1,10 +1,10 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { eventually, launchBrowser, openProjectPage } from '../support/browser.ts';
-import { api, REPO_ROOT, signUp, WebServer } from '../support/web-server.ts';
+import type { Page } from 'playwright-core';
+import { browserStage, eventually, openProjectPage } from '../support/browser.ts';
+import { api, REPO_ROOT, signUp } from '../support/web-server.ts';
 import { addMember } from '../support/members.ts';
 
 const FIXTURES = path.resolve(REPO_ROOT, '..', 'shared', 'fixtures', 'scripts');
@@ -16,28 +16,16 @@ const EXPLAINER_TITLES = ['Hook', 'The problem', 'How it works', 'The numbers', 
 
 /** "Import script" on the live project page: preview, apply, undo, for everyone on the project. */
 describe('script import', () => {
-  let server: WebServer;
-  let browser: Browser;
-
-  before(async () => {
-    [server, browser] = await Promise.all([
-      new WebServer({ ui: true, env: { COLLAB_CONNECTIONS_PER_MINUTE: '1000' } }).start(),
-      launchBrowser(),
-    ]);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const stage = browserStage({ env: { COLLAB_CONNECTIONS_PER_MINUTE: '1000' } });
 
   const openProject = (token: string, projectId: string) =>
-    openProjectPage(browser, server.url, token, projectId);
+    openProjectPage(stage.browser, stage.server.url, token, projectId);
 
   async function sharedProject(title: string) {
-    const owner = await signUp(server.url, 'Odile Owner');
-    const editor = await signUp(server.url, 'Emil Editor');
-    const viewer = await signUp(server.url, 'Vic Viewer');
-    const res = await api(server.url, 'POST', '/api/v1/projects', {
+    const owner = await signUp(stage.server.url, 'Odile Owner');
+    const editor = await signUp(stage.server.url, 'Emil Editor');
+    const viewer = await signUp(stage.server.url, 'Vic Viewer');
+    const res = await api(stage.server.url, 'POST', '/api/v1/projects', {
       token: owner.token,
       body: { title },
     });
@@ -47,7 +35,7 @@ describe('script import', () => {
       [editor, 'editor'],
       [viewer, 'viewer'],
     ] as const) {
-      await addMember(server, owner.token, projectId, user, role);
+      await addMember(stage.server, owner.token, projectId, user, role);
     }
     return { owner, editor, viewer, projectId };
   }

@@ -1,13 +1,12 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
 import {
   anonymousContext,
+  browserStage,
   collectPageErrors,
-  launchBrowser,
   signedInContext,
 } from '../support/browser.ts';
-import { api, createProject, signUp, WebServer } from '../support/web-server.ts';
+import { api, createProject, signUp } from '../support/web-server.ts';
 
 /**
  * Invitation links in the browser (issue 9, item 9): a signed-out invitee
@@ -15,19 +14,10 @@ import { api, createProject, signUp, WebServer } from '../support/web-server.ts'
  * used or declined invitation explains itself, in English and French.
  */
 describe('invitations in the browser', () => {
-  let server: WebServer;
-  let browser: Browser;
-
-  before(async () => {
-    [server, browser] = await Promise.all([new WebServer({ ui: true }).start(), launchBrowser()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const stage = browserStage();
 
   const invite = async (ownerToken: string, projectId: string, email: string, role = 'editor') => {
-    const res = await api(server.url, 'POST', `/api/v1/projects/${projectId}/invitations`, {
+    const res = await api(stage.server.url, 'POST', `/api/v1/projects/${projectId}/invitations`, {
       token: ownerToken,
       body: { email, role },
     });
@@ -36,12 +26,12 @@ describe('invitations in the browser', () => {
   };
 
   test('a signed-out invitee signs up from the link, comes back to it and joins', async () => {
-    const owner = await signUp(server.url, 'Ada Owner');
-    const projectId = await createProject(server.url, owner.token, 'Night ferry');
+    const owner = await signUp(stage.server.url, 'Ada Owner');
+    const projectId = await createProject(stage.server.url, owner.token, 'Night ferry');
     const email = `newcomer-${Date.now()}@example.test`;
     const { link } = await invite(owner.token, projectId, email);
 
-    const context = await anonymousContext(browser, server.url);
+    const context = await anonymousContext(stage.browser, stage.server.url);
     const page = await context.newPage();
     const errors = collectPageErrors(page);
     await page.goto(link);
@@ -77,12 +67,14 @@ describe('invitations in the browser', () => {
   });
 
   test('in French: the link page, a declined invitation and an unknown link', async () => {
-    const owner = await signUp(server.url, 'Aline Propriétaire');
-    const invitee = await signUp(server.url, 'Bruno');
-    const projectId = await createProject(server.url, owner.token, 'Le bac de nuit');
+    const owner = await signUp(stage.server.url, 'Aline Propriétaire');
+    const invitee = await signUp(stage.server.url, 'Bruno');
+    const projectId = await createProject(stage.server.url, owner.token, 'Le bac de nuit');
     const { link } = await invite(owner.token, projectId, invitee.email, 'viewer');
 
-    const context = await signedInContext(browser, server.url, invitee.token, { locale: 'fr-FR' });
+    const context = await signedInContext(stage.browser, stage.server.url, invitee.token, {
+      locale: 'fr-FR',
+    });
     const page = await context.newPage();
     const errors = collectPageErrors(page);
     await page.goto(link);

@@ -1,31 +1,22 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
+  browserStage,
   collectPageErrors,
   eventually,
-  launchBrowser,
   signedInContext,
 } from '../support/browser.ts';
-import { api, signUp, WebServer } from '../support/web-server.ts';
+import { api, signUp } from '../support/web-server.ts';
 import { addMember } from '../support/members.ts';
 
 /** The project list: create, rename, duplicate, delete (confirmed), and who may do what. */
 describe('project list in the browser', () => {
-  let server: WebServer;
-  let browser: Browser;
-
-  before(async () => {
-    [server, browser] = await Promise.all([new WebServer({ ui: true }).start(), launchBrowser()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const stage = browserStage();
 
   async function signedInPage(name: string) {
-    const user = await signUp(server.url, name);
-    const context = await signedInContext(browser, server.url, user.token);
+    const user = await signUp(stage.server.url, name);
+    const context = await signedInContext(stage.browser, stage.server.url, user.token);
     const page = await context.newPage();
     return { user, page, errors: collectPageErrors(page) };
   }
@@ -105,13 +96,13 @@ describe('project list in the browser', () => {
   });
 
   test('a viewer gets no project actions, and an unknown project shows a friendly page', async () => {
-    const owner = await signUp(server.url, 'Sharer');
+    const owner = await signUp(stage.server.url, 'Sharer');
     const { user: viewer, page, errors } = await signedInPage('Reader');
-    const created = await api(server.url, 'POST', '/api/v1/projects', {
+    const created = await api(stage.server.url, 'POST', '/api/v1/projects', {
       token: owner.token,
       body: { title: 'Shared with a reader' },
     });
-    await addMember(server, owner.token, created.body.project.id, viewer, 'viewer');
+    await addMember(stage.server, owner.token, created.body.project.id, viewer, 'viewer');
 
     await page.goto('/projects');
     const shared = row(page, 'Shared with a reader');

@@ -1,14 +1,14 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { addScene } from '../../shared/project-doc.ts';
-import { eventually, launchBrowser, openProjectPage } from '../support/browser.ts';
+import { browserStage, eventually, openProjectPage } from '../support/browser.ts';
 import { connectClient } from '../support/collab-client.ts';
 import { RenderNode } from '../support/render-node.ts';
-import { api, signUp, WebServer } from '../support/web-server.ts';
+import { api, signUp } from '../support/web-server.ts';
 import { addMember } from '../support/members.ts';
 
 /** Set to a folder to keep a screenshot of the panel (docs/screenshots is where the docs take theirs). */
@@ -23,22 +23,7 @@ const LIVE_STATES = ['planning', 'generating', 'narrating', 'encoding', 'assembl
  * espeak-ng) and two people in two browser contexts.
  */
 describe('render queue panel', () => {
-  let web: WebServer;
-  let node: RenderNode;
-  let browser: Browser;
-
-  before(async () => {
-    web = await new WebServer({
-      ui: true,
-      env: { COLLAB_CONNECTIONS_PER_MINUTE: '1000' },
-    }).start();
-    [node, browser] = await Promise.all([new RenderNode(web).start(), launchBrowser()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await node?.kill();
-    await web?.stop();
-  });
+  const stage = browserStage({ env: { COLLAB_CONNECTIONS_PER_MINUTE: '1000' }, renderNode: true });
 
   const HARBOUR = [
     { title: 'Harbour at dawn', narration: 'The harbour wakes.' },
@@ -47,16 +32,19 @@ describe('render queue panel', () => {
 
   /** An owner and a second member; two scenes with a short narration each, written live. */
   async function sharedProject(title: string, secondRole: 'editor' | 'viewer', scenes = HARBOUR) {
-    const owner = await signUp(web.url, 'Olivia Owner');
-    const second = await signUp(web.url, secondRole === 'viewer' ? 'Vera Viewer' : 'Eddie Editor');
-    const created = await api(web.url, 'POST', '/api/v1/projects', {
+    const owner = await signUp(stage.server.url, 'Olivia Owner');
+    const second = await signUp(
+      stage.server.url,
+      secondRole === 'viewer' ? 'Vera Viewer' : 'Eddie Editor',
+    );
+    const created = await api(stage.server.url, 'POST', '/api/v1/projects', {
       token: owner.token,
       body: { title },
     });
     assert.equal(created.status, 201);
     const projectId = created.body.project.id as string;
-    await addMember(web, owner.token, projectId, second, secondRole);
-    const client = await connectClient(web.url, owner.token, projectId);
+    await addMember(stage.server, owner.token, projectId, second, secondRole);
+    const client = await connectClient(stage.server.url, owner.token, projectId);
     await client.settled();
     for (const scene of scenes) addScene(client.doc, scene);
     await client.settled();
@@ -65,7 +53,7 @@ describe('render queue panel', () => {
   }
 
   async function openProject(token: string, projectId: string) {
-    const opened = await openProjectPage(browser, web.url, token, projectId);
+    const opened = await openProjectPage(stage.browser, stage.server.url, token, projectId);
     await opened.page.getByTestId('renders').waitFor();
     return opened;
   }
@@ -276,7 +264,7 @@ describe('render queue panel', () => {
     );
 
     // Chapter markers per scene (when the render has them) seek the video.
-    const stored = await api(web.url, 'GET', `/api/v1/renders/${renderId}`, {
+    const stored = await api(stage.server.url, 'GET', `/api/v1/renders/${renderId}`, {
       token: viewer.token,
     });
     const storedChapters = stored.body.render.output.chapters as { startSec: number }[];
@@ -342,8 +330,10 @@ describe('render queue panel', () => {
       ].join('\n'),
       { mode: 0o755 },
     );
-    await node.kill();
-    const broken = await new RenderNode(web, { PATH: `${bin}:${process.env.PATH}` }).start();
+    await stage.node.kill();
+    const broken = await new RenderNode(stage.server, {
+      PATH: `${bin}:${process.env.PATH}`,
+    }).start();
     try {
       const o = await openProject(owner.token, projectId);
       const v = await openProject(viewer.token, projectId);
@@ -357,15 +347,15 @@ describe('render queue panel', () => {
         waitForStatus(o.page, renderId, 'failed'),
         waitForStatus(v.page, renderId, 'failed'),
       ]).catch(async (err: Error) => {
-        const state = await api(web.url, 'GET', `/api/v1/renders/${renderId}`, {
+        const state = await api(stage.server.url, 'GET', `/api/v1/renders/${renderId}`, {
           token: owner.token,
         });
         console.log(
-          `DIAG render: ${JSON.stringify(state.body).slice(0, 1200)}\nnode:\n${broken.output.slice(-3000)}\nweb:\n${web.output.slice(-3000)}`,
+          `DIAG render: ${JSON.stringify(state.body).slice(0, 1200)}\nnode:\n${broken.output.slice(-3000)}\nweb:\n${stage.server.output.slice(-3000)}`,
         );
         throw err;
       });
-      const stored = await api(web.url, 'GET', `/api/v1/renders/${renderId}`, {
+      const stored = await api(stage.server.url, 'GET', `/api/v1/renders/${renderId}`, {
         token: owner.token,
       });
       const failure = stored.body.render.failure as {
@@ -395,14 +385,14 @@ describe('render queue panel', () => {
     } finally {
       await broken.kill();
       rmSync(bin, { recursive: true, force: true });
-      node = await new RenderNode(web).start();
+      await stage.startNode();
     }
   });
 
   test('cancel then retry from the UI, seen by both people', async () => {
     const { owner, second: editor, projectId } = await sharedProject('Night ferry', 'editor');
     // No render node for now: the render waits in the queue, so it can be cancelled there.
-    await node.kill();
+    await stage.node.kill();
     const o = await openProject(owner.token, projectId);
     const e = await openProject(editor.token, projectId);
 
@@ -423,7 +413,7 @@ describe('render queue panel', () => {
     assert.equal(await row(o.page, renderId).getByTestId('render-cancel').count(), 0);
 
     // A node comes back; the editor retries; it runs to the end for both.
-    node = await new RenderNode(web).start();
+    await stage.startNode();
     await row(e.page, renderId).getByTestId('render-retry').click();
     await Promise.all([
       waitForStatus(o.page, renderId, 'done'),

@@ -1,8 +1,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { waitFor } from '../support/collab-client.ts';
+import { collabToken, waitFor } from '../support/collab-client.ts';
 import { RawCollab, type RefusedUpgrade } from '../support/raw-collab.ts';
-import { api, createProject, signUp, WebServer } from '../support/web-server.ts';
+import { createProject, signUp, WebServer } from '../support/web-server.ts';
 
 /**
  * Issue 9, items 14 and 7 (WebSocket part): every upgrade to /collab is
@@ -74,12 +74,10 @@ describe('collab sockets', () => {
   test('an authenticated socket outlives the authentication deadline', async () => {
     const user = await signUp(server.url, 'Sockets');
     const projectId = await createProject(server.url, user.token);
-    const token = await api(server.url, 'POST', `/api/v1/projects/${projectId}/collab-token`, {
-      token: user.token,
-    });
+    const token = await collabToken(server.url, user.token, projectId);
     const raw = await open(freshClient());
     assert.ok(raw instanceof RawCollab);
-    assert.equal(await raw.authenticate(projectId, token.body.token as string), 'authenticated');
+    assert.equal(await raw.authenticate(projectId, token), 'authenticated');
     // An idle socket opened after this one is closed by its deadline; this one is not.
     const idle = await open(freshClient());
     assert.ok(idle instanceof RawCollab);

@@ -1,11 +1,16 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { presenceUser } from '../../shared/presence.ts';
-import { connectClient, waitFor, type CollabClient } from '../support/collab-client.ts';
+import {
+  collabToken,
+  connectClient,
+  waitFor,
+  type CollabClient,
+} from '../support/collab-client.ts';
 import { addMember } from '../support/members.ts';
 import { postgresSchema } from '../support/postgres.ts';
 import { RawCollab } from '../support/raw-collab.ts';
-import { api, createProject, signUp, WebServer } from '../support/web-server.ts';
+import { createProject, signUp, WebServer } from '../support/web-server.ts';
 
 /**
  * Issue 9, item 6: presence (awareness) is owned by the connection. A raw
@@ -60,10 +65,8 @@ describe('presence is owned by the connection', () => {
   async function rawAs(who: { token: string }, projectId: string, via = server) {
     const raw = await RawCollab.connect(via.url);
     raws.push(raw);
-    const token = await api(server.url, 'POST', `/api/v1/projects/${projectId}/collab-token`, {
-      token: who.token,
-    });
-    assert.equal(await raw.authenticate(projectId, token.body.token as string), 'authenticated');
+    const token = await collabToken(server.url, who.token, projectId);
+    assert.equal(await raw.authenticate(projectId, token), 'authenticated');
     return raw;
   }
 

@@ -1,4 +1,7 @@
+import { after, before } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { RenderNode } from './render-node.ts';
+import { WebServer } from './web-server.ts';
 
 /**
  * The real Chromium of the machine (Debian's /usr/bin/chromium) for the
@@ -20,6 +23,61 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/** What a browser test runs against; read its fields inside tests, once `before` has run. */
+export interface BrowserStage {
+  readonly server: WebServer;
+  readonly browser: Browser;
+  /** The stage's render node: the one `renderNode: true` started, or the last `startNode()`. */
+  readonly node: RenderNode;
+  /** Starts a fresh render node on the stage's server and makes it the stage's node. */
+  startNode(): Promise<RenderNode>;
+}
+
+/**
+ * The set-up every browser test shares: in the enclosing `describe`, starts
+ * a web server with the UI (its `env` on top of the test defaults), a
+ * headless Chromium and, when asked, a render node before the first test,
+ * and closes them all after the last, whether the tests passed or failed
+ * (the render node before the web server it reports to).
+ */
+export function browserStage(
+  options: { env?: Record<string, string>; renderNode?: boolean } = {},
+): BrowserStage {
+  let server: WebServer | undefined;
+  let browser: Browser | undefined;
+  let node: RenderNode | undefined;
+  before(async () => {
+    const starting = new WebServer({ ui: true, env: options.env ?? {} }).start();
+    [server, browser] = await Promise.all([starting, launchBrowser()]);
+    if (options.renderNode) await stage.startNode();
+  });
+  after(async () => {
+    await browser?.close();
+    await node?.kill();
+    await server?.stop();
+  });
+  const started = <T>(what: string, value: T | undefined): T => {
+    if (value === undefined) throw new Error(`browserStage: no ${what} (read it inside a test)`);
+    return value;
+  };
+  const stage: BrowserStage = {
+    get server() {
+      return started('web server', server);
+    },
+    get browser() {
+      return started('browser', browser);
+    },
+    get node() {
+      return started('render node', node);
+    },
+    async startNode() {
+      node = await new RenderNode(started('web server', server)).start();
+      return node;
+    },
+  };
+  return stage;
 }
 
 /** A fresh browser context already signed in with a session token (cookie `montage_session`). */

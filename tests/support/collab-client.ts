@@ -2,6 +2,15 @@ import * as Y from 'yjs';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { api } from './web-server.ts';
 
+/** A collab token for `projectId`, as the editor page asks for one; throws unless it is issued. */
+export async function collabToken(baseUrl: string, sessionToken: string, projectId: string) {
+  const res = await api(baseUrl, 'POST', `/api/v1/projects/${projectId}/collab-token`, {
+    token: sessionToken,
+  });
+  if (res.status !== 200) throw new Error(`collab-token ${res.status}`);
+  return res.body.token as string;
+}
+
 /**
  * A real Hocuspocus provider in Node (global WebSocket), as a browser would
  * use it: it fetches a collab token from the API on every (re)connect.
@@ -39,13 +48,7 @@ export async function connectClient(
     websocketProvider: socket,
     name: projectId,
     document: doc,
-    token: async () => {
-      const res = await api(baseUrl, 'POST', `/api/v1/projects/${projectId}/collab-token`, {
-        token: sessionToken,
-      });
-      if (res.status !== 200) throw new Error(`collab-token ${res.status}`);
-      return res.body.token as string;
-    },
+    token: () => collabToken(baseUrl, sessionToken, projectId),
     onClose: ({ event }) => closes.push({ code: event.code, reason: event.reason }),
     onAuthenticationFailed: ({ reason }) => authFailures.push(reason),
   });

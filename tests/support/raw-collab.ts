@@ -133,3 +133,31 @@ export class RawCollab {
     }
   }
 }
+
+/**
+ * Opens a socket and authenticates once for `document`. Answers
+ * 'authenticated', the permission-denied reason, or 'refused' when the
+ * upgrade is refused or the socket closes first. With `waitForClose`, an
+ * accepted socket is held until the server closes it, and the answer is how:
+ * `closed:<code>:<reason>`.
+ */
+export async function authenticateOnce(
+  baseUrl: string,
+  document: string,
+  token: string,
+  headers: Record<string, string> = {},
+  options: { waitForClose?: boolean } = {},
+): Promise<string> {
+  const client = await RawCollab.open(baseUrl, headers).catch(() => null);
+  if (!(client instanceof RawCollab)) return 'refused';
+  const closedAs = new Promise<string>((resolve) =>
+    client.ws.once('close', () => {
+      const { code, reason } = client.closeEvent!;
+      resolve(options.waitForClose ? `closed:${code}:${reason}` : 'refused');
+    }),
+  );
+  const outcome = await Promise.race([client.authenticate(document, token), closedAs]);
+  if (options.waitForClose && outcome === 'authenticated') return closedAs;
+  client.close();
+  return outcome;
+}

@@ -1,13 +1,17 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import WebSocket from 'ws';
 import { addScene, listScenes, setSceneTitle } from '../../shared/project-doc.ts';
 import { api, signUp, WebServer } from '../support/web-server.ts';
 import { addMember } from '../support/members.ts';
-import { connectClient, waitFor } from '../support/collab-client.ts';
+import { collabToken, connectClient, waitFor } from '../support/collab-client.ts';
+import { authenticateOnce } from '../support/raw-collab.ts';
 
-/** Who may connect, read and write; token expiry and revocation; limits. */
-describe('collab access and limits', () => {
+/**
+ * The auth extension (server/collab/auth-extension.ts), with a real server and
+ * real providers: who may connect, read and write; the role read from the
+ * database at connect time; token refresh, expiry and revocation.
+ */
+describe('collab auth extension', () => {
   let server: WebServer;
   let owner: Awaited<ReturnType<typeof signUp>>;
   let viewer: Awaited<ReturnType<typeof signUp>>;
@@ -18,9 +22,6 @@ describe('collab access and limits', () => {
     server = await new WebServer({
       env: {
         COLLAB_TOKEN_TTL_SEC: '4',
-        MAX_MESSAGE_BYTES: '65536',
-        MAX_DOCUMENT_BYTES: '200000',
-        TRUST_PROXY: 'true',
         COLLAB_CONNECTIONS_PER_MINUTE: '1000',
       },
     }).start();
@@ -75,16 +76,12 @@ describe('collab access and limits', () => {
       token: stranger.token,
       body: { title: 'Other' },
     });
-    const otherToken = (
-      await api(server.url, 'POST', `/api/v1/projects/${other.body.project.id}/collab-token`, {
-        token: stranger.token,
-      })
-    ).body.token as string;
+    const otherToken = await collabToken(server.url, stranger.token, other.body.project.id);
     for (const [token, reason] of [
       [otherToken, 'token-wrong-document'],
       [`${otherToken.split('.')[0]}.forged`, 'token-bad-signature'],
     ] as const) {
-      const reasonSeen = await rawAuth(server.url, projectId, token);
+      const reasonSeen = await authenticateOnce(server.url, projectId, token);
       assert.equal(reasonSeen, reason);
     }
   });
@@ -138,105 +135,14 @@ describe('collab access and limits', () => {
   });
 
   test('a client that does not refresh its token is closed with token-expired', async () => {
-    const token = (
-      await api(server.url, 'POST', `/api/v1/projects/${projectId}/collab-token`, {
-        token: owner.token,
-      })
-    ).body.token as string;
-    const outcome = await rawAuth(server.url, projectId, token, {}, { waitForClose: true });
+    const token = await collabToken(server.url, owner.token, projectId);
+    const outcome = await authenticateOnce(
+      server.url,
+      projectId,
+      token,
+      {},
+      { waitForClose: true },
+    );
     assert.equal(outcome, 'closed:4401:token-expired');
   });
-
-  test('an oversized message is refused with close code 1009', async () => {
-    const client = await connectClient(server.url, owner.token, projectId);
-    await waitFor(() => client.provider.isSynced, 'synced');
-    addScene(client.doc, { title: 'x'.repeat(100_000) });
-    await waitFor(() => client.closes.some((c) => c.code === 1009), 'closed with 1009');
-    client.destroy();
-  });
-
-  test('a document may not outgrow its size limit', async () => {
-    const res = await api(server.url, 'POST', '/api/v1/projects', {
-      token: owner.token,
-      body: { title: 'Big' },
-    });
-    const client = await connectClient(server.url, owner.token, res.body.project.id);
-    await waitFor(() => client.provider.isSynced, 'synced');
-    for (let i = 0; i < 8; i++) addScene(client.doc, { narration: 'n'.repeat(30_000) });
-    await waitFor(
-      () => client.closes.some((c) => c.reason === 'document-too-large'),
-      'closed with document-too-large',
-    );
-    client.destroy();
-  });
-
-  test('connection throttling keys on each client address', async () => {
-    const throttled = await new WebServer({
-      env: { TRUST_PROXY: 'true', COLLAB_CONNECTIONS_PER_MINUTE: '3' },
-    }).start();
-    try {
-      const user = await signUp(throttled.url, 'Throttled');
-      const p = await api(throttled.url, 'POST', '/api/v1/projects', {
-        token: user.token,
-        body: { title: 'T' },
-      });
-      const token = (
-        await api(throttled.url, 'POST', `/api/v1/projects/${p.body.project.id}/collab-token`, {
-          token: user.token,
-        })
-      ).body.token as string;
-      const from = (ip: string) =>
-        rawAuth(throttled.url, p.body.project.id, token, { 'x-forwarded-for': ip });
-      for (let i = 0; i < 3; i++) assert.equal(await from('10.0.0.1'), 'authenticated');
-      assert.notEqual(await from('10.0.0.1'), 'authenticated');
-      assert.equal(await from('10.0.0.2'), 'authenticated');
-    } finally {
-      await throttled.stop();
-    }
-  });
 });
-
-/**
- * Speaks just enough of the Hocuspocus protocol to authenticate: returns
- * 'authenticated', the permission-denied reason, or 'refused' when the
- * socket is closed first (or, with waitForClose, how the socket was closed).
- */
-async function rawAuth(
-  baseUrl: string,
-  document: string,
-  token: string,
-  headers: Record<string, string> = {},
-  options: { waitForClose?: boolean } = {},
-) {
-  const { encoding, decoding } = await import('lib0').then((m) => ({
-    encoding: m.encoding,
-    decoding: m.decoding,
-  }));
-  return new Promise<string>((resolve) => {
-    const ws = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/collab`, { headers });
-    ws.binaryType = 'arraybuffer';
-    ws.on('open', () => {
-      const enc = encoding.createEncoder();
-      encoding.writeVarString(enc, document);
-      encoding.writeVarUint(enc, 2); // MessageType.Auth
-      encoding.writeVarUint(enc, 0); // AuthMessageType.Token
-      encoding.writeVarString(enc, token);
-      ws.send(encoding.toUint8Array(enc));
-    });
-    ws.on('message', (data: ArrayBuffer) => {
-      const dec = decoding.createDecoder(new Uint8Array(data));
-      decoding.readVarString(dec);
-      if (decoding.readVarUint(dec) !== 2) return;
-      const kind = decoding.readVarUint(dec); // 1 permission denied, 2 authenticated, 3+ token requests
-      if (kind !== 1 && kind !== 2) return;
-      const outcome = kind === 2 ? 'authenticated' : decoding.readVarString(dec);
-      if (options.waitForClose && outcome === 'authenticated') return;
-      resolve(outcome);
-      ws.close();
-    });
-    ws.on('close', (code, reason) =>
-      resolve(options.waitForClose ? `closed:${code}:${reason}` : 'refused'),
-    );
-    ws.on('error', () => resolve('refused'));
-  });
-}

@@ -1,0 +1,110 @@
+// Dependency rules of Montage (issue 10, item 6; ADR 0021). `npm test` runs
+// `npm run deps` (depcruise with this file), so a new import that breaks a
+// rule fails the test command and prints the offending from → to path.
+//
+// Known violations, TEMPORARY: .dependency-cruiser-known-violations.json is a
+// dependency-cruiser baseline (`--ignore-known`) of the exact from → to pairs
+// that break the rules today; anything not in it fails. Regenerate it with
+// `npx depcruise --config .dependency-cruiser.cjs --output-type baseline app
+// server render-node shared scripts tests bench > .dependency-cruiser-known-violations.json`
+// only to shrink it, as the work below lands (issue 10):
+// - app/ reads server types (Role from server/db/schema.ts, RenderRecord from
+//   server/renders/renders.ts, …) until they move to shared/api/ (item 1):
+//   app/collab/collab-session.ts, app/components/project/live-project.tsx,
+//   app/components/project/members-dialog.tsx, app/components/project/use-collab-session.ts
+//   → server/db/schema.ts; app/lib/render-feed.ts → server/renders/renders.ts;
+//   app/components/projects/project-row.tsx → server/projects/projects.ts;
+//   app/components/projects/invitations-for-you.tsx and
+//   app/components/project/members-dialog.tsx → server/invitations/invitations.ts;
+//   app/i18n/i18n.test.ts → server/invitations/invitation-state.ts and
+//   server/accounts/passwords.ts (the English-sentence table, item 1).
+// - Four route ↔ component cycles through `import type { action }` (item 5):
+//   app/routes/projects._index.tsx ↔ app/components/projects/{project-row,
+//   invitations-for-you,create-project-dialog}.tsx and
+//   app/routes/projects.$projectId.tsx ↔ app/components/project/members-dialog.tsx.
+// - One type-only cycle in shared/: shared/timeline.ts → shared/analysis/scene/duration.ts
+//   → shared/analysis/types.ts → shared/timeline.ts.
+
+/** Node-only code shared by the web process and the render node. */
+const SHARED_NODE = '^shared/node/';
+/** The pure part of shared/: runs in the browser, the server and the node. */
+const SHARED_PURE = '^shared/(?!node/)';
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'resolvable',
+      severity: 'error',
+      comment:
+        'Every import resolves; an import the checker cannot follow would slip past every other rule.',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'Import cycles hide the order modules load in and make areas inseparable.',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'shared-is-pure',
+      severity: 'error',
+      comment:
+        'shared/ is common ground: it depends on no process and not on Node-only shared/node/.',
+      from: { path: SHARED_PURE },
+      to: { path: ['^app/', '^server/', '^render-node/', SHARED_NODE] },
+    },
+    {
+      name: 'shared-node-serves-processes',
+      severity: 'error',
+      comment: 'shared/node/ is used by the processes; it imports none of them (ADR 0019).',
+      from: { path: SHARED_NODE },
+      to: { path: ['^app/', '^server/', '^render-node/'] },
+    },
+    {
+      name: 'app-not-shared-node',
+      severity: 'error',
+      comment: 'The UI bundle cannot carry Node-only code.',
+      from: { path: '^app/' },
+      to: { path: SHARED_NODE },
+    },
+    {
+      name: 'server-not-render-node',
+      severity: 'error',
+      comment: 'The web process and the render node share code only through shared/ (ADR 0019).',
+      from: { path: '^server/' },
+      to: { path: '^render-node/' },
+    },
+    {
+      name: 'render-node-not-server',
+      severity: 'error',
+      comment: 'The web process and the render node share code only through shared/ (ADR 0019).',
+      from: { path: '^render-node/' },
+      to: { path: '^server/' },
+    },
+    {
+      name: 'app-reaches-server-only-from-server-modules',
+      severity: 'error',
+      comment:
+        'Only *.server.ts modules, which Remix keeps out of the browser bundle, may import server/.',
+      from: { path: '^app/', pathNot: '[.]server[.]tsx?$' },
+      to: { path: '^server/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(node_modules|build|public/build|data|[.]tools)/' },
+    // Imports carry their .ts extension (allowImportingTsExtensions); the
+    // TypeScript resolver of tsconfig.json resolves them as tsc does.
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.tsx', '.js', '.cjs', '.mjs', '.json'],
+    },
+    reporterOptions: { text: { highlightFocused: true } },
+  },
+};
