@@ -13,8 +13,8 @@ import { useI18n, type I18n } from '../../i18n/index.ts';
 import { apiCall } from '../../lib/api.ts';
 import { failureText, issueParts, renderQueueFailureText } from '../../lib/api-messages.ts';
 import type { RenderFeed, RenderRecord } from '../../lib/render-feed.ts';
-import { Dialog, DialogClose } from '../ui/dialog.tsx';
-import { Select } from '../ui/select.tsx';
+import { Dialog, DialogClose } from '../../components/ui/dialog.tsx';
+import { Select } from '../../components/ui/select.tsx';
 
 /** How long a commit waits for this browser's last edits to reach the server. */
 const SAVE_WAIT_MS = 10_000;

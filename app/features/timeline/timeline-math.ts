@@ -1,4 +1,4 @@
-import { MAX_SCENE_DURATION_SEC } from '../../../../shared/timeline.ts';
+import { MAX_SCENE_DURATION_SEC } from '../../../shared/timeline.ts';
 
 /**
  * Pure geometry of the timeline: seconds ↔ pixels, block layout, drop

@@ -23,8 +23,8 @@ import {
 import { setFocusedScene } from '../../collab/use-presence.ts';
 import { useSceneMap, useYMapField, useYText } from '../../collab/use-y.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.ts';
-import { CollabText } from '../editor/collab-text.tsx';
-import { CastPicker } from '../project/cast-panel.tsx';
+import { CollabText } from '../../components/editor/collab-text.tsx';
+import { CastPicker } from '../cast/cast-panel.tsx';
 import { PeopleOnScene } from './people-on-scene.tsx';
 
 /** What a card asks of the board (order-dependent actions live there). */

@@ -1,9 +1,9 @@
 import { useFetcher } from '@remix-run/react';
 import type { ReceivedInvitation } from '../../../server/invitations/invitations.ts';
-import { FormMessage } from '../ui/field.tsx';
+import { FormMessage } from '../../components/ui/field.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { failureMessage } from '../../lib/form-errors.ts';
-import type { action } from '../../routes/projects._index.tsx';
+import type { action } from './action.server.ts';
 
 /**
  * Invitations addressed to the signed-in user's e-mail. A project joins the

@@ -15,7 +15,7 @@ import type { Timeline, TimelineIssue } from '../../../shared/timeline.ts';
 import { useI18n, type I18n } from '../../i18n/index.ts';
 import { apiCall } from '../../lib/api.ts';
 import { failureText, issueParts } from '../../lib/api-messages.ts';
-import { ConfirmCancel, ConfirmDialog } from '../ui/confirm-dialog.tsx';
+import { ConfirmCancel, ConfirmDialog } from '../../components/ui/confirm-dialog.tsx';
 import { fieldLabel, RevisionDiffView } from './revision-diff-view.tsx';
 
 /** How often the list is refreshed while the panel is open (others commit too). */

@@ -1,10 +1,10 @@
 import { createContext, useCallback, useContext, useMemo, useSyncExternalStore } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { sceneDuration } from '../../../../shared/scene-duration.ts';
-import type { Language } from '../../../../shared/timeline.ts';
-import type { SceneSelection } from '../../../collab/scene-selection.ts';
-import { useSceneMap, useYMapField, useYText } from '../../../collab/use-y.ts';
+import { sceneDuration } from '../../../shared/scene-duration.ts';
+import type { Language } from '../../../shared/timeline.ts';
+import type { SceneSelection } from '../../collab/scene-selection.ts';
+import { useSceneMap, useYMapField, useYText } from '../../collab/use-y.ts';
 import type { DurationStore, PreviewStore } from './timeline-store.ts';
 
 /**

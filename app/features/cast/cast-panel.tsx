@@ -12,7 +12,7 @@ import {
 } from '../../../shared/project-doc.ts';
 import { useSceneMap, useYMapField, useYValue } from '../../collab/use-y.ts';
 import { useI18n } from '../../i18n/index.ts';
-import { ConfirmCancel, ConfirmDialog } from '../ui/confirm-dialog.tsx';
+import { ConfirmCancel, ConfirmDialog } from '../../components/ui/confirm-dialog.tsx';
 
 /** The timeline schema's limits (shared/timeline.ts castMemberSchema). */
 const MAX_NAME = 200;

@@ -2,13 +2,13 @@ import { useFetcher } from '@remix-run/react';
 import { useEffect, useRef, useState } from 'react';
 import type { Role } from '../../../server/db/schema.ts';
 import type { SentInvitation } from '../../../server/invitations/invitations.ts';
-import { Dialog, DialogClose } from '../ui/dialog.tsx';
-import { FormMessage, TextField } from '../ui/field.tsx';
-import { Select, type SelectOption } from '../ui/select.tsx';
+import { Dialog, DialogClose } from '../../components/ui/dialog.tsx';
+import { FormMessage, TextField } from '../../components/ui/field.tsx';
+import { Select, type SelectOption } from '../../components/ui/select.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { failureMessage, fieldError } from '../../lib/form-errors.ts';
 import { useFetcherSuccess } from '../../lib/use-fetcher-success.ts';
-import type { action } from '../../routes/projects.$projectId.tsx';
+import type { action } from '../../routes/projects.$projectId/action.server.ts';
 
 export interface Member {
   userId: string;

@@ -1,16 +1,16 @@
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { Link, useFetcher } from '@remix-run/react';
 import { useRef, useState } from 'react';
-import { ConfirmCancel, ConfirmDialog } from '../ui/confirm-dialog.tsx';
-import { Dialog, DialogClose } from '../ui/dialog.tsx';
-import { FormMessage } from '../ui/field.tsx';
+import { ConfirmCancel, ConfirmDialog } from '../../components/ui/confirm-dialog.tsx';
+import { Dialog, DialogClose } from '../../components/ui/dialog.tsx';
+import { FormMessage } from '../../components/ui/field.tsx';
 import { ProjectTitleField } from './project-title-field.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { failureMessage } from '../../lib/form-errors.ts';
 import { useFetcherSuccess } from '../../lib/use-fetcher-success.ts';
 import type { AllowedActions } from '../../lib/permissions.server.ts';
 import type { ProjectSummary } from '../../../server/projects/projects.ts';
-import type { action } from '../../routes/projects._index.tsx';
+import type { action } from './action.server.ts';
 
 type Project = ProjectSummary & { allowed: AllowedActions };
 

@@ -1,4 +1,4 @@
-import { FormMessage, TextField } from '../ui/field.tsx';
+import { FormMessage, TextField } from '../../components/ui/field.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { failureMessage, fieldError, type ActionResult } from '../../lib/form-errors.ts';
 

@@ -7,7 +7,7 @@ import { apiCall } from '../../lib/api.ts';
 import { renderQueueFailureText } from '../../lib/api-messages.ts';
 import type { RenderFeed, RenderRecord } from '../../lib/render-feed.ts';
 import type { MoreRenders } from './use-renders.ts';
-import { formatDuration } from './import-dialog.tsx';
+import { formatDuration } from '../import/import-dialog.tsx';
 
 const isStage = (value: string | null | undefined): value is RenderStage =>
   (RENDER_STAGES as readonly string[]).includes(value ?? '');

@@ -1,10 +1,10 @@
 import { useFetcher } from '@remix-run/react';
 import { useState } from 'react';
-import { Dialog, DialogClose } from '../ui/dialog.tsx';
+import { Dialog, DialogClose } from '../../components/ui/dialog.tsx';
 import { ProjectTitleField } from './project-title-field.tsx';
-import { Select } from '../ui/select.tsx';
+import { Select } from '../../components/ui/select.tsx';
 import { useI18n } from '../../i18n/index.ts';
-import type { action } from '../../routes/projects._index.tsx';
+import type { action } from './action.server.ts';
 
 /** "New project": a title and a narration language; success opens the project. */
 export function CreateProjectDialog() {

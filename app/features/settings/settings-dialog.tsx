@@ -22,9 +22,9 @@ import {
 import { voiceIdIssue } from '../../../shared/voice-id.ts';
 import { useYValue } from '../../collab/use-y.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.ts';
-import { Dialog, DialogClose } from '../ui/dialog.tsx';
-import { TextField } from '../ui/field.tsx';
-import { Select } from '../ui/select.tsx';
+import { Dialog, DialogClose } from '../../components/ui/dialog.tsx';
+import { TextField } from '../../components/ui/field.tsx';
+import { Select } from '../../components/ui/select.tsx';
 
 /** The timeline schema's limits (shared/timeline.ts). */
 const MAX_TITLE = 200;

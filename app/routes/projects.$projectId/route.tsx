@@ -1,19 +1,15 @@
-import {
-  data,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node';
+import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from '@remix-run/react';
-import { LiveProject } from '../components/project/live-project.tsx';
-import { MembersDialog } from '../components/project/members-dialog.tsx';
-import { useI18n } from '../i18n/index.ts';
-import { actionFailure, formValues, throwAsResponse } from '../lib/errors.server.ts';
-import { allowedActions } from '../lib/permissions.server.ts';
-import { requireSession } from '../lib/session.server.ts';
+import { LiveProject } from '../../features/editor-shell/live-project.tsx';
+import { MembersDialog } from '../../features/members/members-dialog.tsx';
+import { useI18n } from '../../i18n/index.ts';
+import { throwAsResponse } from '../../lib/errors.server.ts';
+import { allowedActions } from '../../lib/permissions.server.ts';
+import { requireSession } from '../../lib/session.server.ts';
 
 // Inviting is rate limited: pass a 429's Retry-After on (Remix keeps only cookies otherwise).
-export { retryAfterHeaders as headers } from '../lib/errors.server.ts';
+export { retryAfterHeaders as headers } from '../../lib/errors.server.ts';
+export { action } from './action.server.ts';
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
   { title: loaded ? `${loaded.project.title} · Montage` : 'Montage' },
@@ -42,41 +38,6 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     };
   } catch (err) {
     return throwAsResponse(err);
-  }
-}
-
-const INTENTS = ['setRole', 'removeMember', 'invite', 'revokeInvitation'] as const;
-type Intent = (typeof INTENTS)[number];
-
-export async function action({ params, request, context }: ActionFunctionArgs) {
-  const session = requireSession(context, request);
-  const { projects, invitations } = context.services;
-  const projectId = params.projectId ?? '';
-  const form = await request.formData();
-  const values = formValues(form, ['intent', 'email', 'role', 'userId', 'invitationId']);
-  const intent = values.intent as Intent;
-  if (!INTENTS.includes(intent)) throw data({ message: 'Unknown action' }, { status: 400 });
-  try {
-    const userId = session.user.id;
-    if (intent === 'invite') {
-      const sent = await invitations.invite(userId, projectId, {
-        email: values.email,
-        role: values.role,
-      });
-      // The link is shown once, to the owner, who sends it themselves.
-      const { email, expiresAt } = sent.invitation;
-      return { ok: true as const, email, expiresAt, link: sent.link };
-    }
-    if (intent === 'setRole') {
-      await projects.setRole(userId, projectId, values.userId, { role: values.role });
-    } else if (intent === 'revokeInvitation') {
-      await invitations.revoke(userId, projectId, values.invitationId);
-    } else {
-      await projects.removeMember(userId, projectId, values.userId);
-    }
-    return { ok: true as const };
-  } catch (err) {
-    return actionFailure(context, err, { email: values.email, role: values.role });
   }
 }
 

@@ -7,9 +7,9 @@ import { projectMap, scenesMap } from '../../../shared/project-doc.ts';
 import { STYLE_PRESETS, type StylePreset } from '../../../shared/timeline.ts';
 import { IMPORT_ORIGIN } from '../../collab/collab-session.ts';
 import { useI18n, type I18n, type MessageKey } from '../../i18n/index.ts';
-import { ConfirmCancel, ConfirmDialog } from '../ui/confirm-dialog.tsx';
-import { Dialog, DialogClose } from '../ui/dialog.tsx';
-import { Select } from '../ui/select.tsx';
+import { ConfirmCancel, ConfirmDialog } from '../../components/ui/confirm-dialog.tsx';
+import { Dialog, DialogClose } from '../../components/ui/dialog.tsx';
+import { Select } from '../../components/ui/select.tsx';
 import { useAnalysisPreview, type PreviewError } from './use-analysis-preview.ts';
 
 /** The API's limit on a script (MAX_ANALYSIS_TEXT_BYTES in server/analysis): 1 MB of UTF-8. */

@@ -9,12 +9,12 @@ import {
   type MouseEvent,
   type PointerEvent,
 } from 'react';
-import { setSceneField } from '../../../../shared/project-doc.ts';
-import { TRANSITIONS, type Language, type Transition } from '../../../../shared/timeline.ts';
-import { useIsSelected } from '../../../collab/scene-selection.ts';
-import { setFocusedScene, useSceneFocusers } from '../../../collab/use-presence.ts';
-import { useYMapField } from '../../../collab/use-y.ts';
-import { useI18n, type MessageKey } from '../../../i18n/index.ts';
+import { setSceneField } from '../../../shared/project-doc.ts';
+import { TRANSITIONS, type Language, type Transition } from '../../../shared/timeline.ts';
+import { useIsSelected } from '../../collab/scene-selection.ts';
+import { setFocusedScene, useSceneFocusers } from '../../collab/use-presence.ts';
+import { useYMapField } from '../../collab/use-y.ts';
+import { useI18n, type MessageKey } from '../../i18n/index.ts';
 import {
   DURATION_STEP_SEC,
   firstWords,

@@ -19,13 +19,13 @@ import {
   projectMap,
   scenesMap,
   setSceneField,
-} from '../../../../shared/project-doc.ts';
-import { LANGUAGES, type Language } from '../../../../shared/timeline.ts';
-import { useSelectedIds, type SceneSelection } from '../../../collab/scene-selection.ts';
-import { setFocusedScene } from '../../../collab/use-presence.ts';
-import { useSceneSlots, useYMapField } from '../../../collab/use-y.ts';
-import { useProgressiveCount } from '../../../lib/use-progressive-count.ts';
-import { useI18n } from '../../../i18n/index.ts';
+} from '../../../shared/project-doc.ts';
+import { LANGUAGES, type Language } from '../../../shared/timeline.ts';
+import { useSelectedIds, type SceneSelection } from '../../collab/scene-selection.ts';
+import { setFocusedScene } from '../../collab/use-presence.ts';
+import { useSceneSlots, useYMapField } from '../../collab/use-y.ts';
+import { useProgressiveCount } from '../../lib/use-progressive-count.ts';
+import { useI18n } from '../../i18n/index.ts';
 import { NarrationBlock, VideoBlock } from './timeline-blocks.tsx';
 import { TimelineContext, type TimelineController } from './timeline-context.ts';
 import {

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../i18n/index.ts';
 import type { RenderRecord } from '../../lib/render-feed.ts';
-import { formatDuration } from './import-dialog.tsx';
+import { formatDuration } from '../import/import-dialog.tsx';
 import { presetName } from './render-panel.tsx';
 
 /** Whole seconds shown as the browser's controls show them (3.6 s → "0:03"). */
