@@ -4,25 +4,26 @@ import {
   WebSocketStatus,
 } from '@hocuspocus/provider';
 import { Awareness } from 'y-protocols/awareness';
-import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import type { Role } from '../../server/db/schema.ts';
 import { presenceUser, USER_FIELD, type PresenceUser } from '../../shared/presence.ts';
-import { FOCUS_FIELD } from './presence.ts';
 import { projectMap } from '../../shared/project-doc.ts';
+import {
+  AccessEnded,
+  afterClose,
+  endAfterAuthFailure,
+  fetchCollabToken,
+  FIRST_RETRY_DELAY,
+  isReadOnly,
+  nextRetryDelay,
+  refreshDelay,
+  type CollabToken,
+  type EndReason,
+} from './collab-token.ts';
+import { DeviceCopy, deviceCopyName } from './device-copy.ts';
+import { FOCUS_FIELD } from './presence.ts';
 import { syncStatus, type ConnectionFacts, type SyncStatus } from './sync-status.ts';
-
-/**
- * Transaction origin of a script import (applyAnalysis): tracked by the
- * session's undo manager, so one undo reverts the whole import.
- */
-export const IMPORT_ORIGIN = Symbol('import');
-
-/** Key in the device copy's metadata: edits the server has not acknowledged yet. */
-const PENDING_KEY = 'pending';
-
-/** Why the live document closed for good (the page then says so and stops). */
-export type EndReason = 'deleted' | 'no-access' | 'signed-out';
+import { createUndoManager } from './undo.ts';
 
 export interface CollabSnapshot {
   role: Role;
@@ -37,50 +38,12 @@ export interface CollabSnapshot {
   ended: EndReason | null;
 }
 
-/** POST /api/v1/projects/:id/collab-token */
-interface CollabToken {
-  token: string;
-  url: string;
-  document: string;
-  role: Role;
-  expiresAt: string;
-}
-
-class AccessEnded extends Error {
-  readonly reason: EndReason;
-  constructor(reason: EndReason) {
-    super(`collab access ended: ${reason}`);
-    this.reason = reason;
-  }
-}
-
-async function fetchCollabToken(projectId: string): Promise<CollabToken> {
-  const res = await fetch(`/api/v1/projects/${encodeURIComponent(projectId)}/collab-token`, {
-    method: 'POST',
-    credentials: 'same-origin',
-    headers: { accept: 'application/json' },
-  });
-  if (res.status === 401) throw new AccessEnded('signed-out');
-  if (res.status === 403 || res.status === 404) throw new AccessEnded('no-access');
-  if (!res.ok) throw new Error(`collab token request failed (${res.status})`);
-  return (await res.json()) as CollabToken;
-}
-
-/** Reasons the server gives when it closes a document connection (server/collab CLOSE). */
-const ENDING_CLOSES: Record<string, EndReason> = {
-  'project-deleted': 'deleted',
-  'session-revoked': 'signed-out',
-};
-const ENDING_AUTH_FAILURES: Record<string, EndReason> = {
-  'not-a-member': 'no-access',
-  'session-revoked': 'signed-out',
-};
-
 /**
  * One browser's live connection to a project document: a Hocuspocus provider
- * with a fresh collab token on every (re)connect and before each expiry,
- * presence in awareness, edits not yet acknowledged kept on the device, and
- * a snapshot of it all for the UI (`subscribe` / `getSnapshot`).
+ * with a fresh collab token on every (re)connect and before each expiry
+ * (collab-token.ts), presence in awareness, edits not yet acknowledged kept on
+ * the device (device-copy.ts), the user's undo (undo.ts), and a snapshot of it
+ * all for the UI (`subscribe` / `getSnapshot`, status from sync-status.ts).
  */
 export class CollabSession {
   readonly doc = new Y.Doc();
@@ -88,7 +51,7 @@ export class CollabSession {
   readonly #projectId: string;
   readonly #user: PresenceUser;
   readonly #localName: string;
-  #local: IndexeddbPersistence | null = null;
+  readonly #deviceCopy = new DeviceCopy();
   #localLoaded = false;
   /** The scene this user works on (awareness FOCUS_FIELD), carried across reconnects. */
   #focusScene: string | null = null;
@@ -98,7 +61,7 @@ export class CollabSession {
   #prefetched: CollabToken | null = null;
   #refreshTimer: ReturnType<typeof setTimeout> | null = null;
   #retryTimer: ReturnType<typeof setTimeout> | null = null;
-  #retryDelay = 1000;
+  #retryDelay = FIRST_RETRY_DELAY;
   #listeners = new Set<() => void>();
   #statelessListeners = new Set<(payload: string) => void>();
   #resyncListeners = new Set<() => void>();
@@ -113,7 +76,7 @@ export class CollabSession {
     this.#projectId = options.projectId;
     this.#user = presenceUser(options.user);
     this.#role = options.role;
-    this.#localName = `montage:${options.user.id}:${options.projectId}`;
+    this.#localName = deviceCopyName(options.user.id, options.projectId);
     this.#facts = {
       online: typeof navigator === 'undefined' ? true : navigator.onLine,
       connected: false,
@@ -121,17 +84,7 @@ export class CollabSession {
       everSynced: false,
       pendingLocal: false,
     };
-    // Only this user's own edits are undoable (remote and restored ones are not).
-    // Script and cast are in scope so that an import (IMPORT_ORIGIN) undoes as one step.
-    this.undo = new Y.UndoManager(
-      [
-        this.doc.getMap('project'),
-        this.doc.getMap('scenes'),
-        this.doc.getText('script'),
-        this.doc.getMap('cast'),
-      ],
-      { trackedOrigins: new Set([null, IMPORT_ORIGIN]) },
-    );
+    this.undo = createUndoManager(this.doc);
     this.#snapshot = this.#buildSnapshot();
   }
 
@@ -203,23 +156,11 @@ export class CollabSession {
     void this.#open();
   }
 
-  /**
-   * The device copy (IndexedDB, ADR 0012): every update is stored as it
-   * happens, so a reload shows the project at once and edits made offline
-   * survive a closed tab; they merge with the server's copy on reconnection.
-   */
+  /** The device copy (device-copy.ts) first, so a reload shows the project before the server answers. */
   async #openLocal() {
-    if (typeof indexedDB === 'undefined') return this.#markLocalLoaded();
-    try {
-      const local = new IndexeddbPersistence(this.#localName, this.doc);
-      this.#local = local;
-      await local.whenSynced;
-      const pending: unknown = await local.get(PENDING_KEY);
-      if (this.#destroyed) return;
-      if (pending === 1) this.#facts.pendingLocal = true;
-    } catch {
-      // Storage refused (private mode, quota): the session still works online.
-    }
+    const { pending } = await this.#deviceCopy.open(this.#localName, this.doc);
+    if (this.#destroyed) return;
+    if (pending) this.#facts.pendingLocal = true;
     this.#markLocalLoaded();
   }
 
@@ -231,7 +172,7 @@ export class CollabSession {
   #setPending(pending: boolean) {
     if (this.#facts.pendingLocal === pending) return;
     this.#facts.pendingLocal = pending;
-    void this.#local?.set(PENDING_KEY, pending ? 1 : 0).catch(() => {});
+    this.#deviceCopy.markPending(pending);
   }
 
   destroy() {
@@ -242,7 +183,7 @@ export class CollabSession {
     window.removeEventListener('online', this.#onNetworkChange);
     window.removeEventListener('offline', this.#onNetworkChange);
     window.removeEventListener('beforeunload', this.#onBeforeUnload);
-    void this.#local?.destroy();
+    this.#deviceCopy.destroy();
     this.undo.destroy();
     this.#listeners.clear();
     this.#statelessListeners.clear();
@@ -256,14 +197,14 @@ export class CollabSession {
       if (this.#destroyed) return;
       this.#prefetched = first;
       this.#url = first.url;
-      this.#retryDelay = 1000;
+      this.#retryDelay = FIRST_RETRY_DELAY;
       this.#connect();
     } catch (err) {
       if (this.#destroyed) return;
       if (err instanceof AccessEnded) return this.#end(err.reason);
       // Offline or the server is restarting: try again, a little later each time.
       this.#retryTimer = setTimeout(() => void this.#open(), this.#retryDelay);
-      this.#retryDelay = Math.min(this.#retryDelay * 2, 15_000);
+      this.#retryDelay = nextRetryDelay(this.#retryDelay);
     }
   }
 
@@ -309,21 +250,18 @@ export class CollabSession {
       },
       onAuthenticationFailed: ({ reason }) => {
         if (provider !== this.#provider) return;
-        const ending = ENDING_AUTH_FAILURES[reason];
+        const ending = endAfterAuthFailure(reason);
         if (ending) this.#end(ending);
       },
       onClose: ({ event }) => {
         if (provider !== this.#provider) return;
         this.#facts.synced = false;
-        const ending = ENDING_CLOSES[event.reason];
-        if (ending) return this.#end(ending);
+        const next = afterClose(event.reason);
+        if (typeof next === 'object') return this.#end(next.end);
         // The server detached this document but may keep the socket (token
         // expired, role changed): start a new connection with a fresh token.
-        if (event.reason === 'token-expired' || event.reason === 'access-changed') {
-          this.#reconnect();
-        } else {
-          this.#emit();
-        }
+        if (next === 'reconnect') this.#reconnect();
+        else this.#emit();
       },
     });
     this.#provider = provider;
@@ -367,19 +305,18 @@ export class CollabSession {
   /** Sends a new token (the server's onTokenSync) well before the current one expires. */
   #scheduleRefresh(expiresAt: string) {
     if (this.#refreshTimer) clearTimeout(this.#refreshTimer);
-    const lifetime = new Date(expiresAt).getTime() - Date.now();
     this.#refreshTimer = setTimeout(
       () => {
         this.#refreshTimer = null;
         if (this.#facts.connected) void this.#provider?.sendToken();
       },
-      Math.max(1000, lifetime * 0.75),
+      refreshDelay(expiresAt, Date.now()),
     );
   }
 
   /** Only this user's own edits are pending; the UI re-reads the document through its own observers. */
   #onDocUpdate = (_update: Uint8Array, origin: unknown) => {
-    if (origin === this.#local || origin instanceof HocuspocusProvider) return;
+    if (this.#deviceCopy.isOrigin(origin) || origin instanceof HocuspocusProvider) return;
     if (this.#facts.pendingLocal) return;
     this.#setPending(true);
     this.#emit();
@@ -402,7 +339,7 @@ export class CollabSession {
     if (this.#retryTimer) {
       clearTimeout(this.#retryTimer);
       this.#retryTimer = null;
-      this.#retryDelay = 1000;
+      this.#retryDelay = FIRST_RETRY_DELAY;
       void this.#open();
     } else if (this.#socket && !this.#facts.connected) {
       void this.#socket.connect();
@@ -424,8 +361,7 @@ export class CollabSession {
     // Nothing more can be sent: drop the device copy only when access is gone for good
     // (a signed-out user's edits wait on the device for the next sign-in).
     if (reason !== 'signed-out') {
-      void this.#local?.clearData().catch(() => {});
-      this.#local = null;
+      this.#deviceCopy.clear();
     }
     this.#emit();
   }
@@ -452,7 +388,7 @@ export class CollabSession {
   #buildSnapshot(): CollabSnapshot {
     return {
       role: this.#role,
-      readOnly: this.#scope ? this.#scope === 'readonly' : this.#role === 'viewer',
+      readOnly: isReadOnly(this.#scope, this.#role),
       status: syncStatus(this.#facts),
       everSynced: this.#facts.everSynced,
       localLoaded: this.#localLoaded,

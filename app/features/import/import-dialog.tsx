@@ -5,7 +5,7 @@ import { applyAnalysis } from '../../../shared/analysis/apply-to-doc.ts';
 import type { AnalyzedScene, ScriptAnalysis } from '../../../shared/analysis/types.ts';
 import { projectMap, scenesMap } from '../../../shared/project-doc.ts';
 import { STYLE_PRESETS, type StylePreset } from '../../../shared/timeline.ts';
-import { IMPORT_ORIGIN } from '../../collab/collab-session.ts';
+import { IMPORT_ORIGIN } from '../../collab/undo.ts';
 import { useI18n, type I18n, type MessageKey } from '../../i18n/index.ts';
 import { ConfirmCancel, ConfirmDialog } from '../../components/ui/confirm-dialog.tsx';
 import { Dialog, DialogClose } from '../../components/ui/dialog.tsx';
