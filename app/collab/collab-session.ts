@@ -1,27 +1,12 @@
-import {
-  HocuspocusProvider,
-  HocuspocusProviderWebsocket,
-  WebSocketStatus,
-} from '@hocuspocus/provider';
-import { Awareness } from 'y-protocols/awareness';
+import { HocuspocusProvider } from '@hocuspocus/provider';
+import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Role } from '../../server/db/schema.ts';
-import { presenceUser, USER_FIELD, type PresenceUser } from '../../shared/presence.ts';
+import { presenceUser } from '../../shared/presence.ts';
 import { projectMap } from '../../shared/project-doc.ts';
-import {
-  AccessEnded,
-  afterClose,
-  endAfterAuthFailure,
-  fetchCollabToken,
-  FIRST_RETRY_DELAY,
-  isReadOnly,
-  nextRetryDelay,
-  refreshDelay,
-  type CollabToken,
-  type EndReason,
-} from './collab-token.ts';
+import { isReadOnly, type EndReason } from './collab-token.ts';
 import { DeviceCopy, deviceCopyName } from './device-copy.ts';
-import { FOCUS_FIELD } from './presence.ts';
+import { ProviderConnection, type ConnectionEvents } from './provider-connection.ts';
 import { syncStatus, type ConnectionFacts, type SyncStatus } from './sync-status.ts';
 import { createUndoManager } from './undo.ts';
 
@@ -48,20 +33,10 @@ export interface CollabSnapshot {
 export class CollabSession {
   readonly doc = new Y.Doc();
   readonly undo: Y.UndoManager;
-  readonly #projectId: string;
-  readonly #user: PresenceUser;
   readonly #localName: string;
   readonly #deviceCopy = new DeviceCopy();
+  readonly #connection: ProviderConnection;
   #localLoaded = false;
-  /** The scene this user works on (awareness FOCUS_FIELD), carried across reconnects. */
-  #focusScene: string | null = null;
-  #provider: HocuspocusProvider | null = null;
-  #socket: HocuspocusProviderWebsocket | null = null;
-  #url = '';
-  #prefetched: CollabToken | null = null;
-  #refreshTimer: ReturnType<typeof setTimeout> | null = null;
-  #retryTimer: ReturnType<typeof setTimeout> | null = null;
-  #retryDelay = FIRST_RETRY_DELAY;
   #listeners = new Set<() => void>();
   #statelessListeners = new Set<(payload: string) => void>();
   #resyncListeners = new Set<() => void>();
@@ -73,8 +48,6 @@ export class CollabSession {
   #snapshot: CollabSnapshot;
 
   constructor(options: { projectId: string; user: { id: string; name: string }; role: Role }) {
-    this.#projectId = options.projectId;
-    this.#user = presenceUser(options.user);
     this.#role = options.role;
     this.#localName = deviceCopyName(options.user.id, options.projectId);
     this.#facts = {
@@ -85,6 +58,13 @@ export class CollabSession {
       pendingLocal: false,
     };
     this.undo = createUndoManager(this.doc);
+    this.#connection = new ProviderConnection({
+      doc: this.doc,
+      projectId: options.projectId,
+      user: presenceUser(options.user),
+      events: this.#connectionEvents(),
+      isConnected: () => this.#facts.connected,
+    });
     this.#snapshot = this.#buildSnapshot();
   }
 
@@ -144,7 +124,7 @@ export class CollabSession {
   }
 
   get awareness() {
-    return this.#provider?.awareness ?? null;
+    return this.#connection.awareness;
   }
 
   start() {
@@ -153,7 +133,7 @@ export class CollabSession {
     window.addEventListener('offline', this.#onNetworkChange);
     window.addEventListener('beforeunload', this.#onBeforeUnload);
     void this.#openLocal();
-    void this.#open();
+    void this.#connection.open();
   }
 
   /** The device copy (device-copy.ts) first, so a reload shows the project before the server answers. */
@@ -161,10 +141,6 @@ export class CollabSession {
     const { pending } = await this.#deviceCopy.open(this.#localName, this.doc);
     if (this.#destroyed) return;
     if (pending) this.#facts.pendingLocal = true;
-    this.#markLocalLoaded();
-  }
-
-  #markLocalLoaded() {
     this.#localLoaded = projectMap(this.doc).has('schemaVersion');
     this.#emit();
   }
@@ -177,8 +153,7 @@ export class CollabSession {
 
   destroy() {
     this.#destroyed = true;
-    this.#teardownProvider();
-    this.#clearTimers();
+    this.#connection.stop();
     this.doc.off('update', this.#onDocUpdate);
     window.removeEventListener('online', this.#onNetworkChange);
     window.removeEventListener('offline', this.#onNetworkChange);
@@ -190,128 +165,48 @@ export class CollabSession {
     this.#resyncListeners.clear();
   }
 
-  /** First token (it also tells the socket URL and the role), then the provider. */
-  async #open() {
-    try {
-      const first = await fetchCollabToken(this.#projectId);
-      if (this.#destroyed) return;
-      this.#prefetched = first;
-      this.#url = first.url;
-      this.#retryDelay = FIRST_RETRY_DELAY;
-      this.#connect();
-    } catch (err) {
-      if (this.#destroyed) return;
-      if (err instanceof AccessEnded) return this.#end(err.reason);
-      // Offline or the server is restarting: try again, a little later each time.
-      this.#retryTimer = setTimeout(() => void this.#open(), this.#retryDelay);
-      this.#retryDelay = nextRetryDelay(this.#retryDelay);
-    }
-  }
-
-  #connect() {
-    const socket = new HocuspocusProviderWebsocket({ url: this.#url, maxDelay: 15_000 });
-    const provider = new HocuspocusProvider({
-      websocketProvider: socket,
-      name: this.#projectId,
-      document: this.doc,
-      awareness: new Awareness(this.doc),
-      token: () => this.#nextToken(),
-      onStatus: ({ status }) => {
-        if (provider !== this.#provider) return;
-        this.#facts.connected = status === WebSocketStatus.Connected;
-        if (!this.#facts.connected) this.#facts.synced = false;
+  /** How the provider's events change what the session knows. */
+  #connectionEvents(): ConnectionEvents {
+    const facts = this.#facts;
+    return {
+      status: (connected) => {
+        facts.connected = connected;
+        if (!connected) facts.synced = false;
         this.#emit();
       },
-      onSynced: ({ state }) => {
-        if (provider !== this.#provider) return;
-        const resynced = state && !this.#facts.synced;
-        this.#facts.synced = state;
-        if (state) {
-          this.#facts.everSynced = true;
-          // Peers dropped our presence when the previous socket closed; a fresh
-          // awareness clock makes them accept it again at once.
-          provider.setAwarenessField(USER_FIELD, this.#user);
-          if (this.#focusScene) provider.setAwarenessField(FOCUS_FIELD, this.#focusScene);
-        }
+      synced: (state) => {
+        const resynced = state && !facts.synced;
+        facts.synced = state;
+        if (state) facts.everSynced = true;
         this.#checkAcknowledged();
         if (resynced) for (const listener of this.#resyncListeners) listener();
       },
-      onStateless: ({ payload }) => {
-        if (provider !== this.#provider) return;
+      stateless: (payload) => {
         for (const listener of this.#statelessListeners) listener(payload);
       },
-      onUnsyncedChanges: () => {
-        if (provider === this.#provider) this.#checkAcknowledged();
-      },
-      onAuthenticated: ({ scope }) => {
-        if (provider !== this.#provider) return;
+      unsyncedChanges: () => this.#checkAcknowledged(),
+      authenticated: (scope) => {
         this.#scope = scope;
         this.#emit();
       },
-      onAuthenticationFailed: ({ reason }) => {
-        if (provider !== this.#provider) return;
-        const ending = endAfterAuthFailure(reason);
-        if (ending) this.#end(ending);
+      role: (role) => {
+        if (role === this.#role) return;
+        this.#role = role;
+        this.#emit();
       },
-      onClose: ({ event }) => {
-        if (provider !== this.#provider) return;
-        this.#facts.synced = false;
-        const next = afterClose(event.reason);
-        if (typeof next === 'object') return this.#end(next.end);
-        // The server detached this document but may keep the socket (token
-        // expired, role changed): start a new connection with a fresh token.
-        if (next === 'reconnect') this.#reconnect();
-        else this.#emit();
+      closed: () => {
+        facts.synced = false;
+        this.#emit();
       },
-    });
-    this.#provider = provider;
-    this.#socket = socket;
-    provider.setAwarenessField(USER_FIELD, this.#user);
-    if (this.#focusScene) provider.setAwarenessField(FOCUS_FIELD, this.#focusScene);
-    provider.attach();
-    this.#emit();
-  }
-
-  #reconnect() {
-    this.#teardownProvider();
-    this.#scope = null;
-    this.#facts.connected = false;
-    this.#facts.synced = false;
-    this.#emit();
-    // Yield first: this runs inside the old provider's event handler.
-    setTimeout(() => {
-      if (!this.#destroyed && !this.#ended) this.#connect();
-    }, 0);
-  }
-
-  /** The provider asks on every (re)connect and on `sendToken()`: always a fresh token. */
-  async #nextToken(): Promise<string> {
-    let token = this.#prefetched;
-    this.#prefetched = null;
-    try {
-      token ??= await fetchCollabToken(this.#projectId);
-    } catch (err) {
-      if (err instanceof AccessEnded) setTimeout(() => this.#end(err.reason), 0);
-      throw err;
-    }
-    if (token.role !== this.#role) {
-      this.#role = token.role;
-      this.#emit();
-    }
-    this.#scheduleRefresh(token.expiresAt);
-    return token.token;
-  }
-
-  /** Sends a new token (the server's onTokenSync) well before the current one expires. */
-  #scheduleRefresh(expiresAt: string) {
-    if (this.#refreshTimer) clearTimeout(this.#refreshTimer);
-    this.#refreshTimer = setTimeout(
-      () => {
-        this.#refreshTimer = null;
-        if (this.#facts.connected) void this.#provider?.sendToken();
+      reconnecting: () => {
+        this.#scope = null;
+        facts.connected = false;
+        facts.synced = false;
+        this.#emit();
       },
-      refreshDelay(expiresAt, Date.now()),
-    );
+      attached: () => this.#emit(),
+      ended: (reason) => this.#end(reason),
+    };
   }
 
   /** Only this user's own edits are pending; the UI re-reads the document through its own observers. */
@@ -324,26 +219,15 @@ export class CollabSession {
 
   /** Once the server has acknowledged everything, the device copy is no longer needed. */
   #checkAcknowledged() {
-    const provider = this.#provider;
-    if (provider?.isSynced && !provider.hasUnsyncedChanges && this.#facts.connected) {
-      this.#setPending(false);
-    }
+    if (this.#connection.acknowledged && this.#facts.connected) this.#setPending(false);
     this.#emit();
   }
 
   #onNetworkChange = () => {
     this.#facts.online = navigator.onLine;
     this.#emit();
-    // Back online: connect now rather than when the backoff of the failed attempts ends.
     if (!this.#facts.online || this.#destroyed || this.#ended) return;
-    if (this.#retryTimer) {
-      clearTimeout(this.#retryTimer);
-      this.#retryTimer = null;
-      this.#retryDelay = FIRST_RETRY_DELAY;
-      void this.#open();
-    } else if (this.#socket && !this.#facts.connected) {
-      void this.#socket.connect();
-    }
+    this.#connection.retryNow();
   };
 
   /** The browser asks before closing a tab whose edits the server has not acknowledged. */
@@ -356,33 +240,11 @@ export class CollabSession {
   #end(reason: EndReason) {
     if (this.#ended || this.#destroyed) return;
     this.#ended = reason;
-    this.#teardownProvider();
-    this.#clearTimers();
+    this.#connection.stop();
     // Nothing more can be sent: drop the device copy only when access is gone for good
     // (a signed-out user's edits wait on the device for the next sign-in).
-    if (reason !== 'signed-out') {
-      this.#deviceCopy.clear();
-    }
+    if (reason !== 'signed-out') this.#deviceCopy.clear();
     this.#emit();
-  }
-
-  #teardownProvider() {
-    const provider = this.#provider;
-    const socket = this.#socket;
-    this.#provider = null;
-    this.#socket = null;
-    // The focused scene carries over to the next connection's awareness.
-    const focus: unknown = provider?.awareness?.getLocalState()?.[FOCUS_FIELD];
-    this.#focusScene = typeof focus === 'string' ? focus : null;
-    provider?.destroy();
-    socket?.destroy();
-  }
-
-  #clearTimers() {
-    if (this.#refreshTimer) clearTimeout(this.#refreshTimer);
-    if (this.#retryTimer) clearTimeout(this.#retryTimer);
-    this.#refreshTimer = null;
-    this.#retryTimer = null;
   }
 
   #buildSnapshot(): CollabSnapshot {
@@ -392,7 +254,7 @@ export class CollabSession {
       status: syncStatus(this.#facts),
       everSynced: this.#facts.everSynced,
       localLoaded: this.#localLoaded,
-      awareness: this.#provider?.awareness ?? null,
+      awareness: this.#connection.awareness,
       ended: this.#ended,
     };
   }
