@@ -1,4 +1,3 @@
-import * as Slider from '@radix-ui/react-slider';
 import {
   useCallback,
   useEffect,
@@ -8,8 +7,6 @@ import {
   useState,
   useSyncExternalStore,
   type CSSProperties,
-  type KeyboardEvent,
-  type PointerEvent,
 } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
@@ -27,25 +24,23 @@ import { useSceneSlots, useYMapField } from '../../collab/use-y.ts';
 import { useProgressiveCount } from '../../lib/use-progressive-count.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { NarrationBlock, VideoBlock } from './timeline-blocks.tsx';
+import { autoScrollBy, draggedIds, dragTarget } from './timeline-drag.ts';
+import { MusicTrack } from './timeline-music.tsx';
+import { Ruler } from './timeline-ruler.tsx';
+import { TimelineToolbar } from './timeline-toolbar.tsx';
 import { TimelineContext, type TimelineController } from './timeline-context.ts';
 import {
   DEFAULT_PPS,
   MIN_BLOCK_PX,
-  ZOOM_SLIDER_MAX,
   clamp,
   clampPps,
-  dropTarget,
   fitPps,
   formatTime,
   layoutBlocks,
   moveChangesOrder,
-  ppsToSlider,
-  sliderToPps,
   ticksBetween,
   timeToX,
   xToTime,
-  zoomStep,
-  type TimelineLayout,
 } from './timeline-math.ts';
 import { DurationStore, PreviewStore } from './timeline-store.ts';
 
@@ -62,9 +57,6 @@ export interface TimelineProps {
 const TAIL_PX = 160;
 /** Space before time 0, so the first block and the 0:00 mark do not touch the edge. */
 const PAD_PX = 12;
-/** Distance from the scroller's edges where a drag scrolls the timeline. */
-const AUTO_SCROLL_EDGE_PX = 40;
-const AUTO_SCROLL_STEP_PX = 18;
 
 interface DragState {
   id: string;
@@ -226,13 +218,7 @@ export function Timeline({ doc, readOnly, selection, awareness, onOpenScene }: T
     const target = (clientX: number, moving: readonly string[]) => {
       const { ids: order, layout: current } = latest.current;
       const left = videoTrack.current?.getBoundingClientRect().left ?? 0;
-      const movingSet = new Set(moving);
-      const spans = order.flatMap((id, i) =>
-        movingSet.has(id)
-          ? []
-          : [{ start: current.starts[i]!, end: current.starts[i]! + current.widths[i]! }],
-      );
-      return dropTarget(clientX - left, spans);
+      return dragTarget(order, current, moving, clientX - left);
     };
     return {
       doc,
@@ -269,23 +255,15 @@ export function Timeline({ doc, readOnly, selection, awareness, onOpenScene }: T
       dragStart: (id) => {
         if (latest.current.readOnly) return;
         const order = latest.current.ids;
-        const moving =
-          selection.has(id) && selection.ids.size > 1
-            ? order.filter((other) => selection.has(other))
-            : [id];
+        const moving = draggedIds(order, id, selection.ids);
         setDrag({ id, ids: moving, index: order.indexOf(id), x: 0 });
       },
       dragMove: (clientX) => {
         const current = dragRef.current;
         if (!current) return;
         const element = scroller.current;
-        if (element) {
-          const rect = element.getBoundingClientRect();
-          if (clientX < rect.left + AUTO_SCROLL_EDGE_PX) element.scrollLeft -= AUTO_SCROLL_STEP_PX;
-          else if (clientX > rect.right - AUTO_SCROLL_EDGE_PX) {
-            element.scrollLeft += AUTO_SCROLL_STEP_PX;
-          }
-        }
+        const by = element ? autoScrollBy(clientX, element.getBoundingClientRect()) : 0;
+        if (element && by !== 0) element.scrollLeft += by;
         const { index, x } = target(clientX, current.ids);
         if (current.index !== index || current.x !== x) setDrag({ ...current, index, x });
       },
@@ -335,7 +313,6 @@ export function Timeline({ doc, readOnly, selection, awareness, onOpenScene }: T
     });
   };
 
-  const musicBed = parseMusic(music);
   const total = formatTime(layout.totalSec);
   const visibleFrom = scrollChunk * chunkPx - chunkPx - PAD_PX;
   const visibleTo = (scrollChunk + 1) * chunkPx + (viewport || 1200) + chunkPx;
@@ -361,75 +338,14 @@ export function Timeline({ doc, readOnly, selection, awareness, onOpenScene }: T
         aria-labelledby="timeline-heading"
         style={rootStyle}
       >
-        <div className="tl-toolbar">
-          <div className="tl-toolbar-start">
-            <h2 id="timeline-heading" className="tl-heading">
-              {t('timeline.title')}
-            </h2>
-            <span className="tl-readout" data-testid="timeline-readout">
-              {t('timeline.readout', { time: formatTime(shownPlayhead), total })}
-            </span>
-            <p className="tl-hint">
-              {t(readOnly ? 'timeline.keyboardHintReadOnly' : 'timeline.keyboardHint')}
-            </p>
-          </div>
-          <div className="tl-toolbar-end">
-            {readOnly ? null : (
-              <button
-                type="button"
-                className="btn btn-small btn-quiet"
-                data-testid="timeline-reset-auto"
-                title={t('timeline.resetAutoHint')}
-                disabled={selectedIds.size === 0}
-                onClick={resetSelectedToAuto}
-              >
-                {t('timeline.resetAuto')}
-              </button>
-            )}
-            <div className="tl-zoom" role="group" aria-label={t('timeline.zoom')}>
-              <button
-                type="button"
-                className="btn btn-icon tl-zoom-button"
-                data-testid="timeline-zoom-out"
-                aria-label={t('timeline.zoomOut')}
-                title={t('timeline.zoomOut')}
-                onClick={() => zoomTo(zoomStep(pps, -1))}
-              >
-                <span aria-hidden>−</span>
-              </button>
-              <Slider.Root
-                className="tl-zoom-slider"
-                min={0}
-                max={ZOOM_SLIDER_MAX}
-                step={1}
-                value={[ppsToSlider(pps)]}
-                onValueChange={([value]) => {
-                  if (value !== undefined) zoomTo(sliderToPps(value));
-                }}
-              >
-                <Slider.Track className="tl-zoom-track">
-                  <Slider.Range className="tl-zoom-range" />
-                </Slider.Track>
-                <Slider.Thumb
-                  className="tl-zoom-thumb"
-                  data-testid="timeline-zoom-slider"
-                  aria-label={t('timeline.zoom')}
-                  aria-valuetext={t('timeline.zoomValue', { n: Math.round(pps) })}
-                />
-              </Slider.Root>
-              <button
-                type="button"
-                className="btn btn-icon tl-zoom-button"
-                data-testid="timeline-zoom-in"
-                aria-label={t('timeline.zoomIn')}
-                title={t('timeline.zoomIn')}
-                onClick={() => zoomTo(zoomStep(pps, 1))}
-              >
-                <span aria-hidden>+</span>
-              </button>
-            </div>
-          </div>
-        </div>
+        <TimelineToolbar
+          readOnly={readOnly}
+          readout={t('timeline.readout', { time: formatTime(shownPlayhead), total })}
+          canResetAuto={selectedIds.size > 0}
+          onResetAuto={resetSelectedToAuto}
+          pps={pps}
+          onZoom={zoomTo}
+        />
 
         <div className="tl-body">
           <div className="tl-labels" aria-hidden>
@@ -493,26 +409,7 @@ export function Timeline({ doc, readOnly, selection, awareness, onOpenScene }: T
                 ))}
               </div>
 
-              <div
-                className="tl-track tl-track-music"
-                role="group"
-                aria-label={t('timeline.musicTrackLabel')}
-                data-testid="timeline-music"
-                data-has-music={musicBed !== null}
-              >
-                {musicBed ? (
-                  <div
-                    className="tl-music"
-                    style={{ width: Math.max(layout.totalPx, MIN_BLOCK_PX * 6) }}
-                  >
-                    <span className="tl-music-body">
-                      {t('timeline.musicBed', { volume: Math.round(musicBed.volume * 100) })}
-                    </span>
-                  </div>
-                ) : (
-                  <p className="tl-music-empty">{t('timeline.noMusic')}</p>
-                )}
-              </div>
+              <MusicTrack music={music} totalPx={layout.totalPx} />
 
               {drag ? (
                 <div
@@ -541,100 +438,5 @@ export function Timeline({ doc, readOnly, selection, awareness, onOpenScene }: T
         </div>
       </section>
     </TimelineContext.Provider>
-  );
-}
-
-function parseMusic(value: unknown): { volume: number } | null {
-  if (!value || typeof value !== 'object') return null;
-  const volume = (value as { volume?: unknown }).volume;
-  return { volume: typeof volume === 'number' && Number.isFinite(volume) ? volume : 1 };
-}
-
-const KEY_STEPS: Record<string, number> = {
-  ArrowLeft: -1,
-  ArrowDown: -1,
-  ArrowRight: 1,
-  ArrowUp: 1,
-  PageDown: -10,
-  PageUp: 10,
-};
-
-/** The time ruler, which is also the playhead's slider (click, drag or arrow keys). */
-function Ruler(props: {
-  layout: TimelineLayout;
-  ticks: { sec: number; major: boolean }[];
-  playhead: number;
-  label: string;
-  valueText: string;
-  onSeek(sec: number, fromKeyboard: boolean): void;
-}) {
-  const { layout, playhead, onSeek } = props;
-  const pointer = useRef<number | null>(null);
-  const secAt = (event: PointerEvent<HTMLDivElement>) =>
-    xToTime(layout, event.clientX - event.currentTarget.getBoundingClientRect().left);
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const step = KEY_STEPS[event.key];
-    if (step !== undefined) {
-      event.preventDefault();
-      const size = event.shiftKey && Math.abs(step) === 1 ? 5 : 1;
-      // Whole seconds, so repeated presses land on the ruler's marks.
-      const next =
-        step > 0 ? Math.floor(playhead) + step * size : Math.ceil(playhead) + step * size;
-      onSeek(next, true);
-    } else if (event.key === 'Home') {
-      event.preventDefault();
-      onSeek(0, true);
-    } else if (event.key === 'End') {
-      event.preventDefault();
-      onSeek(layout.totalSec, true);
-    }
-  };
-
-  return (
-    <div
-      className="tl-ruler"
-      role="slider"
-      tabIndex={0}
-      aria-label={props.label}
-      aria-orientation="horizontal"
-      aria-valuemin={0}
-      aria-valuemax={Math.round(layout.totalSec * 10) / 10}
-      aria-valuenow={Math.round(playhead * 10) / 10}
-      aria-valuetext={props.valueText}
-      data-testid="timeline-ruler"
-      onKeyDown={onKeyDown}
-      onPointerDown={(event) => {
-        if (event.button !== 0) return;
-        pointer.current = event.pointerId;
-        event.currentTarget.setPointerCapture(event.pointerId);
-        onSeek(secAt(event), false);
-      }}
-      onPointerMove={(event) => {
-        if (pointer.current === event.pointerId) onSeek(secAt(event), false);
-      }}
-      onPointerUp={() => {
-        pointer.current = null;
-      }}
-      onPointerCancel={() => {
-        pointer.current = null;
-      }}
-    >
-      {props.ticks.map((tick) => (
-        <span
-          key={tick.sec}
-          className={tick.major ? 'tl-tick tl-tick-major' : 'tl-tick'}
-          style={{ transform: `translateX(${timeToX(layout, tick.sec)}px)` }}
-          aria-hidden
-        >
-          {tick.major ? <span className="tl-tick-label">{formatTime(tick.sec)}</span> : null}
-        </span>
-      ))}
-      <span
-        className="tl-playhead-knob"
-        aria-hidden
-        style={{ transform: `translateX(${timeToX(layout, playhead)}px)` }}
-      />
-    </div>
   );
 }
