@@ -10,25 +10,17 @@ import {
 } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
-import {
-  moveScene,
-  moveScenes,
-  projectMap,
-  scenesMap,
-  setSceneField,
-} from '../../../shared/project-doc.ts';
+import { projectMap, scenesMap, setSceneField } from '../../../shared/project-doc.ts';
 import { LANGUAGES, type Language } from '../../../shared/timeline.ts';
 import { useSelectedIds, type SceneSelection } from '../../collab/scene-selection.ts';
-import { setFocusedScene } from '../../collab/use-presence.ts';
 import { useSceneSlots, useYMapField } from '../../collab/use-y.ts';
 import { useProgressiveCount } from '../../lib/use-progressive-count.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { NarrationBlock, VideoBlock } from './timeline-blocks.tsx';
-import { autoScrollBy, draggedIds, dragTarget } from './timeline-drag.ts';
 import { MusicTrack } from './timeline-music.tsx';
 import { Ruler } from './timeline-ruler.tsx';
 import { TimelineToolbar } from './timeline-toolbar.tsx';
-import { TimelineContext, type TimelineController } from './timeline-context.ts';
+import { TimelineContext } from './timeline-context.ts';
 import {
   DEFAULT_PPS,
   MIN_BLOCK_PX,
@@ -37,12 +29,12 @@ import {
   fitPps,
   formatTime,
   layoutBlocks,
-  moveChangesOrder,
   ticksBetween,
   timeToX,
   xToTime,
 } from './timeline-math.ts';
 import { DurationStore, PreviewStore } from './timeline-store.ts';
+import { useTimelineController } from './use-timeline-controller.ts';
 
 export interface TimelineProps {
   doc: Y.Doc;
@@ -57,13 +49,6 @@ export interface TimelineProps {
 const TAIL_PX = 160;
 /** Space before time 0, so the first block and the 0:00 mark do not touch the edge. */
 const PAD_PX = 12;
-
-interface DragState {
-  id: string;
-  ids: string[];
-  index: number;
-  x: number;
-}
 
 const isLanguage = (value: unknown): value is Language =>
   (LANGUAGES as readonly unknown[]).includes(value);
@@ -190,97 +175,19 @@ export function Timeline({ doc, readOnly, selection, awareness, onOpenScene }: T
     return () => element.removeEventListener('wheel', onWheel);
   }, []);
 
-  // Keyboard focus: one tab stop among the blocks.
-  const [activeId, setActiveId] = useState<string | null>(null);
-  const tabbableId = activeId !== null && ids.includes(activeId) ? activeId : (ids[0] ?? null);
-  const blocks = useRef(new Map<string, HTMLElement>());
-  const pendingFocus = useRef<{ id: string; before: readonly string[] } | null>(null);
-  useLayoutEffect(() => {
-    const pending = pendingFocus.current;
-    if (!pending || pending.before === ids) return;
-    pendingFocus.current = null;
-    const element = blocks.current.get(pending.id);
-    if (element && document.activeElement !== element) element.focus();
-  }, [ids]);
-
-  const [drag, setDragState] = useState<DragState | null>(null);
-  const dragRef = useRef<DragState | null>(null);
-  const setDrag = useCallback((next: DragState | null) => {
-    dragRef.current = next;
-    setDragState(next);
-  }, []);
-
-  // The controller reads the latest render through this ref, so it never changes identity.
-  const latest = useRef({ ids, layout, pps, onOpenScene, readOnly });
-  latest.current = { ids, layout, pps, onOpenScene, readOnly };
-
-  const controller = useMemo<TimelineController>(() => {
-    const target = (clientX: number, moving: readonly string[]) => {
-      const { ids: order, layout: current } = latest.current;
-      const left = videoTrack.current?.getBoundingClientRect().left ?? 0;
-      return dragTarget(order, current, moving, clientX - left);
-    };
-    return {
-      doc,
-      selection,
-      awareness,
-      durations: stores.durations,
-      previews: stores.previews,
-      pps: () => latest.current.pps,
-      order: () => latest.current.ids,
-      openScene: (id) => latest.current.onOpenScene(id),
-      activate: (id) => {
-        setActiveId(id);
-        setFocusedScene(awareness, id);
-      },
-      focusAt: (index) => {
-        const order = latest.current.ids;
-        if (order.length === 0) return;
-        const id = order[clamp(index, 0, order.length - 1)]!;
-        blocks.current.get(id)?.focus();
-      },
-      moveBy: (id, delta) => {
-        if (latest.current.readOnly) return;
-        const order = latest.current.ids;
-        const index = order.indexOf(id);
-        const to = index + delta;
-        if (index < 0 || to < 0 || to >= order.length) return;
-        pendingFocus.current = { id, before: order };
-        moveScene(doc, id, to);
-      },
-      register: (id, element) => {
-        if (element) blocks.current.set(id, element);
-        else blocks.current.delete(id);
-      },
-      dragStart: (id) => {
-        if (latest.current.readOnly) return;
-        const order = latest.current.ids;
-        const moving = draggedIds(order, id, selection.ids);
-        setDrag({ id, ids: moving, index: order.indexOf(id), x: 0 });
-      },
-      dragMove: (clientX) => {
-        const current = dragRef.current;
-        if (!current) return;
-        const element = scroller.current;
-        const by = element ? autoScrollBy(clientX, element.getBoundingClientRect()) : 0;
-        if (element && by !== 0) element.scrollLeft += by;
-        const { index, x } = target(clientX, current.ids);
-        if (current.index !== index || current.x !== x) setDrag({ ...current, index, x });
-      },
-      dragEnd: (clientX) => {
-        const current = dragRef.current;
-        setDrag(null);
-        if (!current || clientX === null || latest.current.readOnly) return;
-        const order = latest.current.ids;
-        const { index } = target(clientX, current.ids);
-        if (!moveChangesOrder(order, current.ids, index)) return;
-        pendingFocus.current = { id: current.id, before: order };
-        // One write, on drop.
-        if (current.ids.length > 1) moveScenes(doc, current.ids, index);
-        else moveScene(doc, current.id, index);
-      },
-    };
-  }, [doc, selection, awareness, stores, setDrag]);
+  const { controller, drag, tabbableId } = useTimelineController({
+    doc,
+    selection,
+    awareness,
+    stores,
+    ids,
+    layout,
+    pps,
+    onOpenScene,
+    readOnly,
+    scroller,
+    videoTrack,
+  });
 
   const seek = (sec: number, fromKeyboard: boolean) => {
     revealPlayhead.current = fromKeyboard;
