@@ -1,28 +1,14 @@
-import {
-  HocuspocusProvider,
-  HocuspocusProviderWebsocket,
-  WebSocketStatus,
-} from '@hocuspocus/provider';
-import { Awareness } from 'y-protocols/awareness';
-import { IndexeddbPersistence } from 'y-indexeddb';
+import { HocuspocusProvider } from '@hocuspocus/provider';
+import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Role } from '../../server/db/schema.ts';
-import { presenceUser, USER_FIELD, type PresenceUser } from '../../shared/presence.ts';
-import { FOCUS_FIELD } from './presence.ts';
+import { presenceUser } from '../../shared/presence.ts';
 import { projectMap } from '../../shared/project-doc.ts';
+import { isReadOnly, type EndReason } from './collab-token.ts';
+import { DeviceCopy, deviceCopyName } from './device-copy.ts';
+import { ProviderConnection, type ConnectionEvents } from './provider-connection.ts';
 import { syncStatus, type ConnectionFacts, type SyncStatus } from './sync-status.ts';
-
-/**
- * Transaction origin of a script import (applyAnalysis): tracked by the
- * session's undo manager, so one undo reverts the whole import.
- */
-export const IMPORT_ORIGIN = Symbol('import');
-
-/** Key in the device copy's metadata: edits the server has not acknowledged yet. */
-const PENDING_KEY = 'pending';
-
-/** Why the live document closed for good (the page then says so and stops). */
-export type EndReason = 'deleted' | 'no-access' | 'signed-out';
+import { createUndoManager } from './undo.ts';
 
 export interface CollabSnapshot {
   role: Role;
@@ -37,68 +23,20 @@ export interface CollabSnapshot {
   ended: EndReason | null;
 }
 
-/** POST /api/v1/projects/:id/collab-token */
-interface CollabToken {
-  token: string;
-  url: string;
-  document: string;
-  role: Role;
-  expiresAt: string;
-}
-
-class AccessEnded extends Error {
-  readonly reason: EndReason;
-  constructor(reason: EndReason) {
-    super(`collab access ended: ${reason}`);
-    this.reason = reason;
-  }
-}
-
-async function fetchCollabToken(projectId: string): Promise<CollabToken> {
-  const res = await fetch(`/api/v1/projects/${encodeURIComponent(projectId)}/collab-token`, {
-    method: 'POST',
-    credentials: 'same-origin',
-    headers: { accept: 'application/json' },
-  });
-  if (res.status === 401) throw new AccessEnded('signed-out');
-  if (res.status === 403 || res.status === 404) throw new AccessEnded('no-access');
-  if (!res.ok) throw new Error(`collab token request failed (${res.status})`);
-  return (await res.json()) as CollabToken;
-}
-
-/** Reasons the server gives when it closes a document connection (server/collab CLOSE). */
-const ENDING_CLOSES: Record<string, EndReason> = {
-  'project-deleted': 'deleted',
-  'session-revoked': 'signed-out',
-};
-const ENDING_AUTH_FAILURES: Record<string, EndReason> = {
-  'not-a-member': 'no-access',
-  'session-revoked': 'signed-out',
-};
-
 /**
  * One browser's live connection to a project document: a Hocuspocus provider
- * with a fresh collab token on every (re)connect and before each expiry,
- * presence in awareness, edits not yet acknowledged kept on the device, and
- * a snapshot of it all for the UI (`subscribe` / `getSnapshot`).
+ * with a fresh collab token on every (re)connect and before each expiry
+ * (collab-token.ts), presence in awareness, edits not yet acknowledged kept on
+ * the device (device-copy.ts), the user's undo (undo.ts), and a snapshot of it
+ * all for the UI (`subscribe` / `getSnapshot`, status from sync-status.ts).
  */
 export class CollabSession {
   readonly doc = new Y.Doc();
   readonly undo: Y.UndoManager;
-  readonly #projectId: string;
-  readonly #user: PresenceUser;
   readonly #localName: string;
-  #local: IndexeddbPersistence | null = null;
+  readonly #deviceCopy = new DeviceCopy();
+  readonly #connection: ProviderConnection;
   #localLoaded = false;
-  /** The scene this user works on (awareness FOCUS_FIELD), carried across reconnects. */
-  #focusScene: string | null = null;
-  #provider: HocuspocusProvider | null = null;
-  #socket: HocuspocusProviderWebsocket | null = null;
-  #url = '';
-  #prefetched: CollabToken | null = null;
-  #refreshTimer: ReturnType<typeof setTimeout> | null = null;
-  #retryTimer: ReturnType<typeof setTimeout> | null = null;
-  #retryDelay = 1000;
   #listeners = new Set<() => void>();
   #statelessListeners = new Set<(payload: string) => void>();
   #resyncListeners = new Set<() => void>();
@@ -110,10 +48,8 @@ export class CollabSession {
   #snapshot: CollabSnapshot;
 
   constructor(options: { projectId: string; user: { id: string; name: string }; role: Role }) {
-    this.#projectId = options.projectId;
-    this.#user = presenceUser(options.user);
     this.#role = options.role;
-    this.#localName = `montage:${options.user.id}:${options.projectId}`;
+    this.#localName = deviceCopyName(options.user.id, options.projectId);
     this.#facts = {
       online: typeof navigator === 'undefined' ? true : navigator.onLine,
       connected: false,
@@ -121,17 +57,14 @@ export class CollabSession {
       everSynced: false,
       pendingLocal: false,
     };
-    // Only this user's own edits are undoable (remote and restored ones are not).
-    // Script and cast are in scope so that an import (IMPORT_ORIGIN) undoes as one step.
-    this.undo = new Y.UndoManager(
-      [
-        this.doc.getMap('project'),
-        this.doc.getMap('scenes'),
-        this.doc.getText('script'),
-        this.doc.getMap('cast'),
-      ],
-      { trackedOrigins: new Set([null, IMPORT_ORIGIN]) },
-    );
+    this.undo = createUndoManager(this.doc);
+    this.#connection = new ProviderConnection({
+      doc: this.doc,
+      projectId: options.projectId,
+      user: presenceUser(options.user),
+      events: this.#connectionEvents(),
+      isConnected: () => this.#facts.connected,
+    });
     this.#snapshot = this.#buildSnapshot();
   }
 
@@ -191,7 +124,7 @@ export class CollabSession {
   }
 
   get awareness() {
-    return this.#provider?.awareness ?? null;
+    return this.#connection.awareness;
   }
 
   start() {
@@ -200,30 +133,14 @@ export class CollabSession {
     window.addEventListener('offline', this.#onNetworkChange);
     window.addEventListener('beforeunload', this.#onBeforeUnload);
     void this.#openLocal();
-    void this.#open();
+    void this.#connection.open();
   }
 
-  /**
-   * The device copy (IndexedDB, ADR 0012): every update is stored as it
-   * happens, so a reload shows the project at once and edits made offline
-   * survive a closed tab; they merge with the server's copy on reconnection.
-   */
+  /** The device copy (device-copy.ts) first, so a reload shows the project before the server answers. */
   async #openLocal() {
-    if (typeof indexedDB === 'undefined') return this.#markLocalLoaded();
-    try {
-      const local = new IndexeddbPersistence(this.#localName, this.doc);
-      this.#local = local;
-      await local.whenSynced;
-      const pending: unknown = await local.get(PENDING_KEY);
-      if (this.#destroyed) return;
-      if (pending === 1) this.#facts.pendingLocal = true;
-    } catch {
-      // Storage refused (private mode, quota): the session still works online.
-    }
-    this.#markLocalLoaded();
-  }
-
-  #markLocalLoaded() {
+    const { pending } = await this.#deviceCopy.open(this.#localName, this.doc);
+    if (this.#destroyed) return;
+    if (pending) this.#facts.pendingLocal = true;
     this.#localLoaded = projectMap(this.doc).has('schemaVersion');
     this.#emit();
   }
@@ -231,155 +148,70 @@ export class CollabSession {
   #setPending(pending: boolean) {
     if (this.#facts.pendingLocal === pending) return;
     this.#facts.pendingLocal = pending;
-    void this.#local?.set(PENDING_KEY, pending ? 1 : 0).catch(() => {});
+    this.#deviceCopy.markPending(pending);
   }
 
   destroy() {
     this.#destroyed = true;
-    this.#teardownProvider();
-    this.#clearTimers();
+    this.#connection.stop();
     this.doc.off('update', this.#onDocUpdate);
     window.removeEventListener('online', this.#onNetworkChange);
     window.removeEventListener('offline', this.#onNetworkChange);
     window.removeEventListener('beforeunload', this.#onBeforeUnload);
-    void this.#local?.destroy();
+    this.#deviceCopy.destroy();
     this.undo.destroy();
     this.#listeners.clear();
     this.#statelessListeners.clear();
     this.#resyncListeners.clear();
   }
 
-  /** First token (it also tells the socket URL and the role), then the provider. */
-  async #open() {
-    try {
-      const first = await fetchCollabToken(this.#projectId);
-      if (this.#destroyed) return;
-      this.#prefetched = first;
-      this.#url = first.url;
-      this.#retryDelay = 1000;
-      this.#connect();
-    } catch (err) {
-      if (this.#destroyed) return;
-      if (err instanceof AccessEnded) return this.#end(err.reason);
-      // Offline or the server is restarting: try again, a little later each time.
-      this.#retryTimer = setTimeout(() => void this.#open(), this.#retryDelay);
-      this.#retryDelay = Math.min(this.#retryDelay * 2, 15_000);
-    }
-  }
-
-  #connect() {
-    const socket = new HocuspocusProviderWebsocket({ url: this.#url, maxDelay: 15_000 });
-    const provider = new HocuspocusProvider({
-      websocketProvider: socket,
-      name: this.#projectId,
-      document: this.doc,
-      awareness: new Awareness(this.doc),
-      token: () => this.#nextToken(),
-      onStatus: ({ status }) => {
-        if (provider !== this.#provider) return;
-        this.#facts.connected = status === WebSocketStatus.Connected;
-        if (!this.#facts.connected) this.#facts.synced = false;
+  /** How the provider's events change what the session knows. */
+  #connectionEvents(): ConnectionEvents {
+    const facts = this.#facts;
+    return {
+      status: (connected) => {
+        facts.connected = connected;
+        if (!connected) facts.synced = false;
         this.#emit();
       },
-      onSynced: ({ state }) => {
-        if (provider !== this.#provider) return;
-        const resynced = state && !this.#facts.synced;
-        this.#facts.synced = state;
-        if (state) {
-          this.#facts.everSynced = true;
-          // Peers dropped our presence when the previous socket closed; a fresh
-          // awareness clock makes them accept it again at once.
-          provider.setAwarenessField(USER_FIELD, this.#user);
-          if (this.#focusScene) provider.setAwarenessField(FOCUS_FIELD, this.#focusScene);
-        }
+      synced: (state) => {
+        const resynced = state && !facts.synced;
+        facts.synced = state;
+        if (state) facts.everSynced = true;
         this.#checkAcknowledged();
         if (resynced) for (const listener of this.#resyncListeners) listener();
       },
-      onStateless: ({ payload }) => {
-        if (provider !== this.#provider) return;
+      stateless: (payload) => {
         for (const listener of this.#statelessListeners) listener(payload);
       },
-      onUnsyncedChanges: () => {
-        if (provider === this.#provider) this.#checkAcknowledged();
-      },
-      onAuthenticated: ({ scope }) => {
-        if (provider !== this.#provider) return;
+      unsyncedChanges: () => this.#checkAcknowledged(),
+      authenticated: (scope) => {
         this.#scope = scope;
         this.#emit();
       },
-      onAuthenticationFailed: ({ reason }) => {
-        if (provider !== this.#provider) return;
-        const ending = ENDING_AUTH_FAILURES[reason];
-        if (ending) this.#end(ending);
+      role: (role) => {
+        if (role === this.#role) return;
+        this.#role = role;
+        this.#emit();
       },
-      onClose: ({ event }) => {
-        if (provider !== this.#provider) return;
-        this.#facts.synced = false;
-        const ending = ENDING_CLOSES[event.reason];
-        if (ending) return this.#end(ending);
-        // The server detached this document but may keep the socket (token
-        // expired, role changed): start a new connection with a fresh token.
-        if (event.reason === 'token-expired' || event.reason === 'access-changed') {
-          this.#reconnect();
-        } else {
-          this.#emit();
-        }
+      closed: () => {
+        facts.synced = false;
+        this.#emit();
       },
-    });
-    this.#provider = provider;
-    this.#socket = socket;
-    provider.setAwarenessField(USER_FIELD, this.#user);
-    if (this.#focusScene) provider.setAwarenessField(FOCUS_FIELD, this.#focusScene);
-    provider.attach();
-    this.#emit();
-  }
-
-  #reconnect() {
-    this.#teardownProvider();
-    this.#scope = null;
-    this.#facts.connected = false;
-    this.#facts.synced = false;
-    this.#emit();
-    // Yield first: this runs inside the old provider's event handler.
-    setTimeout(() => {
-      if (!this.#destroyed && !this.#ended) this.#connect();
-    }, 0);
-  }
-
-  /** The provider asks on every (re)connect and on `sendToken()`: always a fresh token. */
-  async #nextToken(): Promise<string> {
-    let token = this.#prefetched;
-    this.#prefetched = null;
-    try {
-      token ??= await fetchCollabToken(this.#projectId);
-    } catch (err) {
-      if (err instanceof AccessEnded) setTimeout(() => this.#end(err.reason), 0);
-      throw err;
-    }
-    if (token.role !== this.#role) {
-      this.#role = token.role;
-      this.#emit();
-    }
-    this.#scheduleRefresh(token.expiresAt);
-    return token.token;
-  }
-
-  /** Sends a new token (the server's onTokenSync) well before the current one expires. */
-  #scheduleRefresh(expiresAt: string) {
-    if (this.#refreshTimer) clearTimeout(this.#refreshTimer);
-    const lifetime = new Date(expiresAt).getTime() - Date.now();
-    this.#refreshTimer = setTimeout(
-      () => {
-        this.#refreshTimer = null;
-        if (this.#facts.connected) void this.#provider?.sendToken();
+      reconnecting: () => {
+        this.#scope = null;
+        facts.connected = false;
+        facts.synced = false;
+        this.#emit();
       },
-      Math.max(1000, lifetime * 0.75),
-    );
+      attached: () => this.#emit(),
+      ended: (reason) => this.#end(reason),
+    };
   }
 
   /** Only this user's own edits are pending; the UI re-reads the document through its own observers. */
   #onDocUpdate = (_update: Uint8Array, origin: unknown) => {
-    if (origin === this.#local || origin instanceof HocuspocusProvider) return;
+    if (this.#deviceCopy.isOrigin(origin) || origin instanceof HocuspocusProvider) return;
     if (this.#facts.pendingLocal) return;
     this.#setPending(true);
     this.#emit();
@@ -387,26 +219,15 @@ export class CollabSession {
 
   /** Once the server has acknowledged everything, the device copy is no longer needed. */
   #checkAcknowledged() {
-    const provider = this.#provider;
-    if (provider?.isSynced && !provider.hasUnsyncedChanges && this.#facts.connected) {
-      this.#setPending(false);
-    }
+    if (this.#connection.acknowledged && this.#facts.connected) this.#setPending(false);
     this.#emit();
   }
 
   #onNetworkChange = () => {
     this.#facts.online = navigator.onLine;
     this.#emit();
-    // Back online: connect now rather than when the backoff of the failed attempts ends.
     if (!this.#facts.online || this.#destroyed || this.#ended) return;
-    if (this.#retryTimer) {
-      clearTimeout(this.#retryTimer);
-      this.#retryTimer = null;
-      this.#retryDelay = 1000;
-      void this.#open();
-    } else if (this.#socket && !this.#facts.connected) {
-      void this.#socket.connect();
-    }
+    this.#connection.retryNow();
   };
 
   /** The browser asks before closing a tab whose edits the server has not acknowledged. */
@@ -419,44 +240,21 @@ export class CollabSession {
   #end(reason: EndReason) {
     if (this.#ended || this.#destroyed) return;
     this.#ended = reason;
-    this.#teardownProvider();
-    this.#clearTimers();
+    this.#connection.stop();
     // Nothing more can be sent: drop the device copy only when access is gone for good
     // (a signed-out user's edits wait on the device for the next sign-in).
-    if (reason !== 'signed-out') {
-      void this.#local?.clearData().catch(() => {});
-      this.#local = null;
-    }
+    if (reason !== 'signed-out') this.#deviceCopy.clear();
     this.#emit();
-  }
-
-  #teardownProvider() {
-    const provider = this.#provider;
-    const socket = this.#socket;
-    this.#provider = null;
-    this.#socket = null;
-    // The focused scene carries over to the next connection's awareness.
-    const focus: unknown = provider?.awareness?.getLocalState()?.[FOCUS_FIELD];
-    this.#focusScene = typeof focus === 'string' ? focus : null;
-    provider?.destroy();
-    socket?.destroy();
-  }
-
-  #clearTimers() {
-    if (this.#refreshTimer) clearTimeout(this.#refreshTimer);
-    if (this.#retryTimer) clearTimeout(this.#retryTimer);
-    this.#refreshTimer = null;
-    this.#retryTimer = null;
   }
 
   #buildSnapshot(): CollabSnapshot {
     return {
       role: this.#role,
-      readOnly: this.#scope ? this.#scope === 'readonly' : this.#role === 'viewer',
+      readOnly: isReadOnly(this.#scope, this.#role),
       status: syncStatus(this.#facts),
       everSynced: this.#facts.everSynced,
       localLoaded: this.#localLoaded,
-      awareness: this.#provider?.awareness ?? null,
+      awareness: this.#connection.awareness,
       ended: this.#ended,
     };
   }

@@ -1,0 +1,338 @@
+import * as Tabs from '@radix-ui/react-tabs';
+import { Link, useLocation } from '@remix-run/react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type * as Y from 'yjs';
+import { projectMap } from '../../../shared/project-doc.ts';
+import type { Role } from '../../../server/db/schema.ts';
+import type { CollabSession, CollabSnapshot } from '../../collab/collab-session.ts';
+import type { EndReason } from '../../collab/collab-token.ts';
+import { useI18n, type MessageKey } from '../../i18n/index.ts';
+import { latestThumbnails, type RenderRecord } from '../../lib/render-feed.ts';
+import { CommitAndRender } from '../renders/commit-render-dialog.tsx';
+import { ImportScript } from '../import/import-dialog.tsx';
+import { PresenceBar, SyncBadge, ViewOnlyBadge } from './presence-bar.tsx';
+import { RenderPanel } from '../renders/render-panel.tsx';
+import { RenderPlayer } from '../renders/render-player.tsx';
+import { CastPanel } from '../cast/cast-panel.tsx';
+import { HistoryPanel } from '../history/history-panel.tsx';
+import { SettingsDialog } from '../settings/settings-dialog.tsx';
+import { Timeline } from '../timeline/timeline.tsx';
+import { focusCard, SceneBoard } from '../board/scene-board.tsx';
+import { ScriptPane } from '../../components/editor/script-pane.tsx';
+import { ShortcutsDialog } from '../../components/editor/shortcuts-dialog.tsx';
+import { SceneSelection } from '../../collab/scene-selection.ts';
+import { usePeople } from '../../collab/use-presence.ts';
+import { useYMapField } from '../../collab/use-y.ts';
+import { useCollabSession } from './use-collab-session.ts';
+import { useRenders } from '../renders/use-renders.ts';
+
+interface LiveProjectProps {
+  projectId: string;
+  user: { id: string; name: string };
+  role: Role;
+  /** The project's renders when the page was loaded (then kept live). */
+  renders: readonly RenderRecord[];
+  /** The cursor of the renders list's next page (null: the page holds them all). */
+  rendersNextBefore: string | null;
+  /** Shown beside the status (the owner's Members button). */
+  actions?: ReactNode;
+}
+
+/** The live project document: the editor once the document is here (from this device or the server). */
+export function LiveProject(props: LiveProjectProps) {
+  const { projectId, user, role, renders, actions } = props;
+  const { session, snapshot } = useCollabSession(projectId, user, role);
+  const { t } = useI18n();
+  if (snapshot?.ended) return <Ended reason={snapshot.ended} />;
+  if (!session || !(snapshot?.everSynced || snapshot?.localLoaded)) {
+    return (
+      <div className="live-loading" data-testid="live-loading">
+        <p>{t('project.loading')}</p>
+        {snapshot ? <SyncBadge status={snapshot.status} /> : null}
+      </div>
+    );
+  }
+  return (
+    <Editor
+      session={session}
+      snapshot={snapshot}
+      projectId={projectId}
+      selfId={user.id}
+      initialRenders={renders}
+      initialNextBefore={props.rendersNextBefore}
+      actions={actions}
+    />
+  );
+}
+
+type SideTab = 'script' | 'cast' | 'history';
+
+/**
+ * One screen: the script, cast and history on the left, the scene board in
+ * the middle, the preview and render queue on the right, the timeline along
+ * the bottom, and the people here in the bar. It re-renders on connection
+ * changes only; each part follows its own piece of the document.
+ */
+function Editor(props: {
+  session: CollabSession;
+  snapshot: CollabSnapshot;
+  projectId: string;
+  selfId: string;
+  initialRenders: readonly RenderRecord[];
+  initialNextBefore: string | null;
+  actions: ReactNode;
+}) {
+  const { session, snapshot, projectId } = props;
+  const { t } = useI18n();
+  const { readOnly, awareness } = snapshot;
+  const root = useRef<HTMLDivElement>(null);
+  const [selection] = useState(() => new SceneSelection());
+  const [tab, setTab] = useState<SideTab>('script');
+  useUndoShortcuts(session.undo, root, !readOnly);
+  const { renders, feed, more } = useRenders(
+    session,
+    projectId,
+    props.initialRenders,
+    props.initialNextBefore,
+  );
+  const thumbnails = useMemo(() => latestThumbnails(renders), [renders]);
+  const [previewId, setPreviewId] = useState<string | null>(null);
+  const preview = renders.find((r) => r.id === previewId && r.status === 'done' && r.output);
+  const language = useYMapField(projectMap(session.doc), 'language');
+  const people = usePeople(awareness, props.selfId);
+  return (
+    <div
+      ref={root}
+      className="live-project editor"
+      data-testid="live-project"
+      data-readonly={readOnly}
+    >
+      <div className="project-bar">
+        <ProjectTitle doc={session.doc} readOnly={readOnly} />
+        <div className="project-status">
+          <PresenceBar people={people} selfId={props.selfId} />
+          <SyncBadge status={snapshot.status} />
+          {readOnly ? <ViewOnlyBadge /> : null}
+          <div className="project-actions">
+            <UndoButtons undo={session.undo} readOnly={readOnly} />
+            <SettingsDialog doc={session.doc} readOnly={readOnly} undo={session.undo} />
+            <ShortcutsDialog />
+            {readOnly ? null : (
+              <CommitAndRender
+                session={session}
+                projectId={projectId}
+                feed={feed}
+                onQueued={(render) => revealRender(render.id)}
+              />
+            )}
+            {props.actions}
+          </div>
+        </div>
+      </div>
+      <div className="editor-main">
+        <Tabs.Root
+          className="side-panel"
+          value={tab}
+          onValueChange={(value) => setTab(value as SideTab)}
+        >
+          <Tabs.List className="tabs-list" aria-label={t('editor.sidePanels')}>
+            <Tabs.Trigger className="tab" value="script" data-testid="tab-script">
+              {t('editor.tab.script')}
+            </Tabs.Trigger>
+            <Tabs.Trigger className="tab" value="cast" data-testid="tab-cast">
+              {t('editor.tab.cast')}
+            </Tabs.Trigger>
+            <Tabs.Trigger className="tab" value="history" data-testid="tab-history">
+              {t('editor.tab.history')}
+            </Tabs.Trigger>
+          </Tabs.List>
+          <Tabs.Content className="tab-content" value="script">
+            <ScriptPane
+              doc={session.doc}
+              awareness={awareness}
+              undo={session.undo}
+              readOnly={readOnly}
+            />
+          </Tabs.Content>
+          <Tabs.Content className="tab-content" value="cast">
+            <CastPanel doc={session.doc} readOnly={readOnly} />
+          </Tabs.Content>
+          <Tabs.Content className="tab-content" value="history">
+            <HistoryPanel
+              doc={session.doc}
+              projectId={projectId}
+              readOnly={readOnly}
+              undo={session.undo}
+              beforeCommit={() => session.whenSaved(10_000)}
+            />
+          </Tabs.Content>
+        </Tabs.Root>
+        <SceneBoard
+          doc={session.doc}
+          undo={session.undo}
+          awareness={awareness}
+          readOnly={readOnly}
+          selection={selection}
+          thumbnails={thumbnails}
+          tools={readOnly ? null : <ImportScript doc={session.doc} undo={session.undo} />}
+        />
+        <aside className="preview-column" aria-label={t('editor.preview')}>
+          <RenderPanel
+            renders={renders}
+            readOnly={readOnly}
+            feed={feed}
+            more={more}
+            selectedId={preview?.id ?? null}
+            onPreview={(render) => setPreviewId(render.id)}
+            player={
+              preview ? (
+                <RenderPlayer
+                  render={preview}
+                  language={typeof language === 'string' ? language : 'en'}
+                  onClose={() => {
+                    setPreviewId(null);
+                    revealRender(preview.id, true);
+                  }}
+                />
+              ) : null
+            }
+          />
+        </aside>
+      </div>
+      <Timeline
+        doc={session.doc}
+        readOnly={readOnly}
+        selection={selection}
+        awareness={awareness}
+        onOpenScene={(id) => focusCard(id)}
+      />
+    </div>
+  );
+}
+
+/** Undo and redo of this user's own changes; enabled as the stacks change. */
+function UndoButtons({ undo, readOnly }: { undo: Y.UndoManager; readOnly: boolean }) {
+  const { t } = useI18n();
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    const bump = () => setTick((n) => n + 1);
+    undo.on('stack-item-added', bump);
+    undo.on('stack-item-popped', bump);
+    undo.on('stack-cleared', bump);
+    return () => {
+      undo.off('stack-item-added', bump);
+      undo.off('stack-item-popped', bump);
+      undo.off('stack-cleared', bump);
+    };
+  }, [undo]);
+  if (readOnly) return null;
+  return (
+    <div className="history-actions">
+      <button
+        type="button"
+        className="btn btn-quiet btn-small"
+        data-testid="undo"
+        aria-keyshortcuts="Control+Z"
+        disabled={!undo.canUndo()}
+        onClick={() => undo.undo()}
+      >
+        {t('project.undo')}
+      </button>
+      <button
+        type="button"
+        className="btn btn-quiet btn-small"
+        data-testid="redo"
+        aria-keyshortcuts="Control+Shift+Z"
+        disabled={!undo.canRedo()}
+        onClick={() => undo.redo()}
+      >
+        {t('project.redo')}
+      </button>
+    </div>
+  );
+}
+
+/** Scrolls a render's row into view once it is on the page (and focuses its Preview button). */
+function revealRender(renderId: string, focusPreview = false) {
+  requestAnimationFrame(() => {
+    const row = document.querySelector<HTMLElement>(
+      `[data-testid="render-row"][data-render-id="${CSS.escape(renderId)}"]`,
+    );
+    row?.scrollIntoView({ block: 'nearest' });
+    if (focusPreview) row?.querySelector<HTMLElement>('[data-testid="render-preview"]')?.focus();
+  });
+}
+
+/**
+ * Ctrl/Cmd+Z undoes, Ctrl/Cmd+Shift+Z and Ctrl+Y redo this user's changes to
+ * the project. Text fields outside the project (a dialog's textarea) keep
+ * their own undo.
+ */
+function useUndoShortcuts(
+  undo: Y.UndoManager,
+  root: { current: HTMLElement | null },
+  enabled: boolean,
+) {
+  useEffect(() => {
+    if (!enabled) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.altKey || !(event.ctrlKey || event.metaKey)) return;
+      const key = event.key.toLowerCase();
+      const redo = (key === 'z' && event.shiftKey) || (key === 'y' && event.ctrlKey);
+      if (!redo && !(key === 'z' && !event.shiftKey)) return;
+      const target = event.target instanceof Element ? event.target : null;
+      if (target?.closest('[role="dialog"], [role="alertdialog"]')) return;
+      const editable = target?.closest('input, textarea, select, [contenteditable]');
+      if (editable && !root.current?.contains(editable)) return;
+      event.preventDefault();
+      if (redo) undo.redo();
+      else undo.undo();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [undo, root, enabled]);
+}
+
+function ProjectTitle({ doc, readOnly }: { doc: Y.Doc; readOnly: boolean }) {
+  const { t } = useI18n();
+  const title = useYMapField(projectMap(doc), 'title');
+  return (
+    <input
+      className="title-input"
+      aria-label={t('project.titleLabel')}
+      data-testid="project-title"
+      value={typeof title === 'string' ? title : ''}
+      maxLength={200}
+      disabled={readOnly}
+      onChange={(event) => doc.transact(() => projectMap(doc).set('title', event.target.value))}
+    />
+  );
+}
+
+const ENDED_MESSAGES: Record<EndReason, MessageKey> = {
+  deleted: 'ended.deleted',
+  'no-access': 'ended.noAccess',
+  'signed-out': 'ended.signedOut',
+};
+
+function Ended({ reason }: { reason: EndReason }) {
+  const { t } = useI18n();
+  const location = useLocation();
+  return (
+    <div className="panel notice" data-testid="live-ended" data-reason={reason} role="alert">
+      <p>{t(ENDED_MESSAGES[reason])}</p>
+      {reason === 'signed-out' ? (
+        <Link
+          to={`/login?redirectTo=${encodeURIComponent(location.pathname)}`}
+          className="btn btn-primary"
+        >
+          {t('nav.signIn')}
+        </Link>
+      ) : (
+        <Link to="/projects" className="btn">
+          {t('ended.backToProjects')}
+        </Link>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,431 @@
+import * as Label from '@radix-ui/react-label';
+import * as Slider from '@radix-ui/react-slider';
+import { useId, useMemo, useRef, useState } from 'react';
+import type * as Y from 'yjs';
+import {
+  projectMap,
+  setProjectSetting,
+  type ProjectSettingKey,
+} from '../../../shared/project-doc.ts';
+import {
+  ASPECTS,
+  FPS_VALUES,
+  LANGUAGES,
+  PROJECT_DEFAULTS,
+  STYLE_PRESETS,
+  VOICE_ENGINES,
+  type Aspect,
+  type Language,
+  type StylePreset,
+  type Voice,
+} from '../../../shared/timeline.ts';
+import { voiceIdIssue } from '../../../shared/voice-id.ts';
+import { useYValue } from '../../collab/use-y.ts';
+import { useI18n, type MessageKey } from '../../i18n/index.ts';
+import { Dialog, DialogClose } from '../../components/ui/dialog.tsx';
+import { TextField } from '../../components/ui/field.tsx';
+import { Select } from '../../components/ui/select.tsx';
+
+/** The timeline schema's limits (shared/timeline.ts). */
+const MAX_TITLE = 200;
+const MAX_VOICE = 64;
+const RATE_MIN = 0.5;
+const RATE_MAX = 2;
+const RATE_STEP = 0.05;
+
+/** Each language in its own language: a French speaker looks for "Français". */
+const NATIVE_NAMES: Record<Language, string> = { en: 'English', fr: 'Français' };
+
+interface Settings {
+  title: string;
+  language: Language;
+  aspect: Aspect;
+  fps: number;
+  stylePreset: StylePreset;
+  voice: Voice;
+}
+
+const oneOf = <T extends string | number>(list: readonly T[], value: unknown, fallback: T): T =>
+  (list as readonly unknown[]).includes(value) ? (value as T) : fallback;
+
+const inRange = (value: unknown, fallback: number) =>
+  typeof value === 'number' && Number.isFinite(value)
+    ? Math.min(RATE_MAX, Math.max(RATE_MIN, value))
+    : fallback;
+
+/** The settings as the controls show them: unknown or broken values fall back to the defaults. */
+function readSettings(project: Y.Map<unknown>): Settings {
+  const language = oneOf(LANGUAGES, project.get('language'), PROJECT_DEFAULTS.language);
+  const voice = (project.get('voice') ?? {}) as Partial<Record<keyof Voice, unknown>>;
+  const title = project.get('title');
+  return {
+    title: typeof title === 'string' ? title : '',
+    language,
+    aspect: oneOf(ASPECTS, project.get('aspect'), PROJECT_DEFAULTS.aspect),
+    fps: oneOf(FPS_VALUES, project.get('fps'), PROJECT_DEFAULTS.fps as (typeof FPS_VALUES)[number]),
+    stylePreset: oneOf(STYLE_PRESETS, project.get('stylePreset'), PROJECT_DEFAULTS.stylePreset),
+    voice: {
+      engine: oneOf(VOICE_ENGINES, voice.engine, PROJECT_DEFAULTS.voice.engine),
+      voice: typeof voice.voice === 'string' ? voice.voice : language,
+      rate: inRange(voice.rate, 1),
+      pitch: inRange(voice.pitch, 1),
+    },
+  };
+}
+
+const sameSettings = (a: Settings, b: Settings) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * "Project settings": a button and the dialog it opens. Every control writes
+ * to the live document at once (others see it), each change its own undo
+ * step; a value the timeline would refuse (an empty or too long title, say)
+ * gets an error naming the field and changes nothing. Viewers see the values
+ * but cannot change them.
+ */
+export function SettingsDialog({
+  doc,
+  readOnly,
+  undo,
+}: {
+  doc: Y.Doc;
+  readOnly: boolean;
+  /** The session's undo manager: a choice in a list is then never merged with the edit before it. */
+  undo?: Y.UndoManager;
+}) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  return (
+    <>
+      <button
+        ref={button}
+        type="button"
+        className="btn"
+        data-testid="settings-open"
+        onClick={() => setOpen(true)}
+      >
+        <span aria-hidden>⚙</span> {t('settings.open')}
+      </button>
+      <Dialog
+        open={open}
+        onOpenChange={setOpen}
+        title={t('settings.title')}
+        description={t(readOnly ? 'settings.viewOnly' : 'settings.description')}
+        testId="settings-dialog"
+        className="dialog-settings"
+        returnFocusTo={button}
+      >
+        <SettingsForm doc={doc} readOnly={readOnly} undo={undo} />
+        <div className="dialog-actions">
+          <DialogClose className="btn btn-primary" data-testid="settings-close">
+            {t('settings.close')}
+          </DialogClose>
+        </div>
+      </Dialog>
+    </>
+  );
+}
+
+function SettingsForm({
+  doc,
+  readOnly,
+  undo,
+}: {
+  doc: Y.Doc;
+  readOnly: boolean;
+  undo: Y.UndoManager | undefined;
+}) {
+  const { t, locale } = useI18n();
+  const ids = useId();
+  const project = projectMap(doc);
+  const settings = useYValue(project, () => readSettings(project), { same: sameSettings });
+  const [titleDraft, setTitleDraft] = useState<string | null>(null);
+  const [titleError, setTitleError] = useState<string | null>(null);
+  const [voiceDraft, setVoiceDraft] = useState<string | null>(null);
+  const [voiceError, setVoiceError] = useState<string | null>(null);
+  const number = useMemo(
+    () => new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+    [locale],
+  );
+
+  /** One discrete change = one undo step, never merged with what came just before or after. */
+  const step = (write: () => void) => {
+    undo?.stopCapturing();
+    doc.transact(write);
+    undo?.stopCapturing();
+  };
+
+  /** Writes a setting; false (and nothing changed) when the timeline refuses the value. */
+  const trySet = (key: ProjectSettingKey, value: unknown): boolean => {
+    try {
+      setProjectSetting(doc, key, value);
+      return true;
+    } catch (err) {
+      if (err instanceof RangeError) return false;
+      throw err;
+    }
+  };
+
+  const changeTitle = (value: string) => {
+    const error = !value.trim()
+      ? t('settings.error.titleEmpty')
+      : value.length > MAX_TITLE
+        ? t('settings.error.titleTooLong', { max: MAX_TITLE, count: value.length })
+        : null;
+    if (!error && trySet('title', value)) {
+      setTitleDraft(null);
+      setTitleError(null);
+      return;
+    }
+    setTitleDraft(value);
+    setTitleError(error ?? t('settings.error.field', { field: t('settings.fieldTitle') }));
+  };
+
+  const changeVoiceName = (value: string) => {
+    const error = !value.trim()
+      ? t('settings.error.voiceEmpty')
+      : value.length > MAX_VOICE
+        ? t('settings.error.voiceTooLong', { max: MAX_VOICE })
+        : voiceIdIssue(settings.voice.engine, value)
+          ? t('settings.error.voiceInvalid')
+          : null;
+    if (!error && trySet('voice', { ...settings.voice, voice: value })) {
+      setVoiceDraft(null);
+      setVoiceError(null);
+      return;
+    }
+    setVoiceDraft(value);
+    setVoiceError(error ?? t('settings.error.field', { field: t('settings.fieldVoice') }));
+  };
+
+  const changeLanguage = (value: string) => {
+    const language = oneOf(LANGUAGES, value, settings.language);
+    if (language === settings.language) return;
+    step(() => {
+      setProjectSetting(doc, 'language', language);
+      // A built-in voice named after the old language follows the new one.
+      const { voice } = settings;
+      if (voice.engine === 'espeak-ng' && voice.voice === settings.language && !voiceDraft) {
+        setProjectSetting(doc, 'voice', { ...voice, voice: language });
+      }
+    });
+  };
+
+  const setVoice = (patch: Partial<Voice>) =>
+    step(() => setProjectSetting(doc, 'voice', { ...settings.voice, ...patch }));
+
+  const multiplier = (value: number) => t('settings.sliderValue', { value: number.format(value) });
+
+  return (
+    <div className="form settings-form" data-readonly={readOnly || undefined}>
+      <TextField
+        label={t('settings.fieldTitle')}
+        name="title"
+        data-testid="settings-title"
+        value={titleDraft ?? settings.title}
+        error={titleError ?? undefined}
+        disabled={readOnly}
+        autoComplete="off"
+        onChange={(event) => changeTitle(event.target.value)}
+      />
+
+      <div className="settings-row">
+        <div className="field">
+          <Label.Root className="field-label" htmlFor={`${ids}-language`}>
+            {t('settings.fieldLanguage')}
+          </Label.Root>
+          <Select
+            id={`${ids}-language`}
+            testId="settings-language"
+            value={settings.language}
+            disabled={readOnly}
+            onValueChange={changeLanguage}
+            options={LANGUAGES.map((code) => ({ value: code, label: NATIVE_NAMES[code] }))}
+          />
+        </div>
+        <div className="field">
+          <Label.Root className="field-label" htmlFor={`${ids}-fps`}>
+            {t('settings.fieldFps')}
+          </Label.Root>
+          <Select
+            id={`${ids}-fps`}
+            testId="settings-fps"
+            value={String(settings.fps)}
+            disabled={readOnly}
+            onValueChange={(value) => step(() => setProjectSetting(doc, 'fps', Number(value)))}
+            options={FPS_VALUES.map((fps) => ({
+              value: String(fps),
+              label: t('settings.fpsOption', { fps }),
+            }))}
+          />
+        </div>
+      </div>
+      <p className="field-hint settings-language-hint">{t('settings.languageHint')}</p>
+
+      <fieldset className="settings-fieldset" data-testid="settings-aspect" disabled={readOnly}>
+        <legend className="field-label">{t('settings.fieldAspect')}</legend>
+        <div className="aspect-options">
+          {ASPECTS.map((aspect) => {
+            const [w = 1, h = 1] = aspect.split(':').map(Number);
+            const box = 30;
+            const width = w >= h ? box : Math.round((box * w) / h);
+            const height = h >= w ? box : Math.round((box * h) / w);
+            return (
+              <label key={aspect} className="aspect-option" data-value={aspect}>
+                <input
+                  type="radio"
+                  className="aspect-input visually-hidden"
+                  name={`${ids}-aspect`}
+                  value={aspect}
+                  checked={settings.aspect === aspect}
+                  onChange={() => step(() => setProjectSetting(doc, 'aspect', aspect))}
+                />
+                <span className="aspect-card">
+                  <span className="aspect-frame" aria-hidden>
+                    <span className="aspect-shape" style={{ width, height }} />
+                  </span>
+                  <span className="aspect-ratio">{aspect}</span>
+                  <span className="aspect-name">
+                    {t(`settings.aspect.${aspect}` as MessageKey)}
+                  </span>
+                </span>
+              </label>
+            );
+          })}
+        </div>
+      </fieldset>
+
+      <div className="field">
+        <Label.Root className="field-label" htmlFor={`${ids}-style`}>
+          {t('settings.fieldStyle')}
+        </Label.Root>
+        <Select
+          id={`${ids}-style`}
+          testId="settings-style"
+          value={settings.stylePreset}
+          disabled={readOnly}
+          onValueChange={(value) => step(() => setProjectSetting(doc, 'stylePreset', value))}
+          options={STYLE_PRESETS.map((style) => ({
+            value: style,
+            label: t(`import.style.${style}`),
+          }))}
+        />
+      </div>
+
+      <fieldset className="settings-fieldset settings-voice" disabled={readOnly}>
+        <legend className="field-label">{t('settings.voice')}</legend>
+        <div className="settings-row">
+          <div className="field">
+            <Label.Root className="field-label" htmlFor={`${ids}-engine`}>
+              {t('settings.fieldEngine')}
+            </Label.Root>
+            <Select
+              id={`${ids}-engine`}
+              testId="settings-voice-engine"
+              value={settings.voice.engine}
+              disabled={readOnly}
+              onValueChange={(value) =>
+                setVoice({ engine: oneOf(VOICE_ENGINES, value, settings.voice.engine) })
+              }
+              options={VOICE_ENGINES.map((engine) => ({
+                value: engine,
+                label: t(`settings.engine.${engine}`),
+              }))}
+            />
+          </div>
+          <TextField
+            label={t('settings.fieldVoice')}
+            name="voice"
+            data-testid="settings-voice-name"
+            value={voiceDraft ?? settings.voice.voice}
+            error={voiceError ?? undefined}
+            disabled={readOnly}
+            autoComplete="off"
+            spellCheck={false}
+            onChange={(event) => changeVoiceName(event.target.value)}
+          />
+        </div>
+        <p className="field-hint">{t('settings.voiceHint')}</p>
+        <VoiceSlider
+          label={t('settings.fieldRate')}
+          testId="settings-voice-rate"
+          value={settings.voice.rate}
+          disabled={readOnly}
+          format={multiplier}
+          hint={t('settings.sliderRange')}
+          onCommit={(rate) => setVoice({ rate })}
+        />
+        <VoiceSlider
+          label={t('settings.fieldPitch')}
+          testId="settings-voice-pitch"
+          value={settings.voice.pitch}
+          disabled={readOnly}
+          format={multiplier}
+          onCommit={(pitch) => setVoice({ pitch })}
+        />
+      </fieldset>
+    </div>
+  );
+}
+
+/**
+ * A 0.5–2 slider (Radix). Dragging shows the value locally; the document is
+ * written once when the thumb is released or a key is pressed, so a drag is
+ * one change (and one undo step), not hundreds.
+ */
+function VoiceSlider(props: {
+  label: string;
+  testId: string;
+  value: number;
+  disabled: boolean;
+  hint?: string;
+  format(value: number): string;
+  onCommit(value: number): void;
+}) {
+  const ids = useId();
+  const [draft, setDraft] = useState<number | null>(null);
+  const shown = draft ?? props.value;
+  return (
+    <div className="field slider-field">
+      <div className="slider-head">
+        <span id={`${ids}-label`} className="field-label">
+          {props.label}
+        </span>
+        <output className="slider-value" aria-hidden>
+          {props.format(shown)}
+        </output>
+      </div>
+      <Slider.Root
+        className="slider"
+        min={RATE_MIN}
+        max={RATE_MAX}
+        step={RATE_STEP}
+        value={[shown]}
+        disabled={props.disabled}
+        onValueChange={([value]) => {
+          if (value !== undefined) setDraft(value);
+        }}
+        onValueCommit={([value]) => {
+          setDraft(null);
+          if (value !== undefined && value !== props.value) props.onCommit(value);
+        }}
+      >
+        <Slider.Track className="slider-track">
+          <Slider.Range className="slider-range" />
+        </Slider.Track>
+        <Slider.Thumb
+          className="slider-thumb"
+          data-testid={props.testId}
+          aria-labelledby={`${ids}-label`}
+          aria-valuetext={props.format(shown)}
+          aria-describedby={props.hint ? `${ids}-hint` : undefined}
+        />
+      </Slider.Root>
+      {props.hint ? (
+        <p id={`${ids}-hint`} className="field-hint">
+          {props.hint}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+import { useFetcher } from '@remix-run/react';
+import { useState } from 'react';
+import { Dialog, DialogClose } from '../../components/ui/dialog.tsx';
+import { ProjectTitleField } from './project-title-field.tsx';
+import { Select } from '../../components/ui/select.tsx';
+import { useI18n } from '../../i18n/index.ts';
+import type { action } from './action.server.ts';
+
+/** "New project": a title and a narration language; success opens the project. */
+export function CreateProjectDialog() {
+  const [open, setOpen] = useState(false);
+  const { t } = useI18n();
+  return (
+    <>
+      <button
+        type="button"
+        className="btn btn-primary"
+        data-testid="create-project"
+        onClick={() => setOpen(true)}
+      >
+        {t('projects.new')}
+      </button>
+      <Dialog
+        open={open}
+        onOpenChange={setOpen}
+        title={t('projects.createTitle')}
+        description={t('projects.createDescription')}
+        testId="create-project-dialog"
+      >
+        <CreateProjectForm />
+      </Dialog>
+    </>
+  );
+}
+
+function CreateProjectForm() {
+  const fetcher = useFetcher<typeof action>();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const result = fetcher.data;
+  const busy = fetcher.state !== 'idle';
+  const kept = result?.ok === false ? result.values : undefined;
+  return (
+    <fetcher.Form method="post" className="form" noValidate>
+      <input type="hidden" name="intent" value="create" />
+      <ProjectTitleField result={result} defaultValue={kept?.title} testId="create-title" />
+      <div className="field">
+        <span className="field-label">{t('projects.fieldLanguage')}</span>
+        <LanguageSelect defaultValue={kept?.language || i18n.locale} />
+      </div>
+      <div className="dialog-actions">
+        <DialogClose className="btn">{t('projects.cancel')}</DialogClose>
+        <button
+          type="submit"
+          className="btn btn-primary"
+          disabled={busy}
+          data-testid="create-submit"
+        >
+          {t('projects.create')}
+        </button>
+      </div>
+    </fetcher.Form>
+  );
+}
+
+function LanguageSelect({ defaultValue }: { defaultValue: string }) {
+  const { t } = useI18n();
+  return (
+    <Select
+      name="language"
+      defaultValue={defaultValue}
+      aria-label={t('projects.fieldLanguage')}
+      testId="create-language"
+      options={[
+        { value: 'en', label: t('projects.language.en') },
+        { value: 'fr', label: t('projects.language.fr') },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,49 @@
+import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { useLoaderData } from '@remix-run/react';
+import { CreateProjectDialog } from './create-project-dialog.tsx';
+import { InvitationsForYou } from './invitations-for-you.tsx';
+import { ProjectRow } from './project-row.tsx';
+import { useI18n } from '../../i18n/index.ts';
+import { allowedActions } from '../../lib/permissions.server.ts';
+import { requireSession } from '../../lib/session.server.ts';
+
+export { action } from './action.server.ts';
+
+export const meta: MetaFunction = () => [{ title: 'Projects · Montage' }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const session = requireSession(context, request);
+  const [projects, invitations] = await Promise.all([
+    context.services.projects.list(session.user.id),
+    context.services.invitations.listMine(session.user),
+  ]);
+  return {
+    projects: projects.map((p) => ({ ...p, allowed: allowedActions(p.role) })),
+    invitations,
+  };
+}
+
+export default function Projects() {
+  const { projects, invitations } = useLoaderData<typeof loader>();
+  const { t } = useI18n();
+  return (
+    <section className="page">
+      <div className="page-header">
+        <h1>{t('projects.title')}</h1>
+        <CreateProjectDialog />
+      </div>
+      <InvitationsForYou invitations={invitations} />
+      {projects.length === 0 ? (
+        <p className="empty" data-testid="projects-empty">
+          {t('projects.empty')}
+        </p>
+      ) : (
+        <ul className="project-list" data-testid="project-list">
+          {projects.map((project) => (
+            <ProjectRow key={project.id} project={project} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
