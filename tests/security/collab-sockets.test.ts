@@ -32,7 +32,8 @@ describe('collab sockets', () => {
       env: {
         TRUST_PROXY: 'true',
         COLLAB_CONNECTIONS_PER_MINUTE: String(PER_MINUTE),
-        COLLAB_AUTH_TIMEOUT_MS: '500',
+        // Short, so the test is quick, but long enough for a first sign-in on a loaded machine.
+        COLLAB_AUTH_TIMEOUT_MS: '3000',
       },
     }).start();
   });
