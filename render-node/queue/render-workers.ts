@@ -1,7 +1,7 @@
 import { FlowProducer, Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
-import { renderPreset } from '../../shared/render-presets.ts';
-import type { StageProgress } from '../../shared/render-events.ts';
+import { renderPreset } from '../../shared/render/render-presets.ts';
+import type { StageProgress } from '../../shared/render/render-events.ts';
 import {
   bullPrefix,
   cancelledKey,
@@ -12,7 +12,7 @@ import {
   type PlanJobData,
   type RenderNodeEvent,
   type SceneJobData,
-} from '../../shared/render-queue.ts';
+} from '../../shared/render/render-queue.ts';
 import { validateTimeline } from '../../shared/timeline.ts';
 import { assembleRender } from '../assemble-render.ts';
 import { engineVersions } from '../engines/load-engines.ts';

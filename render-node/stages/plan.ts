@@ -1,7 +1,7 @@
 import { contentKey } from '../../shared/content-key.ts';
-import type { ProgressUnit } from '../../shared/render-progress.ts';
-import { presetProblems, type RenderPreset } from '../../shared/render-presets.ts';
-import { renderReadinessIssues } from '../../shared/render-readiness.ts';
+import type { ProgressUnit } from '../../shared/render/render-progress.ts';
+import { presetProblems, type RenderPreset } from '../../shared/render/render-presets.ts';
+import { renderReadinessIssues } from '../../shared/render/render-readiness.ts';
 import type {
   Motion,
   StylePreset,

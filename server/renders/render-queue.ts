@@ -1,7 +1,10 @@
 import { Queue, QueueEvents } from 'bullmq';
 import { Redis } from 'ioredis';
-import { isTerminalState, type RenderJobOutput } from '../../shared/render-job-machine.ts';
-import { createProgressTracker, type ProgressTracker } from '../../shared/render-progress.ts';
+import { isTerminalState, type RenderJobOutput } from '../../shared/render/render-job-machine.ts';
+import {
+  createProgressTracker,
+  type ProgressTracker,
+} from '../../shared/render/render-progress.ts';
 import {
   bullPrefix,
   cancelledKey,
@@ -10,19 +13,15 @@ import {
   renderChannels,
   type PlanJobData,
   type RenderNodeEvent,
-} from '../../shared/render-queue.ts';
+} from '../../shared/render/render-queue.ts';
 import type { Timeline } from '../../shared/timeline.ts';
-import type { RenderStage } from '../../shared/render-events.ts';
+import { parseJsonValue } from '../../shared/json-value.ts';
+import type { RenderOutput } from '../../shared/render/render-output.ts';
+import type { RenderStage } from '../../shared/render/render-events.ts';
 import { createFairPriorities } from '../../shared/node/fair-priorities.ts';
 import type { Logger } from '../logger.ts';
 import { ApiError } from '../http/errors.ts';
-import {
-  summarise,
-  type RenderDetail,
-  type RenderRecord,
-  type Renders,
-  type StoredOutput,
-} from './renders.ts';
+import { summarise, type RenderDetail, type RenderRecord, type Renders } from './renders.ts';
 
 /** The message every collaborator's client receives (Hocuspocus stateless, on the project document). */
 export interface RenderUpdateMessage {
@@ -230,7 +229,7 @@ export function createRenderQueue(options: RenderQueueOptions) {
     return state;
   }
 
-  async function onAssembled(renderId: string, attempt: number, output: StoredOutput) {
+  async function onAssembled(renderId: string, attempt: number, output: RenderOutput) {
     if (!(await isCurrentAttempt(renderId, attempt))) return;
     const state = live.get(renderId);
     await renders.applyEvent(renderId, { type: 'START' }); // a no-op unless the start was missed
@@ -298,9 +297,7 @@ export function createRenderQueue(options: RenderQueueOptions) {
 
   assembleEvents.on('completed', ({ jobId, returnvalue }) => {
     const { renderId, attempt } = parseJobId(jobId);
-    const output = (
-      typeof returnvalue === 'string' ? JSON.parse(returnvalue) : returnvalue
-    ) as StoredOutput;
+    const output = parseJsonValue<RenderOutput>(returnvalue);
     inOrder(renderId, () => onAssembled(renderId, attempt, output));
   });
   // Scene jobs matter too: one that fails outside its processor (stalled too
@@ -353,7 +350,7 @@ export function createRenderQueue(options: RenderQueueOptions) {
       const assemble = await assembleQueue.getJob(ids.assemble);
       const state = assemble ? await assemble.getState() : null;
       if (state === 'completed') {
-        await onAssembled(row.id, row.attempt, assemble!.returnvalue as StoredOutput);
+        await onAssembled(row.id, row.attempt, parseJsonValue<RenderOutput>(assemble!.returnvalue));
       } else if (state === 'failed') {
         await onJobFailed(row.id, row.attempt, assemble!.failedReason);
       } else if (!assemble) {
@@ -361,7 +358,7 @@ export function createRenderQueue(options: RenderQueueOptions) {
           renderId: row.id,
           attempt: row.attempt,
           owner: row.owner,
-          timeline: typeof row.timeline === 'string' ? JSON.parse(row.timeline) : row.timeline,
+          timeline: parseJsonValue<Timeline>(row.timeline),
           preset: row.preset as PlanJobData['preset'],
           burnCaptions: row.burn_captions,
         });
@@ -383,7 +380,7 @@ export function createRenderQueue(options: RenderQueueOptions) {
 
     async cancel(userId: string, renderId: string): Promise<RenderRecord> {
       const { record } = await renders.requireEditable(userId, renderId);
-      if (['done', 'failed', 'cancelled'].includes(record.status)) {
+      if (isTerminalState(record.status)) {
         throw new ApiError('CONFLICT', `This render is already ${record.status}`, {
           status: record.status,
         });

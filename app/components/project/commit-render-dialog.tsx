@@ -6,7 +6,7 @@ import {
   RENDER_PRESET_IDS,
   renderPreset,
   type RenderPresetId,
-} from '../../../shared/render-presets.ts';
+} from '../../../shared/render/render-presets.ts';
 import { ASPECTS, type Aspect, type TimelineIssue } from '../../../shared/timeline.ts';
 import type { CollabSession } from '../../collab/collab-session.ts';
 import { useI18n, type I18n } from '../../i18n/index.ts';

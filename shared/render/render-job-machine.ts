@@ -55,8 +55,15 @@ const PHASE_OF_STAGE: Record<RenderStage, ActivePhase> = {
 /** The job state a pipeline stage belongs to. */
 export const phaseOfStage = (stage: RenderStage): ActivePhase => PHASE_OF_STAGE[stage];
 
+/** The states a render never leaves by itself (only RETRY leaves failed or cancelled). */
+export const TERMINAL_STATES = [
+  'done',
+  'failed',
+  'cancelled',
+] as const satisfies readonly RenderJobState[];
+
 export const isTerminalState = (state: RenderJobState) =>
-  state === 'done' || state === 'failed' || state === 'cancelled';
+  (TERMINAL_STATES as readonly RenderJobState[]).includes(state);
 
 export interface RenderJobOutput {
   videoHash: string;

@@ -1,6 +1,6 @@
 import type { RenderFailure, RenderStage, StageProgress } from './render-events.ts';
 import type { RenderPresetId } from './render-presets.ts';
-import type { Timeline } from './timeline.ts';
+import type { Timeline } from '../timeline.ts';
 
 /**
  * The contract between the web server and the render nodes over Redis:
