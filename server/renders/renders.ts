@@ -16,7 +16,7 @@ import {
   type RenderJobSnapshot,
 } from '../../shared/render/render-job-state.ts';
 import { RENDER_PRESET_IDS, type RenderPresetId } from '../../shared/render/render-presets.ts';
-import type { PlannedUnit } from '../../shared/render/render-queue.ts';
+import type { PlanJobData, PlannedUnit } from '../../shared/render/render-queue.ts';
 import {
   DEFAULT_TIMELINE_LIMITS,
   timelineLimitIssues,
@@ -29,6 +29,7 @@ import {
   type LiveRenderLimits,
 } from '../../shared/live-render-limits.ts';
 import type { Db } from '../db/database.ts';
+import type { Timeline } from '../../shared/timeline.ts';
 import type { Database } from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
 import { parseInput } from '../http/parse-input.ts';
@@ -114,6 +115,26 @@ export interface RenderSummary {
 /** Whose share of the render queues a render uses: its creator, or its project once that account is gone. */
 const ownerOf = (row: { created_by: string | null; project_id: string }) =>
   row.created_by ?? row.project_id;
+
+/** A stored render's plan job, its revision's timeline included. */
+function planJobOfRow(row: {
+  id: string;
+  attempt: number;
+  created_by: string | null;
+  project_id: string;
+  timeline: unknown;
+  preset: string;
+  burn_captions: boolean;
+}): PlanJobData {
+  return {
+    renderId: row.id,
+    attempt: row.attempt,
+    owner: ownerOf(row),
+    timeline: parseJsonValue<Timeline>(row.timeline),
+    preset: row.preset as RenderPresetId,
+    burnCaptions: row.burn_captions,
+  };
+}
 
 /** Weighted fractions per stage and per scene from the unit fractions. */
 export function summarise(detail: RenderDetail | null) {
@@ -404,12 +425,16 @@ export function createRenders(
   return {
     applyEvent,
 
-    /** Writes the render row (or finds the live one for this revision and preset); returns it and whether it is new. */
+    /**
+     * Writes the render row (or finds the live one for this revision and
+     * preset); returns it, whether it is new, and for a new one the plan job
+     * to queue, with the revision's timeline already loaded here.
+     */
     async create(
       userId: string,
       projectId: string,
       input: unknown,
-    ): Promise<{ record: RenderRecord; created: boolean }> {
+    ): Promise<{ record: RenderRecord; created: boolean; plan: PlanJobData | null }> {
       await projects.authorize(userId, projectId, 'edit');
       const { revisionId, preset, burnCaptions } = parseInput(createRenderSchema, input);
       const revision = await revisions.load(revisionId);
@@ -467,7 +492,17 @@ export function createRenders(
             .where('renders.burn_captions', '=', burnCaptions)
             .where('renders.status', 'not in', TERMINAL_STATES)
             .executeTakeFirst();
-      return { record: fullRecord(row!), created: !!created };
+      const plan: PlanJobData | null = created
+        ? {
+            renderId: id,
+            attempt: 1,
+            owner: userId,
+            timeline: revision.timeline,
+            preset,
+            burnCaptions,
+          }
+        : null;
+      return { record: fullRecord(row!), created: !!created, plan };
     },
 
     async get(userId: string, renderId: string) {
@@ -568,14 +603,16 @@ export function createRenders(
         ])
         .where('renders.status', 'not in', TERMINAL_STATES)
         .execute()
-        .then((rows) => rows.map((row) => ({ ...row, owner: ownerOf(row) })));
+        .then((rows) => rows.map((row) => ({ ...row, plan: planJobOfRow(row) })));
     },
 
-    async timelineOf(renderId: string) {
+    /** The plan job of a render's current attempt (a retry queues it again). */
+    async planJobOf(renderId: string): Promise<PlanJobData> {
       const row = await db
         .selectFrom('renders')
         .innerJoin('revisions', 'revisions.id', 'renders.revision_id')
         .select([
+          'renders.id',
           'revisions.timeline',
           'renders.preset',
           'renders.burn_captions',
@@ -585,14 +622,7 @@ export function createRenders(
         ])
         .where('renders.id', '=', renderId)
         .executeTakeFirstOrThrow();
-      return {
-        timeline: parseJsonValue<unknown>(row.timeline),
-        preset: row.preset as RenderPresetId,
-        burnCaptions: row.burn_captions,
-        projectId: row.project_id,
-        attempt: row.attempt,
-        owner: ownerOf(row),
-      };
+      return planJobOfRow(row);
     },
   };
 }

@@ -40,6 +40,16 @@ export const jobIds = (renderId: string, attempt: number) => ({
   scene: (sceneId: string) => `${renderId}.${attempt}.scene.${sceneId}`,
 });
 
+/** The render, attempt and (for a scene job) scene a job id of `jobIds` names. */
+export function parseJobId(jobId: string) {
+  const [renderId, attempt] = jobId.split('.');
+  return {
+    renderId: renderId!,
+    attempt: Number(attempt),
+    sceneId: jobId.split('.scene.')[1] ?? null,
+  };
+}
+
 export interface PlanJobData {
   renderId: string;
   attempt: number;
