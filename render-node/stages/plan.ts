@@ -12,7 +12,7 @@ import type {
 } from '../../shared/timeline.ts';
 import type { PictureRequest } from '../engines/image/engine.ts';
 import type { LetteringRequest } from '../engines/image/lettering.ts';
-import { paletteFor } from '../engines/image/procedural.ts';
+import { paletteFor } from '../engines/image/scene-palette.ts';
 import { firstSentence } from '../engines/image/typeset.ts';
 import type { VoiceRequest } from '../engines/voice/engine.ts';
 
