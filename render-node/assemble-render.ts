@@ -1,4 +1,5 @@
-import type { ArtifactRef, RenderStage } from '../shared/render-events.ts';
+import type { ArtifactRef, RenderStage } from '../shared/render/render-events.ts';
+import type { RenderOutput } from '../shared/render/render-output.ts';
 import { assertEnginesMatch } from './engines/load-engines.ts';
 import type { RenderContext } from './render-context.ts';
 import { inStage } from './render-error.ts';
@@ -21,25 +22,6 @@ import { makeTransition } from './stages/transition.ts';
 export interface AssembleJob {
   plan: RenderPlan;
   scenes: readonly SceneRender[];
-}
-
-export interface RenderOutput {
-  video: ArtifactRef;
-  poster: ArtifactRef;
-  thumbnails: { sceneId: string; thumbnail: ArtifactRef }[];
-  captions: { vtt: ArtifactRef; srt: ArtifactRef };
-  audio: ArtifactRef;
-  transitions: ArtifactRef[];
-  frames: number;
-  fps: number;
-  width: number;
-  height: number;
-  durationSec: number;
-  /** Where each scene starts in the video (its incoming transition included): chapter markers. */
-  chapters: { sceneId: string; startSec: number }[];
-  warnings: string[];
-  /** Every artifact the render references (scenes' included): the set garbage collection keeps. */
-  referenced: string[];
 }
 
 export async function assembleRender(job: AssembleJob, ctx: RenderContext): Promise<RenderOutput> {

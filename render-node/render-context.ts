@@ -1,4 +1,4 @@
-import type { StageProgress } from '../shared/render-events.ts';
+import type { StageProgress } from '../shared/render/render-events.ts';
 import type { ImageEngine } from './engines/image/engine.ts';
 import type { VoiceEngine } from './engines/voice/engine.ts';
 import type { MediaStore } from '../shared/node/media-store.ts';

@@ -1,4 +1,4 @@
-import type { RenderFailure, RenderStage } from '../shared/render-events.ts';
+import type { RenderFailure, RenderStage } from '../shared/render/render-events.ts';
 import { FfmpegError } from '../shared/node/ffmpeg/run-ffmpeg.ts';
 
 /**

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { test } from 'node:test';
-import type { ArtifactRef, RenderProgress } from '../shared/render-events.ts';
+import type { ArtifactRef, RenderProgress } from '../shared/render/render-events.ts';
 import type { Timeline } from '../shared/timeline.ts';
 import { loadEngines } from './engines/load-engines.ts';
 import { probeMedia } from '../shared/node/ffmpeg/probe-media.ts';

@@ -1,8 +1,9 @@
-import type { RenderProgress } from '../shared/render-events.ts';
-import { createProgressTracker } from '../shared/render-progress.ts';
-import type { RenderPreset } from '../shared/render-presets.ts';
+import type { RenderProgress } from '../shared/render/render-events.ts';
+import { createProgressTracker } from '../shared/render/render-progress.ts';
+import type { RenderPreset } from '../shared/render/render-presets.ts';
 import { validateTimeline } from '../shared/timeline.ts';
-import { assembleRender, type RenderOutput } from './assemble-render.ts';
+import { assembleRender } from './assemble-render.ts';
+import type { RenderOutput } from '../shared/render/render-output.ts';
 import { engineVersions, loadEngines } from './engines/load-engines.ts';
 import type { MediaStore } from '../shared/node/media-store.ts';
 import type { RenderEngines } from './render-context.ts';

@@ -1,4 +1,4 @@
-import type { ArtifactRef, RenderStage } from '../shared/render-events.ts';
+import type { ArtifactRef, RenderStage } from '../shared/render/render-events.ts';
 import { assertEnginesMatch } from './engines/load-engines.ts';
 import type { RenderContext } from './render-context.ts';
 import { inStage } from './render-error.ts';

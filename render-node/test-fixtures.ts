@@ -1,4 +1,4 @@
-import { customPreset, renderPreset, type RenderPreset } from '../shared/render-presets.ts';
+import { customPreset, renderPreset, type RenderPreset } from '../shared/render/render-presets.ts';
 import { SCHEMA_VERSION, type Timeline, type TimelineScene } from '../shared/timeline.ts';
 
 /** Shared by the render node's tests: tiny renders (320x180 at 10 fps) in a throwaway store. */

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as Y from 'yjs';
 import {
+  readProjectSettings,
   addCastMember,
   addScene,
   castMap,
@@ -534,4 +535,38 @@ test('restoreTimeline keeps concurrent typing elsewhere in a narration', () => {
     'The boat leaves the harbour at dawn in the fog.',
   );
   assert.deepEqual(toTimeline(one), toTimeline(two));
+});
+
+test('project settings read back usable: defaults for missing or broken values, rates clamped', () => {
+  const doc = new Y.Doc();
+  initProjectDoc(doc, { title: 'Film', language: 'fr' });
+  assert.deepEqual(readProjectSettings(doc), {
+    title: 'Film',
+    language: 'fr',
+    aspect: '16:9',
+    fps: 30,
+    stylePreset: 'cinematic',
+    voice: { engine: 'espeak-ng', voice: 'fr', rate: 1, pitch: 1 },
+  });
+  const project = projectMap(doc);
+  project.set('aspect', '2:1');
+  project.set('fps', 29.97);
+  project.set('stylePreset', 'anime');
+  project.set('title', 42);
+  project.set('voice', { engine: 'robot', rate: 9, pitch: 0.1 });
+  assert.deepEqual(readProjectSettings(doc), {
+    title: '',
+    language: 'fr',
+    aspect: '16:9',
+    fps: 30,
+    stylePreset: 'anime',
+    voice: { engine: 'espeak-ng', voice: 'fr', rate: 2, pitch: 0.5 },
+  });
+  project.delete('voice');
+  assert.deepEqual(readProjectSettings(doc).voice, {
+    engine: 'espeak-ng',
+    voice: 'fr',
+    rate: 1,
+    pitch: 1,
+  });
 });

@@ -3,8 +3,13 @@ import type { z } from 'zod';
 import { compareOrdered, orderForIndex, orderKeys, type Ordered } from './ordering.ts';
 import { newId, randomSeed } from './ids.ts';
 import {
+  ASPECTS,
+  FPS_VALUES,
+  LANGUAGES,
   PROJECT_DEFAULTS,
   PROJECT_SETTING_FIELDS,
+  STYLE_PRESETS,
+  VOICE_ENGINES,
   SCENE_CONTENT_FIELDS,
   MAX_SCENE_DURATION_SEC,
   SCENE_DEFAULTS,
@@ -14,8 +19,11 @@ import {
   sceneSchema,
   timelineSchema,
   validateTimeline,
+  type Aspect,
   type Language,
+  type StylePreset,
   type Timeline,
+  type Voice,
   type TimelineScene,
 } from './timeline.ts';
 
@@ -185,6 +193,61 @@ export function addCastMember(doc: Y.Doc, input: { name: string; description?: s
 
 const valueOr = <T>(value: unknown, fallback: T): T | unknown =>
   value === undefined ? fallback : value;
+
+/** A voice's rate and pitch bounds (as the timeline schema checks them). */
+export const VOICE_RATE_MIN = 0.5;
+export const VOICE_RATE_MAX = 2;
+
+/** The value if the list holds it, else the fallback. */
+export const oneOf = <T extends string | number>(
+  list: readonly T[],
+  value: unknown,
+  fallback: T,
+): T => ((list as readonly unknown[]).includes(value) ? (value as T) : fallback);
+
+const rateOr = (value: unknown, fallback: number) =>
+  typeof value === 'number' && Number.isFinite(value)
+    ? Math.min(VOICE_RATE_MAX, Math.max(VOICE_RATE_MIN, value))
+    : fallback;
+
+/** The project settings as people see and use them. */
+export interface ProjectSettings {
+  title: string;
+  language: Language;
+  aspect: Aspect;
+  fps: (typeof FPS_VALUES)[number];
+  stylePreset: StylePreset;
+  voice: Voice;
+}
+
+/**
+ * The project settings, always usable: a missing or broken value (a raw
+ * client can write anything) reads as its default, a voice rate out of range
+ * as its bound. The one way to read settings back for display and choices;
+ * `readTimeline` instead keeps wrong values so validation can name them.
+ */
+export function projectSettingsOf(project: Y.Map<unknown>): ProjectSettings {
+  const language = oneOf(LANGUAGES, project.get('language'), PROJECT_DEFAULTS.language);
+  const voice = (project.get('voice') ?? {}) as Partial<Record<keyof Voice, unknown>>;
+  const title = project.get('title');
+  return {
+    title: typeof title === 'string' ? title : '',
+    language,
+    aspect: oneOf(ASPECTS, project.get('aspect'), PROJECT_DEFAULTS.aspect),
+    fps: oneOf(FPS_VALUES, project.get('fps'), PROJECT_DEFAULTS.fps as (typeof FPS_VALUES)[number]),
+    stylePreset: oneOf(STYLE_PRESETS, project.get('stylePreset'), PROJECT_DEFAULTS.stylePreset),
+    voice: {
+      engine: oneOf(VOICE_ENGINES, voice.engine, PROJECT_DEFAULTS.voice.engine),
+      voice: typeof voice.voice === 'string' ? voice.voice : language,
+      rate: rateOr(voice.rate, 1),
+      pitch: rateOr(voice.pitch, 1),
+    },
+  };
+}
+
+/** `projectSettingsOf` for a whole document. */
+export const readProjectSettings = (doc: Y.Doc): ProjectSettings =>
+  projectSettingsOf(projectMap(doc));
 
 /**
  * The raw, unvalidated timeline read from the document with defaults applied

@@ -16,7 +16,7 @@
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { Queue } from 'bullmq';
-import { bullPrefix, jobIds, RENDER_QUEUES } from '../../shared/render-queue.ts';
+import { bullPrefix, jobIds, RENDER_QUEUES } from '../../shared/render/render-queue.ts';
 import { waitFor } from '../../tests/support/collab-client.ts';
 import { RenderNode } from '../../tests/support/render-node.ts';
 import { projectWithRevisions } from '../../tests/support/revisions.ts';

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { renderPreset } from '../../shared/render-presets.ts';
+import { renderPreset } from '../../shared/render/render-presets.ts';
 import { loadEngines } from '../../render-node/engines/load-engines.ts';
 import { probeMedia } from '../../shared/node/ffmpeg/probe-media.ts';
 import { MediaStore } from '../../shared/node/media-store.ts';

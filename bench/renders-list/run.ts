@@ -10,8 +10,8 @@
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { newId } from '../../shared/ids.ts';
-import { RENDER_STAGES } from '../../shared/render-events.ts';
-import { initialRenderJob } from '../../shared/render-job-state.ts';
+import { RENDER_STAGES, type ArtifactKind } from '../../shared/render/render-events.ts';
+import { initialRenderJob } from '../../shared/render/render-job-state.ts';
 import { PROJECT_DEFAULTS, SCHEMA_VERSION, type Timeline } from '../../shared/timeline.ts';
 import { migrateToLatest, openDatabase } from '../../server/db/database.ts';
 import { TEST_DATABASE_URL } from '../../server/db/test-databases.ts';
@@ -67,22 +67,26 @@ function finishedDetail(sceneIds: string[]): RenderDetail {
   const units = RENDER_STAGES.flatMap((stage) =>
     sceneIds.map((sceneId) => ({ stage, sceneId, weight: 1 })),
   );
-  const asset = (ext: string) => ({ hash: hash(), ext });
+  const asset = (kind: ArtifactKind, ext: string) => ({ kind, hash: hash(), ext, cached: false });
   return {
     units,
     sceneIds,
     unitFractions: Object.fromEntries(units.map((u) => [`${u.stage}:${u.sceneId}`, 1])),
     output: {
-      video: asset('mp4'),
-      poster: asset('jpg'),
-      captions: { vtt: asset('vtt'), srt: asset('srt') },
-      thumbnails: sceneIds.map((sceneId) => ({ sceneId, thumbnail: asset('jpg') })),
+      video: asset('video', 'mp4'),
+      poster: asset('poster', 'jpg'),
+      captions: { vtt: asset('captions-vtt', 'vtt'), srt: asset('captions-srt', 'srt') },
+      thumbnails: sceneIds.map((sceneId) => ({ sceneId, thumbnail: asset('thumbnail', 'jpg') })),
+      audio: asset('audio', 'm4a'),
+      transitions: [],
       chapters: sceneIds.map((sceneId, i) => ({ sceneId, startSec: i * 6 })),
       durationSec: sceneIds.length * 6,
       width: 1920,
       height: 1080,
       fps: 30,
       frames: sceneIds.length * 180,
+      warnings: [],
+      referenced: [],
     },
   };
 }

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { contentKey } from '../../shared/content-key.ts';
-import type { ArtifactRef } from '../../shared/render-events.ts';
+import type { ArtifactRef } from '../../shared/render/render-events.ts';
 import { chain, filter, graph } from '../../shared/node/ffmpeg/filter-graph.ts';
 import { runFfmpeg } from '../../shared/node/ffmpeg/run-ffmpeg.ts';
 import type { RenderContext } from '../render-context.ts';

@@ -1,5 +1,5 @@
 import { contentKey } from '../../shared/content-key.ts';
-import type { ArtifactRef } from '../../shared/render-events.ts';
+import type { ArtifactRef } from '../../shared/render/render-events.ts';
 import { chain, filter, graph } from '../../shared/node/ffmpeg/filter-graph.ts';
 import { runFfmpeg, type FfmpegInput } from '../../shared/node/ffmpeg/run-ffmpeg.ts';
 import { userAudioInput } from '../../shared/node/ffmpeg/user-media.ts';

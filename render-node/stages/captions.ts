@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { contentKey } from '../../shared/content-key.ts';
-import type { ArtifactRef } from '../../shared/render-events.ts';
+import type { ArtifactRef } from '../../shared/render/render-events.ts';
 import { letterboxHeight } from '../engines/image/lettering.ts';
 import type { RenderContext } from '../render-context.ts';
 import { allSettled } from '../run-limited.ts';

@@ -1,4 +1,4 @@
-import type { ArtifactRef } from '../../shared/render-events.ts';
+import type { ArtifactRef } from '../../shared/render/render-events.ts';
 import { renderLettering } from '../engines/image/lettering.ts';
 import { chain, filter, graph } from '../../shared/node/ffmpeg/filter-graph.ts';
 import { runFfmpeg } from '../../shared/node/ffmpeg/run-ffmpeg.ts';

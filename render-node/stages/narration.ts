@@ -1,4 +1,4 @@
-import type { ArtifactRef } from '../../shared/render-events.ts';
+import type { ArtifactRef } from '../../shared/render/render-events.ts';
 import { readWavInfo } from '../engines/voice/wav-duration.ts';
 import type { RenderContext } from '../render-context.ts';
 import type { ScenePlan } from './plan.ts';

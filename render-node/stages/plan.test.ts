@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { renderPreset } from '../../shared/render-presets.ts';
+import { renderPreset } from '../../shared/render/render-presets.ts';
 import { scene, timeline, tinyPreset } from '../test-fixtures.ts';
 import {
   bodyChunks,

@@ -1,7 +1,7 @@
 import { contentKey } from '../../shared/content-key.ts';
-import type { ProgressUnit } from '../../shared/render-progress.ts';
-import { presetProblems, type RenderPreset } from '../../shared/render-presets.ts';
-import { renderReadinessIssues } from '../../shared/render-readiness.ts';
+import type { ProgressUnit } from '../../shared/render/render-progress.ts';
+import { presetProblems, type RenderPreset } from '../../shared/render/render-presets.ts';
+import { renderReadinessIssues } from '../../shared/render/render-readiness.ts';
 import type {
   Motion,
   StylePreset,
@@ -12,7 +12,7 @@ import type {
 } from '../../shared/timeline.ts';
 import type { PictureRequest } from '../engines/image/engine.ts';
 import type { LetteringRequest } from '../engines/image/lettering.ts';
-import { paletteFor } from '../engines/image/procedural.ts';
+import { paletteFor } from '../engines/image/scene-palette.ts';
 import { firstSentence } from '../engines/image/typeset.ts';
 import type { VoiceRequest } from '../engines/voice/engine.ts';
 

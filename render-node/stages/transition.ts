@@ -1,5 +1,5 @@
 import { contentKey } from '../../shared/content-key.ts';
-import type { ArtifactRef } from '../../shared/render-events.ts';
+import type { ArtifactRef } from '../../shared/render/render-events.ts';
 import { chain, filter } from '../../shared/node/ffmpeg/filter-graph.ts';
 import type { RenderContext } from '../render-context.ts';
 import { allSettled } from '../run-limited.ts';

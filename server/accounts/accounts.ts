@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { newId } from '../../shared/ids.ts';
-import { nulPaths, singleLineText } from '../../shared/text-safety.ts';
+import { singleLineText } from '../../shared/text-safety.ts';
 import type { Db } from '../db/database.ts';
-import { ApiError, fieldDetails } from '../http/errors.ts';
+import { ApiError } from '../http/errors.ts';
+import { parseInput } from '../http/parse-input.ts';
 import type { RateLimits } from '../http/rate-limit.ts';
 import { hashSecretToken, newSecretToken } from './secret-token.ts';
 import { DUMMY_HASH, hashPassword, passwordWeakness, verifyPassword } from './passwords.ts';
@@ -39,34 +40,6 @@ export const loginSchema = z.object({
   email: singleLineText(z.string().trim().toLowerCase().min(1, 'Enter your email').max(254)),
   password: z.string().min(1, 'Enter your password').max(200),
 });
-
-/**
- * Validates input against a schema; 422 naming the fields otherwise. Before
- * the schema, any string holding a NUL anywhere in the input is refused with
- * its path: PostgreSQL cannot store NUL, so a field a schema forgot must
- * still never turn into a 500.
- */
-export function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {
-  const withNul = nulPaths(input);
-  if (withNul.length) {
-    throw new ApiError(
-      'VALIDATION_FAILED',
-      'Some fields are invalid',
-      fieldDetails(
-        withNul.map((path) => ({ path, message: 'contains a control character (U+0000)' })),
-      ),
-    );
-  }
-  const result = schema.safeParse(input);
-  if (!result.success) {
-    throw new ApiError(
-      'VALIDATION_FAILED',
-      'Some fields are invalid',
-      fieldDetails(result.error.issues),
-    );
-  }
-  return result.data;
-}
 
 /** The rate limits sign-in and sign-up spend (rules in config.authLimits). */
 export type AuthLimit = 'signInByAddress' | 'signInByAccount' | 'signUpByAddress';

@@ -302,12 +302,12 @@ export function apiRouter(services: Services): Router {
   router.post(
     '/projects/:id/renders',
     json(async (req) => {
-      const { record, created } = await renders.create(
+      const { record, created, plan } = await renders.create(
         requireSession(req).user.id,
         param(req, 'id'),
         req.body,
       );
-      if (created) await renderQueue.submit(record);
+      if (plan) await renderQueue.submit(record, plan);
       return { render: record, created };
     }, 202),
   );

@@ -65,7 +65,7 @@ export interface RevisionsTable {
   created_at: Timestamp;
 }
 
-/** One render of a revision with a preset; `job` is the render-job machine's context (shared/render-job-machine.ts). */
+/** One render of a revision with a preset; `job` is the render-job machine's context (shared/render/render-job-machine.ts). */
 export interface RendersTable {
   id: string;
   project_id: string;

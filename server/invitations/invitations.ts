@@ -1,11 +1,12 @@
 import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import { newId } from '../../shared/ids.ts';
-import { emailField, parseInput, type PublicUser } from '../accounts/accounts.ts';
+import { emailField, type PublicUser } from '../accounts/accounts.ts';
 import { hashSecretToken, newSecretToken } from '../accounts/secret-token.ts';
 import type { Db } from '../db/database.ts';
 import type { InvitationsTable, Role } from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
+import { parseInput } from '../http/parse-input.ts';
 import type { RateLimits } from '../http/rate-limit.ts';
 import type { Projects } from '../projects/projects.ts';
 import { roleField } from '../projects/projects.ts';

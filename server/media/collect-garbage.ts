@@ -1,11 +1,11 @@
 import * as Y from 'yjs';
+import { parseJsonValue } from '../../shared/json-value.ts';
 import { listScenes, projectMap } from '../../shared/project-doc.ts';
 import type { MediaStore } from '../../shared/node/media-store.ts';
 import { createDocumentStore } from '../collab/document-store.ts';
 import type { Db } from '../db/database.ts';
 
-const asObject = (value: unknown) =>
-  (typeof value === 'string' ? JSON.parse(value) : value) as Record<string, unknown> | null;
+const asObject = (value: unknown) => parseJsonValue<Record<string, unknown> | null>(value);
 
 /** Asset hashes a timeline-shaped value points at: the music bed and uploaded scene pictures. */
 function assetsOf(

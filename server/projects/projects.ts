@@ -5,7 +5,7 @@ import { LANGUAGES } from '../../shared/timeline.ts';
 import type { Db } from '../db/database.ts';
 import type { Role } from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
-import { parseInput } from '../accounts/accounts.ts';
+import { parseInput } from '../http/parse-input.ts';
 import { can, ROLES, type ProjectAction } from './roles.ts';
 
 /** What the projects module needs from the live-document layer (server/collab). */

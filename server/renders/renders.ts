@@ -1,19 +1,22 @@
 import { sql, type Transaction } from 'kysely';
 import { z } from 'zod';
 import { newId } from '../../shared/ids.ts';
+import { parseJsonValue } from '../../shared/json-value.ts';
+import type { RenderOutput } from '../../shared/render/render-output.ts';
 import {
   isTerminalState,
+  TERMINAL_STATES,
   type RenderJobContext,
   type RenderJobEvent,
   type RenderJobState,
-} from '../../shared/render-job-machine.ts';
+} from '../../shared/render/render-job-machine.ts';
 import {
   applyRenderJobEvent,
   initialRenderJob,
   type RenderJobSnapshot,
-} from '../../shared/render-job-state.ts';
-import { RENDER_PRESET_IDS, type RenderPresetId } from '../../shared/render-presets.ts';
-import type { PlannedUnit } from '../../shared/render-queue.ts';
+} from '../../shared/render/render-job-state.ts';
+import { RENDER_PRESET_IDS, type RenderPresetId } from '../../shared/render/render-presets.ts';
+import type { PlanJobData, PlannedUnit } from '../../shared/render/render-queue.ts';
 import {
   DEFAULT_TIMELINE_LIMITS,
   timelineLimitIssues,
@@ -25,29 +28,13 @@ import {
   liveRenderBreachMessage,
   type LiveRenderLimits,
 } from '../../shared/live-render-limits.ts';
-import { parseInput } from '../accounts/accounts.ts';
 import type { Db } from '../db/database.ts';
+import type { Timeline } from '../../shared/timeline.ts';
 import type { Database } from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
+import { parseInput } from '../http/parse-input.ts';
 import type { Projects } from '../projects/projects.ts';
 import { overLimits, type Revisions } from '../revisions/revisions.ts';
-
-/** What the assemble step returned, as stored (see render-node/assemble-render.ts RenderOutput). */
-export interface StoredOutput {
-  video: { hash: string; ext: string };
-  poster: { hash: string; ext: string };
-  captions: { vtt: { hash: string; ext: string }; srt: { hash: string; ext: string } };
-  thumbnails: { sceneId: string; thumbnail: { hash: string; ext: string } }[];
-  durationSec: number;
-  width: number;
-  height: number;
-  fps: number;
-  frames: number;
-  chapters?: { sceneId: string; startSec: number }[];
-  warnings?: string[];
-  /** Which artifacts were reused from the cache and which were made. */
-  cache?: { sceneId: string | null; kind: string; cached: boolean }[];
-}
 
 /** Per-stage and per-scene detail kept beside the machine's context. */
 export interface RenderDetail {
@@ -55,7 +42,7 @@ export interface RenderDetail {
   sceneIds: string[];
   /** `${stage}:${sceneId}` → 0..1 */
   unitFractions: Record<string, number>;
-  output: StoredOutput | null;
+  output: RenderOutput | null;
 }
 
 export interface RenderRecord {
@@ -121,18 +108,33 @@ export const renderPageSchema = z.object({
 export interface RenderSummary {
   scenes: { id: string; title: string; fraction: number }[];
   stages: Record<string, number>;
-  output: StoredOutput | null;
+  output: RenderOutput | null;
 }
 
 /** States in which a render no longer holds a live-render slot. */
-const FINISHED = ['done', 'failed', 'cancelled'] as const;
-
 /** Whose share of the render queues a render uses: its creator, or its project once that account is gone. */
 const ownerOf = (row: { created_by: string | null; project_id: string }) =>
   row.created_by ?? row.project_id;
 
-const parseJson = <T>(value: unknown): T =>
-  (typeof value === 'string' ? JSON.parse(value) : value) as T;
+/** A stored render's plan job, its revision's timeline included. */
+function planJobOfRow(row: {
+  id: string;
+  attempt: number;
+  created_by: string | null;
+  project_id: string;
+  timeline: unknown;
+  preset: string;
+  burn_captions: boolean;
+}): PlanJobData {
+  return {
+    renderId: row.id,
+    attempt: row.attempt,
+    owner: ownerOf(row),
+    timeline: parseJsonValue<Timeline>(row.timeline),
+    preset: row.preset as RenderPresetId,
+    burnCaptions: row.burn_captions,
+  };
+}
 
 /** Weighted fractions per stage and per scene from the unit fractions. */
 export function summarise(detail: RenderDetail | null) {
@@ -174,9 +176,9 @@ export function renderSummary(
 
 const titlesOf = (timeline: unknown) =>
   new Map(
-    (parseJson<{ scenes?: { id: string; title: string }[] } | null>(timeline)?.scenes ?? []).map(
-      (s) => [s.id, s.title],
-    ),
+    (
+      parseJsonValue<{ scenes?: { id: string; title: string }[] } | null>(timeline)?.scenes ?? []
+    ).map((s) => [s.id, s.title]),
   );
 
 const titlesOfSummary = (summary: RenderSummary) =>
@@ -224,11 +226,14 @@ export function createRenders(
 
   /** The stored summary; computed from the detail and timeline for renders written before it existed. */
   const summaryOf = (row: Row): RenderSummary =>
-    parseJson<RenderSummary | null>(row.summary) ??
-    renderSummary(parseJson<RenderDetail | null>(row.progress), titlesOf(row.revision_timeline));
+    parseJsonValue<RenderSummary | null>(row.summary) ??
+    renderSummary(
+      parseJsonValue<RenderDetail | null>(row.progress),
+      titlesOf(row.revision_timeline),
+    );
 
   function toRecord(row: StoredRow, summary: RenderSummary): RenderRecord {
-    const job = parseJson<RenderJobContext>(row.job);
+    const job = parseJsonValue<RenderJobContext>(row.job);
     const titles = titlesOfSummary(summary);
     const base = `/api/v1/renders/${row.id}`;
     const out = summary.output;
@@ -323,7 +328,7 @@ export function createRenders(
             .selectFrom('renders')
             .select((eb) => eb.fn.countAll<string>().as('live'))
             .where(where, '=', id)
-            .where('status', 'not in', FINISHED)
+            .where('status', 'not in', TERMINAL_STATES)
             .executeTakeFirstOrThrow()
             .then((row) => Number(row.live));
     const live = {
@@ -365,7 +370,7 @@ export function createRenders(
         if (!row) return null;
         const current: RenderJobSnapshot = {
           state: row.status as RenderJobState,
-          context: parseJson<RenderJobContext>(row.job),
+          context: parseJsonValue<RenderJobContext>(row.job),
         };
         const next = applyRenderJobEvent(current, event);
         // A finished render made live again (a retry) takes a slot like a new one.
@@ -373,7 +378,7 @@ export function createRenders(
           await lockLiveSlots(trx, row.created_by, row.project_id);
           await refuseOverLiveLimit(trx, row.created_by, row.project_id);
         }
-        const detailBefore = parseJson<RenderDetail | null>(row.progress);
+        const detailBefore = parseJsonValue<RenderDetail | null>(row.progress);
         const unchanged =
           next.state === current.state &&
           JSON.stringify(next.context) === JSON.stringify(current.context);
@@ -383,7 +388,7 @@ export function createRenders(
           updateDetail && (!isTerminalState(current.state) || event.type === 'RETRY')
             ? updateDetail(detailBefore)
             : detailBefore;
-        const stored = parseJson<RenderSummary | null>(row.summary);
+        const stored = parseJsonValue<RenderSummary | null>(row.summary);
         const titles = stored
           ? titlesOfSummary(stored)
           : titlesOf(
@@ -420,12 +425,16 @@ export function createRenders(
   return {
     applyEvent,
 
-    /** Writes the render row (or finds the live one for this revision and preset); returns it and whether it is new. */
+    /**
+     * Writes the render row (or finds the live one for this revision and
+     * preset); returns it, whether it is new, and for a new one the plan job
+     * to queue, with the revision's timeline already loaded here.
+     */
     async create(
       userId: string,
       projectId: string,
       input: unknown,
-    ): Promise<{ record: RenderRecord; created: boolean }> {
+    ): Promise<{ record: RenderRecord; created: boolean; plan: PlanJobData | null }> {
       await projects.authorize(userId, projectId, 'edit');
       const { revisionId, preset, burnCaptions } = parseInput(createRenderSchema, input);
       const revision = await revisions.load(revisionId);
@@ -448,7 +457,7 @@ export function createRenders(
           .where('revision_id', '=', revisionId)
           .where('preset', '=', preset)
           .where('burn_captions', '=', burnCaptions)
-          .where('status', 'not in', FINISHED)
+          .where('status', 'not in', TERMINAL_STATES)
           .executeTakeFirst();
         if (existing) return null;
         await refuseOverLiveLimit(trx, userId, projectId);
@@ -469,7 +478,7 @@ export function createRenders(
           .onConflict((oc) =>
             oc
               .columns(['revision_id', 'preset', 'burn_captions'])
-              .where('status', 'not in', FINISHED)
+              .where('status', 'not in', TERMINAL_STATES)
               .doNothing(),
           )
           .returning('id')
@@ -481,9 +490,19 @@ export function createRenders(
             .where('renders.revision_id', '=', revisionId)
             .where('renders.preset', '=', preset)
             .where('renders.burn_captions', '=', burnCaptions)
-            .where('renders.status', 'not in', FINISHED)
+            .where('renders.status', 'not in', TERMINAL_STATES)
             .executeTakeFirst();
-      return { record: fullRecord(row!), created: !!created };
+      const plan: PlanJobData | null = created
+        ? {
+            renderId: id,
+            attempt: 1,
+            owner: userId,
+            timeline: revision.timeline,
+            preset,
+            burnCaptions,
+          }
+        : null;
+      return { record: fullRecord(row!), created: !!created, plan };
     },
 
     async get(userId: string, renderId: string) {
@@ -516,7 +535,7 @@ export function createRenders(
       const pageRows = rows.slice(0, limit);
       const renders = await Promise.all(
         pageRows.map(async (row) => {
-          const summary = parseJson<RenderSummary | null>(row.summary);
+          const summary = parseJsonValue<RenderSummary | null>(row.summary);
           // Renders older than summaries: read in full once (their next event stores one).
           return summary ? toRecord(row, summary) : fullRecord((await load(row.id))!);
         }),
@@ -562,7 +581,7 @@ export function createRenders(
         ? {
             status: row.status as RenderJobState,
             attempt: row.attempt,
-            detail: parseJson<RenderDetail | null>(row.progress),
+            detail: parseJsonValue<RenderDetail | null>(row.progress),
           }
         : null;
     },
@@ -582,16 +601,18 @@ export function createRenders(
           'renders.created_by',
           'revisions.timeline',
         ])
-        .where('renders.status', 'not in', FINISHED)
+        .where('renders.status', 'not in', TERMINAL_STATES)
         .execute()
-        .then((rows) => rows.map((row) => ({ ...row, owner: ownerOf(row) })));
+        .then((rows) => rows.map((row) => ({ ...row, plan: planJobOfRow(row) })));
     },
 
-    async timelineOf(renderId: string) {
+    /** The plan job of a render's current attempt (a retry queues it again). */
+    async planJobOf(renderId: string): Promise<PlanJobData> {
       const row = await db
         .selectFrom('renders')
         .innerJoin('revisions', 'revisions.id', 'renders.revision_id')
         .select([
+          'renders.id',
           'revisions.timeline',
           'renders.preset',
           'renders.burn_captions',
@@ -601,14 +622,7 @@ export function createRenders(
         ])
         .where('renders.id', '=', renderId)
         .executeTakeFirstOrThrow();
-      return {
-        timeline: parseJson<unknown>(row.timeline),
-        preset: row.preset as RenderPresetId,
-        burnCaptions: row.burn_captions,
-        projectId: row.project_id,
-        attempt: row.attempt,
-        owner: ownerOf(row),
-      };
+      return planJobOfRow(row);
     },
   };
 }

@@ -1,8 +1,9 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { sha256Hex } from '../../shared/content-key.ts';
+import { parseJsonValue } from '../../shared/json-value.ts';
 import { toTimeline } from '../../shared/project-doc.ts';
-import { renderReadinessIssues } from '../../shared/render-readiness.ts';
+import { renderReadinessIssues } from '../../shared/render/render-readiness.ts';
 import { singleLineText } from '../../shared/text-safety.ts';
 import {
   DEFAULT_TIMELINE_LIMITS,
@@ -16,9 +17,9 @@ import {
   type Timeline,
   type TimelineIssue,
 } from '../../shared/timeline.ts';
-import { parseInput } from '../accounts/accounts.ts';
 import type { Db } from '../db/database.ts';
 import { ApiError } from '../http/errors.ts';
+import { parseInput } from '../http/parse-input.ts';
 import type { Projects } from '../projects/projects.ts';
 
 export interface RevisionSummary {
@@ -103,9 +104,7 @@ export function createRevisions(
       .where('revisions.id', '=', revisionIdValue)
       .executeTakeFirst();
     if (!row) return null;
-    const timeline = (
-      typeof row.timeline === 'string' ? JSON.parse(row.timeline) : row.timeline
-    ) as Timeline;
+    const timeline = parseJsonValue<Timeline>(row.timeline);
     return { ...toSummary(row), timeline };
   }
 

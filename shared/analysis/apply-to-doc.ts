@@ -92,6 +92,11 @@ export function docCastDescription(
   return castAppearance(member) || (language === 'en' ? member.description : '');
 }
 
+/**
+ * The style the project has chosen, or null: unlike `readProjectSettings`,
+ * a missing or broken value is not read as the default, so the analysis's
+ * own style applies then.
+ */
 function projectStyle(doc: Y.Doc): StylePreset | null {
   const style = projectMap(doc).get('stylePreset');
   return typeof style === 'string' && (STYLE_PRESETS as readonly string[]).includes(style)

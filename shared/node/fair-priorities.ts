@@ -1,7 +1,7 @@
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { fairPriorities } from '../fair-priority.ts';
-import { fairShareKey } from '../render-queue.ts';
+import { fairShareKey } from '../render/render-queue.ts';
 
 /** How long a user's last priority is remembered in a queue that never empties. */
 const REMEMBER_SEC = 24 * 3600;

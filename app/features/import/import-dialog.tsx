@@ -3,7 +3,7 @@ import { useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import type * as Y from 'yjs';
 import { applyAnalysis } from '../../../shared/analysis/apply-to-doc.ts';
 import type { AnalyzedScene, ScriptAnalysis } from '../../../shared/analysis/types.ts';
-import { projectMap, scenesMap } from '../../../shared/project-doc.ts';
+import { readProjectSettings, scenesMap } from '../../../shared/project-doc.ts';
 import { STYLE_PRESETS, type StylePreset } from '../../../shared/timeline.ts';
 import { IMPORT_ORIGIN } from '../../collab/undo.ts';
 import { useI18n, type I18n, type MessageKey } from '../../i18n/index.ts';
@@ -22,13 +22,6 @@ const SNIPPET_WORDS = 16;
 type Mode = 'replace' | 'append';
 
 const utf8 = new TextEncoder();
-
-function projectStyle(doc: Y.Doc): StylePreset {
-  const style = projectMap(doc).get('stylePreset');
-  return (STYLE_PRESETS as readonly unknown[]).includes(style)
-    ? (style as StylePreset)
-    : 'cinematic';
-}
 
 /** 38.5 → "0:39", 3725 → "1:02:05". */
 export function formatDuration(seconds: number): string {
@@ -81,7 +74,9 @@ export function ImportScript({ doc, undo }: { doc: Y.Doc; undo: Y.UndoManager })
   const [fileName, setFileName] = useState<string | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [targetScenes, setTargetScenes] = useState('');
-  const [stylePreset, setStylePreset] = useState<StylePreset>(() => projectStyle(doc));
+  const [stylePreset, setStylePreset] = useState<StylePreset>(
+    () => readProjectSettings(doc).stylePreset,
+  );
   const [mode, setMode] = useState<Mode>('replace');
   const [confirming, setConfirming] = useState(false);
   const [applyError, setApplyError] = useState<string | null>(null);

@@ -1,13 +1,13 @@
 import * as Label from '@radix-ui/react-label';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type * as Y from 'yjs';
-import { projectMap } from '../../../shared/project-doc.ts';
+import { readProjectSettings } from '../../../shared/project-doc.ts';
 import {
   RENDER_PRESET_IDS,
   renderPreset,
   type RenderPresetId,
-} from '../../../shared/render-presets.ts';
-import { ASPECTS, type Aspect, type TimelineIssue } from '../../../shared/timeline.ts';
+} from '../../../shared/render/render-presets.ts';
+import { type Aspect, type TimelineIssue } from '../../../shared/timeline.ts';
 import type { CollabSession } from '../../collab/collab-session.ts';
 import { useI18n, type I18n } from '../../i18n/index.ts';
 import { apiCall } from '../../lib/api.ts';
@@ -25,11 +25,6 @@ interface Problem {
   key: string;
   sceneId: string | null;
   text: string;
-}
-
-export function projectAspect(doc: Y.Doc): Aspect {
-  const aspect = projectMap(doc).get('aspect');
-  return (ASPECTS as readonly unknown[]).includes(aspect) ? (aspect as Aspect) : '16:9';
 }
 
 /** "720p draft · 16:9 (1280×720)" */
@@ -83,7 +78,7 @@ export function CommitAndRender(props: {
   const [error, setError] = useState<string | null>(null);
   const [messageError, setMessageError] = useState<string | null>(null);
   const button = useRef<HTMLButtonElement>(null);
-  const aspect = projectAspect(session.doc);
+  const aspect = readProjectSettings(session.doc).aspect;
   const busy = step !== 'idle';
 
   const submit = async (event: FormEvent) => {

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { RENDER_STAGES, type RenderStage } from '../../../shared/render-events.ts';
-import { isTerminalState, type RenderJobState } from '../../../shared/render-job-machine.ts';
-import { isRenderPresetId } from '../../../shared/render-presets.ts';
+import { RENDER_STAGES, type RenderStage } from '../../../shared/render/render-events.ts';
+import { isTerminalState, type RenderJobState } from '../../../shared/render/render-job-machine.ts';
+import { isRenderPresetId } from '../../../shared/render/render-presets.ts';
 import { useI18n, type I18n } from '../../i18n/index.ts';
 import { apiCall } from '../../lib/api.ts';
 import { renderQueueFailureText } from '../../lib/api-messages.ts';

@@ -3,20 +3,22 @@ import * as Slider from '@radix-ui/react-slider';
 import { useId, useMemo, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import {
+  oneOf,
   projectMap,
+  projectSettingsOf,
   setProjectSetting,
+  VOICE_RATE_MAX,
+  VOICE_RATE_MIN,
   type ProjectSettingKey,
+  type ProjectSettings,
 } from '../../../shared/project-doc.ts';
 import {
   ASPECTS,
   FPS_VALUES,
   LANGUAGES,
-  PROJECT_DEFAULTS,
   STYLE_PRESETS,
   VOICE_ENGINES,
-  type Aspect,
   type Language,
-  type StylePreset,
   type Voice,
 } from '../../../shared/timeline.ts';
 import { voiceIdIssue } from '../../../shared/voice-id.ts';
@@ -29,51 +31,13 @@ import { Select } from '../../components/ui/select.tsx';
 /** The timeline schema's limits (shared/timeline.ts). */
 const MAX_TITLE = 200;
 const MAX_VOICE = 64;
-const RATE_MIN = 0.5;
-const RATE_MAX = 2;
 const RATE_STEP = 0.05;
 
 /** Each language in its own language: a French speaker looks for "Français". */
 const NATIVE_NAMES: Record<Language, string> = { en: 'English', fr: 'Français' };
 
-interface Settings {
-  title: string;
-  language: Language;
-  aspect: Aspect;
-  fps: number;
-  stylePreset: StylePreset;
-  voice: Voice;
-}
-
-const oneOf = <T extends string | number>(list: readonly T[], value: unknown, fallback: T): T =>
-  (list as readonly unknown[]).includes(value) ? (value as T) : fallback;
-
-const inRange = (value: unknown, fallback: number) =>
-  typeof value === 'number' && Number.isFinite(value)
-    ? Math.min(RATE_MAX, Math.max(RATE_MIN, value))
-    : fallback;
-
-/** The settings as the controls show them: unknown or broken values fall back to the defaults. */
-function readSettings(project: Y.Map<unknown>): Settings {
-  const language = oneOf(LANGUAGES, project.get('language'), PROJECT_DEFAULTS.language);
-  const voice = (project.get('voice') ?? {}) as Partial<Record<keyof Voice, unknown>>;
-  const title = project.get('title');
-  return {
-    title: typeof title === 'string' ? title : '',
-    language,
-    aspect: oneOf(ASPECTS, project.get('aspect'), PROJECT_DEFAULTS.aspect),
-    fps: oneOf(FPS_VALUES, project.get('fps'), PROJECT_DEFAULTS.fps as (typeof FPS_VALUES)[number]),
-    stylePreset: oneOf(STYLE_PRESETS, project.get('stylePreset'), PROJECT_DEFAULTS.stylePreset),
-    voice: {
-      engine: oneOf(VOICE_ENGINES, voice.engine, PROJECT_DEFAULTS.voice.engine),
-      voice: typeof voice.voice === 'string' ? voice.voice : language,
-      rate: inRange(voice.rate, 1),
-      pitch: inRange(voice.pitch, 1),
-    },
-  };
-}
-
-const sameSettings = (a: Settings, b: Settings) => JSON.stringify(a) === JSON.stringify(b);
+const sameSettings = (a: ProjectSettings, b: ProjectSettings) =>
+  JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * "Project settings": a button and the dialog it opens. Every control writes
@@ -138,7 +102,7 @@ function SettingsForm({
   const { t, locale } = useI18n();
   const ids = useId();
   const project = projectMap(doc);
-  const settings = useYValue(project, () => readSettings(project), { same: sameSettings });
+  const settings = useYValue(project, () => projectSettingsOf(project), { same: sameSettings });
   const [titleDraft, setTitleDraft] = useState<string | null>(null);
   const [titleError, setTitleError] = useState<string | null>(null);
   const [voiceDraft, setVoiceDraft] = useState<string | null>(null);
@@ -397,8 +361,8 @@ function VoiceSlider(props: {
       </div>
       <Slider.Root
         className="slider"
-        min={RATE_MIN}
-        max={RATE_MAX}
+        min={VOICE_RATE_MIN}
+        max={VOICE_RATE_MAX}
         step={RATE_STEP}
         value={[shown]}
         disabled={props.disabled}

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as Y from 'yjs';
-import { addScene, initProjectDoc, toTimeline } from './project-doc.ts';
+import { addScene, initProjectDoc, toTimeline } from '../project-doc.ts';
 import { renderReadinessIssues } from './render-readiness.ts';
 
 test('an empty project and a silent scene without duration are not renderable', () => {

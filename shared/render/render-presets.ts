@@ -1,4 +1,4 @@
-import { ASPECTS, type Aspect } from './timeline.ts';
+import { ASPECTS, type Aspect } from '../timeline.ts';
 
 /**
  * Render presets: the output size and encoding of a render. Pure data: the

@@ -7,7 +7,7 @@ import {
   renderPreset,
   RENDER_PRESET_IDS,
 } from './render-presets.ts';
-import { ASPECTS } from './timeline.ts';
+import { ASPECTS } from '../timeline.ts';
 
 test('every preset exists for every aspect, with even sizes of the right shape', () => {
   const presets = listRenderPresets();

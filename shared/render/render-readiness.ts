@@ -1,4 +1,4 @@
-import type { Timeline, TimelineIssue } from './timeline.ts';
+import type { Timeline, TimelineIssue } from '../timeline.ts';
 
 /**
  * What a valid timeline still needs before it can be rendered. Issues name

@@ -14,20 +14,6 @@ import type { RenderFailure, RenderProgress, RenderStage } from './render-events
  * - Late events after cancel, failure or completion change nothing.
  */
 
-export const RENDER_JOB_STATES = [
-  'queued',
-  'planning',
-  'generating',
-  'narrating',
-  'encoding',
-  'assembling',
-  'publishing',
-  'done',
-  'failed',
-  'cancelled',
-] as const;
-export type RenderJobState = (typeof RENDER_JOB_STATES)[number];
-
 /** The states in which a node is working on the job, in order. */
 const ACTIVE_PHASES = [
   'queued',
@@ -38,6 +24,13 @@ const ACTIVE_PHASES = [
   'assembling',
   'publishing',
 ] as const;
+
+/** The states a render never leaves by itself (only RETRY leaves failed or cancelled). */
+export const TERMINAL_STATES = ['done', 'failed', 'cancelled'] as const;
+
+export const RENDER_JOB_STATES = [...ACTIVE_PHASES, ...TERMINAL_STATES] as const;
+export type RenderJobState = (typeof RENDER_JOB_STATES)[number];
+
 type ActivePhase = (typeof ACTIVE_PHASES)[number];
 
 const PHASE_OF_STAGE: Record<RenderStage, ActivePhase> = {
@@ -56,7 +49,7 @@ const PHASE_OF_STAGE: Record<RenderStage, ActivePhase> = {
 export const phaseOfStage = (stage: RenderStage): ActivePhase => PHASE_OF_STAGE[stage];
 
 export const isTerminalState = (state: RenderJobState) =>
-  state === 'done' || state === 'failed' || state === 'cancelled';
+  (TERMINAL_STATES as readonly RenderJobState[]).includes(state);
 
 export interface RenderJobOutput {
   videoHash: string;

@@ -1,6 +1,6 @@
 import type { RenderFailure, RenderStage, StageProgress } from './render-events.ts';
 import type { RenderPresetId } from './render-presets.ts';
-import type { Timeline } from './timeline.ts';
+import type { Timeline } from '../timeline.ts';
 
 /**
  * The contract between the web server and the render nodes over Redis:
@@ -39,6 +39,16 @@ export const jobIds = (renderId: string, attempt: number) => ({
   assemble: `${renderId}.${attempt}.assemble`,
   scene: (sceneId: string) => `${renderId}.${attempt}.scene.${sceneId}`,
 });
+
+/** The render, attempt and (for a scene job) scene a job id of `jobIds` names. */
+export function parseJobId(jobId: string) {
+  const [renderId, attempt] = jobId.split('.');
+  return {
+    renderId: renderId!,
+    attempt: Number(attempt),
+    sceneId: jobId.split('.scene.')[1] ?? null,
+  };
+}
 
 export interface PlanJobData {
   renderId: string;

@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createActor } from 'xstate';
 import type { RenderProgress, RenderStage } from './render-events.ts';
-import { isTerminalState, phaseOfStage, renderJobMachine } from './render-job-machine.ts';
+import {
+  isTerminalState,
+  phaseOfStage,
+  RENDER_JOB_STATES,
+  renderJobMachine,
+  TERMINAL_STATES,
+} from './render-job-machine.ts';
 
 const progress = (
   stage: RenderStage,
@@ -86,4 +92,13 @@ test('a failure keeps its stage, scene and cause; a stalled job goes back to the
   });
   assert.ok(isTerminalState('failed'));
   assert.equal(phaseOfStage('transition'), 'encoding');
+});
+
+test('the terminal states are exactly the final states of the machine', () => {
+  assert.deepEqual([...TERMINAL_STATES].sort(), ['cancelled', 'done', 'failed']);
+  for (const state of RENDER_JOB_STATES) {
+    assert.equal(isTerminalState(state), (TERMINAL_STATES as readonly string[]).includes(state));
+  }
+  assert.equal(isTerminalState('queued'), false);
+  assert.equal(isTerminalState('encoding'), false);
 });

@@ -1,0 +1,27 @@
+import type { Redis } from 'ioredis';
+import type { MediaStore } from '../../shared/node/media-store.ts';
+import type { RenderEngines } from '../render-context.ts';
+import type { RenderPlan } from '../stages/plan.ts';
+import type { CancelSignals } from './cancel-signals.ts';
+import type { PublishEvent } from './node-events.ts';
+
+/** What every worker of a node shares: made once by render-workers.ts. */
+export interface WorkerContext {
+  prefix: string;
+  store: MediaStore;
+  engines: RenderEngines;
+  /** A shared connection for plain commands (cancel marks, fair priorities, publishing). */
+  commands: Redis;
+  /** A new Redis connection (BullMQ wants one per worker). */
+  redis(): Redis;
+  /** BullMQ worker options common to the three workers (prefix, locks, stalls). */
+  workerOptions: {
+    prefix: string;
+    lockDuration: number;
+    stalledInterval: number;
+    maxStalledCount: number;
+  };
+  publish: PublishEvent;
+  signals: CancelSignals;
+  loadPlan(hash: string): Promise<RenderPlan>;
+}

@@ -1,0 +1,27 @@
+import type { ArtifactRef } from './render-events.ts';
+
+/**
+ * What a render produced: the assemble job's return value on the node, and
+ * the `output` the server stores and reads back. One type for both sides, so
+ * the queue takes BullMQ's return value without a cast to a re-declared shape.
+ */
+export interface RenderOutput {
+  video: ArtifactRef;
+  poster: ArtifactRef;
+  thumbnails: { sceneId: string; thumbnail: ArtifactRef }[];
+  captions: { vtt: ArtifactRef; srt: ArtifactRef };
+  audio: ArtifactRef;
+  transitions: ArtifactRef[];
+  frames: number;
+  fps: number;
+  width: number;
+  height: number;
+  durationSec: number;
+  /** Where each scene starts in the video (its incoming transition included): chapter markers. */
+  chapters: { sceneId: string; startSec: number }[];
+  warnings: string[];
+  /** Every artifact the render references (scenes' included): the set garbage collection keeps. */
+  referenced: string[];
+  /** Which artifacts were reused from the cache and which were made (relayed to the client as is). */
+  cache?: { sceneId: string | null; kind: string; cached: boolean }[];
+}
