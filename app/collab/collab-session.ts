@@ -6,7 +6,7 @@ import {
 import { Awareness } from 'y-protocols/awareness';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
-import type { Role } from '../../server/db/schema.ts';
+import type { Role } from '../../shared/api/roles.ts';
 import { presenceUser, USER_FIELD, type PresenceUser } from '../../shared/presence.ts';
 import { FOCUS_FIELD } from './presence.ts';
 import { projectMap } from '../../shared/project-doc.ts';

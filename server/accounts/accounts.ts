@@ -1,43 +1,22 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { newId } from '../../shared/ids.ts';
-import { nulPaths, singleLineText } from '../../shared/text-safety.ts';
+import { loginSchema, signupFields, type PublicUser } from '../../shared/api/accounts.ts';
+import { nulPaths } from '../../shared/text-safety.ts';
 import type { Db } from '../db/database.ts';
 import { ApiError, fieldDetails } from '../http/errors.ts';
 import type { RateLimits } from '../http/rate-limit.ts';
 import { hashSecretToken, newSecretToken } from './secret-token.ts';
 import { DUMMY_HASH, hashPassword, passwordWeakness, verifyPassword } from './passwords.ts';
 
-export interface PublicUser {
-  id: string;
-  email: string;
-  name: string;
-}
-
 export interface SessionInfo {
   sessionId: string;
   user: PublicUser;
 }
 
-/** An e-mail address as accounts store it: trimmed, lower case. */
-export const emailField = singleLineText(
-  z.string().trim().toLowerCase().email('Enter a valid email address').max(254),
-);
-
-const signupFields = z.object({
-  email: emailField,
-  name: singleLineText(z.string().trim().min(1, 'Enter your name').max(100)),
-  password: z.string(),
-});
-
 // The password is judged with the whole form: the user's own name and email count as guessable.
 export const signupSchema = signupFields.superRefine(({ email, name, password }, ctx) => {
   const weakness = passwordWeakness(password, [name, email]);
   if (weakness) ctx.addIssue({ code: 'custom', path: ['password'], message: weakness });
-});
-
-export const loginSchema = z.object({
-  email: singleLineText(z.string().trim().toLowerCase().min(1, 'Enter your email').max(254)),
-  password: z.string().min(1, 'Enter your password').max(200),
 });
 
 /**

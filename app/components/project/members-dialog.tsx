@@ -1,7 +1,8 @@
 import { useFetcher } from '@remix-run/react';
 import { useEffect, useRef, useState } from 'react';
-import type { Role } from '../../../server/db/schema.ts';
-import type { SentInvitation } from '../../../server/invitations/invitations.ts';
+import type { SentInvitation } from '../../../shared/api/invitations.ts';
+import type { ProjectMember } from '../../../shared/api/projects.ts';
+import { ROLES } from '../../../shared/api/roles.ts';
 import { Dialog, DialogClose } from '../ui/dialog.tsx';
 import { FormMessage, TextField } from '../ui/field.tsx';
 import { Select, type SelectOption } from '../ui/select.tsx';
@@ -10,16 +11,12 @@ import { failureMessage, fieldError } from '../../lib/form-errors.ts';
 import { useFetcherSuccess } from '../../lib/use-fetcher-success.ts';
 import type { action } from '../../routes/projects.$projectId.tsx';
 
-export interface Member {
-  userId: string;
-  email: string;
-  name: string;
-  role: Role;
-}
+/** What a member row shows (the list's order already says when they joined). */
+export type Member = Omit<ProjectMember, 'addedAt'>;
 
 function useRoleOptions(): SelectOption[] {
   const { t } = useI18n();
-  return (['owner', 'editor', 'viewer'] as const).map((role) => ({
+  return ROLES.map((role) => ({
     value: role,
     label: t(`projects.role.${role}`),
   }));

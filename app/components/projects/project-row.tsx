@@ -9,7 +9,7 @@ import { useI18n } from '../../i18n/index.ts';
 import { failureMessage } from '../../lib/form-errors.ts';
 import { useFetcherSuccess } from '../../lib/use-fetcher-success.ts';
 import type { AllowedActions } from '../../lib/permissions.server.ts';
-import type { ProjectSummary } from '../../../server/projects/projects.ts';
+import type { ProjectSummary } from '../../../shared/api/projects.ts';
 import type { action } from '../../routes/projects._index.tsx';
 
 type Project = ProjectSummary & { allowed: AllowedActions };
