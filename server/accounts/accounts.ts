@@ -1,12 +1,21 @@
 import type { z } from 'zod';
 import { newId } from '../../shared/ids.ts';
 import { loginSchema, signupFields, type PublicUser } from '../../shared/api/accounts.ts';
+import { keyedIssueParams } from '../../shared/api/field-errors.ts';
 import { nulPaths } from '../../shared/text-safety.ts';
 import type { Db } from '../db/database.ts';
 import { ApiError, fieldDetails } from '../http/errors.ts';
 import type { RateLimits } from '../http/rate-limit.ts';
 import { hashSecretToken, newSecretToken } from './secret-token.ts';
-import { DUMMY_HASH, hashPassword, passwordWeakness, verifyPassword } from './passwords.ts';
+import {
+  DUMMY_HASH,
+  hashPassword,
+  MAX_PASSWORD_LENGTH,
+  MIN_PASSWORD_LENGTH,
+  PASSWORD_MESSAGES,
+  passwordWeaknessReason,
+  verifyPassword,
+} from './passwords.ts';
 
 export interface SessionInfo {
   sessionId: string;
@@ -15,8 +24,17 @@ export interface SessionInfo {
 
 // The password is judged with the whole form: the user's own name and email count as guessable.
 export const signupSchema = signupFields.superRefine(({ email, name, password }, ctx) => {
-  const weakness = passwordWeakness(password, [name, email]);
-  if (weakness) ctx.addIssue({ code: 'custom', path: ['password'], message: weakness });
+  const reason = passwordWeaknessReason(password, [name, email]);
+  if (!reason) return;
+  ctx.addIssue({
+    code: 'custom',
+    path: ['password'],
+    message: PASSWORD_MESSAGES[reason],
+    params: keyedIssueParams(`errors.password.${reason}`, {
+      min: MIN_PASSWORD_LENGTH,
+      max: MAX_PASSWORD_LENGTH,
+    }),
+  });
 });
 
 /**
@@ -32,7 +50,12 @@ export function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {
       'VALIDATION_FAILED',
       'Some fields are invalid',
       fieldDetails(
-        withNul.map((path) => ({ path, message: 'contains a control character (U+0000)' })),
+        withNul.map((path) => ({
+          code: 'custom',
+          path,
+          message: 'contains a control character (U+0000)',
+          params: keyedIssueParams('errors.unsafe.nul', { codePoint: 'U+0000' }),
+        })),
       ),
     );
   }

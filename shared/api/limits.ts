@@ -8,6 +8,8 @@
 export const MAX_USER_NAME = 100;
 /** An e-mail address (RFC 5321's path limit). */
 export const MAX_EMAIL = 254;
+/** A password's length (NIST SP 800-63B: length first; strength is judged on the server). */
+export const MIN_PASSWORD = 10;
 /** A password as typed; longer ones are refused before hashing. */
 export const MAX_PASSWORD = 200;
 /** A project's title. */

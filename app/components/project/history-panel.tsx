@@ -10,6 +10,7 @@ import {
   type MutableRefObject,
 } from 'react';
 import type * as Y from 'yjs';
+import { readFieldErrors } from '../../../shared/api/field-errors.ts';
 import { MAX_MESSAGE } from '../../../shared/api/limits.ts';
 import type { RevisionSummary } from '../../../shared/api/revisions.ts';
 import { readTimeline, restoreTimeline } from '../../../shared/project-doc.ts';
@@ -327,7 +328,8 @@ function CommitForm(props: {
         const list = Array.isArray(details.issues) ? (details.issues as TimelineIssue[]) : [];
         const fields = (details.fields ?? {}) as Record<string, unknown>;
         if (list.length) setIssues(issuesOf(i18n, props.doc, list));
-        else if (typeof fields.message === 'string') setMessageError(i18n.server(fields.message));
+        else if (typeof fields.message === 'string')
+          setMessageError(i18n.field(readFieldErrors(details).message, fields.message));
         else setError(failureText(i18n, result.error, t('history.commitFailed')));
         return;
       }
