@@ -151,6 +151,8 @@ export const en = {
   'errors.email.invalid': 'Enter a valid email address',
   'errors.email.required': 'Enter your email',
   'errors.email.tooLong': 'Email is too long ({max} characters at most)',
+  'errors.email.taken': 'An account with this email already exists',
+  'errors.email.alreadyMember': 'This person is already a member of the project',
   'errors.name.required': 'Enter your name',
   'errors.name.tooLong': 'Name is too long ({max} characters at most)',
   'errors.password.required': 'Enter your password',

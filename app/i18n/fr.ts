@@ -156,6 +156,8 @@ export const fr: Record<MessageKey, string> = {
   'errors.email.invalid': 'Saisissez une adresse e-mail valide',
   'errors.email.required': 'Saisissez votre e-mail',
   'errors.email.tooLong': 'E-mail trop long ({max} caractères au plus)',
+  'errors.email.taken': 'Un compte utilise déjà cet e-mail',
+  'errors.email.alreadyMember': 'Cette personne est déjà membre du projet',
   'errors.name.required': 'Saisissez votre nom',
   'errors.name.tooLong': 'Nom trop long ({max} caractères au plus)',
   'errors.password.required': 'Saisissez votre mot de passe',

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { newId } from '../../shared/ids.ts';
 import { loginSchema, signupFields, type PublicUser } from '../../shared/api/accounts.ts';
-import { keyedIssueParams } from '../../shared/api/field-errors.ts';
+import { keyedIssueParams, refusedField } from '../../shared/api/field-errors.ts';
 import { nulPaths } from '../../shared/text-safety.ts';
 import type { Db } from '../db/database.ts';
 import { ApiError, fieldDetails } from '../http/errors.ts';
@@ -121,9 +121,12 @@ export function createAccounts(
         .returning('id')
         .executeTakeFirst();
       if (!inserted) {
-        throw new ApiError('EMAIL_TAKEN', 'An account with this email already exists', {
-          fields: { email: 'An account with this email already exists' },
-        });
+        const message = 'An account with this email already exists';
+        throw new ApiError(
+          'EMAIL_TAKEN',
+          message,
+          refusedField('email', 'errors.email.taken', message),
+        );
       }
       const session = await startSession(id);
       return { ...session, user: { id, email, name } };

@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import { newId } from '../../shared/ids.ts';
+import { refusedField } from '../../shared/api/field-errors.ts';
 import { parseInput } from '../accounts/accounts.ts';
 import type { PublicUser } from '../../shared/api/accounts.ts';
 import {
@@ -170,7 +171,11 @@ export function createInvitations(
       const members = await projects.listMembers(userId, projectId);
       if (members.some((m) => m.email === email)) {
         const message = 'This person is already a member of the project';
-        throw new ApiError('CONFLICT', message, { fields: { email: message } });
+        throw new ApiError(
+          'CONFLICT',
+          message,
+          refusedField('email', 'errors.email.alreadyMember', message),
+        );
       }
       const token = newSecretToken();
       const now = new Date();

@@ -33,6 +33,8 @@ export const FIELD_ERROR_KEYS = [
   'errors.email.invalid',
   'errors.email.required',
   'errors.email.tooLong',
+  'errors.email.taken',
+  'errors.email.alreadyMember',
   'errors.name.required',
   'errors.name.tooLong',
   'errors.password.required',
@@ -78,6 +80,12 @@ function problemOf(issue: FieldIssue): { problem: string; params: FieldErrorPara
     return { problem: 'tooLong', params: { max: numberParam(issue.maximum) } };
   return { problem: 'invalid', params: {} };
 }
+
+/** One field refused by a check outside the schemas (a taken e-mail), as fieldErrorsOf reports it. */
+export const refusedField = (field: string, key: FieldErrorKey, message: string): FieldErrors => ({
+  fields: { [field]: message },
+  fieldErrors: { [field]: { key, params: {} } },
+});
 
 /** The key and parameters of one issue on a request field (pure). */
 export function fieldErrorOf(issue: FieldIssue): FieldError {
