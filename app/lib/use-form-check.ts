@@ -9,7 +9,10 @@ import type { ActionFailure, ActionResult } from './form-errors.ts';
  * errors, worded like the server's, and no request is made. The server still
  * checks everything; this only saves the round trip.
  */
-export function useFormCheck(schema: z.ZodType, serverResult: ActionResult | undefined) {
+export function useFormCheck<R extends ActionResult>(
+  schema: z.ZodType,
+  serverResult: R | undefined,
+) {
   const [refused, setRefused] = useState<ActionFailure | null>(null);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const input: Record<string, string> = {};
@@ -30,5 +33,6 @@ export function useFormCheck(schema: z.ZodType, serverResult: ActionResult | und
     );
     if (failure) event.preventDefault();
   };
-  return { result: refused ?? serverResult, onSubmit };
+  const result: ActionFailure | R | undefined = refused ?? serverResult;
+  return { result, onSubmit };
 }
