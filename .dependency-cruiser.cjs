@@ -2,28 +2,7 @@
 // `npm run deps` (depcruise with this file), so a new import that breaks a
 // rule fails the test command and prints the offending from → to path.
 //
-// Known violations, TEMPORARY: .dependency-cruiser-known-violations.json is a
-// dependency-cruiser baseline (`--ignore-known`) of the exact from → to pairs
-// that break the rules today; anything not in it fails. Regenerate it with
-// `npx depcruise --config .dependency-cruiser.cjs --output-type baseline app
-// server render-node shared scripts tests bench > .dependency-cruiser-known-violations.json`
-// only to shrink it, as the work below lands (issue 10):
-// - app/ reads server types (Role from server/db/schema.ts, RenderRecord from
-//   server/renders/renders.ts, …) until they move to shared/api/ (item 1):
-//   app/collab/collab-session.ts, app/components/project/live-project.tsx,
-//   app/components/project/members-dialog.tsx, app/components/project/use-collab-session.ts
-//   → server/db/schema.ts; app/lib/render-feed.ts → server/renders/renders.ts;
-//   app/components/projects/project-row.tsx → server/projects/projects.ts;
-//   app/components/projects/invitations-for-you.tsx and
-//   app/components/project/members-dialog.tsx → server/invitations/invitations.ts;
-//   app/i18n/i18n.test.ts → server/invitations/invitation-state.ts and
-//   server/accounts/passwords.ts (the English-sentence table, item 1).
-// - Four route ↔ component cycles through `import type { action }` (item 5):
-//   app/routes/projects._index.tsx ↔ app/components/projects/{project-row,
-//   invitations-for-you,create-project-dialog}.tsx and
-//   app/routes/projects.$projectId.tsx ↔ app/components/project/members-dialog.tsx.
-// - One type-only cycle in shared/: shared/timeline.ts → shared/analysis/scene/duration.ts
-//   → shared/analysis/types.ts → shared/timeline.ts.
+// There is no list of known violations: the tree follows every rule.
 
 /** Node-only code shared by the web process and the render node. */
 const SHARED_NODE = '^shared/node/';

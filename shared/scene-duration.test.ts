@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sceneDuration } from './scene-duration.ts';
-import { estimateDuration, MAX_SCENE_SEC, MIN_SCENE_SEC } from './analysis/scene/duration.ts';
+import { estimateDuration, MIN_SCENE_SEC } from './analysis/scene/duration.ts';
+import { MAX_SCENE_SEC } from './api/limits.ts';
 
 const words = (n: number) => Array.from({ length: n }, () => 'word').join(' ');
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { keyedIssueParams } from './api/field-errors.ts';
 
 /**
  * The one rule for text that enters Montage (API bodies, forms, the live
@@ -64,7 +65,15 @@ export const hasNul = (text: string) => text.includes('\u0000');
 
 const refine = (kind: TextKind) => (value: string, ctx: z.RefinementCtx) => {
   const found = findUnsafeCharacter(value, kind);
-  if (found) ctx.addIssue({ code: 'custom', message: unsafeCharacterMessage(found) });
+  if (!found) return;
+  ctx.addIssue({
+    code: 'custom',
+    message: unsafeCharacterMessage(found),
+    params: keyedIssueParams(`errors.unsafe.${found.kind}`, {
+      codePoint: found.codePoint,
+      position: found.position,
+    }),
+  });
 };
 
 /**

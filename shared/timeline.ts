@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_SCENE_SEC } from './analysis/scene/duration.ts';
+import { MAX_DESCRIPTION, MAX_NAME, MAX_SCENE_SEC } from './api/limits.ts';
 import { multiLineText, singleLineText } from './text-safety.ts';
 import { voiceIdIssue } from './voice-id.ts';
 
@@ -78,8 +78,8 @@ export const voiceSchema = z
 
 export const castMemberSchema = z.object({
   id: key(),
-  name: singleLineText(z.string().max(200)),
-  description: multiLineText(z.string().max(2000)),
+  name: singleLineText(z.string().max(MAX_NAME)),
+  description: multiLineText(z.string().max(MAX_DESCRIPTION)),
 });
 
 export const sceneSchema = z.object({

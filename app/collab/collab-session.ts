@@ -1,7 +1,7 @@
 import { HocuspocusProvider } from '@hocuspocus/provider';
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import type { Role } from '../../server/db/schema.ts';
+import type { Role } from '../../shared/api/roles.ts';
 import { presenceUser } from '../../shared/presence.ts';
 import { projectMap } from '../../shared/project-doc.ts';
 import { isReadOnly, type EndReason } from './collab-token.ts';

@@ -1,4 +1,4 @@
-import type { Role } from '../../server/db/schema.ts';
+import type { Role } from '../../shared/api/roles.ts';
 
 /** Why the live document closed for good (the page then says so and stops). */
 export type EndReason = 'deleted' | 'no-access' | 'signed-out';

@@ -5,7 +5,7 @@ import {
 } from '@hocuspocus/provider';
 import { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
-import type { Role } from '../../server/db/schema.ts';
+import type { Role } from '../../shared/api/roles.ts';
 import { USER_FIELD, type PresenceUser } from '../../shared/presence.ts';
 import {
   AccessEnded,

@@ -147,6 +147,32 @@ export const en = {
   'errors.unavailable': 'The service is busy. Please try again in a moment.',
   'errors.fixFields': 'Check the highlighted fields.',
 
+  // Field errors by key (shared/api/field-errors.ts), with the server's parameters.
+  'errors.email.invalid': 'Enter a valid email address',
+  'errors.email.required': 'Enter your email',
+  'errors.email.tooLong': 'Email is too long ({max} characters at most)',
+  'errors.email.taken': 'An account with this email already exists',
+  'errors.email.alreadyMember': 'This person is already a member of the project',
+  'errors.name.required': 'Enter your name',
+  'errors.name.tooLong': 'Name is too long ({max} characters at most)',
+  'errors.password.required': 'Enter your password',
+  'errors.password.tooShort': 'Password must be at least {min} characters long',
+  'errors.password.tooLong': 'Password must be at most {max} characters long',
+  'errors.password.repetitive': 'Password is too repetitive',
+  'errors.password.guessable':
+    'Password is too easy to guess; a short sentence of a few words works well',
+  'errors.password.common':
+    'Password is a common password or word with small changes; add a few more words',
+  'errors.title.required': 'Enter a title',
+  'errors.title.tooLong': 'Title is too long ({max} characters at most)',
+  'errors.message.tooLong': 'Message is too long ({max} characters at most)',
+  'errors.role.invalid': 'Choose owner, editor or viewer',
+  'errors.language.invalid': 'Choose a supported language',
+  'errors.field.required': 'Fill in this field',
+  'errors.field.tooShort': 'Too short ({min} characters at least)',
+  'errors.field.tooLong': 'Too long ({max} characters at most)',
+  'errors.field.invalid': 'This value is not valid',
+
   'import.open': 'Import script',
   'import.title': 'Import a script',
   'import.description':

@@ -153,6 +153,31 @@ export const fr: Record<MessageKey, string> = {
   'errors.unavailable': 'Le service est occupé. Réessayez dans un instant.',
   'errors.fixFields': 'Vérifiez les champs signalés.',
 
+  'errors.email.invalid': 'Saisissez une adresse e-mail valide',
+  'errors.email.required': 'Saisissez votre e-mail',
+  'errors.email.tooLong': 'E-mail trop long ({max} caractères au plus)',
+  'errors.email.taken': 'Un compte utilise déjà cet e-mail',
+  'errors.email.alreadyMember': 'Cette personne est déjà membre du projet',
+  'errors.name.required': 'Saisissez votre nom',
+  'errors.name.tooLong': 'Nom trop long ({max} caractères au plus)',
+  'errors.password.required': 'Saisissez votre mot de passe',
+  'errors.password.tooShort': 'Le mot de passe doit comporter au moins {min} caractères',
+  'errors.password.tooLong': 'Le mot de passe doit comporter au plus {max} caractères',
+  'errors.password.repetitive': 'Le mot de passe est trop répétitif',
+  'errors.password.guessable':
+    'Ce mot de passe est trop facile à deviner ; une courte phrase de quelques mots convient bien',
+  'errors.password.common':
+    'Ce mot de passe est un mot ou un mot de passe courant à peine modifié ; ajoutez quelques mots',
+  'errors.title.required': 'Saisissez un titre',
+  'errors.title.tooLong': 'Titre trop long ({max} caractères au plus)',
+  'errors.message.tooLong': 'Message trop long ({max} caractères au plus)',
+  'errors.role.invalid': 'Choisissez propriétaire, éditeur ou lecteur',
+  'errors.language.invalid': 'Choisissez une langue prise en charge',
+  'errors.field.required': 'Remplissez ce champ',
+  'errors.field.tooShort': 'Trop court ({min} caractères au moins)',
+  'errors.field.tooLong': 'Trop long ({max} caractères au plus)',
+  'errors.field.invalid': 'Cette valeur n’est pas valide',
+
   'import.open': 'Importer un script',
   'import.title': 'Importer un script',
   'import.description':
@@ -348,22 +373,7 @@ export const fr: Record<MessageKey, string> = {
  * known messages are shown in French, anything else as the server wrote it.
  */
 export const frServerMessages: Record<string, string> = {
-  'Enter a valid email address': 'Saisissez une adresse e-mail valide',
-  'Enter your name': 'Saisissez votre nom',
-  'Enter your email': 'Saisissez votre e-mail',
-  'Enter your password': 'Saisissez votre mot de passe',
   'An account with this email already exists': 'Un compte utilise déjà cet e-mail',
-  'Password must be at least 10 characters long':
-    'Le mot de passe doit comporter au moins 10 caractères',
-  'Password must be at most 200 characters long':
-    'Le mot de passe doit comporter au plus 200 caractères',
-  'Password is too repetitive': 'Le mot de passe est trop répétitif',
-  'Password is too easy to guess; a short sentence of a few words works well':
-    'Ce mot de passe est trop facile à deviner ; une courte phrase de quelques mots convient bien',
-  'Password is a common password or word with small changes; add a few more words':
-    'Ce mot de passe est un mot ou un mot de passe courant à peine modifié ; ajoutez quelques mots',
-  'Enter a title': 'Saisissez un titre',
-  'Title is too long (200 characters at most)': 'Titre trop long (200 caractères au plus)',
   'This person is already a member of the project': 'Cette personne est déjà membre du projet',
   'You are already a member of this project': 'Vous êtes déjà membre de ce projet',
   'Invitation not found': 'Invitation introuvable',
@@ -381,5 +391,4 @@ export const frServerMessages: Record<string, string> = {
   'Another render of this revision and preset is already running':
     'Un autre rendu de cette révision avec cette qualité est déjà en cours',
   'This render cannot be retried now': 'Ce rendu ne peut pas être relancé maintenant',
-  'Message is too long (500 characters at most)': 'Message trop long (500 caractères au plus)',
 };

@@ -1,7 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PASSWORD_MESSAGES } from '../../server/accounts/passwords.ts';
-import { invitationNotFound, refusalFor } from '../../server/invitations/invitation-state.ts';
+import { FIELD_ERROR_KEYS } from '../../shared/api/field-errors.ts';
+import {
+  INVITATION_GONE_MESSAGES,
+  INVITATION_NOT_FOUND_MESSAGE,
+} from '../../shared/api/invitations.ts';
+import { en } from './en.ts';
+import { fr as frCatalogue } from './fr.ts';
 import { i18n, pickLocale } from './index.ts';
 
 test('the locale follows Accept-Language, q-values and regions included', () => {
@@ -20,24 +25,36 @@ test('messages fill placeholders, pick plural forms and translate server message
   assert.equal(en.plural('project.presence', 1), '1 person here');
   assert.equal(en.plural('project.presence', 3), '3 people here');
   assert.equal(fr.plural('project.presence', 0), '0 personne ici'); // French: 0 is singular
-  assert.equal(fr.server('Enter a title'), 'Saisissez un titre');
+  assert.equal(
+    fr.field({ key: 'errors.title.required', params: {} }, 'Enter a title'),
+    'Saisissez un titre',
+  );
   assert.equal(fr.server('Some new server message'), 'Some new server message');
   assert.equal(en.server('Enter a title'), 'Enter a title');
 });
 
-test('every password refusal the server can send reads in French', () => {
+test('every field error key reads in English and in French', () => {
   const fr = i18n('fr');
-  for (const message of Object.values(PASSWORD_MESSAGES)) {
-    assert.notEqual(fr.server(message), message, `French for “${message}”`);
+  for (const key of FIELD_ERROR_KEYS) {
+    assert.ok(Object.hasOwn(en, key), `English for ${key}`);
+    assert.ok(Object.hasOwn(frCatalogue, key), `French for ${key}`);
+    const error = { key, params: { max: 200, min: 10, codePoint: 'U+0000', position: 1 } };
+    assert.notEqual(fr.field(error, 'x'), i18n('en').field(error, 'x'), `French for ${key}`);
   }
+  // The password refusals, with the server's parameters.
+  assert.equal(
+    fr.field({ key: 'errors.password.tooShort', params: { min: 10 } }, ''),
+    'Le mot de passe doit comporter au moins 10 caractères',
+  );
+  // Without a key, the server's sentence as it came.
+  assert.equal(fr.field(undefined, 'Some new server message'), 'Some new server message');
 });
 
 test('every invitation refusal the server can send reads in French', () => {
   const fr = i18n('fr');
-  const states = ['expired', 'revoked', 'accepted', 'declined'] as const;
   const messages = [
-    ...states.map((state) => refusalFor(state)!.message),
-    invitationNotFound().message,
+    ...Object.values(INVITATION_GONE_MESSAGES),
+    INVITATION_NOT_FOUND_MESSAGE,
     'This invitation is no longer valid',
     'This person is already a member of the project',
     'You are already a member of this project',

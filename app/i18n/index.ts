@@ -1,6 +1,7 @@
 import { useRouteLoaderData } from '@remix-run/react';
 import { en, type MessageKey } from './en.ts';
 import { fr, frServerMessages } from './fr.ts';
+import type { FieldError } from '../../shared/api/field-errors.ts';
 import { formatDuration, formatRelativeTime } from '../lib/format.ts';
 
 /**
@@ -48,8 +49,13 @@ export interface I18n {
   has(key: string): key is MessageKey;
   /** `base.one` or `base.other` by the locale's plural rules; `{count}` is filled in. */
   plural(base: PluralBase, count: number, vars?: Vars): string;
-  /** A message written by the server, translated when known. */
+  /** A top-level message written by the server, translated when known. */
   server(message: string): string;
+  /**
+   * A refused field in the user's language: by its key (`details.fieldErrors`,
+   * shared/api/field-errors.ts), or the server's sentence when it sent no key.
+   */
+  field(error: FieldError | undefined, message: string): string;
   date(iso: string): string;
   /** "4.5 s", "2 min 05 s", "1 h 02 min" in the locale. */
   duration(sec: number): string;
@@ -98,6 +104,10 @@ export function i18n(locale: Locale): I18n {
       return fill(messages[key], { count, ...vars });
     },
     server: serverText(messages, serverMessages[locale]),
+    field: (error, message) =>
+      error && Object.hasOwn(en, error.key)
+        ? fill(messages[error.key as MessageKey], error.params)
+        : serverText(messages, serverMessages[locale])(message),
     date: (iso) => dates.format(new Date(iso)),
     duration: (sec) => formatDuration(sec, locale),
     relativeTime: (iso, now = new Date()) => formatRelativeTime(iso, now, locale),

@@ -1,6 +1,7 @@
 import { data } from '@remix-run/node';
 import type { AppLoadContext, HeadersFunction } from '@remix-run/node';
 import { retryAfterSeconds } from '../../server/http/rate-limit.ts';
+import { readFieldErrors } from '../../shared/api/field-errors.ts';
 import type { ActionFailure } from './form-errors.ts';
 
 /**
@@ -45,7 +46,14 @@ export function actionFailure(
   let status: number;
   const headers: Record<string, string> = {};
   if (isApiError(err)) {
-    failure = { ok: false, code: err.code, message: err.message, fields: fieldsOf(err), values };
+    failure = {
+      ok: false,
+      code: err.code,
+      message: err.message,
+      fields: fieldsOf(err),
+      fieldErrors: readFieldErrors(err.details),
+      values,
+    };
     status = err.status;
     const retryAfterSec = retryAfterSeconds(err);
     if (retryAfterSec) {

@@ -1,3 +1,4 @@
+import type { FieldError } from '../../shared/api/field-errors.ts';
 import type { I18n } from '../i18n/index.ts';
 
 /**
@@ -10,6 +11,8 @@ export interface ActionFailure {
   code: string;
   message: string;
   fields: Record<string, string>;
+  /** The same fields' keys and parameters, which the UI words (ADR 0020). */
+  fieldErrors?: Record<string, FieldError>;
   values: Record<string, string>;
   /** For RATE_LIMITED: seconds until the next attempt is allowed. */
   retryAfterSec?: number;
@@ -49,5 +52,5 @@ export function fieldError(
 ): string | undefined {
   if (!result || result.ok) return undefined;
   const message = result.fields[field];
-  return message ? i18n.server(message) : undefined;
+  return message ? i18n.field(result.fieldErrors?.[field], message) : undefined;
 }

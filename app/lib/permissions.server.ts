@@ -1,5 +1,5 @@
 import type { Role } from '../../server/db/schema.ts';
-import { can } from '../../server/projects/roles.ts';
+import { can } from '../../shared/api/roles.ts';
 
 /** What the UI may offer for a role; the server enforces the same rules on every call. */
 export function allowedActions(role: Role) {

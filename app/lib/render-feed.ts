@@ -1,4 +1,4 @@
-import type { RenderRecord } from '../../server/renders/renders.ts';
+import type { RenderRecord } from '../../shared/api/renders.ts';
 
 export type { RenderRecord };
 

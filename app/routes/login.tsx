@@ -1,10 +1,12 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
+import { loginSchema } from '../../shared/api/accounts.ts';
 import { FormMessage, TextField } from '../components/ui/field.tsx';
 import { useI18n } from '../i18n/index.ts';
 import { actionFailure, formValues } from '../lib/errors.server.ts';
 import { withRedirect } from '../lib/auth-links.ts';
 import { failureMessage, fieldError } from '../lib/form-errors.ts';
+import { useFormCheck } from '../lib/use-form-check.ts';
 import { safeRedirectTarget, sessionCookieHeader } from '../lib/session.server.ts';
 
 // Remix keeps only cookies from an action's headers: pass a 429's Retry-After on.
@@ -35,7 +37,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Login() {
-  const result = useActionData<typeof action>();
+  const check = useFormCheck(loginSchema, useActionData<typeof action>());
+  const { result } = check;
   const [params] = useSearchParams();
   const navigation = useNavigation();
   const i18n = useI18n();
@@ -44,7 +47,7 @@ export default function Login() {
   return (
     <section className="panel narrow">
       <h1>{t('auth.signInTitle')}</h1>
-      <Form method="post" className="form" noValidate>
+      <Form method="post" className="form" noValidate onSubmit={check.onSubmit}>
         <input type="hidden" name="redirectTo" value={params.get('redirectTo') ?? ''} />
         <FormMessage message={failureMessage(i18n, result)} />
         <TextField

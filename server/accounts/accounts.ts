@@ -1,44 +1,39 @@
-import { z } from 'zod';
 import { newId } from '../../shared/ids.ts';
-import { singleLineText } from '../../shared/text-safety.ts';
+import { loginSchema, signupFields, type PublicUser } from '../../shared/api/accounts.ts';
+import { keyedIssueParams, refusedField } from '../../shared/api/field-errors.ts';
 import type { Db } from '../db/database.ts';
 import { ApiError } from '../http/errors.ts';
 import { parseInput } from '../http/parse-input.ts';
 import type { RateLimits } from '../http/rate-limit.ts';
 import { hashSecretToken, newSecretToken } from './secret-token.ts';
-import { DUMMY_HASH, hashPassword, passwordWeakness, verifyPassword } from './passwords.ts';
-
-export interface PublicUser {
-  id: string;
-  email: string;
-  name: string;
-}
+import {
+  DUMMY_HASH,
+  hashPassword,
+  MAX_PASSWORD_LENGTH,
+  MIN_PASSWORD_LENGTH,
+  PASSWORD_MESSAGES,
+  passwordWeaknessReason,
+  verifyPassword,
+} from './passwords.ts';
 
 export interface SessionInfo {
   sessionId: string;
   user: PublicUser;
 }
 
-/** An e-mail address as accounts store it: trimmed, lower case. */
-export const emailField = singleLineText(
-  z.string().trim().toLowerCase().email('Enter a valid email address').max(254),
-);
-
-const signupFields = z.object({
-  email: emailField,
-  name: singleLineText(z.string().trim().min(1, 'Enter your name').max(100)),
-  password: z.string(),
-});
-
 // The password is judged with the whole form: the user's own name and email count as guessable.
 export const signupSchema = signupFields.superRefine(({ email, name, password }, ctx) => {
-  const weakness = passwordWeakness(password, [name, email]);
-  if (weakness) ctx.addIssue({ code: 'custom', path: ['password'], message: weakness });
-});
-
-export const loginSchema = z.object({
-  email: singleLineText(z.string().trim().toLowerCase().min(1, 'Enter your email').max(254)),
-  password: z.string().min(1, 'Enter your password').max(200),
+  const reason = passwordWeaknessReason(password, [name, email]);
+  if (!reason) return;
+  ctx.addIssue({
+    code: 'custom',
+    path: ['password'],
+    message: PASSWORD_MESSAGES[reason],
+    params: keyedIssueParams(`errors.password.${reason}`, {
+      min: MIN_PASSWORD_LENGTH,
+      max: MAX_PASSWORD_LENGTH,
+    }),
+  });
 });
 
 /** The rate limits sign-in and sign-up spend (rules in config.authLimits). */
@@ -92,9 +87,12 @@ export function createAccounts(
         .returning('id')
         .executeTakeFirst();
       if (!inserted) {
-        throw new ApiError('EMAIL_TAKEN', 'An account with this email already exists', {
-          fields: { email: 'An account with this email already exists' },
-        });
+        const message = 'An account with this email already exists';
+        throw new ApiError(
+          'EMAIL_TAKEN',
+          message,
+          refusedField('email', 'errors.email.taken', message),
+        );
       }
       const session = await startSession(id);
       return { ...session, user: { id, email, name } };

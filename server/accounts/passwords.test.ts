@@ -75,3 +75,13 @@ test('a hash verifies its password and no other', async () => {
   assert.equal(await verifyPassword('a sturdy passphrasE', hash), false);
   assert.equal(await verifyPassword('anything', 'not-a-hash'), false);
 });
+
+test('every password refusal has a field-error key the UI words', async () => {
+  const { FIELD_ERROR_KEYS } = await import('../../shared/api/field-errors.ts');
+  for (const reason of Object.keys(PASSWORD_MESSAGES)) {
+    assert.ok(
+      (FIELD_ERROR_KEYS as readonly string[]).includes(`errors.password.${reason}`),
+      reason,
+    );
+  }
+});

@@ -1,8 +1,12 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { ZxcvbnFactory, type MatchExtended } from '@zxcvbn-ts/core';
 import * as zxcvbnCommon from '@zxcvbn-ts/language-common';
+import { MAX_PASSWORD, MIN_PASSWORD } from '../../shared/api/limits.ts';
 
 const PARAMS = { N: 16384, r: 8, p: 1 } as const;
+
+/** Why a password is refused; `errors.password.<reason>` in app/i18n. */
+export type PasswordWeakness = keyof typeof PASSWORD_MESSAGES;
 const KEY_LENGTH = 64;
 
 function derive(password: string, salt: Buffer, options: ScryptOptions, length: number) {
@@ -48,8 +52,8 @@ export async function verifyPassword(password: string, stored: string): Promise<
 export const DUMMY_HASH =
   'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$' + Buffer.alloc(KEY_LENGTH).toString('base64');
 
-export const MIN_PASSWORD_LENGTH = 10;
-export const MAX_PASSWORD_LENGTH = 200;
+export const MIN_PASSWORD_LENGTH = MIN_PASSWORD;
+export const MAX_PASSWORD_LENGTH = MAX_PASSWORD;
 /** From this length on a password is judged as a passphrase (see passwordWeakness). */
 export const PASSPHRASE_LENGTH = 16;
 
@@ -129,16 +133,25 @@ function isOneWordDecorated(sequence: MatchExtended[]): boolean {
  * `context` holds words the password must not lean on (the user's name and
  * email), judged like the common list.
  */
-export function passwordWeakness(password: string, context: string[] = []): string | null {
-  if (password.length < MIN_PASSWORD_LENGTH) return PASSWORD_MESSAGES.tooShort;
-  if (password.length > MAX_PASSWORD_LENGTH) return PASSWORD_MESSAGES.tooLong;
-  if (new Set(password).size < 4) return PASSWORD_MESSAGES.repetitive;
+export function passwordWeaknessReason(
+  password: string,
+  context: string[] = [],
+): PasswordWeakness | null {
+  if (password.length < MIN_PASSWORD_LENGTH) return 'tooShort';
+  if (password.length > MAX_PASSWORD_LENGTH) return 'tooLong';
+  if (new Set(password).size < 4) return 'repetitive';
   const { score, sequence } = strengthEstimator().check(password, contextWords(context));
   if (password.length < PASSPHRASE_LENGTH) {
-    return score < MIN_SCORE_SHORT ? PASSWORD_MESSAGES.guessable : null;
+    return score < MIN_SCORE_SHORT ? 'guessable' : null;
   }
-  if (score < MIN_SCORE_LONG) return PASSWORD_MESSAGES.guessable;
-  return isOneWordDecorated(sequence) ? PASSWORD_MESSAGES.common : null;
+  if (score < MIN_SCORE_LONG) return 'guessable';
+  return isOneWordDecorated(sequence) ? 'common' : null;
+}
+
+/** The English sentence for passwordWeaknessReason, or null. */
+export function passwordWeakness(password: string, context: string[] = []): string | null {
+  const reason = passwordWeaknessReason(password, context);
+  return reason ? PASSWORD_MESSAGES[reason] : null;
 }
 
 /**

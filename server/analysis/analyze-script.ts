@@ -4,6 +4,7 @@ import {
   type AnalyzeOptions,
   type ScriptAnalysis,
 } from '../../shared/analysis/index.ts';
+import { MAX_SCRIPT_BYTES } from '../../shared/api/limits.ts';
 import { findUnsafeCharacter, unsafeCharacterMessage } from '../../shared/text-safety.ts';
 import { jsonBody } from '../http/body-limits.ts';
 import { ApiError } from '../http/errors.ts';
@@ -14,15 +15,12 @@ import { ApiError } from '../http/errors.ts';
  * process; the size limits below keep one request to about a second.
  */
 
-/** The largest script text accepted, in UTF-8 bytes (1 MB). */
-export const MAX_ANALYSIS_TEXT_BYTES = 1_000_000;
-
 /**
  * The route's own JSON body limit, above the global MAX_BODY_BYTES: JSON
  * escaping (`\n`, `\"`, `\\`) can double a text's size, so a text just under
  * 1 MB always fits, and the text itself is then measured against 1 MB.
  */
-export const ANALYSIS_BODY_LIMIT_BYTES = 2 * MAX_ANALYSIS_TEXT_BYTES + 64 * 1024;
+export const ANALYSIS_BODY_LIMIT_BYTES = 2 * MAX_SCRIPT_BYTES + 64 * 1024;
 
 /** The options the route passes on; anything else in the body is ignored. */
 const OPTION_KEYS = ['format', 'language', 'stylePreset', 'targetScenes'] as const;
@@ -30,7 +28,7 @@ const OPTION_KEYS = ['format', 'language', 'stylePreset', 'targetScenes'] as con
 function textTooLarge(sizeBytes?: number): ApiError {
   return new ApiError('PAYLOAD_TOO_LARGE', 'The script is larger than the 1 MB limit', {
     field: 'text',
-    limitBytes: MAX_ANALYSIS_TEXT_BYTES,
+    limitBytes: MAX_SCRIPT_BYTES,
     ...(sizeBytes === undefined ? {} : { sizeBytes }),
   });
 }
@@ -57,7 +55,7 @@ export async function analyzeScriptRequest(body: unknown): Promise<ScriptAnalysi
   const { text } = input;
   if (typeof text === 'string') {
     const sizeBytes = Buffer.byteLength(text, 'utf8');
-    if (sizeBytes > MAX_ANALYSIS_TEXT_BYTES) throw textTooLarge(sizeBytes);
+    if (sizeBytes > MAX_SCRIPT_BYTES) throw textTooLarge(sizeBytes);
     // The scenes made from the script go into the document: refuse what a commit would refuse.
     const unsafe = findUnsafeCharacter(text, 'multi-line');
     if (unsafe) {

@@ -1,6 +1,8 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
-export type Role = 'owner' | 'editor' | 'viewer';
+import type { Role } from '../../shared/api/roles.ts';
+
+export type { Role };
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 

@@ -1,3 +1,5 @@
+import { fieldErrorsOf, type FieldIssue } from '../../shared/api/field-errors.ts';
+
 /**
  * The one error shape of the API (docs/design.md):
  * { "error": { "code", "message", "details", "requestId" } }
@@ -68,12 +70,9 @@ export function errorBody(err: ApiError, requestId: string): ErrorBody {
   };
 }
 
-/** zod issues → `{ fields: { "email": "Invalid email" } }` for 422 responses. */
-export function fieldDetails(issues: { path: PropertyKey[]; message: string }[]) {
-  const fields: Record<string, string> = {};
-  for (const issue of issues) {
-    const key = issue.path.map(String).join('.') || '_';
-    fields[key] ??= issue.message;
-  }
-  return { fields };
-}
+/**
+ * zod issues → the details of a 422: `fields` (the English sentence per
+ * field, for API clients) and `fieldErrors` (its key and parameters, which
+ * the UI words in the user's language; shared/api/field-errors.ts).
+ */
+export const fieldDetails = (issues: readonly FieldIssue[]) => fieldErrorsOf(issues);

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { keyedIssueParams } from '../../shared/api/field-errors.ts';
 import { nulPaths } from '../../shared/text-safety.ts';
 import { ApiError, fieldDetails } from './errors.ts';
 
@@ -15,7 +16,12 @@ export function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {
       'VALIDATION_FAILED',
       'Some fields are invalid',
       fieldDetails(
-        withNul.map((path) => ({ path, message: 'contains a control character (U+0000)' })),
+        withNul.map((path) => ({
+          code: 'custom',
+          path,
+          message: 'contains a control character (U+0000)',
+          params: keyedIssueParams('errors.unsafe.nul', { codePoint: 'U+0000' }),
+        })),
       ),
     );
   }

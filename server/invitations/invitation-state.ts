@@ -1,4 +1,8 @@
 import type { InvitationStatus } from '../db/schema.ts';
+import {
+  INVITATION_GONE_MESSAGES,
+  INVITATION_NOT_FOUND_MESSAGE,
+} from '../../shared/api/invitations.ts';
 import { ApiError } from '../http/errors.ts';
 
 /**
@@ -30,14 +34,9 @@ export const invitationLink = (token: string) => `/invitations/${token}`;
  */
 export const looksLikeInvitationToken = (value: string) => /^[A-Za-z0-9_-]{43}$/.test(value);
 
-export const invitationNotFound = () => new ApiError('NOT_FOUND', 'Invitation not found');
+export const invitationNotFound = () => new ApiError('NOT_FOUND', INVITATION_NOT_FOUND_MESSAGE);
 
-const GONE_MESSAGES: Record<Exclude<InvitationState, 'pending'>, string> = {
-  expired: 'This invitation has expired; ask for a new one',
-  revoked: 'This invitation was withdrawn',
-  accepted: 'This invitation has already been used',
-  declined: 'This invitation was declined',
-};
+const GONE_MESSAGES: Record<Exclude<InvitationState, 'pending'>, string> = INVITATION_GONE_MESSAGES;
 
 /** Null while the invitation may be used; otherwise the 410 that says why not. */
 export function refusalFor(state: InvitationState): ApiError | null {

@@ -1,16 +1,20 @@
 import type { Selectable } from 'kysely';
-import { z } from 'zod';
 import { newId } from '../../shared/ids.ts';
-import { emailField, type PublicUser } from '../accounts/accounts.ts';
+import { refusedField } from '../../shared/api/field-errors.ts';
+import { parseInput } from '../http/parse-input.ts';
+import type { PublicUser } from '../../shared/api/accounts.ts';
+import {
+  inviteSchema,
+  type ReceivedInvitation,
+  type SentInvitation,
+} from '../../shared/api/invitations.ts';
 import { hashSecretToken, newSecretToken } from '../accounts/secret-token.ts';
 import type { Db } from '../db/database.ts';
-import type { InvitationsTable, Role } from '../db/schema.ts';
+import type { InvitationsTable } from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
-import { parseInput } from '../http/parse-input.ts';
 import type { RateLimits } from '../http/rate-limit.ts';
 import type { Projects } from '../projects/projects.ts';
-import { roleField } from '../projects/projects.ts';
-import { can } from '../projects/roles.ts';
+import { can } from '../../shared/api/roles.ts';
 import {
   expiryFrom,
   invitationLink,
@@ -20,28 +24,8 @@ import {
   refusalFor,
 } from './invitation-state.ts';
 
-export const inviteSchema = z.object({ email: emailField, role: roleField });
-
 /** The rate limit inviting spends, per inviting user (INVITATIONS_PER_HOUR). */
 export type InvitationLimit = 'invitationsByUser';
-
-/** What the inviting side sees of an invitation. */
-export interface SentInvitation {
-  id: string;
-  email: string;
-  role: Role;
-  createdAt: string;
-  expiresAt: string;
-}
-
-/** What the invited side sees: the project and who sent it. */
-export interface ReceivedInvitation {
-  id: string;
-  project: { id: string; title: string };
-  role: Role;
-  invitedBy: { name: string };
-  expiresAt: string;
-}
 
 const iso = (date: Date | string) => new Date(date).toISOString();
 
@@ -187,7 +171,11 @@ export function createInvitations(
       const members = await projects.listMembers(userId, projectId);
       if (members.some((m) => m.email === email)) {
         const message = 'This person is already a member of the project';
-        throw new ApiError('CONFLICT', message, { fields: { email: message } });
+        throw new ApiError(
+          'CONFLICT',
+          message,
+          refusedField('email', 'errors.email.alreadyMember', message),
+        );
       }
       const token = newSecretToken();
       const now = new Date();

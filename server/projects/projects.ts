@@ -1,12 +1,17 @@
-import { z } from 'zod';
 import { newId } from '../../shared/ids.ts';
-import { singleLineText, withoutUnsafeCharacters } from '../../shared/text-safety.ts';
-import { LANGUAGES } from '../../shared/timeline.ts';
+import {
+  createProjectSchema,
+  memberRoleSchema,
+  renameProjectSchema,
+  type ProjectMember,
+  type ProjectSummary,
+} from '../../shared/api/projects.ts';
+import { withoutUnsafeCharacters } from '../../shared/text-safety.ts';
+import type { LANGUAGES } from '../../shared/timeline.ts';
 import type { Db } from '../db/database.ts';
-import type { Role } from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
 import { parseInput } from '../http/parse-input.ts';
-import { can, ROLES, type ProjectAction } from './roles.ts';
+import { can, type ProjectAction, type Role } from '../../shared/api/roles.ts';
 
 /** What the projects module needs from the live-document layer (server/collab). */
 export interface ProjectDocuments {
@@ -19,26 +24,6 @@ export interface ProjectDocuments {
   /** Closes open collab connections (all, or one user's) on every instance. */
   disconnect(projectId: string, userId?: string): Promise<void>;
 }
-
-export interface ProjectSummary {
-  id: string;
-  title: string;
-  role: Role;
-  ownerId: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-const titleSchema = singleLineText(
-  z.string().trim().min(1, 'Enter a title').max(200, 'Title is too long (200 characters at most)'),
-);
-export const createProjectSchema = z.object({
-  title: titleSchema,
-  language: z.enum(LANGUAGES).default('en'),
-});
-export const renameProjectSchema = z.object({ title: titleSchema });
-export const roleField = z.enum(ROLES as [Role, ...Role[]]);
-export const memberRoleSchema = z.object({ role: roleField });
 
 const toSummary = (row: {
   id: string;
@@ -123,7 +108,7 @@ export function createProjects(db: Db, documents: ProjectDocuments) {
     });
   }
 
-  async function listMembers(userId: string, projectId: string) {
+  async function listMembers(userId: string, projectId: string): Promise<ProjectMember[]> {
     await authorize(userId, projectId, 'view');
     const rows = await db
       .selectFrom('project_members')

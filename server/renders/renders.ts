@@ -1,5 +1,4 @@
 import { sql, type Transaction } from 'kysely';
-import { z } from 'zod';
 import { newId } from '../../shared/ids.ts';
 import { parseJsonValue } from '../../shared/json-value.ts';
 import type { RenderOutput } from '../../shared/render/render-output.ts';
@@ -15,7 +14,7 @@ import {
   initialRenderJob,
   type RenderJobSnapshot,
 } from '../../shared/render/render-job-state.ts';
-import { RENDER_PRESET_IDS, type RenderPresetId } from '../../shared/render/render-presets.ts';
+import type { RenderPresetId } from '../../shared/render/render-presets.ts';
 import type { PlanJobData, PlannedUnit } from '../../shared/render/render-queue.ts';
 import {
   DEFAULT_TIMELINE_LIMITS,
@@ -28,13 +27,20 @@ import {
   liveRenderBreachMessage,
   type LiveRenderLimits,
 } from '../../shared/live-render-limits.ts';
+import { parseInput } from '../http/parse-input.ts';
+import {
+  createRenderSchema,
+  renderPageSchema,
+  type RenderRecord,
+} from '../../shared/api/renders.ts';
 import type { Db } from '../db/database.ts';
 import type { Timeline } from '../../shared/timeline.ts';
 import type { Database } from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
-import { parseInput } from '../http/parse-input.ts';
 import type { Projects } from '../projects/projects.ts';
 import { overLimits, type Revisions } from '../revisions/revisions.ts';
+
+export type { RenderRecord };
 
 /** Per-stage and per-scene detail kept beside the machine's context. */
 export interface RenderDetail {
@@ -44,60 +50,6 @@ export interface RenderDetail {
   unitFractions: Record<string, number>;
   output: RenderOutput | null;
 }
-
-export interface RenderRecord {
-  id: string;
-  projectId: string;
-  revisionId: string;
-  revisionNumber: number | null;
-  preset: RenderPresetId;
-  burnCaptions: boolean;
-  status: RenderJobState;
-  stage: string | null;
-  sceneId: string | null;
-  fraction: number;
-  etaSec: number | null;
-  failure: RenderJobContext['failure'];
-  attempts: number;
-  createdBy: { id: string; name: string } | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  /** Artifacts reused or made by the finished render. */
-  cache: { sceneId: string | null; kind: string; cached: boolean }[] | null;
-  /** Per stage (summed over scenes) and per scene (all its stages), 0..1. */
-  stages: Record<string, number>;
-  scenes: { id: string; title: string; fraction: number }[];
-  output: {
-    videoUrl: string;
-    posterUrl: string;
-    captionsVttUrl: string;
-    captionsSrtUrl: string;
-    thumbnails: { sceneId: string; url: string }[];
-    chapters: { sceneId: string; title: string; startSec: number }[];
-    durationSec: number;
-    width: number;
-    height: number;
-    fps: number;
-    frames: number;
-  } | null;
-}
-
-export const createRenderSchema = z.object({
-  revisionId: z.string().regex(/^[0-9a-f]{64}$/, 'Must be a revision id'),
-  preset: z.enum(RENDER_PRESET_IDS).default('1080p'),
-  /** Captions drawn into the picture, besides the WebVTT/SRT files. */
-  burnCaptions: z.boolean().default(false),
-});
-
-/** A page of the renders list: newest first, `before` a render id from the previous page. */
-export const renderPageSchema = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  before: z
-    .string()
-    .regex(/^[a-z0-9]{1,64}$/, 'Must be a render id')
-    .optional(),
-});
 
 /**
  * What the list shows of a render beyond its row: scene titles and

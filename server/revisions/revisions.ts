@@ -1,10 +1,9 @@
 import * as Y from 'yjs';
-import { z } from 'zod';
 import { sha256Hex } from '../../shared/content-key.ts';
 import { parseJsonValue } from '../../shared/json-value.ts';
 import { toTimeline } from '../../shared/project-doc.ts';
 import { renderReadinessIssues } from '../../shared/render/render-readiness.ts';
-import { singleLineText } from '../../shared/text-safety.ts';
+import { commitSchema, type RevisionSummary } from '../../shared/api/revisions.ts';
 import {
   DEFAULT_TIMELINE_LIMITS,
   timelineLimitIssues,
@@ -22,25 +21,9 @@ import { ApiError } from '../http/errors.ts';
 import { parseInput } from '../http/parse-input.ts';
 import type { Projects } from '../projects/projects.ts';
 
-export interface RevisionSummary {
-  id: string;
-  projectId: string;
-  number: number;
-  parentId: string | null;
-  author: { id: string; name: string } | null;
-  message: string;
-  createdAt: string;
-}
-
 export interface Revision extends RevisionSummary {
   timeline: Timeline;
 }
-
-export const commitSchema = z.object({
-  message: singleLineText(
-    z.string().trim().max(500, 'Message is too long (500 characters at most)'),
-  ).default(''),
-});
 
 /** The revision id: sha256 of the canonical project id + timeline, so equal content is one revision per project. */
 export const revisionId = (projectId: string, timeline: Timeline) =>

@@ -82,6 +82,27 @@ describe('accounts in the browser', () => {
     await page.context().close();
   });
 
+  test('a form the shared schema refuses shows its field errors without a request', async () => {
+    const { page, errors } = await openPage('fr-FR');
+    await page.goto('/login');
+    const posts: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST') posts.push(request.url());
+    });
+    await page.getByTestId('login-submit').click();
+    const emailError = page.getByTestId('field-error-email');
+    await emailError.waitFor();
+    assert.equal(await emailError.textContent(), 'Saisissez votre e-mail');
+    assert.equal(
+      await page.getByTestId('field-error-password').textContent(),
+      'Saisissez votre mot de passe',
+    );
+    assert.deepEqual(posts, []);
+    assert.equal(new URL(page.url()).pathname, '/login');
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+
   test('wrong credentials are refused with one message and the email kept', async () => {
     const user = await signUp(stage.server.url, 'Careful');
     const { page, errors } = await openPage();

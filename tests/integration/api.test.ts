@@ -87,6 +87,11 @@ for (const backend of ['pglite', 'postgres'] as const) {
       assert.equal(invalid.body.error.code, 'VALIDATION_FAILED');
       assert.ok(invalid.body.error.details.fields.title);
       assert.ok(invalid.body.error.details.fields.language);
+      // Beside each English sentence, a key and its parameters for the UI to word (ADR 0020).
+      assert.deepEqual(invalid.body.error.details.fieldErrors, {
+        title: { key: 'errors.title.required', params: {} },
+        language: { key: 'errors.language.invalid', params: {} },
+      });
 
       const weak = await api(server.url, 'POST', '/api/v1/auth/signup', {
         body: { email: 'not-an-email', name: '', password: 'short' },
@@ -97,12 +102,19 @@ for (const backend of ['pglite', 'postgres'] as const) {
         'name',
         'password',
       ]);
+      assert.deepEqual(weak.body.error.details.fieldErrors.password, {
+        key: 'errors.password.tooShort',
+        params: { min: 10, max: 200 },
+      });
 
       const duplicate = await api(server.url, 'POST', '/api/v1/auth/signup', {
         body: { email: emails.owner, name: 'Again', password: 'another sturdy passphrase' },
       });
       assert.equal(duplicate.status, 409);
       assert.equal(duplicate.body.error.code, 'EMAIL_TAKEN');
+      assert.deepEqual(duplicate.body.error.details.fieldErrors, {
+        email: { key: 'errors.email.taken', params: {} },
+      });
 
       const wrongPassword = await api(server.url, 'POST', '/api/v1/auth/login', {
         body: { email: emails.owner, password: 'not the password' },

@@ -2,6 +2,7 @@ import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import * as Label from '@radix-ui/react-label';
 import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import * as Y from 'yjs';
+import { MAX_DESCRIPTION, MAX_NAME } from '../../../shared/api/limits.ts';
 import {
   addCastMember,
   castMap,
@@ -15,8 +16,6 @@ import { useI18n } from '../../i18n/index.ts';
 import { ConfirmCancel, ConfirmDialog } from '../../components/ui/confirm-dialog.tsx';
 
 /** The timeline schema's limits (shared/timeline.ts castMemberSchema). */
-const MAX_NAME = 200;
-const MAX_DESCRIPTION = 2000;
 
 const EMPTY: readonly string[] = [];
 

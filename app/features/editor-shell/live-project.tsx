@@ -3,7 +3,7 @@ import { Link, useLocation } from '@remix-run/react';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type * as Y from 'yjs';
 import { projectMap } from '../../../shared/project-doc.ts';
-import type { Role } from '../../../server/db/schema.ts';
+import type { Role } from '../../../shared/api/roles.ts';
 import type { CollabSession, CollabSnapshot } from '../../collab/collab-session.ts';
 import type { EndReason } from '../../collab/collab-token.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.ts';

@@ -1,6 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { CollabSession, type CollabSnapshot } from '../../collab/collab-session.ts';
-import type { Role } from '../../../server/db/schema.ts';
+import type { Role } from '../../../shared/api/roles.ts';
 
 const noSubscribe = () => () => {};
 const noSnapshot = (): CollabSnapshot | null => null;

@@ -10,6 +10,9 @@ import {
   type MutableRefObject,
 } from 'react';
 import type * as Y from 'yjs';
+import { readFieldErrors } from '../../../shared/api/field-errors.ts';
+import { MAX_MESSAGE } from '../../../shared/api/limits.ts';
+import type { RevisionSummary } from '../../../shared/api/revisions.ts';
 import { readTimeline, restoreTimeline } from '../../../shared/project-doc.ts';
 import type { Timeline, TimelineIssue } from '../../../shared/timeline.ts';
 import { useI18n, type I18n } from '../../i18n/index.ts';
@@ -22,16 +25,6 @@ import { fieldLabel, RevisionDiffView } from './revision-diff-view.tsx';
 const REFRESH_MS = 20_000;
 /** The live comparison is recomputed at most this often while people type. */
 const DIFF_THROTTLE_MS = 300;
-const MAX_MESSAGE = 500;
-
-export interface RevisionSummary {
-  id: string;
-  number: number;
-  author: { id: string; name: string } | null;
-  message: string;
-  createdAt: string;
-}
-
 interface Issue {
   key: string;
   sceneId: string | null;
@@ -335,7 +328,8 @@ function CommitForm(props: {
         const list = Array.isArray(details.issues) ? (details.issues as TimelineIssue[]) : [];
         const fields = (details.fields ?? {}) as Record<string, unknown>;
         if (list.length) setIssues(issuesOf(i18n, props.doc, list));
-        else if (typeof fields.message === 'string') setMessageError(i18n.server(fields.message));
+        else if (typeof fields.message === 'string')
+          setMessageError(i18n.field(readFieldErrors(details).message, fields.message));
         else setError(failureText(i18n, result.error, t('history.commitFailed')));
         return;
       }

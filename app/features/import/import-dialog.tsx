@@ -1,6 +1,7 @@
 import * as Label from '@radix-ui/react-label';
 import { useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import type * as Y from 'yjs';
+import { MAX_SCRIPT_BYTES } from '../../../shared/api/limits.ts';
 import { applyAnalysis } from '../../../shared/analysis/apply-to-doc.ts';
 import type { AnalyzedScene, ScriptAnalysis } from '../../../shared/analysis/types.ts';
 import { readProjectSettings, scenesMap } from '../../../shared/project-doc.ts';
@@ -12,8 +13,6 @@ import { Dialog, DialogClose } from '../../components/ui/dialog.tsx';
 import { Select } from '../../components/ui/select.tsx';
 import { useAnalysisPreview, type PreviewError } from './use-analysis-preview.ts';
 
-/** The API's limit on a script (MAX_ANALYSIS_TEXT_BYTES in server/analysis): 1 MB of UTF-8. */
-export const MAX_SCRIPT_BYTES = 1_000_000;
 const FILE_EXTENSIONS = ['.txt', '.md', '.fountain'] as const;
 /** Scenes listed in the preview; a novel's 2,000 would only slow the dialog down. */
 const PREVIEW_SCENES = 100;

@@ -1,25 +1,23 @@
 import { useFetcher } from '@remix-run/react';
 import { useEffect, useRef, useState } from 'react';
-import type { Role } from '../../../server/db/schema.ts';
-import type { SentInvitation } from '../../../server/invitations/invitations.ts';
+import { inviteSchema, type SentInvitation } from '../../../shared/api/invitations.ts';
+import type { ProjectMember } from '../../../shared/api/projects.ts';
+import { ROLES } from '../../../shared/api/roles.ts';
 import { Dialog, DialogClose } from '../../components/ui/dialog.tsx';
 import { FormMessage, TextField } from '../../components/ui/field.tsx';
 import { Select, type SelectOption } from '../../components/ui/select.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { failureMessage, fieldError } from '../../lib/form-errors.ts';
 import { useFetcherSuccess } from '../../lib/use-fetcher-success.ts';
+import { useFormCheck } from '../../lib/use-form-check.ts';
 import type { action } from '../../routes/projects.$projectId/action.server.ts';
 
-export interface Member {
-  userId: string;
-  email: string;
-  name: string;
-  role: Role;
-}
+/** What a member row shows (the list's order already says when they joined). */
+export type Member = Omit<ProjectMember, 'addedAt'>;
 
 function useRoleOptions(): SelectOption[] {
   const { t } = useI18n();
-  return (['owner', 'editor', 'viewer'] as const).map((role) => ({
+  return ROLES.map((role) => ({
     value: role,
     label: t(`projects.role.${role}`),
   }));
@@ -246,18 +244,22 @@ function InvitationLink({ sent }: { sent: SentLink }) {
   );
 }
 
+// The role comes from a select that offers only valid roles; the e-mail is what a person types.
+const INVITE_EMAIL = inviteSchema.pick({ email: true });
+
 function InviteFields({ onInvited }: { onInvited(sent: SentLink): void }) {
   const fetcher = useFetcher<typeof action>();
   const i18n = useI18n();
   const { t } = i18n;
   const roleOptions = useRoleOptions();
-  const result = fetcher.data;
+  const check = useFormCheck(INVITE_EMAIL, fetcher.data);
+  const { result } = check;
   useFetcherSuccess(fetcher, () => {
     if (result?.ok && result.link) onInvited({ ...result, link: result.link });
   });
   const kept = result?.ok === false ? result.values : undefined;
   return (
-    <fetcher.Form method="post" className="add-member" noValidate>
+    <fetcher.Form method="post" className="add-member" noValidate onSubmit={check.onSubmit}>
       <h3>{t('invitations.invite')}</h3>
       <input type="hidden" name="intent" value="invite" />
       <FormMessage

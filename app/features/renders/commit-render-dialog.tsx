@@ -1,6 +1,7 @@
 import * as Label from '@radix-ui/react-label';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type * as Y from 'yjs';
+import { readFieldErrors } from '../../../shared/api/field-errors.ts';
 import { readProjectSettings } from '../../../shared/project-doc.ts';
 import {
   RENDER_PRESET_IDS,
@@ -103,7 +104,8 @@ export function CommitAndRender(props: {
         const issues = Array.isArray(details.issues) ? (details.issues as TimelineIssue[]) : [];
         const fields = (details.fields ?? {}) as Record<string, unknown>;
         if (issues.length) setProblems(problemsOf(i18n, session.doc, issues));
-        else if (typeof fields.message === 'string') setMessageError(i18n.server(fields.message));
+        else if (typeof fields.message === 'string')
+          setMessageError(i18n.field(readFieldErrors(details).message, fields.message));
         else setError(failureText(i18n, committed.error, t('render.commitFailed')));
         return;
       }

@@ -1,9 +1,11 @@
 import { useFetcher } from '@remix-run/react';
 import { useState } from 'react';
+import { createProjectSchema } from '../../../shared/api/projects.ts';
 import { Dialog, DialogClose } from '../../components/ui/dialog.tsx';
 import { ProjectTitleField } from './project-title-field.tsx';
 import { Select } from '../../components/ui/select.tsx';
 import { useI18n } from '../../i18n/index.ts';
+import { useFormCheck } from '../../lib/use-form-check.ts';
 import type { action } from './action.server.ts';
 
 /** "New project": a title and a narration language; success opens the project. */
@@ -37,11 +39,12 @@ function CreateProjectForm() {
   const fetcher = useFetcher<typeof action>();
   const i18n = useI18n();
   const { t } = i18n;
-  const result = fetcher.data;
+  const check = useFormCheck(createProjectSchema, fetcher.data);
+  const { result } = check;
   const busy = fetcher.state !== 'idle';
   const kept = result?.ok === false ? result.values : undefined;
   return (
-    <fetcher.Form method="post" className="form" noValidate>
+    <fetcher.Form method="post" className="form" noValidate onSubmit={check.onSubmit}>
       <input type="hidden" name="intent" value="create" />
       <ProjectTitleField result={result} defaultValue={kept?.title} testId="create-title" />
       <div className="field">

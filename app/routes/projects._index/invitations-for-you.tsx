@@ -1,5 +1,5 @@
 import { useFetcher } from '@remix-run/react';
-import type { ReceivedInvitation } from '../../../server/invitations/invitations.ts';
+import type { ReceivedInvitation } from '../../../shared/api/invitations.ts';
 import { FormMessage } from '../../components/ui/field.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { failureMessage } from '../../lib/form-errors.ts';

@@ -8,8 +8,9 @@ import { ProjectTitleField } from './project-title-field.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { failureMessage } from '../../lib/form-errors.ts';
 import { useFetcherSuccess } from '../../lib/use-fetcher-success.ts';
+import { useFormCheck } from '../../lib/use-form-check.ts';
 import type { AllowedActions } from '../../lib/permissions.server.ts';
-import type { ProjectSummary } from '../../../server/projects/projects.ts';
+import { renameProjectSchema, type ProjectSummary } from '../../../shared/api/projects.ts';
 import type { action } from './action.server.ts';
 
 type Project = ProjectSummary & { allowed: AllowedActions };
@@ -134,10 +135,11 @@ function RenameForm({ project, onDone }: { project: Project; onDone(): void }) {
   const fetcher = useFetcher<typeof action>();
   const i18n = useI18n();
   const { t } = i18n;
-  const result = fetcher.data;
+  const check = useFormCheck(renameProjectSchema, fetcher.data);
+  const { result } = check;
   useFetcherSuccess(fetcher, onDone);
   return (
-    <fetcher.Form method="post" className="form" noValidate>
+    <fetcher.Form method="post" className="form" noValidate onSubmit={check.onSubmit}>
       <input type="hidden" name="intent" value="rename" />
       <input type="hidden" name="projectId" value={project.id} />
       <ProjectTitleField

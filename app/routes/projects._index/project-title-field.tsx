@@ -1,3 +1,4 @@
+import { MAX_TITLE } from '../../../shared/api/limits.ts';
 import { FormMessage, TextField } from '../../components/ui/field.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { failureMessage, fieldError, type ActionResult } from '../../lib/form-errors.ts';
@@ -22,7 +23,7 @@ export function ProjectTitleField(props: {
         label={i18n.t('projects.fieldTitle')}
         name="title"
         required
-        maxLength={200}
+        maxLength={MAX_TITLE}
         autoComplete="off"
         defaultValue={props.defaultValue}
         error={fieldError(i18n, result, 'title')}

@@ -1,3 +1,4 @@
+import { MAX_SCENE_SEC } from '../../api/limits.ts';
 import type { ScriptFormat } from '../types.ts';
 
 /**
@@ -7,7 +8,6 @@ import type { ScriptFormat } from '../types.ts';
  */
 
 export const MIN_SCENE_SEC = 3;
-export const MAX_SCENE_SEC = 600;
 const DIALOGUE_PAUSE_SEC = 0.5;
 const PARAGRAPH_PAUSE_SEC = 0.3;
 const LEAD_SEC = 1;

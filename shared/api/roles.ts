@@ -1,6 +1,5 @@
-import type { Role } from '../db/schema.ts';
-
-export type { Role };
+/** A member's role in a project; the database stores the same three words. */
+export type Role = 'owner' | 'editor' | 'viewer';
 export const ROLES: readonly Role[] = ['owner', 'editor', 'viewer'];
 
 /** What each action needs. Every route asks `requireRole(role, action)`; nothing else decides. */
