@@ -116,7 +116,7 @@ export const fr: Record<MessageKey, string> = {
   'invitations.revoke': 'Retirer',
   'invitations.revokeLabel': 'Retirer l’invitation de {email}',
   'invitations.forYou': 'Invitations pour vous',
-  'invitations.fromTo': '{name} vous invite à « {title} » en tant que {role}.',
+  'invitations.fromTo': '{name} vous invite à « {title} » avec le rôle {role}.',
   'invitations.accept': 'Accepter',
   'invitations.acceptLabel': 'Accepter l’invitation à « {title} »',
   'invitations.decline': 'Refuser',
