@@ -1,4 +1,4 @@
-import type { Role } from '../../server/db/schema.ts';
+import type { Role } from '../../shared/api/roles.ts';
 import { can } from '../../shared/api/roles.ts';
 
 /** What the UI may offer for a role; the server enforces the same rules on every call. */

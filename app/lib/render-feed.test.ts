@@ -1,12 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  latestThumbnails,
-  RenderFeed,
-  renderFromMessage,
-  upsertRender,
-  type RenderRecord,
-} from './render-feed.ts';
+import { latestThumbnails, RenderFeed, renderFromMessage, upsertRender } from './render-feed.ts';
+import type { RenderRecord } from '../../shared/api/renders.ts';
 
 const render = (id: string, overrides: Partial<RenderRecord> = {}) =>
   ({

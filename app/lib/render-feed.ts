@@ -1,7 +1,5 @@
 import type { RenderRecord } from '../../shared/api/renders.ts';
 
-export type { RenderRecord };
-
 /** Newest first (by creation, then id, so every client orders ties alike). */
 const newestFirst = (a: RenderRecord, b: RenderRecord) =>
   b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id);

@@ -1,6 +1,5 @@
 import type { Extension, onAuthenticatePayload, onTokenSyncPayload } from '@hocuspocus/server';
-import type { Role } from '../db/schema.ts';
-import { isReadOnlyRole } from '../../shared/api/roles.ts';
+import { isReadOnlyRole, type Role } from '../../shared/api/roles.ts';
 import { CollabTokenError, verifyCollabToken } from './tokens.ts';
 
 /** What a collab connection knows about its user; Hocuspocus keeps it as `context`. */

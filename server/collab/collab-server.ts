@@ -9,7 +9,7 @@ import { initProjectDoc, projectMap } from '../../shared/project-doc.ts';
 import type { Language } from '../../shared/timeline.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
-import type { Role } from '../db/schema.ts';
+import type { Role } from '../../shared/api/roles.ts';
 import type { Logger } from '../logger.ts';
 import type { ProjectDocuments } from '../projects/projects.ts';
 import { AUTH_TIMEOUT, authDeadline } from './auth-deadline.ts';

@@ -2,8 +2,6 @@ import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
 import type { Role } from '../../shared/api/roles.ts';
 
-export type { Role };
-
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
 export interface UsersTable {

@@ -36,10 +36,8 @@ export const looksLikeInvitationToken = (value: string) => /^[A-Za-z0-9_-]{43}$/
 
 export const invitationNotFound = () => new ApiError('NOT_FOUND', INVITATION_NOT_FOUND_MESSAGE);
 
-const GONE_MESSAGES: Record<Exclude<InvitationState, 'pending'>, string> = INVITATION_GONE_MESSAGES;
-
 /** Null while the invitation may be used; otherwise the 410 that says why not. */
 export function refusalFor(state: InvitationState): ApiError | null {
   if (state === 'pending') return null;
-  return new ApiError('GONE', GONE_MESSAGES[state], { reason: state });
+  return new ApiError('GONE', INVITATION_GONE_MESSAGES[state], { reason: state });
 }

@@ -4,7 +4,8 @@ import { ApiError } from '../http/errors.ts';
 import type { RenderQueues } from './queues.ts';
 import type { LiveRenders } from './record.ts';
 import type { Relay } from './relay.ts';
-import type { RenderRecord, Renders } from './renders.ts';
+import type { RenderRecord } from '../../shared/api/renders.ts';
+import type { Renders } from './renders.ts';
 
 /** How long a cancel mark outlives the render's jobs (a node checks it before any job). */
 const CANCEL_MARK_SEC = 7 * 86_400;

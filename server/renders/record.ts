@@ -7,7 +7,8 @@ import {
 import type { PlannedUnit } from '../../shared/render/render-queue.ts';
 import type { StageProgress } from '../../shared/render/render-events.ts';
 import { newRelayState, type Relay, type RelayState } from './relay.ts';
-import { summarise, type RenderDetail, type RenderRecord, type Renders } from './renders.ts';
+import type { RenderRecord } from '../../shared/api/renders.ts';
+import { summarise, type RenderDetail, type Renders } from './renders.ts';
 
 const PERSIST_INTERVAL_MS = 1000;
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createRelay, newRelayState, relayWait, type RenderUpdateMessage } from './relay.ts';
-import type { RenderRecord } from './renders.ts';
+import type { RenderRecord } from '../../shared/api/renders.ts';
 
 test('an update waits out the rest of the 250 ms since the last one', () => {
   assert.ok(relayWait(0, 10_000) <= 0, 'never relayed: at once');

@@ -1,4 +1,4 @@
-import type { RenderRecord } from './renders.ts';
+import type { RenderRecord } from '../../shared/api/renders.ts';
 
 /** The message every collaborator's client receives (Hocuspocus stateless, on the project document). */
 export interface RenderUpdateMessage {

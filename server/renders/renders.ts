@@ -40,8 +40,6 @@ import { ApiError } from '../http/errors.ts';
 import type { Projects } from '../projects/projects.ts';
 import { overLimits, type Revisions } from '../revisions/revisions.ts';
 
-export type { RenderRecord };
-
 /** Per-stage and per-scene detail kept beside the machine's context. */
 export interface RenderDetail {
   units: PlannedUnit[];

@@ -1,7 +1,8 @@
 import { cancelledKey } from '../../shared/render/render-queue.ts';
 import { ApiError } from '../http/errors.ts';
 import type { RenderQueues } from './queues.ts';
-import type { RenderRecord, Renders } from './renders.ts';
+import type { RenderRecord } from '../../shared/api/renders.ts';
+import type { Renders } from './renders.ts';
 import type { Submit } from './submit.ts';
 
 /** States a render can be retried from. */

@@ -2,7 +2,7 @@ import { createFairPriorities } from '../../shared/node/fair-priorities.ts';
 import { jobIds, type PlanJobData } from '../../shared/render/render-queue.ts';
 import type { RenderQueues } from './queues.ts';
 import type { Relay } from './relay.ts';
-import type { RenderRecord } from './renders.ts';
+import type { RenderRecord } from '../../shared/api/renders.ts';
 
 /** Plan job options: retried with backoff, kept a while for inspection. */
 const PLAN_JOB_OPTIONS = {

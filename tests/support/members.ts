@@ -1,4 +1,4 @@
-import type { Role } from '../../server/db/schema.ts';
+import type { Role } from '../../shared/api/roles.ts';
 import { api } from './web-server.ts';
 
 /** Someone signed up (signUp() in web-server.ts): their session token and e-mail. */

@@ -13,7 +13,8 @@ import type { CollabSession } from '../../collab/collab-session.ts';
 import { useI18n, type I18n } from '../../i18n/index.ts';
 import { apiCall } from '../../lib/api.ts';
 import { failureText, issueParts, renderQueueFailureText } from '../../lib/api-messages.ts';
-import type { RenderFeed, RenderRecord } from '../../lib/render-feed.ts';
+import type { RenderRecord } from '../../../shared/api/renders.ts';
+import type { RenderFeed } from '../../lib/render-feed.ts';
 import { Dialog, DialogClose } from '../../components/ui/dialog.tsx';
 import { Select } from '../../components/ui/select.tsx';
 

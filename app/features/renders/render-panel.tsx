@@ -5,7 +5,8 @@ import { isRenderPresetId } from '../../../shared/render/render-presets.ts';
 import { useI18n, type I18n } from '../../i18n/index.ts';
 import { apiCall } from '../../lib/api.ts';
 import { renderQueueFailureText } from '../../lib/api-messages.ts';
-import type { RenderFeed, RenderRecord } from '../../lib/render-feed.ts';
+import type { RenderRecord } from '../../../shared/api/renders.ts';
+import type { RenderFeed } from '../../lib/render-feed.ts';
 import type { MoreRenders } from './use-renders.ts';
 import { formatDuration } from '../import/import-dialog.tsx';
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../i18n/index.ts';
-import type { RenderRecord } from '../../lib/render-feed.ts';
+import type { RenderRecord } from '../../../shared/api/renders.ts';
 import { formatDuration } from '../import/import-dialog.tsx';
 import { presetName } from './render-panel.tsx';
 

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { CollabSession } from '../../collab/collab-session.ts';
 import { apiCall } from '../../lib/api.ts';
-import { RenderFeed, renderFromMessage, type RenderRecord } from '../../lib/render-feed.ts';
+import type { RenderRecord } from '../../../shared/api/renders.ts';
+import { RenderFeed, renderFromMessage } from '../../lib/render-feed.ts';
 
 interface RenderPage {
   renders: RenderRecord[];
