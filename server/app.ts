@@ -1,3 +1,4 @@
+import { apiMessage } from '../shared/api/api-messages.ts';
 import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { sql } from 'kysely';
@@ -92,7 +93,12 @@ export function createApp(services: Services, build: ServerBuild | null) {
   app.use('/api/v1/analysis', analysisBodyParser());
   app.use('/api/v1', jsonBody(config.maxBodyBytes), apiRouter(services));
   app.use('/api', (req, _res, next) =>
-    next(new ApiError('NOT_FOUND', `No API route ${req.method} ${req.originalUrl}`)),
+    next(
+      new ApiError(
+        'NOT_FOUND',
+        apiMessage('errors.api.noApiRoute', { method: req.method, path: req.originalUrl }),
+      ),
+    ),
   );
 
   if (build) {
@@ -134,18 +140,21 @@ export function apiErrorHandler(err: unknown, req: Request, res: Response, _next
   const e = err as { type?: string; status?: number; message?: string };
   if (err instanceof ApiError) apiError = err;
   else if (e?.type === 'entity.too.large')
-    apiError = new ApiError('PAYLOAD_TOO_LARGE', 'Request body is too large');
+    apiError = new ApiError('PAYLOAD_TOO_LARGE', 'errors.api.bodyTooLarge');
   else if (e?.type === 'entity.parse.failed')
-    apiError = new ApiError('MALFORMED_JSON', 'Request body is not valid JSON');
+    apiError = new ApiError('MALFORMED_JSON', 'errors.api.malformedJson');
   else if (
     e?.status === 400 ||
     e?.type === 'encoding.unsupported' ||
     e?.type === 'charset.unsupported'
   )
-    apiError = new ApiError('BAD_REQUEST', e.message ?? 'Bad request');
+    apiError = new ApiError(
+      'BAD_REQUEST',
+      apiMessage('errors.api.badRequest', { reason: e.message ?? 'Bad request' }),
+    );
   else {
     req.log?.error({ err }, 'unhandled error');
-    apiError = new ApiError('INTERNAL', 'Something went wrong on our side');
+    apiError = new ApiError('INTERNAL', 'errors.api.internal');
   }
   if (res.headersSent) return;
   const retryAfter = retryAfterHeader(apiError);

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { englishMessage } from './api/api-messages.ts';
 import { liveRenderBreach, liveRenderBreachMessage } from './live-render-limits.ts';
 
 const limits = { perUser: 3, perProject: 5 };
@@ -24,11 +25,11 @@ test('the person’s limit is named first, then the project’s', () => {
 
 test('the message names the limit and the live count', () => {
   assert.match(
-    liveRenderBreachMessage({ scope: 'user', limit: 3, live: 3 }),
+    englishMessage(liveRenderBreachMessage({ scope: 'user', limit: 3, live: 3 })),
     /3 renders queued or running, the limit per person \(3\)/,
   );
   assert.match(
-    liveRenderBreachMessage({ scope: 'project', limit: 5, live: 6 }),
+    englishMessage(liveRenderBreachMessage({ scope: 'project', limit: 5, live: 6 })),
     /6 renders .* the limit per project \(5\)/,
   );
 });

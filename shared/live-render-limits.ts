@@ -1,3 +1,4 @@
+import { apiMessage, type ApiMessage } from './api/api-messages.ts';
 /**
  * How many renders may be live (queued or running) at once on this server:
  * per person and per project (MAX_LIVE_RENDERS_PER_USER and
@@ -33,9 +34,10 @@ export function liveRenderBreach(
   return null;
 }
 
-/** The refusal in English (the API's message; the UI words it from the details). */
-export function liveRenderBreachMessage(breach: LiveRenderBreach): string {
-  return breach.scope === 'user'
-    ? `You already have ${breach.live} renders queued or running, the limit per person (${breach.limit}); wait for one to finish or cancel one`
-    : `This project already has ${breach.live} renders queued or running, the limit per project (${breach.limit}); wait for one to finish or cancel one`;
+/** The refusal as a message key with its numbers (shared/api/api-messages.ts). */
+export function liveRenderBreachMessage(breach: LiveRenderBreach): ApiMessage {
+  return apiMessage(`errors.api.liveLimit.${breach.scope}`, {
+    live: breach.live,
+    limit: breach.limit,
+  });
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_DESCRIPTION, MAX_NAME, MAX_SCENE_SEC } from './api/limits.ts';
+import { fieldErrorOf, type FieldError } from './api/field-errors.ts';
 import { multiLineText, singleLineText } from './text-safety.ts';
 import { voiceIdIssue } from './voice-id.ts';
 
@@ -146,6 +147,8 @@ export interface TimelineIssue {
   /** The scene id when the issue is inside a scene, so the UI can point at the card. */
   sceneId?: string;
   message: string;
+  /** The problem's key and parameters (shared/api/field-errors.ts), which the UI words. */
+  error?: FieldError;
 }
 
 export class TimelineError extends Error {
@@ -166,7 +169,10 @@ export function validateTimeline(candidate: unknown): Timeline {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
     const sceneId =
       path[0] === 'scenes' && typeof path[1] === 'number' ? scenes?.[path[1]]?.id : undefined;
-    return sceneId ? { path, sceneId, message: issue.message } : { path, message: issue.message };
+    const error = fieldErrorOf(issue);
+    return sceneId
+      ? { path, sceneId, message: issue.message, error }
+      : { path, message: issue.message, error };
   });
   throw new TimelineError(issues);
 }

@@ -4,6 +4,7 @@ import { fr as timeline } from './areas/timeline.ts';
 import { fr as history } from './areas/history.ts';
 import { fr as cast } from './areas/cast.ts';
 import { fr as settings } from './areas/settings.ts';
+import { fr as apiMessages } from './areas/api-messages.ts';
 
 /** French UI strings. */
 export const fr: Record<MessageKey, string> = {
@@ -366,29 +367,5 @@ export const fr: Record<MessageKey, string> = {
   ...history,
   ...cast,
   ...settings,
-};
-
-/**
- * The server speaks English (API messages, per-field validation messages);
- * known messages are shown in French, anything else as the server wrote it.
- */
-export const frServerMessages: Record<string, string> = {
-  'An account with this email already exists': 'Un compte utilise déjà cet e-mail',
-  'This person is already a member of the project': 'Cette personne est déjà membre du projet',
-  'You are already a member of this project': 'Vous êtes déjà membre de ce projet',
-  'Invitation not found': 'Invitation introuvable',
-  'This invitation has expired; ask for a new one':
-    'Cette invitation a expiré ; demandez-en une nouvelle',
-  'This invitation was withdrawn': 'Cette invitation a été retirée',
-  'This invitation has already been used': 'Cette invitation a déjà été utilisée',
-  'This invitation was declined': 'Cette invitation a été refusée',
-  'This invitation is no longer valid': 'Cette invitation n’est plus valable',
-  'A project needs at least one owner': 'Un projet doit garder au moins un propriétaire',
-  'This user is not a member of the project': 'Cette personne n’est pas membre du projet',
-  'Some fields are invalid': 'Certains champs sont invalides',
-  'Project not found': 'Projet introuvable',
-  'Render not found': 'Rendu introuvable',
-  'Another render of this revision and preset is already running':
-    'Un autre rendu de cette révision avec cette qualité est déjà en cours',
-  'This render cannot be retried now': 'Ce rendu ne peut pas être relancé maintenant',
+  ...apiMessages,
 };

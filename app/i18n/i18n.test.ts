@@ -1,10 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { FIELD_ERROR_KEYS } from '../../shared/api/field-errors.ts';
-import {
-  INVITATION_GONE_MESSAGES,
-  INVITATION_NOT_FOUND_MESSAGE,
-} from '../../shared/api/invitations.ts';
+import { API_MESSAGES, type ApiMessageKey } from '../../shared/api/api-messages.ts';
 import { en } from './en.ts';
 import { fr as frCatalogue } from './fr.ts';
 import { i18n, pickLocale } from './index.ts';
@@ -29,8 +26,11 @@ test('messages fill placeholders, pick plural forms and translate server message
     fr.field({ key: 'errors.title.required', params: {} }, 'Enter a title'),
     'Saisissez un titre',
   );
-  assert.equal(fr.server('Some new server message'), 'Some new server message');
-  assert.equal(en.server('Enter a title'), 'Enter a title');
+  assert.equal(fr.sent({ message: 'Some new server message' }), 'Some new server message');
+  assert.equal(
+    fr.sent({ message: 'x', key: 'errors.api.lastOwner' }),
+    'Un projet doit garder au moins un propriétaire',
+  );
 });
 
 test('every field error key reads in English and in French', () => {
@@ -50,16 +50,17 @@ test('every field error key reads in English and in French', () => {
   assert.equal(fr.field(undefined, 'Some new server message'), 'Some new server message');
 });
 
-test('every invitation refusal the server can send reads in French', () => {
+test('every API refusal the server can send reads in English and in French, by its key', () => {
   const fr = i18n('fr');
-  const messages = [
-    ...Object.values(INVITATION_GONE_MESSAGES),
-    INVITATION_NOT_FOUND_MESSAGE,
-    'This invitation is no longer valid',
-    'This person is already a member of the project',
-    'You are already a member of this project',
-  ];
-  for (const message of messages) {
-    assert.notEqual(fr.server(message), message, `French for “${message}”`);
+  const en = i18n('en');
+  for (const key of Object.keys(API_MESSAGES) as ApiMessageKey[]) {
+    const params = { reason: 'r', detail: 'd', codePoint: 'U+0000', position: 1, field: 'f' };
+    assert.equal(en.sent({ message: 'x', key, params }).length > 0, true, key);
+    assert.notEqual(fr.sent({ message: 'x', key, params }), 'x', `French for ${key}`);
+    assert.notEqual(
+      fr.sent({ message: 'x', key, params }),
+      en.sent({ message: 'x', key, params }),
+      `French for ${key} differs from the English`,
+    );
   }
 });

@@ -1,20 +1,21 @@
 import { useRouteLoaderData } from '@remix-run/react';
 import { en, type MessageKey } from './en.ts';
-import { fr, frServerMessages } from './fr.ts';
+import { fr } from './fr.ts';
+import { fillPlaceholders, type MessageParams } from '../../shared/api/api-messages.ts';
 import type { FieldError } from '../../shared/api/field-errors.ts';
 import { formatDuration, formatRelativeTime } from '../lib/format.ts';
 
 /**
  * The one translation layer of the UI: a catalogue per locale, `{name}`
- * placeholders, plural keys (`key.one` / `key.other`) and a lookup for the
- * English messages the server sends. The root loader picks the locale.
+ * placeholders, plural keys (`key.one` / `key.other`), and the server's
+ * refusals worded by their keys (`errors.api.*`, `errors.<field>.*`; ADR 0020).
+ * The root loader picks the locale.
  */
 export const LOCALES = ['en', 'fr'] as const;
 export type Locale = (typeof LOCALES)[number];
 export type { MessageKey };
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { en, fr };
-const serverMessages: Record<Locale, Record<string, string>> = { en: {}, fr: frServerMessages };
 
 /** The best supported locale for an Accept-Language header (q-values honoured). */
 export function pickLocale(acceptLanguage: string | null | undefined): Locale {
@@ -49,8 +50,11 @@ export interface I18n {
   has(key: string): key is MessageKey;
   /** `base.one` or `base.other` by the locale's plural rules; `{count}` is filled in. */
   plural(base: PluralBase, count: number, vars?: Vars): string;
-  /** A top-level message written by the server, translated when known. */
-  server(message: string): string;
+  /**
+   * A message the server sent (an API error's `key`, `params` and `message`):
+   * worded by its key when the catalogue has it, else as the server wrote it.
+   */
+  sent(message: SentMessage): string;
   /**
    * A refused field in the user's language: by its key (`details.fieldErrors`,
    * shared/api/field-errors.ts), or the server's sentence when it sent no key.
@@ -63,29 +67,14 @@ export interface I18n {
   relativeTime(iso: string, now?: Date): string;
 }
 
-const fill = (text: string, vars?: Vars) =>
-  vars ? text.replace(/\{(\w+)\}/g, (m, name: string) => String(vars[name] ?? m)) : text;
-
-/** Messages of shared/text-safety.ts, which carry values: "contains … (U+0000) at position 3". */
-const UNSAFE_CHARACTER =
-  /^contains (a control character|a bidirectional override character|a line break or tab) \((U\+[0-9A-F]{4,6})\)(?: at position (\d+))?$/;
-const UNSAFE_KINDS: Record<string, MessageKey> = {
-  'a control character': 'errors.unsafe.control',
-  'a bidirectional override character': 'errors.unsafe.bidi',
-  'a line break or tab': 'errors.unsafe.line-break',
-};
-
-function serverText(messages: Record<MessageKey, string>, known: Record<string, string>) {
-  return (message: string): string => {
-    const exact = known[message];
-    if (exact !== undefined) return exact;
-    const unsafe = UNSAFE_CHARACTER.exec(message);
-    if (!unsafe) return message;
-    const [, kind = '', codePoint = '', position] = unsafe;
-    const key = position === undefined ? 'errors.unsafe.nul' : UNSAFE_KINDS[kind]!;
-    return fill(messages[key] ?? en[key], { codePoint, position: position ?? '' });
-  };
+/** What the server sent of a message: its key and parameters when it has them. */
+export interface SentMessage {
+  message: string;
+  key?: string | undefined;
+  params?: MessageParams | undefined;
 }
+
+const fill = fillPlaceholders;
 
 const cache = new Map<Locale, I18n>();
 
@@ -103,11 +92,14 @@ export function i18n(locale: Locale): I18n {
       const key = `${base}.${rules.select(count) === 'one' ? 'one' : 'other'}` as MessageKey;
       return fill(messages[key], { count, ...vars });
     },
-    server: serverText(messages, serverMessages[locale]),
+    sent: ({ message, key, params }) =>
+      key !== undefined && Object.hasOwn(en, key)
+        ? fill(messages[key as MessageKey], params)
+        : message,
     field: (error, message) =>
       error && Object.hasOwn(en, error.key)
         ? fill(messages[error.key as MessageKey], error.params)
-        : serverText(messages, serverMessages[locale])(message),
+        : message,
     date: (iso) => dates.format(new Date(iso)),
     duration: (sec) => formatDuration(sec, locale),
     relativeTime: (iso, now = new Date()) => formatRelativeTime(iso, now, locale),

@@ -1,23 +1,46 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as Y from 'yjs';
+import { apiMessage, englishMessage } from '../../shared/api/api-messages.ts';
 import { addScene } from '../../shared/project-doc.ts';
 import { i18n } from '../i18n/index.ts';
 import { issueParts, renderQueueFailureText } from './api-messages.ts';
 
-test('unsafe-character messages from the server are worded in the user’s language', () => {
-  const message = 'contains a control character (U+0000) at position 3';
-  assert.equal(i18n('en').server(message), message);
+test('API refusals are worded by their key, never by looking their English up', () => {
+  const notFound = apiMessage('errors.api.projectNotFound');
+  const sent = { message: englishMessage(notFound), ...notFound };
+  assert.equal(i18n('en').sent(sent), 'Project not found');
+  assert.equal(i18n('fr').sent(sent), 'Projet introuvable');
+  const limit = apiMessage('errors.api.tooManyAttempts', { retryAfterSec: 42 });
   assert.equal(
-    i18n('fr').server(message),
+    i18n('fr').sent({ message: englishMessage(limit), ...limit }),
+    'Trop de tentatives ; réessayez dans 42 s',
+  );
+  // Without a key (an older server) or with one this UI does not know, the sentence as sent.
+  assert.equal(i18n('fr').sent({ message: 'Project not found' }), 'Project not found');
+  assert.equal(
+    i18n('fr').sent({ message: 'Something new', key: 'errors.api.fromTheFuture' }),
+    'Something new',
+  );
+});
+
+test('unsafe-character refusals are worded from their key and parameters', () => {
+  const error = { key: 'errors.unsafe.control', params: { codePoint: 'U+0000', position: 3 } };
+  const message = 'contains a control character (U+0000) at position 3';
+  assert.equal(i18n('en').field(error, message), message);
+  assert.equal(
+    i18n('fr').field(error, message),
     'contient un caractère de contrôle (U+0000) en position 3',
   );
   assert.equal(
-    i18n('fr').server('contains a bidirectional override character (U+202E) at position 12'),
+    i18n('fr').field(
+      { key: 'errors.unsafe.bidi', params: { codePoint: 'U+202E', position: 12 } },
+      'x',
+    ),
     'contient un caractère de contrôle bidirectionnel (U+202E) en position 12',
   );
   assert.equal(
-    i18n('fr').server('contains a control character (U+0000)'),
+    i18n('fr').field({ key: 'errors.unsafe.nul', params: { codePoint: 'U+0000' } }, 'x'),
     'contient un caractère de contrôle (U+0000)',
   );
 });
@@ -57,6 +80,7 @@ test('a commit over the limits names the limit, the value and the scene (en, fr)
     {
       path: ['scenes', 0, 'narration'],
       message: 'contains a line break or tab (U+0009) at position 2',
+      error: { key: 'errors.unsafe.line-break', params: { codePoint: 'U+0009', position: 2 } },
     },
   ]);
   assert.equal(

@@ -23,7 +23,7 @@ export function failureText(i18n: I18n, error: ApiFailure, fallback: string): st
     case 'INTERNAL':
       return fallback;
     default:
-      return error.code.startsWith('HTTP_') ? fallback : i18n.server(error.message);
+      return error.code.startsWith('HTTP_') ? fallback : i18n.sent(error);
   }
 }
 
@@ -71,15 +71,15 @@ export function issueParts(i18n: I18n, doc: Y.Doc, issues: readonly TimelineIssu
     const serverMessage = String(issue.message ?? '');
     const message = limit
       ? t(`render.issue.limit.${limit.name}`, { value: limit.value, max: limit.max })
-      : serverMessage.startsWith('contains ')
-        ? i18n.server(serverMessage)
+      : issue.error?.key.startsWith('errors.unsafe.')
+        ? i18n.field(issue.error, serverMessage)
         : path.length === 1 && path[0] === 'scenes'
           ? t('render.issue.noScenes')
           : inScene && (field === 'narration' || field === 'durationSec')
             ? t('render.issue.narration')
             : inScene && field === 'cast'
               ? t('render.issue.cast')
-              : i18n.server(serverMessage);
+              : i18n.field(issue.error, serverMessage);
     const sceneId = issue.sceneId ?? null;
     let sceneNumber: number | null = null;
     let sceneTitle: string | null = null;

@@ -1,9 +1,14 @@
+import { readApiMessage, type MessageParams } from '../../shared/api/api-messages.ts';
+
 /** An API error as the UI handles it: the server's `{ error }` body, or a network failure. */
 export interface ApiFailure {
   /** The API's code (`VALIDATION_FAILED`, `CONFLICT`, …), or `NETWORK` when no answer came. */
   code: string;
   status: number;
   message: string;
+  /** The message's key and parameters (shared/api/api-messages.ts), which the UI words. */
+  key?: string;
+  params?: MessageParams;
   details: Record<string, unknown>;
 }
 
@@ -39,6 +44,7 @@ export async function apiCall<T>(
     | (T & { error?: undefined })
     | { error?: { code?: string; message?: string; details?: Record<string, unknown> } }
     | null;
+  const keyed = readApiMessage(payload?.error);
   if (res.ok && payload) return { ok: true, status: res.status, data: payload as T };
   const error = payload?.error;
   return {
@@ -47,6 +53,7 @@ export async function apiCall<T>(
       code: error?.code ?? `HTTP_${res.status}`,
       status: res.status,
       message: error?.message ?? res.statusText,
+      ...(keyed ? { key: keyed.key, params: keyed.params } : {}),
       details: error?.details ?? {},
     },
   };

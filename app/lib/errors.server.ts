@@ -1,6 +1,7 @@
 import { data } from '@remix-run/node';
 import type { AppLoadContext, HeadersFunction } from '@remix-run/node';
 import { retryAfterSeconds } from '../../server/http/rate-limit.ts';
+import type { MessageParams } from '../../shared/api/api-messages.ts';
 import { readFieldErrors } from '../../shared/api/field-errors.ts';
 import type { ActionFailure } from './form-errors.ts';
 
@@ -14,6 +15,8 @@ interface ApiErrorLike {
   code: string;
   status: number;
   message: string;
+  key?: string;
+  params?: MessageParams;
   details?: Record<string, unknown>;
 }
 
@@ -50,6 +53,7 @@ export function actionFailure(
       ok: false,
       code: err.code,
       message: err.message,
+      ...(err.key ? { key: err.key, params: err.params ?? {} } : {}),
       fields: fieldsOf(err),
       fieldErrors: readFieldErrors(err.details),
       values,
@@ -83,7 +87,10 @@ export const retryAfterHeaders: HeadersFunction = ({ actionHeaders }) => {
 /** Rethrows an ApiError from a loader as an error response the route's boundary shows. */
 export function throwAsResponse(err: unknown): never {
   if (isApiError(err)) {
-    throw data({ code: err.code, message: err.message }, { status: err.status });
+    throw data(
+      { code: err.code, message: err.message, key: err.key, params: err.params },
+      { status: err.status },
+    );
   }
   throw err;
 }

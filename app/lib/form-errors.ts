@@ -1,3 +1,4 @@
+import type { MessageParams } from '../../shared/api/api-messages.ts';
 import type { FieldError } from '../../shared/api/field-errors.ts';
 import type { I18n } from '../i18n/index.ts';
 
@@ -10,6 +11,9 @@ export interface ActionFailure {
   ok: false;
   code: string;
   message: string;
+  /** The message's key and parameters (shared/api/api-messages.ts), which the UI words. */
+  key?: string;
+  params?: MessageParams;
   fields: Record<string, string>;
   /** The same fields' keys and parameters, which the UI words (ADR 0020). */
   fieldErrors?: Record<string, FieldError>;
@@ -41,7 +45,7 @@ export function failureMessage(i18n: I18n, result: ActionResult | undefined | nu
     return i18n.t('errors.rateLimitedFor', { time: i18n.duration(result.retryAfterSec) });
   }
   const key = CODE_MESSAGES[result.code];
-  return key ? i18n.t(key) : i18n.server(result.message);
+  return key ? i18n.t(key) : i18n.sent(result);
 }
 
 /** The translated message for one field, if the failure names it. */

@@ -31,7 +31,13 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   } catch (err) {
     if (!isApiError(err) || (err.status !== 404 && err.status !== 410)) throw err;
     return data(
-      { usable: false as const, code: err.code, message: err.message },
+      {
+        usable: false as const,
+        code: err.code,
+        message: err.message,
+        key: err.key,
+        params: err.params,
+      },
       { status: err.status },
     );
   }
@@ -60,9 +66,7 @@ export default function InvitationPage() {
     return (
       <section className="panel narrow" data-testid="invitation-unusable" data-code={loaded.code}>
         <h1>{t('invitations.unusable')}</h1>
-        <p>
-          {loaded.code === 'NOT_FOUND' ? t('invitations.notFound') : i18n.server(loaded.message)}
-        </p>
+        <p>{loaded.code === 'NOT_FOUND' ? t('invitations.notFound') : i18n.sent(loaded)}</p>
         <Link to="/projects" className="btn">
           {t('ended.backToProjects')}
         </Link>

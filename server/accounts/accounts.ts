@@ -1,8 +1,8 @@
 import { newId } from '../../shared/ids.ts';
 import { loginSchema, signupFields, type PublicUser } from '../../shared/api/accounts.ts';
-import { keyedIssueParams, refusedField } from '../../shared/api/field-errors.ts';
+import { keyedIssueParams } from '../../shared/api/field-errors.ts';
 import type { Db } from '../db/database.ts';
-import { ApiError } from '../http/errors.ts';
+import { ApiError, fieldRefusal } from '../http/errors.ts';
 import { parseInput } from '../http/parse-input.ts';
 import type { RateLimits } from '../http/rate-limit.ts';
 import { hashSecretToken, newSecretToken } from './secret-token.ts';
@@ -87,12 +87,7 @@ export function createAccounts(
         .returning('id')
         .executeTakeFirst();
       if (!inserted) {
-        const message = 'An account with this email already exists';
-        throw new ApiError(
-          'EMAIL_TAKEN',
-          message,
-          refusedField('email', 'errors.email.taken', message),
-        );
+        throw fieldRefusal('EMAIL_TAKEN', 'errors.api.emailTaken', 'email', 'errors.email.taken');
       }
       const session = await startSession(id);
       return { ...session, user: { id, email, name } };
@@ -114,7 +109,7 @@ export function createAccounts(
         .executeTakeFirst();
       // Verify against a dummy hash for unknown emails: same time, same message.
       const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
-      if (!user || !ok) throw new ApiError('INVALID_CREDENTIALS', 'Email or password is incorrect');
+      if (!user || !ok) throw new ApiError('INVALID_CREDENTIALS', 'errors.api.invalidCredentials');
       await limits.reset('signInByAccount', accountKey(email));
       const session = await startSession(user.id);
       return { ...session, user: { id: user.id, email: user.email, name: user.name } };

@@ -7,6 +7,7 @@ import {
 import { MAX_SCRIPT_BYTES } from '../../shared/api/limits.ts';
 import { findUnsafeCharacter, unsafeCharacterMessage } from '../../shared/text-safety.ts';
 import { jsonBody } from '../http/body-limits.ts';
+import { apiMessage, englishMessage } from '../../shared/api/api-messages.ts';
 import { ApiError } from '../http/errors.ts';
 
 /**
@@ -26,7 +27,7 @@ export const ANALYSIS_BODY_LIMIT_BYTES = 2 * MAX_SCRIPT_BYTES + 64 * 1024;
 const OPTION_KEYS = ['format', 'language', 'stylePreset', 'targetScenes'] as const;
 
 function textTooLarge(sizeBytes?: number): ApiError {
-  return new ApiError('PAYLOAD_TOO_LARGE', 'The script is larger than the 1 MB limit', {
+  return new ApiError('PAYLOAD_TOO_LARGE', 'errors.api.scriptTooLarge', {
     field: 'text',
     limitBytes: MAX_SCRIPT_BYTES,
     ...(sizeBytes === undefined ? {} : { sizeBytes }),
@@ -42,7 +43,7 @@ function textTooLarge(sizeBytes?: number): ApiError {
  */
 export function analysisBodyParser() {
   return jsonBody(ANALYSIS_BODY_LIMIT_BYTES, (req) =>
-    req.session ? textTooLarge() : new ApiError('UNAUTHENTICATED', 'Sign in to continue'),
+    req.session ? textTooLarge() : new ApiError('UNAUTHENTICATED', 'errors.api.signInRequired'),
   );
 }
 
@@ -59,10 +60,14 @@ export async function analyzeScriptRequest(body: unknown): Promise<ScriptAnalysi
     // The scenes made from the script go into the document: refuse what a commit would refuse.
     const unsafe = findUnsafeCharacter(text, 'multi-line');
     if (unsafe) {
-      const message = `The script ${unsafeCharacterMessage(unsafe)}`;
-      throw new ApiError('VALIDATION_FAILED', message, {
+      const refusal = apiMessage('errors.api.scriptUnsafe', {
+        detail: unsafeCharacterMessage(unsafe),
+        codePoint: unsafe.codePoint,
+        position: unsafe.position,
+      });
+      throw new ApiError('VALIDATION_FAILED', refusal, {
         field: 'text',
-        fields: { text: message },
+        fields: { text: englishMessage(refusal) },
       });
     }
   }
@@ -75,7 +80,7 @@ export async function analyzeScriptRequest(body: unknown): Promise<ScriptAnalysi
     return await analyzeScript(text as string, options as AnalyzeOptions);
   } catch (err) {
     if (err instanceof AnalysisInputError) {
-      throw new ApiError('VALIDATION_FAILED', err.message, {
+      throw new ApiError('VALIDATION_FAILED', err.refusal, {
         field: err.field,
         fields: { [err.field]: err.message },
       });

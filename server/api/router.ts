@@ -1,3 +1,4 @@
+import { apiMessage } from '../../shared/api/api-messages.ts';
 import express, {
   type NextFunction,
   type Request,
@@ -111,13 +112,9 @@ export function apiRouter(services: Services): Router {
       const project = await projects.get(requireSession(req).user.id, param(req, 'id'));
       const doc = await collab.documents.read(project.id).catch((err: unknown) => {
         if (err instanceof CorruptDocumentError) {
-          throw new ApiError(
-            'UNAVAILABLE',
-            'The project document could not be loaded; it was left untouched',
-            {
-              projectId: project.id,
-            },
-          );
+          throw new ApiError('UNAVAILABLE', 'errors.api.documentUnavailable', {
+            projectId: project.id,
+          });
         }
         throw err;
       });
@@ -363,7 +360,7 @@ export function apiRouter(services: Services): Router {
         const renderId = String(req.params[0]);
         const file = String(req.params[1]);
         const { output } = await renders.outputFor(requireSession(req).user.id, renderId);
-        if (!output) throw new ApiError('NOT_FOUND', 'This render has no output yet');
+        if (!output) throw new ApiError('NOT_FOUND', 'errors.api.renderNoOutput');
         const artifact =
           file === 'video.mp4'
             ? output.video
@@ -374,7 +371,7 @@ export function apiRouter(services: Services): Router {
                 : file === 'captions.srt'
                   ? output.captions.srt
                   : output.thumbnails.find((t) => t.sceneId === req.params[2])?.thumbnail;
-        if (!artifact) throw new ApiError('NOT_FOUND', 'No such file in this render');
+        if (!artifact) throw new ApiError('NOT_FOUND', 'errors.api.noSuchRenderFile');
         if (req.query.download !== undefined) res.attachment(`montage-${renderId}.${artifact.ext}`);
         res.sendFile(
           media.pathFor(artifact.hash, artifact.ext),
@@ -385,8 +382,7 @@ export function apiRouter(services: Services): Router {
             headers: { 'Cache-Control': 'private, max-age=86400, immutable' },
           },
           (err) => {
-            if (err && !res.headersSent)
-              next(new ApiError('NOT_FOUND', 'The file is missing from the media store'));
+            if (err && !res.headersSent) next(new ApiError('NOT_FOUND', 'errors.api.fileMissing'));
           },
         );
       } catch (err) {
@@ -396,7 +392,15 @@ export function apiRouter(services: Services): Router {
   );
 
   router.use((req, _res, next) =>
-    next(new ApiError('NOT_FOUND', `No API route ${req.method} ${req.baseUrl}${req.path}`)),
+    next(
+      new ApiError(
+        'NOT_FOUND',
+        apiMessage('errors.api.noApiRoute', {
+          method: req.method,
+          path: `${req.baseUrl}${req.path}`,
+        }),
+      ),
+    ),
   );
   return router;
 }

@@ -254,7 +254,7 @@ export function createCollabServer(deps: CollabDependencies) {
       if (!(err instanceof ApiError)) logger.error({ err }, 'collab upgrade check failed');
       refuseUpgrade(
         socket,
-        err instanceof ApiError ? err : new ApiError('UNAVAILABLE', 'Try again shortly'),
+        err instanceof ApiError ? err : new ApiError('UNAVAILABLE', 'errors.api.tryAgainShortly'),
       );
       return;
     }

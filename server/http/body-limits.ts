@@ -31,11 +31,11 @@ export function bodyRefusal(req: Request, signedInLimit: number): ApiError | nul
   if (declared === undefined) {
     return req.headers['transfer-encoding'] === undefined
       ? null
-      : new ApiError('LENGTH_REQUIRED', 'Send the request body with a Content-Length');
+      : new ApiError('LENGTH_REQUIRED', 'errors.api.lengthRequired');
   }
   const limit = bodyLimitFor(req, signedInLimit);
   return Number(declared) > limit
-    ? new ApiError('PAYLOAD_TOO_LARGE', 'Request body is too large', { limitBytes: limit })
+    ? new ApiError('PAYLOAD_TOO_LARGE', 'errors.api.bodyTooLarge', { limitBytes: limit })
     : null;
 }
 

@@ -1,9 +1,23 @@
-import { fieldErrorsOf, type FieldIssue } from '../../shared/api/field-errors.ts';
+import {
+  API_MESSAGES,
+  englishMessage,
+  type ApiMessage,
+  type ApiMessageKey,
+  type MessageParams,
+} from '../../shared/api/api-messages.ts';
+import {
+  fieldErrorsOf,
+  refusedField,
+  type FieldErrorKey,
+  type FieldIssue,
+} from '../../shared/api/field-errors.ts';
 
 /**
  * The one error shape of the API (docs/design.md):
- * { "error": { "code", "message", "details", "requestId" } }
- * Domain modules throw ApiError; the error middleware renders it.
+ * { "error": { "code", "key", "params", "message", "details", "requestId" } }
+ * Domain modules throw ApiError with a message key (shared/api/api-messages.ts);
+ * `message` is its English sentence, `key` and `params` what the UI translates.
+ * The error middleware renders it.
  */
 export type ErrorCode =
   | 'BAD_REQUEST'
@@ -45,29 +59,60 @@ const STATUS: Record<ErrorCode, number> = {
 export class ApiError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
+  readonly key: ApiMessageKey;
+  readonly params: MessageParams;
   readonly details: Record<string, unknown> | undefined;
-  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
-    super(message);
+  constructor(
+    code: ErrorCode,
+    message: ApiMessageKey | ApiMessage,
+    details?: Record<string, unknown>,
+  ) {
+    const keyed = typeof message === 'string' ? { key: message, params: {} } : message;
+    super(englishMessage(keyed));
     this.name = 'ApiError';
     this.code = code;
+    this.key = keyed.key;
+    this.params = keyed.params;
     this.status = STATUS[code];
     this.details = details;
   }
 }
 
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string; details?: Record<string, unknown>; requestId: string };
+  error: {
+    code: ErrorCode;
+    key: ApiMessageKey;
+    params?: MessageParams;
+    message: string;
+    details?: Record<string, unknown>;
+    requestId: string;
+  };
 }
 
 export function errorBody(err: ApiError, requestId: string): ErrorBody {
   return {
     error: {
       code: err.code,
+      key: err.key,
+      ...(Object.keys(err.params).length ? { params: err.params } : {}),
       message: err.message,
       ...(err.details ? { details: err.details } : {}),
       requestId,
     },
   };
+}
+
+/**
+ * A request refused for one field by a check outside the schemas (a taken
+ * e-mail): the top-level message and the field's own key, both translatable.
+ */
+export function fieldRefusal(
+  code: ErrorCode,
+  key: ApiMessageKey,
+  field: string,
+  fieldKey: FieldErrorKey,
+): ApiError {
+  return new ApiError(code, key, refusedField(field, fieldKey, API_MESSAGES[key]));
 }
 
 /**

@@ -51,9 +51,6 @@ export function requestOpsAccess(
 /** The refusal for a caller `opsAccess` did not grant: 401 without credentials, 403 with a wrong token. */
 export function opsRefusal(access: Exclude<OpsAccess, 'granted'>): ApiError {
   return access === 'wrong-token'
-    ? new ApiError('FORBIDDEN', 'This metrics token is not valid')
-    : new ApiError(
-        'UNAUTHENTICATED',
-        'Metrics need the operators’ token (Authorization: Bearer <METRICS_TOKEN>), or a caller on the server itself when none is set',
-      );
+    ? new ApiError('FORBIDDEN', 'errors.api.metricsTokenInvalid')
+    : new ApiError('UNAUTHENTICATED', 'errors.api.metricsTokenRequired');
 }

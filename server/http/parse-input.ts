@@ -14,7 +14,7 @@ export function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {
   if (withNul.length) {
     throw new ApiError(
       'VALIDATION_FAILED',
-      'Some fields are invalid',
+      'errors.api.invalidFields',
       fieldDetails(
         withNul.map((path) => ({
           code: 'custom',
@@ -29,7 +29,7 @@ export function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {
   if (!result.success) {
     throw new ApiError(
       'VALIDATION_FAILED',
-      'Some fields are invalid',
+      'errors.api.invalidFields',
       fieldDetails(result.error.issues),
     );
   }

@@ -92,6 +92,6 @@ describe('RateLimits', () => {
   test('rateLimited rounds the delay up to whole seconds, at least one', () => {
     assert.equal(rateLimited(1).details?.retryAfterSec, 1);
     assert.equal(rateLimited(1001).details?.retryAfterSec, 2);
-    assert.equal(retryAfterHeader(new ApiError('FORBIDDEN', 'no')), null);
+    assert.equal(retryAfterHeader(new ApiError('FORBIDDEN', 'errors.api.roleForbidden')), null);
   });
 });

@@ -1,3 +1,4 @@
+import { apiMessage } from '../../shared/api/api-messages.ts';
 import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { ApiError } from './errors.ts';
@@ -74,7 +75,7 @@ export class RateLimits<Name extends string> {
 
 export function rateLimited(msBeforeNext: number): ApiError {
   const retryAfterSec = Math.max(1, Math.ceil(msBeforeNext / 1000));
-  return new ApiError('RATE_LIMITED', `Too many attempts; try again in ${retryAfterSec} s`, {
+  return new ApiError('RATE_LIMITED', apiMessage('errors.api.tooManyAttempts', { retryAfterSec }), {
     retryAfterSec,
   });
 }

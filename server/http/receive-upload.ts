@@ -1,3 +1,4 @@
+import { apiMessage } from '../../shared/api/api-messages.ts';
 import { createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
@@ -14,9 +15,13 @@ import { ApiError } from './errors.ts';
  */
 
 const tooLarge = (limitBytes: number) =>
-  new ApiError('PAYLOAD_TOO_LARGE', `The file is larger than ${formatBytes(limitBytes)}`, {
-    limitBytes,
-  });
+  new ApiError(
+    'PAYLOAD_TOO_LARGE',
+    apiMessage('errors.api.fileTooLarge', { limit: formatBytes(limitBytes) }),
+    {
+      limitBytes,
+    },
+  );
 
 /**
  * Writes the body of `req` to `file`, refusing with 413 a declared length
@@ -38,7 +43,7 @@ export async function receiveUpload(
       else done(null, chunk);
     },
   });
-  const cutOff = () => new ApiError('BAD_REQUEST', 'The upload was cut off');
+  const cutOff = () => new ApiError('BAD_REQUEST', 'errors.api.uploadCutOff');
   // req.pipe, not pipeline(req, …): a pipeline destroys the request on error, and with it
   // the socket, so the client would never see the 413. Here the request is left unread
   // instead, and closeIfBodyUnread closes the connection after the answer.

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { unsafeUrlIssue } from './safe-url.ts';
+import { englishMessage } from '../../shared/api/api-messages.ts';
+import { unsafeUrlIssue as issueOf } from './safe-url.ts';
+
+/** The refusal's English sentence (what API clients read), or null. */
+const unsafeUrlIssue = (url: string) => {
+  const issue = issueOf(url);
+  return issue && englishMessage(issue);
+};
 
 test('plain and percent-encoded URLs pass', () => {
   for (const url of [

@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+import { apiMessage, type ApiMessage } from '../../shared/api/api-messages.ts';
 import { findUnsafeCharacter, unsafeCharacterMessage } from '../../shared/text-safety.ts';
 import { ApiError } from './errors.ts';
 
@@ -8,7 +9,7 @@ import { ApiError } from './errors.ts';
  * or a decoded control character, line break or bidi override (NUL above
  * all, which PostgreSQL cannot store) is refused before any route sees it.
  */
-export function unsafeUrlIssue(url: string): string | null {
+export function unsafeUrlIssue(url: string): ApiMessage | null {
   const queryAt = url.indexOf('?');
   const path = queryAt < 0 ? url : url.slice(0, queryAt);
   const query = queryAt < 0 ? '' : url.slice(queryAt + 1);
@@ -21,10 +22,16 @@ export function unsafeUrlIssue(url: string): string | null {
     try {
       decoded = decodeURIComponent(raw);
     } catch {
-      return `The URL ${where} is not valid percent-encoding`;
+      return apiMessage('errors.api.urlEncoding', { where });
     }
     const found = findUnsafeCharacter(decoded, 'single-line');
-    if (found) return `The URL ${where} ${unsafeCharacterMessage(found)}`;
+    if (found) {
+      return apiMessage('errors.api.urlUnsafe', {
+        where,
+        detail: unsafeCharacterMessage(found),
+        codePoint: found.codePoint,
+      });
+    }
   }
   return null;
 }

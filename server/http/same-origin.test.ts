@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { crossSiteRefusal, type WriteRequest } from './same-origin.ts';
+import { englishMessage } from '../../shared/api/api-messages.ts';
+import { crossSiteRefusal as refusalOf, type WriteRequest } from './same-origin.ts';
+
+/** The refusal's English sentence (what API clients read), or null. */
+const crossSiteRefusal = (request: WriteRequest) => {
+  const refusal = refusalOf(request);
+  return refusal && englishMessage(refusal);
+};
 
 const OWN = 'https://montage.example';
 const write = (request: Partial<WriteRequest>): WriteRequest => ({

@@ -1,3 +1,4 @@
+import { apiMessage, type ApiMessage } from '../../shared/api/api-messages.ts';
 import type { NextFunction, Request, Response } from 'express';
 import { ApiError } from './errors.ts';
 import { parseCookies, SESSION_COOKIE } from './session.ts';
@@ -38,7 +39,7 @@ export interface WriteRequest {
  * browser: an API client with a bearer token, curl. It passes unless it
  * carries the session cookie, which only a browser (an old one) would send.
  */
-export function crossSiteRefusal(request: WriteRequest): string | null {
+export function crossSiteRefusal(request: WriteRequest): ApiMessage | null {
   if (SAFE_METHODS.has(request.method)) return null;
   const { fetchSite, origin, ownOrigin, addressedHost } = request;
   const foreign = foreignSource({ fetchSite, origin }, ownOrigin, (from) => from === ownOrigin);
@@ -48,12 +49,15 @@ export function crossSiteRefusal(request: WriteRequest): string | null {
     // addressed, with a 500 and a logged stack (server-runtime actions.js):
     // refuse it here, with its reason, so that never happens.
     if (new URL(origin).host !== addressedHost) {
-      return `Cross-site request refused: it comes from ${origin} but is addressed to ${addressedHost ?? 'no host'}; a reverse proxy must pass the Host header on (or X-Forwarded-Host)`;
+      return apiMessage('errors.api.crossSite.hostMismatch', {
+        origin,
+        host: addressedHost ?? 'no host',
+      });
     }
     return null;
   }
   if (fetchSite === undefined && request.hasSessionCookie) {
-    return 'Request refused: a request signed in with the session cookie must say where it comes from (Origin or Sec-Fetch-Site); use a current browser, or an API token';
+    return apiMessage('errors.api.crossSite.noSource');
   }
   return null;
 }
@@ -69,16 +73,16 @@ export function foreignSource(
   source: { fetchSite: string | undefined; origin: string | undefined },
   ownLabel: string,
   isOurs: (origin: string, url: URL) => boolean,
-): string | null {
+): ApiMessage | null {
   const { fetchSite, origin } = source;
   if (fetchSite !== undefined && !TRUSTED_FETCH_SITES.has(fetchSite)) {
-    return `Cross-site request refused: the browser reports it comes from another site (Sec-Fetch-Site: ${fetchSite}); changes can only be made from Montage's own pages`;
+    return apiMessage('errors.api.crossSite.fetchSite', { fetchSite });
   }
   if (origin === undefined) return null;
   const url = webOrigin(origin);
   return url && isOurs(url.origin, url)
     ? null
-    : `Cross-site request refused: it comes from ${origin}, not from ${ownLabel}`;
+    : apiMessage('errors.api.crossSite.foreignOrigin', { origin, own: ownLabel });
 }
 
 /** An `Origin` header as a URL when it names an http(s) origin; null for `null`, `file://`, garbage. */

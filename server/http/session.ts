@@ -68,6 +68,6 @@ export function loadSession(accounts: Accounts) {
 }
 
 export function requireSession(req: Request): SessionInfo {
-  if (!req.session) throw new ApiError('UNAUTHENTICATED', 'Sign in to continue');
+  if (!req.session) throw new ApiError('UNAUTHENTICATED', 'errors.api.signInRequired');
   return req.session;
 }

@@ -1,8 +1,4 @@
 import type { InvitationStatus } from '../db/schema.ts';
-import {
-  INVITATION_GONE_MESSAGES,
-  INVITATION_NOT_FOUND_MESSAGE,
-} from '../../shared/api/invitations.ts';
 import { ApiError } from '../http/errors.ts';
 
 /**
@@ -34,10 +30,10 @@ export const invitationLink = (token: string) => `/invitations/${token}`;
  */
 export const looksLikeInvitationToken = (value: string) => /^[A-Za-z0-9_-]{43}$/.test(value);
 
-export const invitationNotFound = () => new ApiError('NOT_FOUND', INVITATION_NOT_FOUND_MESSAGE);
+export const invitationNotFound = () => new ApiError('NOT_FOUND', 'errors.api.invitationNotFound');
 
 /** Null while the invitation may be used; otherwise the 410 that says why not. */
 export function refusalFor(state: InvitationState): ApiError | null {
   if (state === 'pending') return null;
-  return new ApiError('GONE', INVITATION_GONE_MESSAGES[state], { reason: state });
+  return new ApiError('GONE', `errors.api.invitation.${state}`, { reason: state });
 }

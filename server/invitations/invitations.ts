@@ -1,6 +1,5 @@
 import type { Selectable } from 'kysely';
 import { newId } from '../../shared/ids.ts';
-import { refusedField } from '../../shared/api/field-errors.ts';
 import { parseInput } from '../http/parse-input.ts';
 import type { PublicUser } from '../../shared/api/accounts.ts';
 import {
@@ -11,7 +10,7 @@ import {
 import { hashSecretToken, newSecretToken } from '../accounts/secret-token.ts';
 import type { Db } from '../db/database.ts';
 import type { InvitationsTable } from '../db/schema.ts';
-import { ApiError } from '../http/errors.ts';
+import { ApiError, fieldRefusal } from '../http/errors.ts';
 import type { RateLimits } from '../http/rate-limit.ts';
 import type { Projects } from '../projects/projects.ts';
 import { can } from '../../shared/api/roles.ts';
@@ -97,7 +96,7 @@ export function createInvitations(
     if (refusal) throw refusal;
     const inviterRole = await projects.roleOf(row.invited_by, row.project_id);
     if (!inviterRole || !can(inviterRole, 'manageMembers')) {
-      throw new ApiError('GONE', 'This invitation is no longer valid', { reason: 'inviter-left' });
+      throw new ApiError('GONE', 'errors.api.invitation.inviterLeft', { reason: 'inviter-left' });
     }
   }
 
@@ -116,7 +115,7 @@ export function createInvitations(
     await assertUsable(row);
     if (await projects.roleOf(user.id, row.project_id)) {
       // Left pending: an owner opening their own link does not spend it.
-      throw new ApiError('CONFLICT', 'You are already a member of this project');
+      throw new ApiError('CONFLICT', 'errors.api.alreadyMember');
     }
     const claimed = await db.transaction().execute(async (trx) => {
       const used = await trx
@@ -170,11 +169,11 @@ export function createInvitations(
       // The owner sees the members' e-mails already: saying so reveals nothing.
       const members = await projects.listMembers(userId, projectId);
       if (members.some((m) => m.email === email)) {
-        const message = 'This person is already a member of the project';
-        throw new ApiError(
+        throw fieldRefusal(
           'CONFLICT',
-          message,
-          refusedField('email', 'errors.email.alreadyMember', message),
+          'errors.api.personAlreadyMember',
+          'email',
+          'errors.email.alreadyMember',
         );
       }
       const token = newSecretToken();

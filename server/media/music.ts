@@ -9,6 +9,12 @@ import {
 } from '../../shared/node/ffmpeg/user-media.ts';
 import { probeMedia } from '../../shared/node/ffmpeg/probe-media.ts';
 import type { MediaStore } from '../../shared/node/media-store.ts';
+import {
+  apiMessage,
+  englishMessage,
+  type ApiMessage,
+  type ApiMessageKey,
+} from '../../shared/api/api-messages.ts';
 import { ApiError } from '../http/errors.ts';
 import { receiveUpload } from '../http/receive-upload.ts';
 import type { Projects } from '../projects/projects.ts';
@@ -24,8 +30,10 @@ export interface MusicLimits {
   maxSeconds: number;
 }
 
-const invalidFile = (message: string) =>
-  new ApiError('VALIDATION_FAILED', message, { fields: { file: message } });
+const invalidFile = (message: ApiMessageKey | ApiMessage) => {
+  const keyed = typeof message === 'string' ? apiMessage(message) : message;
+  return new ApiError('VALIDATION_FAILED', keyed, { fields: { file: englishMessage(keyed) } });
+};
 
 /**
  * The project's music bed: an uploaded audio file, stored as a transcoded,
@@ -47,21 +55,23 @@ export function createMusic(
   /** The upload at `file` transcoded into the store; returns its hash and duration. */
   async function storeNormalised(file: string, output: string) {
     const probed = await probeUserAudio(file).catch((error: unknown) => {
-      if (error instanceof UnsupportedMediaError) throw invalidFile(error.message);
+      if (error instanceof UnsupportedMediaError) throw invalidFile(error.refusal);
       return null;
     });
     const audio = probed?.streams.find((s) => s.codecType === 'audio');
-    if (!probed || !audio) throw invalidFile('This file is not playable audio');
+    if (!probed || !audio) throw invalidFile('errors.api.notPlayableAudio');
     if (probed.durationSec > limits.maxSeconds) {
-      throw invalidFile(`The music is longer than ${Math.floor(limits.maxSeconds / 60)} minutes`);
+      throw invalidFile(
+        apiMessage('errors.api.musicTooLong', { minutes: Math.floor(limits.maxSeconds / 60) }),
+      );
     }
     const signal = AbortSignal.timeout(TRANSCODE_TIMEOUT_MS);
     await normaliseUserAudio(file, output, { maxSeconds: limits.maxSeconds, signal }).catch(() => {
-      throw invalidFile('This file is not playable audio');
+      throw invalidFile('errors.api.notPlayableAudio');
     });
     // Our own file now: checked with its known demuxer.
     const stored = await probeMedia(output, { inputOptions: ['-f', NORMALISED_AUDIO.format] });
-    if (!(stored.durationSec > 0)) throw invalidFile('This file is not playable audio');
+    if (!(stored.durationSec > 0)) throw invalidFile('errors.api.notPlayableAudio');
     const hash = await media.importFile(output, NORMALISED_AUDIO.ext);
     return { hash, durationSec: stored.durationSec };
   }
@@ -74,7 +84,7 @@ export function createMusic(
       try {
         const file = scratch.file('upload');
         const bytes = await receiveUpload(body, file, limits.maxBytes);
-        if (bytes === 0) throw invalidFile('The file is empty');
+        if (bytes === 0) throw invalidFile('errors.api.fileEmpty');
         const { hash, durationSec } = await storeNormalised(
           file,
           scratch.file(`music.${NORMALISED_AUDIO.ext}`),

@@ -1,3 +1,4 @@
+import { apiMessage } from '../../shared/api/api-messages.ts';
 import { newId } from '../../shared/ids.ts';
 import {
   createProjectSchema,
@@ -80,9 +81,9 @@ export function createProjects(db: Db, documents: ProjectDocuments) {
     action: ProjectAction,
   ): Promise<Role> {
     const role = await roleOf(userId, projectId);
-    if (!role) throw new ApiError('NOT_FOUND', 'Project not found');
+    if (!role) throw new ApiError('NOT_FOUND', 'errors.api.projectNotFound');
     if (!can(role, action)) {
-      throw new ApiError('FORBIDDEN', `Your role (${role}) does not allow this action`, {
+      throw new ApiError('FORBIDDEN', apiMessage('errors.api.roleForbidden', { role }), {
         role,
         action,
       });
@@ -234,9 +235,9 @@ export function createProjects(db: Db, documents: ProjectDocuments) {
       await authorize(userId, projectId, 'manageMembers');
       const { role } = parseInput(memberRoleSchema, input);
       const current = await roleOf(memberId, projectId);
-      if (!current) throw new ApiError('NOT_FOUND', 'This user is not a member of the project');
+      if (!current) throw new ApiError('NOT_FOUND', 'errors.api.memberNotFound');
       if (current === 'owner' && role !== 'owner' && (await countOwners(projectId)) <= 1) {
-        throw new ApiError('CONFLICT', 'A project needs at least one owner');
+        throw new ApiError('CONFLICT', 'errors.api.lastOwner');
       }
       await db
         .updateTable('project_members')
@@ -252,9 +253,9 @@ export function createProjects(db: Db, documents: ProjectDocuments) {
     async removeMember(userId: string, projectId: string, memberId: string) {
       await authorize(userId, projectId, 'manageMembers');
       const current = await roleOf(memberId, projectId);
-      if (!current) throw new ApiError('NOT_FOUND', 'This user is not a member of the project');
+      if (!current) throw new ApiError('NOT_FOUND', 'errors.api.memberNotFound');
       if (current === 'owner' && (await countOwners(projectId)) <= 1) {
-        throw new ApiError('CONFLICT', 'A project needs at least one owner');
+        throw new ApiError('CONFLICT', 'errors.api.lastOwner');
       }
       await db
         .deleteFrom('project_members')

@@ -1,3 +1,4 @@
+import { apiMessage } from '../../shared/api/api-messages.ts';
 import { isTerminalState } from '../../shared/render/render-job-machine.ts';
 import { cancelledKey, renderChannels } from '../../shared/render/render-queue.ts';
 import { ApiError } from '../http/errors.ts';
@@ -24,9 +25,13 @@ export function createCancel(ctx: CancelContext) {
   return async function cancel(userId: string, renderId: string): Promise<RenderRecord> {
     const { record } = await renders.requireEditable(userId, renderId);
     if (isTerminalState(record.status)) {
-      throw new ApiError('CONFLICT', `This render is already ${record.status}`, {
-        status: record.status,
-      });
+      throw new ApiError(
+        'CONFLICT',
+        apiMessage('errors.api.renderAlreadyEnded', { status: record.status }),
+        {
+          status: record.status,
+        },
+      );
     }
     // Mark first (nodes check it before any job), then stop running work everywhere.
     await queues.commands.set(cancelledKey(prefix, renderId), '1', 'EX', CANCEL_MARK_SEC);

@@ -241,7 +241,7 @@ export function createRenders(
   async function authorizedRow(userId: string, renderId: string, action: 'view' | 'edit') {
     const row = await load(renderId);
     if (!row || !(await projects.roleOf(userId, row.project_id)))
-      throw new ApiError('NOT_FOUND', 'Render not found');
+      throw new ApiError('NOT_FOUND', 'errors.api.renderNotFound');
     await projects.authorize(userId, row.project_id, action);
     return row;
   }
@@ -389,7 +389,7 @@ export function createRenders(
       const { revisionId, preset, burnCaptions } = parseInput(createRenderSchema, input);
       const revision = await revisions.load(revisionId);
       if (!revision || revision.projectId !== projectId) {
-        throw new ApiError('NOT_FOUND', 'Revision not found in this project', {
+        throw new ApiError('NOT_FOUND', 'errors.api.revisionNotInProject', {
           fields: { revisionId: 'Unknown revision' },
         });
       }

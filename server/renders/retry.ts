@@ -1,3 +1,4 @@
+import { apiMessage } from '../../shared/api/api-messages.ts';
 import { cancelledKey } from '../../shared/render/render-queue.ts';
 import { ApiError } from '../http/errors.ts';
 import type { RenderQueues } from './queues.ts';
@@ -23,7 +24,7 @@ export function createRetry(
     if (!(RETRYABLE as readonly string[]).includes(record.status)) {
       throw new ApiError(
         'CONFLICT',
-        `Only failed or cancelled renders can be retried (this one is ${record.status})`,
+        apiMessage('errors.api.retryOnlyEnded', { status: record.status }),
       );
     }
     let retried;
@@ -31,14 +32,11 @@ export function createRetry(
       retried = await renders.beginRetry(renderId);
     } catch (err) {
       if ((err as { code?: string }).code === '23505') {
-        throw new ApiError(
-          'CONFLICT',
-          'Another render of this revision and preset is already running',
-        );
+        throw new ApiError('CONFLICT', 'errors.api.renderAlreadyRunning');
       }
       throw err;
     }
-    if (!retried) throw new ApiError('CONFLICT', 'This render cannot be retried now');
+    if (!retried) throw new ApiError('CONFLICT', 'errors.api.cannotRetryNow');
     await queues.commands.del(cancelledKey(prefix, renderId));
     await submit.submit(retried.record, await renders.planJobOf(renderId));
     return retried.record;

@@ -30,7 +30,7 @@ export const revisionId = (projectId: string, timeline: Timeline) =>
   sha256Hex(canonicalJson({ projectId, timeline }));
 
 function unrenderable(issues: TimelineIssue[]): ApiError {
-  return new ApiError('VALIDATION_FAILED', 'The project cannot be rendered yet', {
+  return new ApiError('VALIDATION_FAILED', 'errors.api.notRenderable', {
     issues,
     fields: Object.fromEntries(issues.map((i) => [i.path.join('.'), i.message])),
   });
@@ -38,7 +38,7 @@ function unrenderable(issues: TimelineIssue[]): ApiError {
 
 /** 422 for a timeline over this server's limits; details name each limit, value and scene. */
 export function overLimits(issues: (TimelineIssue & { limit: LimitBreach })[]): ApiError {
-  return new ApiError('VALIDATION_FAILED', 'The project is over the limits of this server', {
+  return new ApiError('VALIDATION_FAILED', 'errors.api.overLimits', {
     issues,
     fields: Object.fromEntries(issues.map((i) => [i.path.join('.'), i.message])),
     limits: issues.map((i) => ({ ...i.limit, ...(i.sceneId ? { sceneId: i.sceneId } : {}) })),
@@ -167,9 +167,9 @@ export function createRevisions(
     /** A revision with its timeline, for members of its project (others: 404). */
     async get(userId: string, id: string): Promise<Revision> {
       const revision = await load(id);
-      if (!revision) throw new ApiError('NOT_FOUND', 'Revision not found');
+      if (!revision) throw new ApiError('NOT_FOUND', 'errors.api.revisionNotFound');
       const role = await projects.roleOf(userId, revision.projectId);
-      if (!role) throw new ApiError('NOT_FOUND', 'Revision not found');
+      if (!role) throw new ApiError('NOT_FOUND', 'errors.api.revisionNotFound');
       return revision;
     },
 

@@ -6,7 +6,8 @@ import { gatherEvidence } from './cast/evidence.ts';
 import { buildMentionIndex, scanMentions, type Mention } from './cast/mentions.ts';
 import { rankCast, scenePresence } from './cast/rank-cast.ts';
 import { attributeProseDialogue } from './dialogue.ts';
-import { AnalysisInputError } from './errors.ts';
+import { apiMessage } from '../api/api-messages.ts';
+import { badText } from './errors.ts';
 import { detectFormat } from './format.ts';
 import { detectLanguage } from './language.ts';
 import type { NlpToolkit } from './nlp/toolkit.ts';
@@ -116,7 +117,7 @@ function sceneDialogue(
  * Analyses a script synchronously. Pure and deterministic: no I/O, no
  * clock, no randomness. Without `nlp` it relies on heuristics and word
  * tables only; `analyzeScript` (index.ts) loads the NLP toolkit first.
- * Throws AnalysisInputError on bad input, before any work.
+ * Throws AnalysisInputError (errors.ts) on bad input, before any work.
  */
 export function analyzeScriptSync(
   text: string,
@@ -127,10 +128,7 @@ export function analyzeScriptSync(
   const script = normalizeScript(text);
   const totalWords = countWords(script);
   if (totalWords === 0) {
-    throw new AnalysisInputError(
-      'text',
-      'text contains no words: there is nothing to turn into scenes',
-    );
+    throw badText(apiMessage('errors.api.scriptNoWords'));
   }
   const warnings: string[] = [];
 

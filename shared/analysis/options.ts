@@ -1,5 +1,6 @@
 import { LANGUAGES, STYLE_PRESETS, type Language, type StylePreset } from '../timeline.ts';
-import { AnalysisInputError } from './errors.ts';
+import { apiMessage } from '../api/api-messages.ts';
+import { AnalysisInputError, badText } from './errors.ts';
 import { SCRIPT_FORMATS, type AnalyzeOptions, type ScriptFormat } from './types.ts';
 
 /** Above this the analysis would still finish, but nobody edits such a board; the API's 413 is lower. */
@@ -24,13 +25,11 @@ export function resolveOptions(
   text: unknown,
   options: AnalyzeOptions | undefined,
 ): ResolvedOptions {
-  if (typeof text !== 'string') throw new AnalysisInputError('text', 'text must be a string');
-  if (text.trim() === '')
-    throw new AnalysisInputError('text', 'text is empty: paste or upload a script');
+  if (typeof text !== 'string') throw badText(apiMessage('errors.api.scriptNotText'));
+  if (text.trim() === '') throw badText(apiMessage('errors.api.scriptEmpty'));
   if (text.length > MAX_SCRIPT_CHARS) {
-    throw new AnalysisInputError(
-      'text',
-      `text is too long (${text.length} characters, at most ${MAX_SCRIPT_CHARS})`,
+    throw badText(
+      apiMessage('errors.api.scriptTooLong', { length: text.length, max: MAX_SCRIPT_CHARS }),
     );
   }
   const o = options ?? {};

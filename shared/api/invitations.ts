@@ -22,16 +22,3 @@ export interface ReceivedInvitation {
   invitedBy: { name: string };
   expiresAt: string;
 }
-
-/**
- * Why an invitation that is no longer pending is refused (410), and the
- * 404 for one that does not exist: the server's sentences, which the UI
- * translates (app/i18n).
- */
-export const INVITATION_GONE_MESSAGES = {
-  expired: 'This invitation has expired; ask for a new one',
-  revoked: 'This invitation was withdrawn',
-  accepted: 'This invitation has already been used',
-  declined: 'This invitation was declined',
-} as const;
-export const INVITATION_NOT_FOUND_MESSAGE = 'Invitation not found';

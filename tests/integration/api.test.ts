@@ -54,6 +54,7 @@ for (const backend of ['pglite', 'postgres'] as const) {
       assert.deepEqual(res.body, {
         error: {
           code: 'UNAUTHENTICATED',
+          key: 'errors.api.signInRequired',
           message: 'Sign in to continue',
           requestId: 'test-request-0001',
         },
@@ -61,6 +62,8 @@ for (const backend of ['pglite', 'postgres'] as const) {
       const unknown = await call('owner', 'GET', '/api/v1/nothing-here');
       assert.equal(unknown.status, 404);
       assert.equal(unknown.body.error.code, 'NOT_FOUND');
+      assert.equal(unknown.body.error.key, 'errors.api.noApiRoute');
+      assert.deepEqual(unknown.body.error.params, { method: 'GET', path: '/api/v1/nothing-here' });
       assert.equal(unknown.body.error.requestId, unknown.headers.get('x-request-id'));
     });
 

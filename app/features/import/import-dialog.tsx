@@ -52,7 +52,7 @@ function previewErrorMessage(i18n: I18n, error: PreviewError): string | null {
     case 'NETWORK':
       return t('import.networkError');
     case 'VALIDATION_FAILED':
-      return error.fields.targetScenes ? null : i18n.server(error.message);
+      return error.fields.targetScenes ? null : i18n.sent(error);
     default:
       return t('import.previewFailed');
   }

@@ -307,7 +307,7 @@ function RenderRow(props: {
                 ? t('render.failedAtScene', { stage: failureStage, scene: failureScene })
                 : t('render.failedAt', { stage: failureStage })}
             </strong>{' '}
-            <span data-testid="render-failure-message">{i18n.server(failureCause(failure))}</span>
+            <span data-testid="render-failure-message">{failureCause(failure)}</span>
           </p>
           {failure.detail ? (
             <details className="render-failure-detail">

@@ -1,3 +1,4 @@
+import { apiMessage, englishMessage, type ApiMessage } from '../../api/api-messages.ts';
 import { open } from 'node:fs/promises';
 import { probeMedia, type ProbedMedia } from './probe-media.ts';
 import { runFfmpeg, type FfmpegInput } from './run-ffmpeg.ts';
@@ -33,15 +34,19 @@ import {
  */
 
 export class UnsupportedMediaError extends Error {
-  constructor(message: string) {
-    super(message);
+  /** The refusal as the API words it (key and parameters). */
+  readonly refusal: ApiMessage;
+  constructor(refusal: ApiMessage) {
+    super(englishMessage(refusal));
     this.name = 'UnsupportedMediaError';
+    this.refusal = refusal;
   }
 }
 
-export const UNSUPPORTED_AUDIO_MESSAGE = `The file is not an audio file Montage accepts (${AUDIO_FORMATS.map((f) => f.toUpperCase()).join(', ')})`;
-export const UNSUPPORTED_IMAGE_MESSAGE =
-  'The file is not a picture Montage accepts (PNG, JPEG, WebP)';
+const UNSUPPORTED_AUDIO = apiMessage('errors.api.unsupportedAudio', {
+  formats: AUDIO_FORMATS.map((f) => f.toUpperCase()).join(', '),
+});
+const UNSUPPORTED_IMAGE = apiMessage('errors.api.unsupportedImage');
 
 /** ffmpeg's demuxer options for each accepted audio container. */
 const AUDIO_DEMUXERS: Record<AudioFormat, readonly string[]> = {
@@ -97,14 +102,14 @@ export async function readFileStart(path: string): Promise<Uint8Array> {
 /** `path` as an ffmpeg input with its demuxer forced from its bytes; throws UnsupportedMediaError. */
 export async function userAudioInput(path: string): Promise<FfmpegInput & { format: AudioFormat }> {
   const format = sniffAudioFormat(await readFileStart(path));
-  if (!format) throw new UnsupportedMediaError(UNSUPPORTED_AUDIO_MESSAGE);
+  if (!format) throw new UnsupportedMediaError(UNSUPPORTED_AUDIO);
   return { path, options: AUDIO_DEMUXERS[format], format };
 }
 
 /** `path` as an ffmpeg input with its image demuxer forced from its bytes. */
 export async function userImageInput(path: string): Promise<FfmpegInput> {
   const format = sniffImageFormat(await readFileStart(path));
-  if (!format) throw new UnsupportedMediaError(UNSUPPORTED_IMAGE_MESSAGE);
+  if (!format) throw new UnsupportedMediaError(UNSUPPORTED_IMAGE);
   return { path, options: IMAGE_DEMUXERS[format] };
 }
 

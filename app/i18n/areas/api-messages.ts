@@ -1,0 +1,89 @@
+import { API_MESSAGES } from '../../../shared/api/api-messages.ts';
+
+/**
+ * The API's refusals by key (shared/api/api-messages.ts): English is the
+ * API's own sentence; French says the same to a person, and may leave out a
+ * raw header value the English quotes for API clients.
+ */
+export const en = API_MESSAGES;
+
+export const fr: Record<keyof typeof en, string> = {
+  'errors.api.signInRequired': 'Connectez-vous pour continuer',
+  'errors.api.tryAgainShortly': 'Réessayez dans un instant',
+  'errors.api.internal': 'Un problème est survenu de notre côté',
+  'errors.api.invalidFields': 'Certains champs sont invalides',
+  'errors.api.invalidCredentials': 'E-mail ou mot de passe incorrect',
+  'errors.api.emailTaken': 'Un compte utilise déjà cet e-mail',
+  'errors.api.tooManyAttempts': 'Trop de tentatives ; réessayez dans {retryAfterSec} s',
+
+  'errors.api.noApiRoute': 'Aucune route d’API {method} {path}',
+  'errors.api.badRequest': 'Requête invalide : {reason}',
+  'errors.api.malformedJson': 'Le corps de la requête n’est pas du JSON valide',
+  'errors.api.bodyTooLarge': 'Le corps de la requête est trop volumineux',
+  'errors.api.lengthRequired': 'Envoyez le corps de la requête avec un en-tête Content-Length',
+  'errors.api.urlEncoding': 'L’adresse contient un encodage pourcent invalide',
+  'errors.api.urlUnsafe': 'L’adresse contient un caractère interdit ({codePoint})',
+  'errors.api.crossSite.fetchSite':
+    'Requête refusée : le navigateur indique qu’elle vient d’un autre site ; les modifications ne se font que depuis les pages de Montage',
+  'errors.api.crossSite.foreignOrigin': 'Requête refusée : elle vient de {origin}, et non de {own}',
+  'errors.api.crossSite.hostMismatch':
+    'Requête refusée : elle vient de {origin} mais s’adresse à {host} ; un proxy inverse doit transmettre l’en-tête Host (ou X-Forwarded-Host)',
+  'errors.api.crossSite.noSource':
+    'Requête refusée : une requête connectée doit dire d’où elle vient (Origin ou Sec-Fetch-Site) ; utilisez un navigateur à jour',
+  'errors.api.metricsTokenInvalid': 'Ce jeton de métriques n’est pas valable',
+  'errors.api.metricsTokenRequired':
+    'Les métriques demandent le jeton des opérateurs (Authorization: Bearer <METRICS_TOKEN>)',
+
+  'errors.api.projectNotFound': 'Projet introuvable',
+  'errors.api.roleForbidden': 'Votre rôle ne permet pas cette action',
+  'errors.api.memberNotFound': 'Cette personne n’est pas membre du projet',
+  'errors.api.lastOwner': 'Un projet doit garder au moins un propriétaire',
+  'errors.api.documentUnavailable':
+    'Le document du projet n’a pas pu être chargé ; il n’a pas été modifié',
+
+  'errors.api.invitationNotFound': 'Invitation introuvable',
+  'errors.api.invitation.expired': 'Cette invitation a expiré ; demandez-en une nouvelle',
+  'errors.api.invitation.revoked': 'Cette invitation a été retirée',
+  'errors.api.invitation.accepted': 'Cette invitation a déjà été utilisée',
+  'errors.api.invitation.declined': 'Cette invitation a été refusée',
+  'errors.api.invitation.inviterLeft': 'Cette invitation n’est plus valable',
+  'errors.api.alreadyMember': 'Vous êtes déjà membre de ce projet',
+  'errors.api.personAlreadyMember': 'Cette personne est déjà membre du projet',
+
+  'errors.api.fileTooLarge': 'Le fichier dépasse {limit}',
+  'errors.api.uploadCutOff': 'L’envoi a été interrompu',
+  'errors.api.fileEmpty': 'Le fichier est vide',
+  'errors.api.unsupportedAudio':
+    'Ce fichier n’est pas un fichier audio accepté par Montage ({formats})',
+  'errors.api.unsupportedImage':
+    'Ce fichier n’est pas une image acceptée par Montage (PNG, JPEG, WebP)',
+  'errors.api.notPlayableAudio': 'Ce fichier n’est pas un son lisible',
+  'errors.api.musicTooLong': 'La musique dure plus de {minutes} minutes',
+
+  'errors.api.scriptTooLarge': 'Le script dépasse la limite de 1 Mo',
+  'errors.api.scriptUnsafe':
+    'Le script contient un caractère interdit ({codePoint}) à la position {position}',
+  'errors.api.scriptNotText': 'Le script doit être du texte',
+  'errors.api.scriptEmpty': 'Le texte est vide : collez ou importez un script',
+  'errors.api.scriptNoWords': 'Le texte ne contient aucun mot : rien à découper en scènes',
+  'errors.api.scriptTooLong': 'Le texte est trop long ({length} caractères, {max} au plus)',
+  'errors.api.analysisOption': 'Option d’analyse invalide ({field})',
+
+  'errors.api.revisionNotFound': 'Révision introuvable',
+  'errors.api.revisionNotInProject': 'Cette révision n’existe pas dans ce projet',
+  'errors.api.notRenderable': 'Le projet ne peut pas encore être rendu',
+  'errors.api.overLimits': 'Le projet dépasse les limites de ce serveur',
+  'errors.api.renderNotFound': 'Rendu introuvable',
+  'errors.api.renderNoOutput': 'Ce rendu n’a pas encore de résultat',
+  'errors.api.noSuchRenderFile': 'Ce fichier n’existe pas dans ce rendu',
+  'errors.api.fileMissing': 'Le fichier manque dans le stockage des médias',
+  'errors.api.renderAlreadyEnded': 'Ce rendu est déjà terminé ({status})',
+  'errors.api.retryOnlyEnded': 'Seuls les rendus échoués ou annulés peuvent être relancés',
+  'errors.api.renderAlreadyRunning':
+    'Un autre rendu de cette révision avec cette qualité est déjà en cours',
+  'errors.api.cannotRetryNow': 'Ce rendu ne peut pas être relancé maintenant',
+  'errors.api.liveLimit.user':
+    'Vous avez déjà {live} rendus en attente ou en cours, la limite par personne ({limit}) ; attendez qu’un rendu se termine ou annulez-en un',
+  'errors.api.liveLimit.project':
+    'Ce projet a déjà {live} rendus en attente ou en cours, la limite par projet ({limit}) ; attendez qu’un rendu se termine ou annulez-en un',
+};
