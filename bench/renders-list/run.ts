@@ -16,7 +16,8 @@ import { PROJECT_DEFAULTS, SCHEMA_VERSION, type Timeline } from '../../shared/ti
 import { migrateToLatest, openDatabase } from '../../server/db/database.ts';
 import { TEST_DATABASE_URL } from '../../server/db/test-databases.ts';
 import type { Projects } from '../../server/projects/projects.ts';
-import { createRenders, renderSummary, type RenderDetail } from '../../server/renders/renders.ts';
+import { createRenders } from '../../server/renders/renders.ts';
+import { renderSummary, type RenderDetail } from '../../server/renders/render-summary.ts';
 import type { Revisions } from '../../server/revisions/revisions.ts';
 import { postgresSchema } from '../../tests/support/postgres.ts';
 

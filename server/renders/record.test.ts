@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { RenderOutput } from '../../shared/render/render-output.ts';
 import { finishedDetail, persistDue, recordUnitFraction, unitKey } from './record.ts';
-import type { RenderDetail } from './renders.ts';
+import type { RenderDetail } from './render-summary.ts';
 
 const detail = (): RenderDetail => ({
   units: [

@@ -8,7 +8,8 @@ import type { PlannedUnit } from '../../shared/render/render-queue.ts';
 import type { StageProgress } from '../../shared/render/render-events.ts';
 import { newRelayState, type Relay, type RelayState } from './relay.ts';
 import type { RenderRecord } from '../../shared/api/renders.ts';
-import { summarise, type RenderDetail, type Renders } from './renders.ts';
+import { summarise, type RenderDetail } from './render-summary.ts';
+import type { Renders } from './renders.ts';
 
 const PERSIST_INTERVAL_MS = 1000;
 
