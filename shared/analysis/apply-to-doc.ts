@@ -26,6 +26,9 @@ import type { AnalyzedScene, CastMember, ScriptAnalysis } from './types.ts';
  *
  * Prompts are rebuilt for `stylePreset`, else the project's style, else the
  * style the analysis was made with.
+ *
+ * Every imported scene gets an automatic duration (`durationSec: null`);
+ * durations people set on existing scenes are never touched (append).
  */
 
 export interface ApplyAnalysisOptions {
@@ -180,7 +183,10 @@ export function applyAnalysis(
           title,
           narration: clip(docNarration(scene, analysis.format), MAX_NARRATION),
           prompt: clip(prompt, MAX_PROMPT),
-          durationSec: scene.durationSec,
+          // Automatic: the scene lasts its narration (measured at render). The
+          // analysis's estimate is only shown until then; a fixed number here
+          // would outlive every narration edit and leave silences (issue 11).
+          durationSec: null,
           transition: scene.transition,
           motion: scene.camera.motion,
           seed: seedOf(`${title}\n${prompt}`),
