@@ -222,6 +222,7 @@ export function createRenders(
               ...c,
               title: titles.get(c.sceneId) ?? '',
             })),
+            narrationSec: out.narrationSec ?? [],
             durationSec: out.durationSec,
             width: out.width,
             height: out.height,

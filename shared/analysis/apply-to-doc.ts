@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import { fnv1a } from '../fnv1a.ts';
 import {
   addCastMember,
   addScene,
@@ -65,15 +66,8 @@ function isAnalysis(value: unknown): value is ScriptAnalysis {
   );
 }
 
-/** FNV-1a: the same scene content always gets the same seed, so re-importing gives the same images. */
-function seedOf(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+/** The same scene content always gets the same seed, so re-importing gives the same images. */
+const seedOf = fnv1a;
 
 /**
  * The narration the voice reads. Prose quotes are already in the text; a
