@@ -553,9 +553,8 @@ function DurationField(props: {
           data-testid="scene-duration-mismatch"
           data-kind={mismatch.kind}
         >
-          <span>
-            {t(mismatchText.sentence, { off: i18n.duration(mismatchText.offSec) })} (
-            {t(mismatchText.source, { fit: i18n.duration(mismatch.fitSec) })})
+          <span title={t(mismatchText.source, { fit: i18n.duration(mismatch.fitSec) })}>
+            {t(mismatchText.sentence, { off: i18n.duration(mismatchText.offSec) })}
           </span>
           {readOnly ? null : (
             <button
