@@ -14,7 +14,7 @@ import {
 } from '../project-doc.ts';
 import { applyAnalysis } from './apply-to-doc.ts';
 import { AnalysisInputError, analyzeScriptSync } from './index.ts';
-import { sharedFixture } from './test-support.ts';
+import { ownFixture, sharedFixture } from './test-support.ts';
 
 function docWithOldContent() {
   const doc = new Y.Doc();
@@ -103,6 +103,18 @@ test('imported scenes have automatic durations; durations people set are kept', 
   );
   assert.equal(byId.get(held)!.durationSec, 12, 'a person-set duration stays explicit');
   assert.equal(byId.get(auto)!.durationSec, null);
+});
+
+test('a duration the script states is kept as set; the others are automatic', () => {
+  const doc = new Y.Doc();
+  initProjectDoc(doc, { title: 'Solaire', language: 'fr' });
+  const analysis = analyzeScriptSync(ownFixture('panneaux.fr.txt'));
+  applyAnalysis(doc, analysis, { mode: 'replace' });
+  // "Durée : 6 s" on scene 1 only: its author chose it.
+  assert.deepEqual(
+    toTimeline(doc).scenes.map((s) => s.durationSec),
+    [6, null, null],
+  );
 });
 
 test('the import is one transaction with the given origin: one update, one undo step', () => {
