@@ -1,5 +1,6 @@
 import type { ArtifactRef, RenderStage } from '../shared/render/render-events.ts';
 import type { RenderOutput } from '../shared/render/render-output.ts';
+import { narrationFingerprint } from '../shared/scene-duration.ts';
 import { assertEnginesMatch } from './engines/load-engines.ts';
 import type { RenderContext } from './render-context.ts';
 import { inStage } from './render-error.ts';
@@ -8,7 +9,7 @@ import { runBoth, runLimited } from './run-limited.ts';
 import { concatAndMux, makeStill, type PieceRef } from './stages/assemble.ts';
 import { audioBedSpec, makeAudioBed } from './stages/audio.ts';
 import { makeCaptions, renderCues } from './stages/captions.ts';
-import { layoutRender, type RenderPlan } from './stages/plan.ts';
+import { layoutRender, trailingSilenceWarning, type RenderPlan } from './stages/plan.ts';
 import { sceneLayerSpec } from './stages/scene-layer.ts';
 import { makeTransition } from './stages/transition.ts';
 
@@ -168,7 +169,9 @@ export async function assembleRender(job: AssembleJob, ctx: RenderContext): Prom
           (s) =>
             `scene ${s.index + 1}: the narration was cut at the end of the scene's set duration`,
         ),
+      ...[trailingSilenceWarning(plan, layout)].filter((w) => w !== null),
     ],
+    narrationSec: measuredNarrations(plan, scenes),
     referenced: [
       ...new Set(
         [
@@ -188,6 +191,27 @@ export async function assembleRender(job: AssembleJob, ctx: RenderContext): Prom
   };
   report('publish', null, 1);
   return output;
+}
+
+/**
+ * Each spoken scene's measured narration, with the fingerprint of the text it
+ * spoke: the editor shows it instead of its estimate until the text changes.
+ */
+function measuredNarrations(
+  plan: RenderPlan,
+  scenes: readonly SceneRender[],
+): NonNullable<RenderOutput['narrationSec']> {
+  return plan.scenes.flatMap((planned, index) => {
+    const narration = scenes[index]!.narration;
+    if (!narration) return [];
+    return [
+      {
+        sceneId: planned.id,
+        sec: narration.samples / narration.sampleRate,
+        fingerprint: narrationFingerprint(planned.narrationText),
+      },
+    ];
+  });
 }
 
 /** Uploads the render reads (music, uploaded pictures): referenced too. */

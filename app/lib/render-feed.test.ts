@@ -1,6 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { latestThumbnails, RenderFeed, renderFromMessage, upsertRender } from './render-feed.ts';
+import {
+  latestNarrations,
+  latestThumbnails,
+  RenderFeed,
+  renderFromMessage,
+  upsertRender,
+} from './render-feed.ts';
 import type { RenderRecord } from '../../shared/api/renders.ts';
 
 const render = (id: string, overrides: Partial<RenderRecord> = {}) =>
@@ -28,13 +34,17 @@ const render = (id: string, overrides: Partial<RenderRecord> = {}) =>
     ...overrides,
   }) as RenderRecord;
 
-const output = (thumbnails: { sceneId: string; url: string }[]) => ({
+const output = (
+  thumbnails: { sceneId: string; url: string }[],
+  narrationSec: { sceneId: string; sec: number; fingerprint: string }[] = [],
+) => ({
   videoUrl: '/v.mp4',
   posterUrl: '/p.png',
   captionsVttUrl: '/c.vtt',
   captionsSrtUrl: '/c.srt',
   thumbnails,
   chapters: [],
+  narrationSec,
   durationSec: 2,
   width: 1280,
   height: 720,
@@ -109,4 +119,29 @@ test('scene thumbnails come from the latest done render that has one', () => {
   assert.equal(thumbnails.get('s1'), '/new/s1');
   assert.equal(thumbnails.get('s2'), '/old/s2');
   assert.equal(thumbnails.size, 2);
+});
+
+test('measured narrations come from the latest done render that spoke each scene', () => {
+  const older = render('old', {
+    status: 'done',
+    revisionNumber: 1,
+    output: output(
+      [],
+      [
+        { sceneId: 's1', sec: 4, fingerprint: 'aaaa0001' },
+        { sceneId: 's2', sec: 2.5, fingerprint: 'aaaa0002' },
+      ],
+    ),
+  });
+  const newer = render('new', {
+    status: 'done',
+    revisionNumber: 2,
+    output: output([], [{ sceneId: 's1', sec: 3.2, fingerprint: 'bbbb0001' }]),
+  });
+  const failed = render('bad', { status: 'failed', revisionNumber: 3 });
+  const narrations = latestNarrations([failed, older, newer]);
+  assert.deepEqual(narrations.get('s1'), { sec: 3.2, fingerprint: 'bbbb0001' });
+  assert.deepEqual(narrations.get('s2'), { sec: 2.5, fingerprint: 'aaaa0002' });
+  assert.equal(narrations.size, 2);
+  assert.equal(latestNarrations([]).size, 0);
 });

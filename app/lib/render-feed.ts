@@ -1,3 +1,4 @@
+import type { MeasuredNarration } from '../../shared/scene-duration.ts';
 import type { RenderRecord } from '../../shared/api/renders.ts';
 
 /** Newest first (by creation, then id, so every client orders ties alike). */
@@ -107,11 +108,16 @@ export class RenderFeed {
   }
 }
 
+type RenderOutputView = NonNullable<RenderRecord['output']>;
+
 /**
- * Per scene id, its thumbnail in the latest done render that has one (the
- * newest revision first, then the last finished), for the scene cards.
+ * Per scene id, what `entries` gives for it in the latest done render that
+ * has one (the newest revision first, then the last finished).
  */
-export function latestThumbnails(renders: readonly RenderRecord[]): Map<string, string> {
+function latestPerScene<T>(
+  renders: readonly RenderRecord[],
+  entries: (output: RenderOutputView) => readonly (readonly [string, T])[],
+): Map<string, T> {
   const done = renders
     .filter((r) => r.status === 'done' && r.output)
     .sort(
@@ -119,11 +125,27 @@ export function latestThumbnails(renders: readonly RenderRecord[]): Map<string, 
         (b.revisionNumber ?? 0) - (a.revisionNumber ?? 0) ||
         (b.finishedAt ?? '').localeCompare(a.finishedAt ?? ''),
     );
-  const thumbnails = new Map<string, string>();
+  const latest = new Map<string, T>();
   for (const render of done) {
-    for (const { sceneId, url } of render.output?.thumbnails ?? []) {
-      if (!thumbnails.has(sceneId)) thumbnails.set(sceneId, url);
+    for (const [sceneId, value] of entries(render.output!)) {
+      if (!latest.has(sceneId)) latest.set(sceneId, value);
     }
   }
-  return thumbnails;
+  return latest;
+}
+
+/** Per scene id, its thumbnail in the latest done render that has one, for the scene cards. */
+export function latestThumbnails(renders: readonly RenderRecord[]): Map<string, string> {
+  return latestPerScene(renders, (output) => output.thumbnails.map((t) => [t.sceneId, t.url]));
+}
+
+/**
+ * Per scene id, its narration as the latest done render that spoke it
+ * measured it (with the fingerprint of the text, so an edited narration is
+ * estimated again), for the timeline and the scene cards.
+ */
+export function latestNarrations(renders: readonly RenderRecord[]): Map<string, MeasuredNarration> {
+  return latestPerScene(renders, (output) =>
+    (output.narrationSec ?? []).map((n) => [n.sceneId, { sec: n.sec, fingerprint: n.fingerprint }]),
+  );
 }

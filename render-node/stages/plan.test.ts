@@ -8,7 +8,12 @@ import {
   PlanError,
   planRender,
   sceneFrames,
+  TIMING,
+  trailingSilenceSec,
+  trailingSilenceWarning,
   type EngineVersions,
+  type RenderPlan,
+  type SceneTiming,
 } from './plan.ts';
 
 const engines: EngineVersions = {
@@ -68,6 +73,84 @@ test('a narrated scene lasts lead + narration + tail + its outgoing transition',
   // lead 3 frames (0.25 s at 10 fps, rounded), tail 4, transition out 5.
   assert.equal(sceneFrames({ ...a!, timing: plan.timing }, 20.2), 3 + 21 + 4 + 5);
   assert.equal(sceneFrames({ ...b!, timing: plan.timing }, 20), 3 + 20 + 4 + 0);
+});
+
+/** Renders every scene as sceneFrames would from narrations of these lengths (seconds). */
+function renderedTimings(plan: RenderPlan, narrationSec: (number | null)[]): SceneTiming[] {
+  return plan.scenes.map((s, i) => {
+    const sec = narrationSec[i] ?? null;
+    return {
+      sceneId: s.id,
+      frames: sceneFrames({ ...s, timing: plan.timing }, sec === null ? null : sec * plan.fps),
+      narration: sec === null ? null : { samples: Math.round(sec * 22050), sampleRate: 22050 },
+    };
+  });
+}
+
+test('automatic scene durations follow their narration, however long it gets', () => {
+  const plan = planRender(
+    timeline([scene('a', { narration: 'One.' }), scene('b', { narration: 'Two.' })]),
+    tinyPreset(),
+    engines,
+  );
+  const totals = [1.5, 3, 12.4].map((sec) => {
+    const layout = layoutRender(plan, renderedTimings(plan, [sec, 2]));
+    // Scene a: lead + narration + tail + its crossfade out, in frames at 10 fps.
+    assert.equal(layout.scenes[0]!.frames, 3 + Math.ceil(sec * 10 - 1e-6) + 4 + 5);
+    assert.equal(layout.scenes[0]!.narration!.truncated, false);
+    return layout.durationSec;
+  });
+  assert.ok(totals[0]! < totals[1]! && totals[1]! < totals[2]!, 'longer words, longer video');
+});
+
+test('a video of automatic scenes never ends on more than a second of silence', () => {
+  for (const transition of ['crossfade', 'cut', 'fade-black'] as const) {
+    const plan = planRender(
+      timeline([
+        scene('a', { narration: 'First.', transition }),
+        scene('b', { narration: 'Last.', transition }),
+      ]),
+      tinyPreset(),
+      engines,
+    );
+    for (const lastSec of [0.05, 0.3, 0.9, 2.5, 17]) {
+      const layout = layoutRender(plan, renderedTimings(plan, [1.2, lastSec]));
+      const silence = trailingSilenceSec(plan, layout);
+      assert.ok(silence <= TIMING.maxTrailingSilenceSec, `${transition}, ${lastSec} s: ${silence}`);
+      assert.equal(trailingSilenceWarning(plan, layout), null);
+    }
+  }
+});
+
+test('a set duration longer than the last narration is kept, with a warning', () => {
+  const plan = planRender(
+    timeline([
+      scene('a', { narration: 'First.' }),
+      scene('b', { narration: 'Last.', durationSec: 12 }),
+    ]),
+    tinyPreset(),
+    engines,
+  );
+  const layout = layoutRender(plan, renderedTimings(plan, [1, 2]));
+  assert.equal(layout.scenes[1]!.frames, 120, 'the person asked for 12 s');
+  // 12 s − 0.3 s lead − 2 s of words.
+  assert.ok(Math.abs(trailingSilenceSec(plan, layout) - 9.7) < 1e-9);
+  assert.match(trailingSilenceWarning(plan, layout)!, /ends on 9\.7 s without narration.*scene 2/);
+});
+
+test('a wordless closing scene with a set duration is the silence it asks for', () => {
+  const plan = planRender(
+    timeline([
+      scene('a', { narration: 'Words.', transition: 'cut' }),
+      scene('b', { durationSec: 3 }),
+    ]),
+    tinyPreset(),
+    engines,
+  );
+  const layout = layoutRender(plan, renderedTimings(plan, [1, null]));
+  // a: 0.3 s lead + 1 s + 0.4 s tail (frames at 10 fps), then b's 3 s.
+  assert.ok(Math.abs(trailingSilenceSec(plan, layout) - 3.4) < 1e-9);
+  assert.match(trailingSilenceWarning(plan, layout)!, /scene 2's set duration/);
 });
 
 test('the layout overlaps scenes by their transitions and its pieces add up to the total', () => {

@@ -1,4 +1,5 @@
 import { contentKey } from '../../shared/content-key.ts';
+import { NARRATION_PAUSES } from '../../shared/scene-duration.ts';
 import type { ProgressUnit } from '../../shared/render/render-progress.ts';
 import { presetProblems, type RenderPreset } from '../../shared/render/render-presets.ts';
 import { renderReadinessIssues } from '../../shared/render/render-readiness.ts';
@@ -38,10 +39,19 @@ import type { VoiceRequest } from '../engines/voice/engine.ts';
 export const PLAN_VERSION = 1;
 
 export const TIMING = {
-  leadSec: 0.25,
-  tailSec: 0.35,
-  transitionSec: 0.5,
+  /** Lead, tail and transition: one source with the editor (shared/scene-duration.ts). */
+  ...NARRATION_PAUSES,
   minSceneSec: 1,
+  /**
+   * Longest silence a video may end on after its last words when no one set
+   * the last scene's duration. Automatic scenes keep it by construction: the
+   * last scene has no outgoing transition, so it ends `tailSec` (plus the
+   * voice's own trailing pause) after its narration, and `minSceneSec` only
+   * lengthens a scene whose lead + words + tail are under a second. A set
+   * duration is kept (the person asked for that silence) and reported as a
+   * warning (`trailingSilenceWarning`).
+   */
+  maxTrailingSilenceSec: 1,
   /**
    * Longest piece of a scene body encoded by one ffmpeg: a longer body is
    * split into equal chunks encoded in parallel, so re-rendering one scene
@@ -428,6 +438,30 @@ export function layoutRender(plan: RenderPlan, timings: readonly SceneTiming[]):
     scenes,
     pieces,
   };
+}
+
+/**
+ * Seconds the video lasts after its last narration ends (the narration as
+ * placed, its voice's trailing pause included); the whole video when nothing
+ * is spoken.
+ */
+export function trailingSilenceSec(plan: RenderPlan, layout: RenderLayout): number {
+  const lastSpoken = layout.scenes.findLast((s) => s.narration !== null)?.narration;
+  const end = lastSpoken ? lastSpoken.startSample + lastSpoken.samples : 0;
+  return Math.max(0, layout.totalSamples - end) / plan.sampleRate;
+}
+
+/**
+ * A warning when the video ends on more than `maxTrailingSilenceSec` without
+ * narration: only a set duration can cause it, and it is kept (the person
+ * asked for it), so the warning says which scene to shorten or set to auto.
+ */
+export function trailingSilenceWarning(plan: RenderPlan, layout: RenderLayout): string | null {
+  const silence = trailingSilenceSec(plan, layout);
+  if (silence <= TIMING.maxTrailingSilenceSec) return null;
+  const fixed = plan.scenes.findLast((s) => s.fixedFrames !== null);
+  const which = fixed ? `scene ${fixed.index + 1}'s set duration` : 'the set durations';
+  return `the video ends on ${silence.toFixed(1)} s without narration (${which}; set it to auto to end with the words)`;
 }
 
 /** Weights for the progress tracker, in frame-equivalents of encoding work. */

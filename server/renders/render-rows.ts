@@ -119,6 +119,7 @@ export function createRenderRows(db: Db) {
               ...c,
               title: titles.get(c.sceneId) ?? '',
             })),
+            narrationSec: out.narrationSec ?? [],
             durationSec: out.durationSec,
             width: out.width,
             height: out.height,

@@ -14,7 +14,7 @@ import {
 } from '../project-doc.ts';
 import { applyAnalysis } from './apply-to-doc.ts';
 import { AnalysisInputError, analyzeScriptSync } from './index.ts';
-import { sharedFixture } from './test-support.ts';
+import { ownFixture, sharedFixture } from './test-support.ts';
 
 function docWithOldContent() {
   const doc = new Y.Doc();
@@ -47,7 +47,7 @@ test('replace clears old scenes, cast and script, then writes the analysis', () 
   const source = analysis.scenes[0]!;
   assert.equal(first!.title, source.title);
   assert.equal(first!.prompt, source.prompt);
-  assert.equal(first!.durationSec, source.durationSec);
+  assert.equal(first!.durationSec, null, 'imported scenes follow their narration (automatic)');
   assert.equal(first!.transition, 'cut');
   assert.equal(first!.motion, source.camera.motion);
   assert.equal(first!.location, 'Riverside night market');
@@ -82,6 +82,39 @@ test('append keeps scenes, cast and script, and reuses a character with the same
   );
   assert.ok((scenes[1]!.cast as string[]).includes(mara));
   assert.equal(scriptText(doc).toString(), `OLD SCRIPT\n\n${analysis.script}`);
+});
+
+test('imported scenes have automatic durations; durations people set are kept', () => {
+  const doc = new Y.Doc();
+  initProjectDoc(doc, { title: 'Timing' });
+  const held = addScene(doc, { title: 'Held shot', narration: 'Short.', durationSec: 12 });
+  const auto = addScene(doc, { title: 'Auto shot', narration: 'Also short.' });
+  const analysis = analyzeScriptSync(sharedFixture('lighthouse.en.md'));
+  // The analysis still estimates a duration (shown in the import preview)…
+  assert.ok(analysis.scenes.every((s) => s.durationSec > 0));
+  const result = applyAnalysis(doc, analysis, { mode: 'append' });
+
+  const timeline = toTimeline(doc);
+  const byId = new Map(timeline.scenes.map((s) => [s.id, s]));
+  // …but the document keeps none of it: the render measures the narration.
+  assert.deepEqual(
+    result.sceneIds.map((id) => byId.get(id)!.durationSec),
+    result.sceneIds.map(() => null),
+  );
+  assert.equal(byId.get(held)!.durationSec, 12, 'a person-set duration stays explicit');
+  assert.equal(byId.get(auto)!.durationSec, null);
+});
+
+test('a duration the script states is kept as set; the others are automatic', () => {
+  const doc = new Y.Doc();
+  initProjectDoc(doc, { title: 'Solaire', language: 'fr' });
+  const analysis = analyzeScriptSync(ownFixture('panneaux.fr.txt'));
+  applyAnalysis(doc, analysis, { mode: 'replace' });
+  // "Durée : 6 s" on scene 1 only: its author chose it.
+  assert.deepEqual(
+    toTimeline(doc).scenes.map((s) => s.durationSec),
+    [6, null, null],
+  );
 });
 
 test('the import is one transaction with the given origin: one update, one undo step', () => {

@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import { fnv1a } from '../fnv1a.ts';
 import {
   addCastMember,
   addScene,
@@ -9,6 +10,7 @@ import {
 } from '../project-doc.ts';
 import { STYLE_PRESETS, type StylePreset } from '../timeline.ts';
 import { AnalysisInputError } from './errors.ts';
+import { durationOf, fieldOf } from './parse/storyboard.ts';
 import { buildImagePrompt, castAppearance } from './prompt/build-prompt.ts';
 import { clip } from './text/tokens.ts';
 import type { AnalyzedScene, CastMember, ScriptAnalysis } from './types.ts';
@@ -26,6 +28,10 @@ import type { AnalyzedScene, CastMember, ScriptAnalysis } from './types.ts';
  *
  * Prompts are rebuilt for `stylePreset`, else the project's style, else the
  * style the analysis was made with.
+ *
+ * Every imported scene gets an automatic duration (`durationSec: null`)
+ * unless the script states one (`scriptedDuration`); durations people set
+ * on existing scenes are never touched (append).
  */
 
 export interface ApplyAnalysisOptions {
@@ -62,14 +68,28 @@ function isAnalysis(value: unknown): value is ScriptAnalysis {
   );
 }
 
-/** FNV-1a: the same scene content always gets the same seed, so re-importing gives the same images. */
-function seedOf(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
+/** The same scene content always gets the same seed, so re-importing gives the same images. */
+const seedOf = fnv1a;
+
+/**
+ * The duration the script itself gives a scene (a storyboard's "Duration: 5 s",
+ * "Durée : 6 s"): its author chose it, so it is written as a set duration.
+ * Any other scene is automatic (null): it lasts its narration as the render
+ * measures it, and the analysis's estimate is only shown until then; a
+ * number there would outlive every narration edit and leave silences
+ * (issue 11).
+ */
+export function scriptedDuration(
+  scene: AnalyzedScene,
+  scriptLines: readonly string[],
+): number | null {
+  const lines = scriptLines.slice(scene.lines.start - 1, scene.lines.end);
+  const stated = lines.some((line) => {
+    const field = fieldOf(line);
+    return field?.kind === 'duration' && (durationOf(field.value) ?? 0) > 0;
+  });
+  // The analysis already read the stated value into durationSec (bounded, rounded).
+  return stated ? scene.durationSec : null;
 }
 
 /**
@@ -170,6 +190,7 @@ export function applyAnalysis(
     }
 
     const restyle = style !== analysis.stylePreset;
+    const scriptLines = analysis.script.split('\n');
     for (const scene of analysis.scenes) {
       const prompt = restyle
         ? buildImagePrompt(scene, { stylePreset: style, cast: analysis.cast }).prompt
@@ -180,7 +201,7 @@ export function applyAnalysis(
           title,
           narration: clip(docNarration(scene, analysis.format), MAX_NARRATION),
           prompt: clip(prompt, MAX_PROMPT),
-          durationSec: scene.durationSec,
+          durationSec: scriptedDuration(scene, scriptLines) ?? null,
           transition: scene.transition,
           motion: scene.camera.motion,
           seed: seedOf(`${title}\n${prompt}`),

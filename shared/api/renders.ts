@@ -33,6 +33,8 @@ export interface RenderRecord {
     captionsSrtUrl: string;
     thumbnails: { sceneId: string; url: string }[];
     chapters: { sceneId: string; title: string; startSec: number }[];
+    /** Each spoken scene's measured narration (render-output.ts): the editor's timing reads it. */
+    narrationSec: { sceneId: string; sec: number; fingerprint: string }[];
     durationSec: number;
     width: number;
     height: number;

@@ -22,6 +22,12 @@ export interface RenderOutput {
   warnings: string[];
   /** Every artifact the render references (scenes' included): the set garbage collection keeps. */
   referenced: string[];
+  /**
+   * Each spoken scene's narration as measured (seconds) and the fingerprint of
+   * the text it spoke (shared/scene-duration.ts): the editor's timing reads it.
+   * Absent from renders made before it existed.
+   */
+  narrationSec?: { sceneId: string; sec: number; fingerprint: string }[];
   /** Which artifacts were reused from the cache and which were made (relayed to the client as is). */
   cache?: { sceneId: string | null; kind: string; cached: boolean }[];
 }

@@ -902,4 +902,49 @@ describe('project editor', () => {
     for (const { page } of [a, b]) await saved(page);
     for (const { errors } of [a, b]) assert.deepEqual(errors, []);
   });
+  test('a set duration far from its narration is flagged on the timeline and fitted in one step', async () => {
+    const { owner, projectId } = await sharedProject('Timing', []);
+    const [held, fine] = (await seed(owner.token, projectId, [
+      { title: 'Held', narration: 'The boat leaves.', durationSec: 12 },
+      { title: 'Fine', narration: 'The gulls follow it out to sea.', durationSec: 3 },
+    ])) as [string, string];
+    const { page, errors } = await openProject(owner.token, projectId);
+    const block = (id: string) =>
+      page.locator(`[data-testid="timeline-block"][data-scene-id="${id}"]`);
+
+    // A short line in a 12 s scene: flagged long, with its fix; the fitting scene is not.
+    await block(held).locator('[data-testid="timeline-fit"]').waitFor();
+    assert.equal(await block(held).getAttribute('data-mismatch'), 'long');
+    assert.equal(await block(fine).getAttribute('data-mismatch'), null);
+    assert.match((await block(held).getAttribute('aria-label')) ?? '', /longer than its narration/);
+    assert.equal(await block(held).getAttribute('aria-keyshortcuts'), 'F');
+    assert.match(
+      (await card(page, held).getByTestId('scene-duration-mismatch').textContent()) ?? '',
+      /longer than its narration/,
+    );
+
+    // F on the focused block fits it: automatic, no badge; one Ctrl+Z brings 12 s back.
+    await block(held).focus();
+    await page.keyboard.press('f');
+    await waitFor(() => block(held).getAttribute('data-auto'), 'true', 'fitted by the F key');
+    assert.equal(await block(held).locator('[data-testid="timeline-fit"]').count(), 0);
+    assert.equal(await card(page, held).getByTestId('scene-duration').inputValue(), '');
+    await page.keyboard.press('Control+z');
+    await waitFor(() => block(held).getAttribute('data-mismatch'), 'long', 'the undo');
+
+    // The badge is one click; the card's Fit button does the same.
+    await block(held).locator('[data-testid="timeline-fit"]').click();
+    await waitFor(() => block(held).getAttribute('data-auto'), 'true', 'fitted by the badge');
+    await page.keyboard.press('Control+z');
+    await waitFor(() => block(held).getAttribute('data-mismatch'), 'long', 'the second undo');
+    await card(page, held).getByTestId('scene-duration-fit').click();
+    await waitFor(() => block(held).getAttribute('data-auto'), 'true', 'fitted from the card');
+    assert.equal(await card(page, held).getByTestId('scene-duration-mismatch').count(), 0);
+
+    // The fitting scene's set duration goes back to auto with the card's Auto button.
+    await card(page, fine).getByTestId('scene-duration-auto').click();
+    await waitFor(() => block(fine).getAttribute('data-auto'), 'true', 'the Auto button');
+    await saved(page);
+    assert.deepEqual(errors, []);
+  });
 });

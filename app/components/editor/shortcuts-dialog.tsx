@@ -14,6 +14,7 @@ const SHORTCUTS: { keys: string[]; label: MessageKey }[] = [
   { keys: ['Alt', '← / →'], label: 'shortcuts.timelineMove' },
   { keys: ['Shift', '← / →'], label: 'shortcuts.timelineResize' },
   { keys: ['Enter'], label: 'shortcuts.timelineOpen' },
+  { keys: ['F'], label: 'shortcuts.timelineFit' },
   { keys: ['?'], label: 'shortcuts.show' },
 ];
 

@@ -9,6 +9,7 @@ import {
   moveScenes,
   projectMap,
 } from '../../../shared/project-doc.ts';
+import type { MeasuredNarration } from '../../../shared/scene-duration.ts';
 import type { SceneSelection } from '../../collab/scene-selection.ts';
 import { useSelectedIds } from '../../collab/scene-selection.ts';
 import { useSceneSlots, useYMapField, type SceneSlot } from '../../collab/use-y.ts';
@@ -24,6 +25,8 @@ interface SceneBoardProps {
   selection: SceneSelection;
   /** Scene id → its thumbnail in the latest finished render. */
   thumbnails: ReadonlyMap<string, string>;
+  /** Scene id → its narration as the latest render measured it (else estimated). */
+  narrations?: ReadonlyMap<string, MeasuredNarration>;
   /** Beside the heading (Import script). */
   tools?: ReactNode;
 }
@@ -229,6 +232,8 @@ export function SceneBoard(props: SceneBoardProps) {
                     aspect={typeof aspect === 'string' ? aspect : '16:9'}
                     language={language}
                     actions={actions}
+                    measuredSec={props.narrations?.get(slot.id)?.sec}
+                    measuredFingerprint={props.narrations?.get(slot.id)?.fingerprint}
                   />
                 ))}
               </ol>

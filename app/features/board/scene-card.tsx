@@ -12,7 +12,12 @@ import {
   type SceneInput,
   type SceneTextField,
 } from '../../../shared/project-doc.ts';
-import { sceneDuration } from '../../../shared/scene-duration.ts';
+import {
+  durationMismatch,
+  narrationLength,
+  sceneDuration,
+  type MeasuredNarration,
+} from '../../../shared/scene-duration.ts';
 import { useIsSelected, type SceneSelection } from '../../collab/scene-selection.ts';
 import {
   MAX_SCENE_DURATION_SEC,
@@ -25,6 +30,7 @@ import { useSceneMap, useYMapField, useYText } from '../../collab/use-y.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.ts';
 import { CollabText } from '../../components/editor/collab-text.tsx';
 import { CastPicker } from '../cast/cast-panel.tsx';
+import { fitToNarration, mismatchMessages } from '../timeline/duration-fit.ts';
 import { PeopleOnScene } from './people-on-scene.tsx';
 
 /** What a card asks of the board (order-dependent actions live there). */
@@ -50,6 +56,9 @@ interface SceneCardProps {
   aspect: string;
   language: Language;
   actions: BoardActions;
+  /** The latest render's measurement of the narration (primitives: memo-friendly). */
+  measuredSec?: number;
+  measuredFingerprint?: string;
 }
 
 const TEXT_FIELD_LABELS: Record<SceneTextField, { label: MessageKey; placeholder: MessageKey }> = {
@@ -241,6 +250,11 @@ export const SceneCard = memo(function SceneCard(props: SceneCardProps) {
         n={n}
         readOnly={readOnly}
         language={props.language}
+        measured={
+          props.measuredSec !== undefined && props.measuredFingerprint !== undefined
+            ? { sec: props.measuredSec, fingerprint: props.measuredFingerprint }
+            : null
+        }
       />
       <CastPicker doc={doc} sceneId={id} readOnly={readOnly} />
     </li>
@@ -293,6 +307,7 @@ function SceneFields(props: {
   n: number;
   readOnly: boolean;
   language: Language;
+  measured: MeasuredNarration | null;
 }) {
   const { doc, map, id, n, readOnly } = props;
   const { t } = useI18n();
@@ -305,6 +320,7 @@ function SceneFields(props: {
         n={n}
         readOnly={readOnly}
         language={props.language}
+        measured={props.measured}
       />
       <ChoiceAttribute
         doc={doc}
@@ -441,14 +457,23 @@ function DurationField(props: {
   n: number;
   readOnly: boolean;
   language: Language;
+  measured: MeasuredNarration | null;
 }) {
-  const { doc, map, id, n, readOnly } = props;
+  const { doc, map, id, n, readOnly, measured } = props;
   const i18n = useI18n();
   const { t } = i18n;
   const set = useYMapField(map, 'durationSec');
   const narration = useYText(map.get('narration') as Y.Text | undefined);
   const { language } = props;
-  const effective = sceneDuration(narration, language, typeof set === 'number' ? set : null);
+  const manual = typeof set === 'number' ? set : null;
+  const effective = sceneDuration(narration, language, manual, measured);
+  const mismatch = durationMismatch(manual, narrationLength(narration, language, measured));
+  const mismatchText = mismatch ? mismatchMessages(mismatch) : null;
+  const toAuto = () => {
+    fitToNarration(doc, [id]);
+    setDraft(null);
+    setError(null);
+  };
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const errorId = `duration-error-${id}`;
@@ -504,12 +529,45 @@ function DurationField(props: {
         <span className="unit" aria-hidden>
           s
         </span>
+        {effective.auto || readOnly ? null : (
+          <button
+            type="button"
+            className="btn btn-quiet btn-small"
+            data-testid="scene-duration-auto"
+            aria-label={t('board.durationToAutoHint', { n })}
+            title={t('board.durationToAutoHint', { n })}
+            onClick={toAuto}
+          >
+            {t('board.durationToAuto')}
+          </button>
+        )}
       </div>
       <span className="duration-readout" data-testid="scene-duration-readout">
         {effective.auto
           ? t('board.autoDuration', { duration: i18n.duration(effective.sec) })
           : i18n.duration(effective.sec)}
       </span>
+      {mismatch && mismatchText ? (
+        <span
+          className="duration-mismatch"
+          data-testid="scene-duration-mismatch"
+          data-kind={mismatch.kind}
+        >
+          <span title={t(mismatchText.source, { fit: i18n.duration(mismatch.fitSec) })}>
+            {t(mismatchText.sentence, { off: i18n.duration(mismatchText.offSec) })}
+          </span>
+          {readOnly ? null : (
+            <button
+              type="button"
+              className="btn btn-quiet btn-small"
+              data-testid="scene-duration-fit"
+              onClick={toAuto}
+            >
+              {t('timeline.fit')}
+            </button>
+          )}
+        </span>
+      ) : null}
       {error ? (
         <span className="field-error" id={errorId} role="alert" data-testid="duration-error">
           {error}

@@ -10,11 +10,13 @@ import {
   type PointerEvent,
 } from 'react';
 import { setSceneField } from '../../../shared/project-doc.ts';
+import type { MeasuredNarration } from '../../../shared/scene-duration.ts';
 import { TRANSITIONS, type Language, type Transition } from '../../../shared/timeline.ts';
 import { useIsSelected } from '../../collab/scene-selection.ts';
 import { setFocusedScene, useSceneFocusers } from '../../collab/use-presence.ts';
 import { useYMapField } from '../../collab/use-y.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.ts';
+import { FIT_KEY, fitToNarration, mismatchMessages } from './duration-fit.ts';
 import {
   DURATION_STEP_SEC,
   firstWords,
@@ -58,7 +60,14 @@ interface VideoBlockProps {
   tabbable: boolean;
   readOnly: boolean;
   language: Language;
+  /** The latest render's measurement of this scene's narration (primitives: memo-friendly). */
+  measuredSec?: number;
+  measuredFingerprint?: string;
 }
+
+/** The measurement from a block's primitive props (null when there is none). */
+const measurementOf = (sec?: number, fingerprint?: string): MeasuredNarration | null =>
+  sec !== undefined && fingerprint !== undefined ? { sec, fingerprint } : null;
 
 /** One scene on the video track: number, title, duration; drag to move, drag its edge to resize. */
 export const VideoBlock = memo(function VideoBlock({
@@ -68,11 +77,18 @@ export const VideoBlock = memo(function VideoBlock({
   tabbable,
   readOnly,
   language,
+  measuredSec,
+  measuredFingerprint,
 }: VideoBlockProps) {
   const ctrl = useTimelineController();
   const { t } = useI18n();
   const secondsLabel = useSecondsLabel();
-  const timing = useSceneTiming(ctrl.doc, id, language);
+  const timing = useSceneTiming(
+    ctrl.doc,
+    id,
+    language,
+    measurementOf(measuredSec, measuredFingerprint),
+  );
   const preview = usePreviewSec(ctrl.previews, id);
   const sec = preview ?? timing.sec;
   const auto = preview === null && timing.auto;
@@ -116,12 +132,25 @@ export const VideoBlock = memo(function VideoBlock({
     title,
     duration,
   });
+  // A set duration far from the narration (never while its edge is dragged).
+  const mismatch = preview === null ? timing.mismatch : null;
+  const mismatchText = mismatch ? mismatchMessages(mismatch) : null;
+  const mismatchSentence =
+    mismatch && mismatchText
+      ? {
+          mismatch: t(mismatchText.sentence, { off: secondsLabel(mismatchText.offSec) }),
+          source: t(mismatchText.source, { fit: secondsLabel(mismatch.fitSec) }),
+        }
+      : null;
+  const sceneLabel = mismatchSentence
+    ? t('timeline.blockMismatch', { label: baseLabel, ...mismatchSentence })
+    : baseLabel;
   const label = focusers.length
     ? t('timeline.blockFocusers', {
-        label: baseLabel,
+        label: sceneLabel,
         names: focusers.map((p) => p.name).join(', '),
       })
-    : baseLabel;
+    : sceneLabel;
 
   const cancelGestures = () => {
     const g = gesture.current;
@@ -212,6 +241,15 @@ export const VideoBlock = memo(function VideoBlock({
     } else if (key === ' ') {
       event.preventDefault();
       ctrl.selection.toggle(id);
+    } else if (
+      key.toLowerCase() === FIT_KEY &&
+      !event.ctrlKey &&
+      !event.metaKey &&
+      !event.altKey &&
+      mismatch
+    ) {
+      event.preventDefault();
+      if (!readOnly) fitToNarration(ctrl.doc, [id]);
     }
   };
 
@@ -268,6 +306,8 @@ export const VideoBlock = memo(function VideoBlock({
       data-scene-id={id}
       data-selected={selected}
       data-auto={auto}
+      data-mismatch={mismatch?.kind}
+      aria-keyshortcuts={mismatch && !readOnly ? FIT_KEY.toUpperCase() : undefined}
       data-dragging={dragging}
       data-resizing={resizing}
       data-present={presence ? true : undefined}
@@ -291,6 +331,26 @@ export const VideoBlock = memo(function VideoBlock({
         <span className="tl-block-duration">
           {duration}
           {auto ? <span className="tl-block-auto">{t('timeline.auto')}</span> : null}
+          {mismatch && mismatchText && mismatchSentence ? (
+            <button
+              type="button"
+              className="tl-block-mismatch"
+              data-testid="timeline-fit"
+              data-kind={mismatch.kind}
+              // The block is the keyboard stop (F fits it): the badge is for the pointer.
+              tabIndex={-1}
+              disabled={readOnly}
+              title={t('timeline.fitHint', mismatchSentence)}
+              aria-label={t('timeline.fit')}
+              onPointerDown={(event) => event.stopPropagation()}
+              onClick={(event) => {
+                event.stopPropagation();
+                if (!readOnly) fitToNarration(ctrl.doc, [id]);
+              }}
+            >
+              {t(mismatchText.badge, { off: secondsLabel(mismatchText.offSec) })}
+            </button>
+          ) : null}
         </span>
         {focusers.length ? (
           <span className="tl-block-people">
@@ -386,14 +446,17 @@ export const NarrationBlock = memo(function NarrationBlock({
   id,
   index,
   language,
-}: {
-  id: string;
-  index: number;
-  language: Language;
-}) {
+  measuredSec,
+  measuredFingerprint,
+}: Pick<VideoBlockProps, 'id' | 'index' | 'language' | 'measuredSec' | 'measuredFingerprint'>) {
   const ctrl = useTimelineController();
   const { t } = useI18n();
-  const timing = useSceneTiming(ctrl.doc, id, language);
+  const timing = useSceneTiming(
+    ctrl.doc,
+    id,
+    language,
+    measurementOf(measuredSec, measuredFingerprint),
+  );
   const preview = usePreviewSec(ctrl.previews, id);
   const selected = useIsSelected(ctrl.selection, id);
   const words = firstWords(timing.narration);

@@ -1,7 +1,13 @@
 import { createContext, useCallback, useContext, useMemo, useSyncExternalStore } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { sceneDuration } from '../../../shared/scene-duration.ts';
+import {
+  durationMismatch,
+  narrationLength,
+  sceneDuration,
+  type DurationMismatch,
+  type MeasuredNarration,
+} from '../../../shared/scene-duration.ts';
 import type { Language } from '../../../shared/timeline.ts';
 import type { SceneSelection } from '../../collab/scene-selection.ts';
 import { useSceneMap, useYMapField, useYText } from '../../collab/use-y.ts';
@@ -56,18 +62,37 @@ export interface SceneTiming {
   manual: number | null;
   sec: number;
   auto: boolean;
+  /** How far a set duration is from the narration; null when fine or automatic. */
+  mismatch: DurationMismatch | null;
 }
 
-/** One scene's narration and duration; re-renders only when that scene's fields change. */
-export function useSceneTiming(doc: Y.Doc, id: string, language: Language): SceneTiming {
+/**
+ * One scene's narration and duration; re-renders only when that scene's
+ * fields (or its measurement) change. `measured`: the latest render's
+ * measurement of this scene's narration, used while the text is unchanged.
+ */
+export function useSceneTiming(
+  doc: Y.Doc,
+  id: string,
+  language: Language,
+  measured: MeasuredNarration | null = null,
+): SceneTiming {
   const map = useSceneMap(doc, id);
   const stored = useYMapField(map, 'durationSec');
   const text = useYMapField(map, 'narration');
   const narration = useYText(text instanceof Y.Text ? text : null);
   const manual = typeof stored === 'number' && Number.isFinite(stored) ? stored : null;
-  const { sec, auto } = useMemo(
-    () => sceneDuration(narration, language, manual),
-    [narration, language, manual],
-  );
-  return { map, narration, manual, sec, auto };
+  const measuredSec = measured?.sec;
+  const fingerprint = measured?.fingerprint;
+  const { sec, auto, mismatch } = useMemo(() => {
+    const measurement =
+      measuredSec !== undefined && fingerprint !== undefined
+        ? { sec: measuredSec, fingerprint }
+        : null;
+    return {
+      ...sceneDuration(narration, language, manual, measurement),
+      mismatch: durationMismatch(manual, narrationLength(narration, language, measurement)),
+    };
+  }, [narration, language, manual, measuredSec, fingerprint]);
+  return { map, narration, manual, sec, auto, mismatch };
 }

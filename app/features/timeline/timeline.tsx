@@ -10,12 +10,14 @@ import {
 } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
-import { projectMap, scenesMap, setSceneField } from '../../../shared/project-doc.ts';
+import { projectMap } from '../../../shared/project-doc.ts';
+import type { MeasuredNarration } from '../../../shared/scene-duration.ts';
 import { LANGUAGES, type Language } from '../../../shared/timeline.ts';
 import { useSelectedIds, type SceneSelection } from '../../collab/scene-selection.ts';
 import { useSceneSlots, useYMapField } from '../../collab/use-y.ts';
 import { useProgressiveCount } from '../../lib/use-progressive-count.ts';
 import { useI18n } from '../../i18n/index.ts';
+import { fitToNarration } from './duration-fit.ts';
 import { NarrationBlock, VideoBlock } from './timeline-blocks.tsx';
 import { MusicTrack } from './timeline-music.tsx';
 import { Ruler } from './timeline-ruler.tsx';
@@ -43,6 +45,8 @@ export interface TimelineProps {
   awareness: Awareness | null;
   /** Enter on a block: the board scrolls to and focuses that scene's card. */
   onOpenScene(id: string): void;
+  /** Scene id → its narration as the latest render measured it (else estimated). */
+  narrations?: ReadonlyMap<string, MeasuredNarration>;
 }
 
 /** Free space after the last block, to drop a scene at the end and see the end of the ruler. */
@@ -60,7 +64,14 @@ const isLanguage = (value: unknown): value is Language =>
  * their durations through a small store, so typing in one narration never
  * re-renders the other 299 scenes.
  */
-export function Timeline({ doc, readOnly, selection, awareness, onOpenScene }: TimelineProps) {
+export function Timeline({
+  doc,
+  readOnly,
+  selection,
+  awareness,
+  onOpenScene,
+  narrations,
+}: TimelineProps) {
   const { t } = useI18n();
   const slots = useSceneSlots(doc);
   const ids = useMemo(() => slots.map((slot) => slot.id), [slots]);
@@ -209,15 +220,7 @@ export function Timeline({ doc, readOnly, selection, awareness, onOpenScene }: T
   }, [layout, shownPlayhead]);
 
   const resetSelectedToAuto = () => {
-    if (readOnly) return;
-    const scenes = scenesMap(doc);
-    doc.transact(() => {
-      for (const id of selectedIds) {
-        if (typeof scenes.get(id)?.get('durationSec') === 'number') {
-          setSceneField(doc, id, 'durationSec', null);
-        }
-      }
-    });
+    if (!readOnly) fitToNarration(doc, selectedIds);
   };
 
   const total = formatTime(layout.totalSec);
@@ -300,6 +303,8 @@ export function Timeline({ doc, readOnly, selection, awareness, onOpenScene }: T
                         tabbable={id === tabbableId}
                         readOnly={readOnly}
                         language={language}
+                        measuredSec={narrations?.get(id)?.sec}
+                        measuredFingerprint={narrations?.get(id)?.fingerprint}
                       />
                     ))}
                   </div>
@@ -312,7 +317,14 @@ export function Timeline({ doc, readOnly, selection, awareness, onOpenScene }: T
                 aria-label={t('timeline.narrationTrackLabel')}
               >
                 {ids.slice(0, shown).map((id, index) => (
-                  <NarrationBlock key={id} id={id} index={index} language={language} />
+                  <NarrationBlock
+                    key={id}
+                    id={id}
+                    index={index}
+                    language={language}
+                    measuredSec={narrations?.get(id)?.sec}
+                    measuredFingerprint={narrations?.get(id)?.fingerprint}
+                  />
                 ))}
               </div>
 

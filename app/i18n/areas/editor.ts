@@ -45,6 +45,8 @@ export const en = {
   'board.durationOf': 'Duration of scene {n} in seconds (empty: from the narration)',
   'board.durationAuto': 'auto · {duration}',
   'board.autoDuration': 'Auto · {duration}',
+  'board.durationToAuto': 'Auto',
+  'board.durationToAutoHint': 'Return scene {n} to automatic duration (from its narration)',
   'board.durationInvalid':
     'Duration must be a number of seconds between 0 and 600 (empty: automatic).',
   'board.actions': 'Actions for scene {n}',
@@ -67,6 +69,7 @@ export const en = {
   'shortcuts.timelineMove': 'Timeline: move the scene',
   'shortcuts.timelineResize': 'Timeline: shorten or lengthen the scene by 0.5 s',
   'shortcuts.timelineOpen': 'Timeline: open the scene on the board',
+  'shortcuts.timelineFit': 'Timeline: fit the scene to its narration (auto duration)',
   'shortcuts.show': 'Show this list',
 } as const;
 
@@ -116,6 +119,8 @@ export const fr: Record<keyof typeof en, string> = {
   'board.durationOf': 'Durée de la scène {n} en secondes (vide : d’après la narration)',
   'board.durationAuto': 'auto · {duration}',
   'board.autoDuration': 'Auto · {duration}',
+  'board.durationToAuto': 'Auto',
+  'board.durationToAutoHint': 'Remettre la scène {n} en durée automatique (d’après sa narration)',
   'board.durationInvalid':
     'La durée doit être un nombre de secondes entre 0 et 600 (vide : automatique).',
   'board.actions': 'Actions de la scène {n}',
@@ -138,5 +143,6 @@ export const fr: Record<keyof typeof en, string> = {
   'shortcuts.timelineMove': 'Timeline : déplacer la scène',
   'shortcuts.timelineResize': 'Timeline : raccourcir ou allonger la scène de 0,5 s',
   'shortcuts.timelineOpen': 'Timeline : ouvrir la scène sur le tableau',
+  'shortcuts.timelineFit': 'Timeline : ajuster la scène à sa narration (durée automatique)',
   'shortcuts.show': 'Afficher cette liste',
 };

@@ -4,7 +4,7 @@ export const en = {
   'timeline.total': 'Total {time}',
   'timeline.readout': '{time} / {total}',
   'timeline.keyboardHint':
-    '←/→ scenes · Enter opens · Space selects · Alt+←/→ reorders · Shift+←/→ duration',
+    '←/→ scenes · Enter opens · Space selects · Alt+←/→ reorders · Shift+←/→ duration · F fits to narration',
   'timeline.keyboardHintReadOnly': '←/→ scenes · Enter opens · Space selects',
   'timeline.videoTrack': 'Video',
   'timeline.videoTrackLabel': 'Video track',
@@ -38,6 +38,15 @@ export const en = {
   'timeline.resetAutoHint': 'Use the narration estimate as the duration of the selected scenes',
   'timeline.resizeHint': 'Drag to change the duration; double-click to reset to auto',
   'timeline.moving': 'Moving {n} scenes',
+  'timeline.mismatchBadgeLong': '+{off}',
+  'timeline.mismatchBadgeShort': '−{off}',
+  'timeline.mismatchLong': '{off} longer than its narration',
+  'timeline.mismatchShort': '{off} shorter than its narration',
+  'timeline.narrationMeasured': 'narration with pauses: {fit}, measured by the last render',
+  'timeline.narrationEstimated': 'narration with pauses: about {fit}, estimated',
+  'timeline.fit': 'Fit to narration',
+  'timeline.fitHint': '{mismatch} ({source}). Fit to narration: back to auto duration (F)',
+  'timeline.blockMismatch': '{label}, {mismatch} ({source}); press F to fit it to the narration',
 } as const;
 
 export const fr: Record<keyof typeof en, string> = {
@@ -45,7 +54,7 @@ export const fr: Record<keyof typeof en, string> = {
   'timeline.total': 'Total {time}',
   'timeline.readout': '{time} / {total}',
   'timeline.keyboardHint':
-    '←/→ scènes · Entrée ouvre · Espace sélectionne · Alt+←/→ déplace · Maj+←/→ durée',
+    '←/→ scènes · Entrée ouvre · Espace sélectionne · Alt+←/→ déplace · Maj+←/→ durée · F ajuste à la narration',
   'timeline.keyboardHintReadOnly': '←/→ scènes · Entrée ouvre · Espace sélectionne',
   'timeline.videoTrack': 'Vidéo',
   'timeline.videoTrackLabel': 'Piste vidéo',
@@ -81,4 +90,15 @@ export const fr: Record<keyof typeof en, string> = {
   'timeline.resizeHint':
     'Faites glisser pour changer la durée ; double-cliquez pour revenir à la durée automatique',
   'timeline.moving': 'Déplacement de {n} scènes',
+  'timeline.mismatchBadgeLong': '+{off}',
+  'timeline.mismatchBadgeShort': '−{off}',
+  'timeline.mismatchLong': '{off} de plus que sa narration',
+  'timeline.mismatchShort': '{off} de moins que sa narration',
+  'timeline.narrationMeasured': 'narration avec pauses : {fit}, mesurée au dernier rendu',
+  'timeline.narrationEstimated': 'narration avec pauses : environ {fit}, estimée',
+  'timeline.fit': 'Ajuster à la narration',
+  'timeline.fitHint':
+    '{mismatch} ({source}). Ajuster à la narration : retour à la durée automatique (F)',
+  'timeline.blockMismatch':
+    '{label}, {mismatch} ({source}) ; appuyez sur F pour l’ajuster à la narration',
 };

@@ -27,14 +27,26 @@ export function estimateDuration(input: DurationInput, wordsPerMinute: number): 
   if (input.explicit !== null && input.explicit > 0) {
     return Math.min(MAX_SCENE_SEC, Math.max(1, round(input.explicit)));
   }
+  const sec = estimateSpokenSec(input, wordsPerMinute) + LEAD_SEC;
+  return Math.min(MAX_SCENE_SEC, Math.max(MIN_SCENE_SEC, round(sec)));
+}
+
+/**
+ * Seconds the words take to say, with their pauses, unrounded and without the
+ * beat before the scene: the one narration-speed estimate (the timeline uses
+ * it too, until a render has measured the narration).
+ */
+export function estimateSpokenSec(
+  input: Omit<DurationInput, 'explicit'>,
+  wordsPerMinute: number,
+): number {
   // Prose quotes are part of the narration already; other formats keep dialogue apart.
   const spoken =
     input.narrationWords +
     (input.format === 'prose' || input.format === 'markdown' ? 0 : input.dialogueWords);
-  const sec =
+  return (
     (spoken / wordsPerMinute) * 60 +
     input.dialogueLines * DIALOGUE_PAUSE_SEC +
-    Math.max(0, input.paragraphs - 1) * PARAGRAPH_PAUSE_SEC +
-    LEAD_SEC;
-  return Math.min(MAX_SCENE_SEC, Math.max(MIN_SCENE_SEC, round(sec)));
+    Math.max(0, input.paragraphs - 1) * PARAGRAPH_PAUSE_SEC
+  );
 }

@@ -1,0 +1,12 @@
+/**
+ * FNV-1a, 32 bits: a fast, stable hash of a string for seeds and
+ * fingerprints that only need equal texts to hash equal (not a security hash).
+ */
+export function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
