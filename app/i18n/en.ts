@@ -3,6 +3,7 @@ import { en as timeline } from './areas/timeline.ts';
 import { en as history } from './areas/history.ts';
 import { en as cast } from './areas/cast.ts';
 import { en as settings } from './areas/settings.ts';
+import { en as depiction } from './areas/depiction.ts';
 
 /** English UI strings. Every key here must exist in every other catalogue. */
 export const en = {
@@ -356,6 +357,7 @@ export const en = {
   ...history,
   ...cast,
   ...settings,
+  ...depiction,
 } as const;
 
 export type MessageKey = keyof typeof en;

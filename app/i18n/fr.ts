@@ -4,6 +4,7 @@ import { fr as timeline } from './areas/timeline.ts';
 import { fr as history } from './areas/history.ts';
 import { fr as cast } from './areas/cast.ts';
 import { fr as settings } from './areas/settings.ts';
+import { fr as depiction } from './areas/depiction.ts';
 
 /** French UI strings. */
 export const fr: Record<MessageKey, string> = {
@@ -366,6 +367,7 @@ export const fr: Record<MessageKey, string> = {
   ...history,
   ...cast,
   ...settings,
+  ...depiction,
 };
 
 /**

@@ -1,7 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { latestThumbnails, RenderFeed, renderFromMessage, upsertRender } from './render-feed.ts';
+import {
+  latestDepictions,
+  latestThumbnails,
+  RenderFeed,
+  renderFromMessage,
+  upsertRender,
+} from './render-feed.ts';
 import type { RenderRecord } from '../../shared/api/renders.ts';
+import type { Depiction } from '../../shared/render/depiction.ts';
 
 const render = (id: string, overrides: Partial<RenderRecord> = {}) =>
   ({
@@ -28,12 +35,16 @@ const render = (id: string, overrides: Partial<RenderRecord> = {}) =>
     ...overrides,
   }) as RenderRecord;
 
-const output = (thumbnails: { sceneId: string; url: string }[]) => ({
+const output = (
+  thumbnails: { sceneId: string; url: string }[],
+  depictions: { sceneId: string; depiction: Depiction }[] = [],
+) => ({
   videoUrl: '/v.mp4',
   posterUrl: '/p.png',
   captionsVttUrl: '/c.vtt',
   captionsSrtUrl: '/c.srt',
   thumbnails,
+  depictions,
   chapters: [],
   durationSec: 2,
   width: 1280,
@@ -109,4 +120,36 @@ test('scene thumbnails come from the latest done render that has one', () => {
   assert.equal(thumbnails.get('s1'), '/new/s1');
   assert.equal(thumbnails.get('s2'), '/old/s2');
   assert.equal(thumbnails.size, 2);
+});
+
+test('scene depictions come from the latest done render that recorded them', () => {
+  const depiction = (kind: string): Depiction => ({
+    setting: { kind, words: [kind] },
+    time: 'day',
+    weather: 'clear',
+    props: [],
+    figures: [],
+  });
+  const older = render('old', {
+    status: 'done',
+    revisionNumber: 1,
+    output: output(
+      [],
+      [
+        { sceneId: 's1', depiction: depiction('sea') },
+        { sceneId: 's2', depiction: depiction('cafe') },
+      ],
+    ),
+  });
+  const newer = render('new', {
+    status: 'done',
+    revisionNumber: 2,
+    output: output([], [{ sceneId: 's1', depiction: depiction('harbour') }]),
+  });
+  const depictions = latestDepictions([older, newer]);
+  assert.equal(depictions.get('s1')?.setting.kind, 'harbour');
+  assert.equal(depictions.get('s2')?.setting.kind, 'cafe');
+  // A render stored before depictions were recorded has none, and still reads.
+  const legacy = render('legacy', { status: 'done', revisionNumber: 3, output: output([]) });
+  assert.equal(latestDepictions([legacy, older]).get('s2')?.setting.kind, 'cafe');
 });

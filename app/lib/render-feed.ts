@@ -1,4 +1,5 @@
 import type { RenderRecord } from '../../shared/api/renders.ts';
+import type { Depiction } from '../../shared/render/depiction.ts';
 
 /** Newest first (by creation, then id, so every client orders ties alike). */
 const newestFirst = (a: RenderRecord, b: RenderRecord) =>
@@ -108,10 +109,13 @@ export class RenderFeed {
 }
 
 /**
- * Per scene id, its thumbnail in the latest done render that has one (the
- * newest revision first, then the last finished), for the scene cards.
+ * Per scene id, what `pick` finds for it in the latest done render that has
+ * it (the newest revision first, then the last finished).
  */
-export function latestThumbnails(renders: readonly RenderRecord[]): Map<string, string> {
+function latestPerScene<T>(
+  renders: readonly RenderRecord[],
+  pick: (output: NonNullable<RenderRecord['output']>) => readonly { sceneId: string; value: T }[],
+): Map<string, T> {
   const done = renders
     .filter((r) => r.status === 'done' && r.output)
     .sort(
@@ -119,11 +123,25 @@ export function latestThumbnails(renders: readonly RenderRecord[]): Map<string, 
         (b.revisionNumber ?? 0) - (a.revisionNumber ?? 0) ||
         (b.finishedAt ?? '').localeCompare(a.finishedAt ?? ''),
     );
-  const thumbnails = new Map<string, string>();
+  const latest = new Map<string, T>();
   for (const render of done) {
-    for (const { sceneId, url } of render.output?.thumbnails ?? []) {
-      if (!thumbnails.has(sceneId)) thumbnails.set(sceneId, url);
+    for (const { sceneId, value } of render.output ? pick(render.output) : []) {
+      if (!latest.has(sceneId)) latest.set(sceneId, value);
     }
   }
-  return thumbnails;
+  return latest;
+}
+
+/** Per scene id, its thumbnail in the latest done render that has one, for the scene cards. */
+export function latestThumbnails(renders: readonly RenderRecord[]): Map<string, string> {
+  return latestPerScene(renders, (output) =>
+    output.thumbnails.map(({ sceneId, url }) => ({ sceneId, value: url })),
+  );
+}
+
+/** Per scene id, what its picture depicted in the latest done render that recorded it. */
+export function latestDepictions(renders: readonly RenderRecord[]): Map<string, Depiction> {
+  return latestPerScene(renders, (output) =>
+    (output.depictions ?? []).map(({ sceneId, depiction }) => ({ sceneId, value: depiction })),
+  );
 }

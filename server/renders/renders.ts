@@ -218,6 +218,7 @@ export function createRenders(
               sceneId: t.sceneId,
               url: `${base}/thumbnails/${t.sceneId}.${t.thumbnail.ext}`,
             })),
+            depictions: out.depictions ?? [],
             chapters: (out.chapters ?? []).map((c) => ({
               ...c,
               title: titles.get(c.sceneId) ?? '',

@@ -1,3 +1,4 @@
+import type { SceneDepiction } from './depiction.ts';
 import type { ArtifactRef } from './render-events.ts';
 
 /**
@@ -22,6 +23,11 @@ export interface RenderOutput {
   warnings: string[];
   /** Every artifact the render references (scenes' included): the set garbage collection keeps. */
   referenced: string[];
+  /**
+   * What each engine-drawn picture depicts (setting, props, figures and the
+   * words they came from). Optional: outputs stored before issue 11 have none.
+   */
+  depictions?: SceneDepiction[];
   /** Which artifacts were reused from the cache and which were made (relayed to the client as is). */
   cache?: { sceneId: string | null; kind: string; cached: boolean }[];
 }

@@ -9,6 +9,7 @@ import {
   moveScenes,
   projectMap,
 } from '../../../shared/project-doc.ts';
+import type { Depiction } from '../../../shared/render/depiction.ts';
 import type { SceneSelection } from '../../collab/scene-selection.ts';
 import { useSelectedIds } from '../../collab/scene-selection.ts';
 import { useSceneSlots, useYMapField, type SceneSlot } from '../../collab/use-y.ts';
@@ -24,6 +25,8 @@ interface SceneBoardProps {
   selection: SceneSelection;
   /** Scene id → its thumbnail in the latest finished render. */
   thumbnails: ReadonlyMap<string, string>;
+  /** Scene id → what its picture depicted in the latest finished render that recorded it. */
+  depictions: ReadonlyMap<string, Depiction>;
   /** Beside the heading (Import script). */
   tools?: ReactNode;
 }
@@ -226,6 +229,7 @@ export function SceneBoard(props: SceneBoardProps) {
                     readOnly={readOnly}
                     selection={selection}
                     thumbnail={props.thumbnails.get(slot.id) ?? null}
+                    depiction={props.depictions.get(slot.id) ?? null}
                     aspect={typeof aspect === 'string' ? aspect : '16:9'}
                     language={language}
                     actions={actions}

@@ -8,7 +8,7 @@ import type { CollabSession, CollabSnapshot } from '../../collab/collab-session.
 import type { EndReason } from '../../collab/collab-token.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.ts';
 import type { RenderRecord } from '../../../shared/api/renders.ts';
-import { latestThumbnails } from '../../lib/render-feed.ts';
+import { latestDepictions, latestThumbnails } from '../../lib/render-feed.ts';
 import { CommitAndRender } from '../renders/commit-render-dialog.tsx';
 import { ImportScript } from '../import/import-dialog.tsx';
 import { PresenceBar, SyncBadge, ViewOnlyBadge } from './presence-bar.tsx';
@@ -97,6 +97,7 @@ function Editor(props: {
     props.initialNextBefore,
   );
   const thumbnails = useMemo(() => latestThumbnails(renders), [renders]);
+  const depictions = useMemo(() => latestDepictions(renders), [renders]);
   const [previewId, setPreviewId] = useState<string | null>(null);
   const preview = renders.find((r) => r.id === previewId && r.status === 'done' && r.output);
   const language = useYMapField(projectMap(session.doc), 'language');
@@ -175,6 +176,7 @@ function Editor(props: {
           readOnly={readOnly}
           selection={selection}
           thumbnails={thumbnails}
+          depictions={depictions}
           tools={readOnly ? null : <ImportScript doc={session.doc} undo={session.undo} />}
         />
         <aside className="preview-column" aria-label={t('editor.preview')}>

@@ -1,8 +1,7 @@
 import type { Depiction } from '../../../shared/render/depiction.ts';
 import { mix, type Palette } from './palette.ts';
-import type { StyleFilter } from './procedural-style.ts';
 import type { SceneReading } from './scene-reading.ts';
-import { el, type Attrs, type Point, type Random } from './svg.ts';
+import type { Attrs, Point, Random } from './svg.ts';
 
 /**
  * What every part of a procedural picture is drawn with: the canvas (size,
@@ -10,6 +9,9 @@ import { el, type Attrs, type Point, type Random } from './svg.ts';
  */
 
 export type Tone = 'far' | 'mid' | 'near';
+
+/** A filter over the whole picture, drawn by procedural-style.ts. */
+export type StyleFilter = 'watercolour' | 'cels' | 'grade' | 'render3d';
 
 export interface Look {
   /** Volumetric gradient fills on land and props. */

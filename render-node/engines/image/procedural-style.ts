@@ -11,8 +11,6 @@ import { el } from './svg.ts';
  * and a 1080p frame look alike.
  */
 
-export type StyleFilter = 'watercolour' | 'cels' | 'grade' | 'render3d';
-
 const region = (c: Canvas) => ({
   filterUnits: 'userSpaceOnUse',
   x: 0,

@@ -36,6 +36,7 @@ export function createProceduralEngine(): ImageEngine {
     version: PROCEDURAL_VERSION,
     generate: (request, outputPath, signal) =>
       rasteriseSvg(designPicture(request), outputPath, signal),
+    depict: depictPicture,
   };
 }
 
