@@ -65,6 +65,13 @@ const PREFERRED: Record<string, string> = {
   chien: 'dog',
   cat: 'cat',
   chat: 'cat',
+  plane: 'airplane',
+  airplane: 'airplane',
+  avion: 'airplane',
+  machine: 'gear',
+  pot: 'pot-of-food',
+  marmite: 'pot-of-food',
+  train: 'locomotive',
 };
 
 /**
@@ -88,7 +95,9 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'sun soleil moon lune star etoile sky ciel ' +
     // Words emojibase tags that name no thing ("nothing" is an empty jar, "see" a pair of eyes).
     'nothing something everything anything see sees seen look watch go goes come make take give get say ' +
-    'rien tout voir vu regarde va vient fait prend donne dit'
+    'rien tout voir vu regarde va vient fait prend donne dit high low far haut loin ' +
+    // No icon is the thing: a "tower" would be Tokyo's, a "lamp" a diya.
+    'tower tour lamp lampe'
   ).split(' '),
 );
 

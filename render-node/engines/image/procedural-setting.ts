@@ -312,9 +312,15 @@ function kitchenDecor(c: Canvas) {
     'g',
     {},
     el('path', { d: tiles.join(' '), stroke: '#9fb7c2', 'stroke-width': 0.25 * u, opacity: 0.7 }),
-    shelf(c, H * 0.3, ['teapot', 'cooking', 'jar', 'salt'], W * 0.05, W * 0.32),
+    shelf(
+      c,
+      H * 0.3,
+      ['teapot', 'pot-of-food', 'bowl-with-spoon', 'hot-beverage'],
+      W * 0.05,
+      W * 0.32,
+    ),
     counter(c, floorY - 14 * u, '#f2efe8'),
-    prop(c, 'cooking', W * 0.2, floorY - 14 * u, 8 * u, 0),
+    prop(c, 'shallow-pan-of-food', W * 0.2, floorY - 14 * u, 8 * u, 0),
   );
 }
 

@@ -139,6 +139,8 @@ export function designPicture(request: PictureRequest): string {
     'svg',
     { xmlns: 'http://www.w3.org/2000/svg', width: W, height: H, viewBox: `0 0 ${W} ${H}` },
     el('defs', {}, ...canvas.defs),
+    // Paper under everything: watercolour's bled edges show paper, not a transparent frame edge.
+    look.paper ? el('rect', { width: W, height: H, fill: look.paper }) : '',
     // Cels flatten the land and the things on it; the sky's gradients would band into rings.
     look.filter === 'cels'
       ? el('g', {}, ...heavens, el('g', { filter: 'url(#cels)' }, ...scene))
