@@ -29,6 +29,7 @@ for (const [language, prompt] of [
   test(`a boat at sea (${language}): the sea, and a boat, not its fishing gear`, () => {
     const d = depict(prompt);
     assert.equal(d.setting.kind, 'sea');
+    assert.deepEqual(d.setting.words, language === 'en' ? ['boat', 'sea'] : ['bateau', 'mer']);
     assert.deepEqual(props(d), { sailboat: 1 }, 'the modifier ("fishing", "de pêche") is no prop');
     assert.ok(d.props[0]!.words.includes(language === 'en' ? 'boat' : 'bateau'));
   });
@@ -79,6 +80,7 @@ for (const [language, prompt, word] of [
   test(`a café counter with nets (${language}): a café, and the nets`, () => {
     const d = depict(prompt);
     assert.equal(d.setting.kind, 'cafe');
+    assert.ok(d.setting.words.includes('café'), 'words are recorded as written, accents kept');
     assert.deepEqual(props(d), { 'goal-net': 1 });
     assert.deepEqual(d.props[0]!.words, [word]);
     assert.equal(d.props[0]!.label.fr, 'cage', 'labels come in both languages');

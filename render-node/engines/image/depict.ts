@@ -6,6 +6,7 @@ import {
   PLACE_AND_TIME_WORDS,
   readScene,
   singular,
+  tokensOf,
   wordsOf,
   type SceneReading,
 } from './scene-reading.ts';
@@ -152,8 +153,7 @@ export function depictScene(request: PictureRequest): Depiction {
 }
 
 export function depictWith(request: PictureRequest, reading: SceneReading): Depiction {
-  const words = wordsOf(request.prompt);
-  const { props, people } = readNouns(words);
+  const { props, people } = readNouns(tokensOf(request.prompt));
   return {
     setting: { kind: reading.setting, words: reading.settingWords },
     time: reading.time,
@@ -166,17 +166,23 @@ export function depictWith(request: PictureRequest, reading: SceneReading): Depi
 interface NounHit {
   at: number;
   word: string;
+  /** As the scene wrote it, for the record. */
+  written: string;
   info: IconInfo;
 }
 
-function readNouns(words: string[]): { props: DepictedProp[]; people: DepictedFigure[] } {
+function readNouns(tokens: { word: string; written: string }[]): {
+  props: DepictedProp[];
+  people: DepictedFigure[];
+} {
+  const words = tokens.map((t) => t.word);
   const hits: NounHit[] = [];
   const people: DepictedFigure[] = [];
-  words.forEach((word, at) => {
+  tokens.forEach(({ word, written }, at) => {
     const lemma = singular(word);
     const group = GROUPS_OF_PEOPLE[word] ?? GROUPS_OF_PEOPLE[lemma];
     if (group) {
-      people.push(...groupFigures(word, group));
+      people.push(...groupFigures(word, written, group));
       return;
     }
     if (NUMBERS[lemma] || NUMBERS[word]) return;
@@ -186,24 +192,24 @@ function readNouns(words: string[]): { props: DepictedProp[]; people: DepictedFi
     )
       return;
     const info = iconForWord(word);
-    if (info) hits.push({ at, word, info });
+    if (info) hits.push({ at, word, written, info });
   });
   const kept = hits.filter((hit) => !isModifier(hit, hits, words));
   const props = new Map<string, DepictedProp>();
   for (const hit of kept) {
     if (isPerson(hit.info)) {
-      people.push(...personFigure(hit.word, hit.info, countBefore(words, hit.at)));
+      people.push(...personFigure(hit.written, hit.info, countBefore(words, hit.at)));
       continue;
     }
     const prop = props.get(hit.info.icon);
     if (prop) {
-      if (!prop.words.includes(hit.word)) prop.words.push(hit.word);
+      if (!prop.words.includes(hit.written)) prop.words.push(hit.written);
       continue;
     }
     props.set(hit.info.icon, {
       icon: hit.info.icon,
       label: hit.info.label,
-      words: [hit.word],
+      words: [hit.written],
       count: countBefore(words, hit.at),
     });
   }
@@ -232,7 +238,7 @@ function countBefore(words: string[], at: number): number {
   return 1;
 }
 
-function groupFigures(word: string, size: number): DepictedFigure[] {
+function groupFigures(word: string, written: string, size: number): DepictedFigure[] {
   return Array.from({ length: size }, (_, i) => {
     // A family: two adults and children; other groups: adults of varied height.
     const child = word.startsWith('famil')
@@ -241,7 +247,7 @@ function groupFigures(word: string, size: number): DepictedFigure[] {
     return {
       name: null,
       icon: ['woman-standing', 'man-standing', 'person-standing'][i % 3]!,
-      words: [word],
+      words: [written],
       colour: NAME_COLOURS[(hashString(word) + i) % NAME_COLOURS.length]!,
       scale: child ? 0.62 : 0.92 + ((hashString(`${word}${i}`) % 100) / 100) * 0.16,
     };

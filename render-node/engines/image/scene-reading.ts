@@ -363,6 +363,16 @@ export function wordsOf(text: string): string[] {
     .filter(Boolean);
 }
 
+/**
+ * The words of `text` as matched (lowercase, no accents) beside the words as
+ * written (lowercase), so a record can say "from “pêche”" rather than "peche".
+ */
+export function tokensOf(text: string): { word: string; written: string }[] {
+  return (text.match(/[\p{L}\p{N}]+/gu) ?? []).flatMap((token) =>
+    wordsOf(token).map((word) => ({ word, written: token.toLowerCase() })),
+  );
+}
+
 /** A word's singular, English or French ("bins" → "bin", "bateaux" → "bateau", "filets" → "filet"). */
 export function singular(word: string): string {
   if (word.length <= 3) return word;
@@ -376,13 +386,12 @@ export function singular(word: string): string {
 
 /** The first of `words` naming one of `stems` (singular, or a prefix of 5 letters or more). */
 export function findMention(words: readonly string[], stems: readonly string[]): string | null {
-  for (const word of words) {
-    const lemma = singular(word);
-    if (stems.some((s) => lemma === s || word === s || (s.length >= 5 && lemma.startsWith(s)))) {
-      return word;
-    }
-  }
-  return null;
+  return words.find((word) => names(word, stems)) ?? null;
+}
+
+function names(word: string, stems: readonly string[]): boolean {
+  const lemma = singular(word);
+  return stems.some((s) => lemma === s || word === s || (s.length >= 5 && lemma.startsWith(s)));
 }
 
 function firstOf<T>(table: [T, string[]][], words: readonly string[]): [T, string] | null {
@@ -401,17 +410,27 @@ function firstOf<T>(table: [T, string[]][], words: readonly string[]): [T, strin
 export function readScene(request: PictureRequest): SceneReading {
   const moodWords = wordsOf(request.mood);
   const all = wordsOf([request.prompt, request.title, request.location].join(' '));
-  const place =
-    firstOf(SETTING_WORDS, wordsOf(request.location)) ??
-    firstOf(SETTING_WORDS, wordsOf(request.prompt)) ??
-    firstOf(SETTING_WORDS, wordsOf(request.title));
-  const setting = place?.[0] ?? 'field';
+  const source = [request.location, request.prompt, request.title].find((text) =>
+    firstOf(SETTING_WORDS, wordsOf(text)),
+  );
+  const setting = (source && firstOf(SETTING_WORDS, wordsOf(source))?.[0]) || 'field';
+  // Every word of that text naming the place, as written: "sea", "boat" for a boat at sea.
+  const stems = SETTING_WORDS.find(([kind]) => kind === setting)![1];
+  const settingWords = source
+    ? [
+        ...new Set(
+          tokensOf(source)
+            .filter((t) => names(t.word, stems))
+            .map((t) => t.written),
+        ),
+      ]
+    : [];
   const time = firstOf(TIME_WORDS, [...all, ...moodWords])?.[0] ?? 'day';
   const weather = firstOf(WEATHER_WORDS, [...all, ...moodWords])?.[0] ?? 'clear';
   return {
     setting,
     terrain: TERRAIN[setting],
-    settingWords: place ? [place[1]] : [],
+    settingWords,
     time,
     weather,
     moodWords,
