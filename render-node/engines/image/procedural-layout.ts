@@ -60,6 +60,9 @@ export function layoutSubjects(
   const { W, H, horizon } = stage;
   const short = Math.min(W, H);
   const taken: Box[] = [stage.lettering];
+  // The lowest ground things may stand on: above the lettering when it spans the frame (portrait).
+  const { lettering } = stage;
+  const floor = lettering.w >= W * 0.99 ? lettering.y - short * 0.02 : H - short * 0.02;
   const baseOf = (band: Band) =>
     band === 'back'
       ? horizon + short * 0.02
@@ -77,50 +80,58 @@ export function layoutSubjects(
     return candidates;
   };
   /** A row of `count` icons of `size` standing on `base`: the first spot that fits, shrinking if none does. */
-  const place = (count: number, size: number, base: number, gap: number) => {
+  const place = (count: number, size: number, base: number, gap: number) =>
+    fit(count, size, base, gap, taken) ??
+    // A crowded frame: in front of or behind others rather than nowhere (never on the lettering).
+    fit(count, size * 0.7, base, gap, [lettering]) ?? {
+      // Nothing fits at all (a tiny frame): small, in the sky on the right, still on screen.
+      spots: Array.from({ length: count }, (_, i) => ({
+        x: W * 0.95 - size * 0.3 * gap * (count - i - 0.5),
+        y: H * 0.12 + size * 0.3,
+        size: size * 0.3,
+      })),
+    };
+  const fit = (count: number, size: number, base: number, gap: number, obstacles: Box[]) => {
     for (let shrink = 1; shrink > 0.3; shrink *= 0.8) {
       // Further back (higher) when the front is full: smaller with distance.
       for (const lift of [0, 0.06, 0.12, 0.2, 0.28]) {
-        const y = Math.min(H - short * 0.02, base - lift * H);
+        const y = Math.min(floor, base - lift * H);
         if (lift > 0 && y < horizon) continue;
         const s = size * shrink * (1 - lift);
         const width = count * s * gap;
         for (const x of xs(width)) {
           const box = { x: x - width / 2, y: y - s, w: width, h: s };
           if (box.y < H * 0.08) continue;
-          if (taken.every((t) => !overlaps(box, t))) {
+          if (obstacles.every((t) => !overlaps(box, t))) {
             taken.push(box);
-            return Array.from({ length: count }, (_, i) => ({
-              x: box.x + s * gap * (i + 0.5),
-              y,
-              size: s,
-            }));
+            return {
+              spots: Array.from({ length: count }, (_, i) => ({
+                x: box.x + s * gap * (i + 0.5),
+                y,
+                size: s,
+              })),
+            };
           }
         }
       }
     }
-    // Nothing fits (a crowded scene on a small frame): small, in the sky on the right, so
-    // everything the depiction lists is still on screen.
-    const s = size * 0.3;
-    return Array.from({ length: count }, (_, i) => ({
-      x: W * 0.95 - s * gap * (count - i - 0.5),
-      y: H * 0.12 + s,
-      size: s,
-    }));
+    return null;
   };
 
   const figurePlacements: IconPlacement[] = [];
   if (figures.length) {
     const base = stage.terrain === 'interior' ? H - short * 0.04 : baseOf('front');
     const height = short * (H > W * 1.1 ? 0.3 : 0.42);
-    const spots = place(figures.length, height, base, 0.55);
+    // Rows are reserved at the tallest figure's height; each is drawn at its own.
+    const tallest = Math.max(...figures.map((f) => f.scale));
+    const { spots } = place(figures.length, height * tallest, base, 0.55);
     figures.forEach((figure, i) => {
       const spot = spots[i]!;
       figurePlacements.push({
         icon: figure.icon,
         x: spot.x,
         y: spot.y,
-        size: spot.size * figure.scale,
+        size: (spot.size * figure.scale) / tallest,
         flip: i % 2 === 1,
         tint: { from: CLOTHING[figure.icon] ?? '', to: figure.colour },
       });
@@ -134,7 +145,7 @@ export function layoutSubjects(
     const kind = kindOf(prop.icon);
     const band = stage.terrain === 'interior' && kind.band === 'back' ? 'middle' : kind.band;
     const depth = band === 'back' ? 0.6 : band === 'middle' ? 0.25 : 0;
-    const spots = place(
+    const { spots } = place(
       prop.count,
       short * kind.size * (prop.count > 2 ? 0.8 : 1),
       baseOf(band),

@@ -352,27 +352,7 @@ function officeDecor(c: Canvas) {
     'g',
     {},
     prop(c, 'potted-plant', W * 0.08, floorY + u, 14 * u, 0.1),
-    el('rect', {
-      x: W * 0.16,
-      y: floorY - 12 * u,
-      width: W * 0.34,
-      height: 1.6 * u,
-      ...paint(c, 'mid', '#eceff1'),
-    }),
-    el('rect', {
-      x: W * 0.18,
-      y: floorY - 10.4 * u,
-      width: 1.2 * u,
-      height: 12 * u,
-      ...paint(c, 'mid', '#90a4ae'),
-    }),
-    el('rect', {
-      x: W * 0.47,
-      y: floorY - 10.4 * u,
-      width: 1.2 * u,
-      height: 12 * u,
-      ...paint(c, 'mid', '#90a4ae'),
-    }),
+    table(c, { x: W * 0.16, width: W * 0.34, top: floorY - 12 * u, legs: [0.06, 0.94] }),
     prop(c, 'desktop-computer', W * 0.26, floorY - 12 * u, 11 * u, 0),
     prop(c, 'file-cabinet', W * 0.56, floorY + u, 14 * u, 0.1),
   );
@@ -386,28 +366,9 @@ function classroomDecor(c: Canvas) {
     const y = board.y + board.h * (0.25 + i * 0.18);
     chalk.push(`M${n(board.x + 3 * u)} ${n(y)} h${n(board.w * (0.35 + ((i * 29) % 40) / 100))}`);
   }
-  const desks: string[] = [];
-  for (let i = 0; i < 3; i++) {
-    const x = W * (0.1 + i * 0.14);
-    desks.push(
-      el('rect', {
-        x,
-        y: floorY - 6 * u,
-        width: W * 0.1,
-        height: 1.2 * u,
-        ...paint(c, 'mid', '#a1887f'),
-      }),
-    );
-    desks.push(
-      el('rect', {
-        x: x + W * 0.045,
-        y: floorY - 5 * u,
-        width: 0.9 * u,
-        height: 7 * u,
-        ...paint(c, 'mid', '#6d4c41'),
-      }),
-    );
-  }
+  const desks = [0, 1, 2].map((i) =>
+    table(c, { x: W * (0.1 + i * 0.14), width: W * 0.1, top: floorY - 6 * u, legs: [0.5] }),
+  );
   return el(
     'g',
     {},
@@ -691,4 +652,29 @@ function scatter(c: Canvas, icon: string, count: number, y: number, size: number
     );
   }
   return el('g', {}, ...parts);
+}
+
+/** A table or desk: a top and legs (at fractions of its width) down to the floor. */
+function table(c: Canvas, t: { x: number; width: number; top: number; legs: number[] }) {
+  const { u, floorY } = c;
+  return el(
+    'g',
+    {},
+    el('rect', {
+      x: t.x,
+      y: t.top,
+      width: t.width,
+      height: 1.4 * u,
+      ...paint(c, 'mid', '#a1887f'),
+    }),
+    ...t.legs.map((f) =>
+      el('rect', {
+        x: t.x + t.width * f - 0.5 * u,
+        y: t.top + 1.4 * u,
+        width: u,
+        height: floorY - t.top + u,
+        ...paint(c, 'mid', '#6d4c41'),
+      }),
+    ),
+  );
 }

@@ -47,12 +47,13 @@ export function depictPicture(request: PictureRequest): Depiction {
 
 /**
  * Where the lettering may be (lettering.ts): the lower left of landscape
- * frames, up to 62% of the width; the bottom third of portrait ones.
+ * frames (its text starts about two thirds down), up to 62% of the width; the bottom
+ * third of portrait ones.
  */
 export function letteringBox(W: number, H: number): Box {
   return H > W * 1.1
     ? { x: 0, y: H * 0.66, w: W, h: H * 0.34 }
-    : { x: 0, y: H * 0.6, w: W * 0.62, h: H * 0.4 };
+    : { x: 0, y: H * 0.66, w: W * 0.62, h: H * 0.34 };
 }
 
 /** The picture as SVG (pure). */
