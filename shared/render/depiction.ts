@@ -19,6 +19,8 @@ export interface DepictedProp {
   label: { en: string; fr: string };
   words: string[];
   count: number;
+  /** Hung from the ceiling or seen overhead ("nets on the ceiling", "au plafond"). */
+  overhead?: boolean;
 }
 
 export interface DepictedFigure {

@@ -198,7 +198,7 @@ function readNouns(tokens: { word: string; written: string }[]): {
   const props = new Map<string, DepictedProp>();
   for (const hit of kept) {
     if (isPerson(hit.info)) {
-      people.push(...personFigure(hit.written, hit.info, countBefore(words, hit.at)));
+      people.push(...personFigure(hit.written, hit.info, countBefore(words, hit.at) ?? 1));
       continue;
     }
     const prop = props.get(hit.info.icon);
@@ -210,7 +210,8 @@ function readNouns(tokens: { word: string; written: string }[]): {
       icon: hit.info.icon,
       label: hit.info.label,
       words: [hit.written],
-      count: countBefore(words, hit.at),
+      count: countBefore(words, hit.at) ?? (singular(hit.word) !== hit.word ? 2 : 1),
+      ...(isOverhead(words, hit.at) ? { overhead: true } : {}),
     });
   }
   return { props: [...props.values()], people };
@@ -228,14 +229,38 @@ function isModifier(hit: NounHit, hits: NounHit[], words: string[]): boolean {
   );
 }
 
-/** "three bins", "trois poubelles", "3 coloured bins": a number up to two words before the noun. */
-function countBefore(words: string[], at: number): number {
+/**
+ * "three bins", "trois poubelles", "3 coloured bins": a number up to two
+ * words before the noun; undefined when none is said.
+ */
+function countBefore(words: string[], at: number): number | undefined {
   for (const word of words.slice(Math.max(0, at - 2), at).reverse()) {
     const lemma = singular(word);
     const count = /^\d+$/.test(word) ? Number(word) : (NUMBERS[word] ?? NUMBERS[lemma]);
     if (count) return Math.min(MAX_COUNT, Math.max(1, count));
   }
-  return 1;
+  return undefined;
+}
+
+const OVERHEAD_WORDS = new Set([
+  'ceiling',
+  'plafond',
+  'overhead',
+  'hanging',
+  'hang',
+  'hangs',
+  'suspendu',
+  'suspendus',
+  'suspendue',
+  'suspendues',
+  'pendent',
+  'above',
+  'dessus',
+]);
+
+/** "nets on the ceiling", "des filets au plafond": an overhead word in the next four words. */
+function isOverhead(words: string[], at: number): boolean {
+  return words.slice(at + 1, at + 5).some((word) => OVERHEAD_WORDS.has(word));
 }
 
 function groupFigures(word: string, written: string, size: number): DepictedFigure[] {

@@ -145,14 +145,12 @@ export function layoutSubjects(
     const kind = kindOf(prop.icon);
     const band = stage.terrain === 'interior' && kind.band === 'back' ? 'middle' : kind.band;
     const depth = band === 'back' ? 0.6 : band === 'middle' ? 0.25 : 0;
-    const { spots } = place(
-      prop.count,
-      short * kind.size * (prop.count > 2 ? 0.8 : 1),
-      baseOf(band),
-      0.95,
-    );
+    const size = short * kind.size * (prop.count > 2 || prop.overhead ? 0.8 : 1);
+    // Overhead things hang in a row near the top of the frame.
+    const base = prop.overhead ? H * 0.1 + size : baseOf(band);
+    const { spots } = place(prop.count, size, base, 0.95);
     for (const spot of spots) {
-      propPlacements.push({ icon: prop.icon, ...spot, depth });
+      propPlacements.push({ icon: prop.icon, ...spot, depth: prop.overhead ? 0.1 : depth });
     }
   }
   return { figures: figurePlacements, props: propPlacements };
