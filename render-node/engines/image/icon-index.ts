@@ -72,6 +72,14 @@ const PREFERRED: Record<string, string> = {
   pot: 'pot-of-food',
   marmite: 'pot-of-food',
   train: 'locomotive',
+  lantern: 'red-paper-lantern',
+  lanterne: 'red-paper-lantern',
+  glass: 'tumbler-glass',
+  verre: 'tumbler-glass',
+  stone: 'rock',
+  pierre: 'rock',
+  goutte: 'droplet',
+  drop: 'droplet',
 };
 
 /**
@@ -97,7 +105,10 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'nothing something everything anything see sees seen look watch go goes come make take give get say ' +
     'rien tout voir vu regarde va vient fait prend donne dit high low far haut loin ' +
     // No icon is the thing: a "tower" would be Tokyo's, a "lamp" a diya.
-    'tower tour lamp lampe'
+    'tower tour lamp lampe ' +
+    // Names whose head word is not the thing (French "jeune pousse", "tête de singe"; "palms
+    // up together"), and "personne", which is more often "nobody" than "a person".
+    'together finger fingers jeune fil fils tete personne source slip eye yeux'
   ).split(' '),
 );
 
@@ -163,26 +174,19 @@ function buildIndex(): Index {
     };
     byIcon.set(icon, info);
     const order = record.order ?? 1e6;
-    // English names end on their head noun ("red apple"), French ones start with it ("pomme rouge").
-    const enWords = wordsOf(record.label.split(/ with | on | in /)[0]!).map(singular);
-    const frWords = wordsOf(
-      (french?.label ?? '').split(/ avec | sur | dans | de | à | au /)[0]!,
-    ).map(singular);
-    const offerLabel = (words: string[], head: string | undefined) => {
-      words.forEach((word) =>
-        offer(word, {
-          info,
-          order,
-          score: words.length === 1 ? 6 : word === head ? 5 : 1,
-        }),
-      );
+    // A word finds an icon only by the noun that heads its name: English names end on it
+    // ("red apple"), French ones start with it ("pomme rouge"). Keywords (tags) and the other
+    // words of a name are left out: on real scripts they drew a medal for "second", a lion
+    // for "roi", a heart for "red".
+    const enName = wordsOf(record.label.split(/ with | on | in /)[0]!).map(singular);
+    const frLabel = french?.label ?? '';
+    const frName = wordsOf(frLabel.split(/ avec | sur | dans | de | à | au /)[0]!).map(singular);
+    const offerHead = (name: string[], head: string | undefined, score: number) => {
+      if (head) offer(head, { info, order, score: name.length === 1 ? 6 : score });
     };
-    offerLabel(enWords, enWords.at(-1));
-    offerLabel(frWords, frWords[0]);
-    for (const tag of [...(record.tags ?? []), ...(french?.tags ?? [])]) {
-      const words = wordsOf(tag).map(singular);
-      if (words.length === 1) offer(words[0]!, { info, order, score: 3 });
-    }
+    offerHead(enName, enName.at(-1), 5);
+    // "tête de singe" is a monkey's face, "pomme de terre" a potato: a weaker claim on the head.
+    offerHead(frName, frName[0], / de | d’| d'/.test(frLabel) ? 4 : 5);
   }
   return { byWord, byIcon, bodies: icons.icons };
 }
