@@ -121,3 +121,10 @@ test('cast members are distinct figures, dressed from their description, the sam
   assert.deepEqual(depict('a harbour at dawn', { cast }).figures.slice(0, 2), [nadia, tom]);
   assert.notEqual(castFigures([{ name: 'Ali', description: '' }])[0]!.colour, undefined);
 });
+
+test('a house by the lake is drawn outside, the house a prop; a bedroom is a room', () => {
+  const house = depict('a small house by the lake');
+  assert.equal(house.setting.kind, 'sea');
+  assert.deepEqual(props(house), { house: 1 });
+  assert.equal(depict('une chambre sous les toits').setting.kind, 'room');
+});

@@ -74,7 +74,8 @@ export interface SceneReading {
  * Words per setting, English and French, singular and without accents; a
  * stem of 5 letters or more also matches longer words ("montagnes",
  * "orchards"). The most specific places come first: a café by the harbour is
- * drawn as the café. Recycling is placed in the street, where its bins are.
+ * drawn as the café. Recycling is placed in the street, where its bins are. A house or a
+ * cabin is a thing seen from outside ("a house by the lake"), not a room.
  */
 const SETTING_WORDS: [SettingKind, string[]][] = [
   [
@@ -156,13 +157,9 @@ const SETTING_WORDS: [SettingKind, string[]][] = [
       'inside',
       'interieur',
       'interior',
-      'house',
-      'maison',
       'home',
       'apartment',
       'appartement',
-      'cabin',
-      'cabane',
     ],
   ],
   [
