@@ -1,6 +1,8 @@
 import type { ArtifactRef, RenderStage } from '../shared/render/render-events.ts';
+import type { SceneDepiction } from '../shared/render/depiction.ts';
 import type { RenderOutput } from '../shared/render/render-output.ts';
 import { narrationFingerprint } from '../shared/scene-duration.ts';
+import type { ImageEngine } from './engines/image/engine.ts';
 import { assertEnginesMatch } from './engines/load-engines.ts';
 import type { RenderContext } from './render-context.ts';
 import { inStage } from './render-error.ts';
@@ -161,6 +163,7 @@ export async function assembleRender(job: AssembleJob, ctx: RenderContext): Prom
     height: plan.height,
     durationSec: layout.durationSec,
     chapters: layout.scenes.map((s) => ({ sceneId: s.sceneId, startSec: s.startFrame / plan.fps })),
+    depictions: depictionsOf(plan, ctx.engines.image),
     warnings: [
       ...plan.warnings,
       ...layout.scenes
@@ -220,4 +223,17 @@ function uploadedAssets(plan: RenderPlan): string[] {
     s.picture.source === 'upload' ? [s.picture.asset] : [],
   );
   return plan.music ? [...pictures, plan.music.asset] : pictures;
+}
+
+/**
+ * What each engine-drawn picture shows, computed beside the picture from the
+ * same request by the same engine version (assertEnginesMatch), so it is
+ * what the frames show even when the picture came from the cache.
+ */
+function depictionsOf(plan: RenderPlan, engine: ImageEngine): SceneDepiction[] {
+  return plan.scenes.flatMap((s) => {
+    const depiction =
+      s.picture.source === 'engine' ? engine.depict?.(s.picture.request) : undefined;
+    return depiction ? [{ sceneId: s.id, depiction }] : [];
+  });
 }

@@ -72,6 +72,7 @@ test('a 3-scene timeline renders end to end to a frame-exact MP4 with captions, 
       scene('a', { narration: 'The keeper climbs the stairs.', prompt: 'A lighthouse at night' }),
       scene('b', {
         narration: 'A storm. It comes from the west.',
+        prompt: 'Three boats in a storm at sea',
         transition: 'fade-black',
         motion: 'pan-left',
       }),
@@ -150,6 +151,21 @@ test('a 3-scene timeline renders end to end to a frame-exact MP4 with captions, 
     (await probeMedia(store.pathFor(output.thumbnails[0]!.thumbnail.hash, 'jpg'))).streams[0]
       ?.width,
     320,
+  );
+
+  // What the pictures depict travels with the render (not for an uploaded picture).
+  assert.deepEqual(
+    output.depictions?.map((d) => [d.sceneId, d.depiction.setting.kind, d.depiction.time]),
+    [
+      ['a', 'harbour', 'night'],
+      ['b', 'sea', 'day'],
+    ],
+  );
+  const storm = output.depictions![1]!.depiction;
+  assert.equal(storm.weather, 'rain');
+  assert.deepEqual(
+    storm.props.map((p) => [p.icon, p.count, p.words]),
+    [['sailboat', 3, ['boats']]],
   );
 
   // Progress: typed, monotonic, complete.

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  latestDepictions,
   latestNarrations,
   latestThumbnails,
   RenderFeed,
@@ -8,6 +9,7 @@ import {
   upsertRender,
 } from './render-feed.ts';
 import type { RenderRecord } from '../../shared/api/renders.ts';
+import type { Depiction } from '../../shared/render/depiction.ts';
 
 const render = (id: string, overrides: Partial<RenderRecord> = {}) =>
   ({
@@ -37,12 +39,14 @@ const render = (id: string, overrides: Partial<RenderRecord> = {}) =>
 const output = (
   thumbnails: { sceneId: string; url: string }[],
   narrationSec: { sceneId: string; sec: number; fingerprint: string }[] = [],
+  depictions: { sceneId: string; depiction: Depiction }[] = [],
 ) => ({
   videoUrl: '/v.mp4',
   posterUrl: '/p.png',
   captionsVttUrl: '/c.vtt',
   captionsSrtUrl: '/c.srt',
   thumbnails,
+  depictions,
   chapters: [],
   narrationSec,
   durationSec: 2,
@@ -144,4 +148,37 @@ test('measured narrations come from the latest done render that spoke each scene
   assert.deepEqual(narrations.get('s2'), { sec: 2.5, fingerprint: 'aaaa0002' });
   assert.equal(narrations.size, 2);
   assert.equal(latestNarrations([]).size, 0);
+});
+
+test('scene depictions come from the latest done render that recorded them', () => {
+  const depiction = (kind: string): Depiction => ({
+    setting: { kind, words: [kind] },
+    time: 'day',
+    weather: 'clear',
+    props: [],
+    figures: [],
+  });
+  const older = render('old', {
+    status: 'done',
+    revisionNumber: 1,
+    output: output(
+      [],
+      [],
+      [
+        { sceneId: 's1', depiction: depiction('sea') },
+        { sceneId: 's2', depiction: depiction('cafe') },
+      ],
+    ),
+  });
+  const newer = render('new', {
+    status: 'done',
+    revisionNumber: 2,
+    output: output([], [], [{ sceneId: 's1', depiction: depiction('harbour') }]),
+  });
+  const depictions = latestDepictions([older, newer]);
+  assert.equal(depictions.get('s1')?.setting.kind, 'harbour');
+  assert.equal(depictions.get('s2')?.setting.kind, 'cafe');
+  // A render stored before depictions were recorded has none, and still reads.
+  const legacy = render('legacy', { status: 'done', revisionNumber: 3, output: output([]) });
+  assert.equal(latestDepictions([legacy, older]).get('s2')?.setting.kind, 'cafe');
 });

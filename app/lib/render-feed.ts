@@ -1,5 +1,6 @@
 import type { MeasuredNarration } from '../../shared/scene-duration.ts';
 import type { RenderRecord } from '../../shared/api/renders.ts';
+import type { Depiction } from '../../shared/render/depiction.ts';
 
 /** Newest first (by creation, then id, so every client orders ties alike). */
 const newestFirst = (a: RenderRecord, b: RenderRecord) =>
@@ -147,5 +148,12 @@ export function latestThumbnails(renders: readonly RenderRecord[]): Map<string, 
 export function latestNarrations(renders: readonly RenderRecord[]): Map<string, MeasuredNarration> {
   return latestPerScene(renders, (output) =>
     (output.narrationSec ?? []).map((n) => [n.sceneId, { sec: n.sec, fingerprint: n.fingerprint }]),
+  );
+}
+
+/** Per scene id, what its picture depicted in the latest done render that recorded it. */
+export function latestDepictions(renders: readonly RenderRecord[]): Map<string, Depiction> {
+  return latestPerScene(renders, (output) =>
+    (output.depictions ?? []).map((d) => [d.sceneId, d.depiction]),
   );
 }

@@ -115,6 +115,7 @@ export function createRenderRows(db: Db) {
               sceneId: t.sceneId,
               url: `${base}/thumbnails/${t.sceneId}.${t.thumbnail.ext}`,
             })),
+            depictions: out.depictions ?? [],
             chapters: (out.chapters ?? []).map((c) => ({
               ...c,
               title: titles.get(c.sceneId) ?? '',

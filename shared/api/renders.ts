@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SceneDepiction } from '../render/depiction.ts';
 import type { RenderJobContext, RenderJobState } from '../render/render-job-machine.ts';
 import { RENDER_PRESET_IDS, type RenderPresetId } from '../render/render-presets.ts';
 
@@ -32,6 +33,8 @@ export interface RenderRecord {
     captionsVttUrl: string;
     captionsSrtUrl: string;
     thumbnails: { sceneId: string; url: string }[];
+    /** What each scene's picture depicts (empty for renders made before it was recorded). */
+    depictions: SceneDepiction[];
     chapters: { sceneId: string; title: string; startSec: number }[];
     /** Each spoken scene's measured narration (render-output.ts): the editor's timing reads it. */
     narrationSec: { sceneId: string; sec: number; fingerprint: string }[];

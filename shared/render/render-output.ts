@@ -1,3 +1,4 @@
+import type { SceneDepiction } from './depiction.ts';
 import type { ArtifactRef } from './render-events.ts';
 
 /**
@@ -28,6 +29,11 @@ export interface RenderOutput {
    * Absent from renders made before it existed.
    */
   narrationSec?: { sceneId: string; sec: number; fingerprint: string }[];
+  /**
+   * What each engine-drawn picture depicts (setting, props, figures and the
+   * words they came from). Optional: outputs stored before issue 11 have none.
+   */
+  depictions?: SceneDepiction[];
   /** Which artifacts were reused from the cache and which were made (relayed to the client as is). */
   cache?: { sceneId: string | null; kind: string; cached: boolean }[];
 }

@@ -205,6 +205,16 @@ describe('render queue panel', () => {
       );
     }
 
+    // Focusing a thumbnail (keyboard) tells what its picture depicts, and from which words.
+    await v.page.getByTestId('scene-depiction-trigger').first().focus();
+    const depiction = v.page.getByTestId('scene-depiction').first();
+    await depiction.waitFor();
+    assert.match(
+      (await depiction.textContent()) ?? '',
+      /Setting: harbour, dawn \(from “harbour”\)Props: noneFigures: none/,
+    );
+    await v.page.keyboard.press('Escape');
+
     // The viewer opens the preview: poster, captions, and the video plays.
     await viewerRow.getByTestId('render-preview').click();
     const video = v.page.getByTestId('player-video');

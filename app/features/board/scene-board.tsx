@@ -10,6 +10,7 @@ import {
   projectMap,
 } from '../../../shared/project-doc.ts';
 import type { MeasuredNarration } from '../../../shared/scene-duration.ts';
+import type { Depiction } from '../../../shared/render/depiction.ts';
 import type { SceneSelection } from '../../collab/scene-selection.ts';
 import { useSelectedIds } from '../../collab/scene-selection.ts';
 import { useSceneSlots, useYMapField, type SceneSlot } from '../../collab/use-y.ts';
@@ -27,6 +28,8 @@ interface SceneBoardProps {
   thumbnails: ReadonlyMap<string, string>;
   /** Scene id → its narration as the latest render measured it (else estimated). */
   narrations?: ReadonlyMap<string, MeasuredNarration>;
+  /** Scene id → what its picture depicted in the latest finished render that recorded it. */
+  depictions: ReadonlyMap<string, Depiction>;
   /** Beside the heading (Import script). */
   tools?: ReactNode;
 }
@@ -229,6 +232,7 @@ export function SceneBoard(props: SceneBoardProps) {
                     readOnly={readOnly}
                     selection={selection}
                     thumbnail={props.thumbnails.get(slot.id) ?? null}
+                    depiction={props.depictions.get(slot.id) ?? null}
                     aspect={typeof aspect === 'string' ? aspect : '16:9'}
                     language={language}
                     actions={actions}

@@ -12,6 +12,7 @@ import {
   type SceneInput,
   type SceneTextField,
 } from '../../../shared/project-doc.ts';
+import type { Depiction } from '../../../shared/render/depiction.ts';
 import {
   durationMismatch,
   narrationLength,
@@ -31,6 +32,7 @@ import { useI18n, type MessageKey } from '../../i18n/index.ts';
 import { CollabText } from '../../components/editor/collab-text.tsx';
 import { CastPicker } from '../cast/cast-panel.tsx';
 import { fitToNarration, mismatchMessages } from '../timeline/duration-fit.ts';
+import { DepictionTip } from './depiction-tip.tsx';
 import { PeopleOnScene } from './people-on-scene.tsx';
 
 /** What a card asks of the board (order-dependent actions live there). */
@@ -53,6 +55,8 @@ interface SceneCardProps {
   readOnly: boolean;
   selection: SceneSelection;
   thumbnail: string | null;
+  /** What the thumbnail's picture depicts (latest finished render), when recorded. */
+  depiction: Depiction | null;
   aspect: string;
   language: Language;
   actions: BoardActions;
@@ -209,12 +213,14 @@ export const SceneCard = memo(function SceneCard(props: SceneCardProps) {
       <div className="card-body">
         <div className="card-thumb" data-aspect={props.aspect}>
           {props.thumbnail ? (
-            <img
-              src={props.thumbnail}
-              alt={t('render.thumbnailAlt', { n })}
-              loading="lazy"
-              data-testid="scene-thumbnail"
-            />
+            <DepictionTip depiction={props.depiction}>
+              <img
+                src={props.thumbnail}
+                alt={t('render.thumbnailAlt', { n })}
+                loading="lazy"
+                data-testid="scene-thumbnail"
+              />
+            </DepictionTip>
           ) : (
             <span className="thumb-placeholder">{t('board.noImage')}</span>
           )}

@@ -8,7 +8,7 @@ import type { CollabSession, CollabSnapshot } from '../../collab/collab-session.
 import type { EndReason } from '../../collab/collab-token.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.ts';
 import type { RenderRecord } from '../../../shared/api/renders.ts';
-import { latestNarrations, latestThumbnails } from '../../lib/render-feed.ts';
+import { latestDepictions, latestNarrations, latestThumbnails } from '../../lib/render-feed.ts';
 import { CommitAndRender } from '../renders/commit-render-dialog.tsx';
 import { ImportScript } from '../import/import-dialog.tsx';
 import { PresenceBar, SyncBadge, ViewOnlyBadge } from './presence-bar.tsx';
@@ -98,6 +98,7 @@ function Editor(props: {
   );
   const thumbnails = useMemo(() => latestThumbnails(renders), [renders]);
   const narrations = useMemo(() => latestNarrations(renders), [renders]);
+  const depictions = useMemo(() => latestDepictions(renders), [renders]);
   const [previewId, setPreviewId] = useState<string | null>(null);
   const preview = renders.find((r) => r.id === previewId && r.status === 'done' && r.output);
   const language = useYMapField(projectMap(session.doc), 'language');
@@ -177,6 +178,7 @@ function Editor(props: {
           selection={selection}
           thumbnails={thumbnails}
           narrations={narrations}
+          depictions={depictions}
           tools={readOnly ? null : <ImportScript doc={session.doc} undo={session.undo} />}
         />
         <aside className="preview-column" aria-label={t('editor.preview')}>

@@ -1,3 +1,4 @@
+import type { Depiction } from '../../../shared/render/depiction.ts';
 import type { StylePreset } from '../../../shared/timeline.ts';
 
 /**
@@ -27,4 +28,6 @@ export interface ImageEngine {
   version: string;
   /** Writes a PNG of exactly `width` × `height` to `outputPath`; rejects with the signal's reason on abort. */
   generate(request: PictureRequest, outputPath: string, signal: AbortSignal): Promise<void>;
+  /** What the picture of `request` shows, for engines that know (pure, same request → same record). */
+  depict?(request: PictureRequest): Depiction;
 }

@@ -1,6 +1,7 @@
+import type { Depiction } from '../../../shared/render/depiction.ts';
 import { mix, type Palette } from './palette.ts';
 import type { SceneReading } from './scene-reading.ts';
-import { el, type Attrs, type Point, type Random } from './svg.ts';
+import type { Attrs, Point, Random } from './svg.ts';
 
 /**
  * What every part of a procedural picture is drawn with: the canvas (size,
@@ -8,6 +9,9 @@ import { el, type Attrs, type Point, type Random } from './svg.ts';
  */
 
 export type Tone = 'far' | 'mid' | 'near';
+
+/** A filter over the whole picture, drawn by procedural-style.ts. */
+export type StyleFilter = 'watercolour' | 'cels' | 'grade' | 'render3d';
 
 export interface Look {
   /** Volumetric gradient fills on land and props. */
@@ -20,6 +24,8 @@ export interface Look {
   layerOpacity: number;
   shadows: boolean;
   rays: boolean;
+  /** A filter over the whole picture (procedural-style.ts). */
+  filter: StyleFilter | null;
 }
 
 export interface Canvas {
@@ -35,7 +41,14 @@ export interface Canvas {
   look: Look;
   palette: Palette;
   reading: SceneReading;
+  depiction: Depiction;
+  /** The prompt's words (lowercase, no accents). */
+  words: string[];
+  /** Where an interior's floor starts. */
+  floorY: number;
   defs: string[];
+  /** A fresh id prefix for an icon's internal ids: deterministic, unique in the picture. */
+  nextId(): string;
 }
 
 /** Fill and stroke for land and objects at a depth, per the look. */
@@ -57,27 +70,4 @@ export function paint(c: Canvas, tone: Tone, colour?: string): Attrs {
     attrs['stroke-opacity'] = 0.45;
   }
   return attrs;
-}
-
-export function shadow(c: Canvas, x: number, y: number, w: number) {
-  if (!c.look.shadows) return '';
-  return el('ellipse', {
-    cx: x + w * 0.08,
-    cy: y,
-    rx: w * 0.6,
-    ry: w * 0.08,
-    fill: '#000',
-    opacity: 0.3,
-  });
-}
-
-/**
- * Where figures stand: in the foreground on the right (landscape: the
- * lettering owns the lower left), or above the lettering (portrait: it owns
- * the whole bottom).
- */
-export function figureGround(c: Canvas): { x: number; y: number; scale: number } {
-  const { W, H, u, horizon } = c;
-  if (H > W * 1.1) return { x: W * 0.28, y: Math.min(H * 0.72, horizon + 18 * u), scale: 1 };
-  return { x: W * 0.8, y: H - 6 * u, scale: 1.35 };
 }

@@ -1,11 +1,11 @@
 import { mix } from './palette.ts';
-import { figureGround, paint, type Canvas, type Tone } from './procedural-canvas.ts';
+import { paint, type Canvas, type Tone } from './procedural-canvas.ts';
 import { el, jaggedFill, n, ridge, smoothFill, type Point } from './svg.ts';
 
 /** The land of a procedural picture, one composition per setting read from the scene's words. */
 
 export function scenery(c: Canvas): string {
-  switch (c.reading.setting) {
+  switch (c.reading.terrain) {
     case 'water':
       return water(c);
     case 'mountains':
@@ -15,7 +15,9 @@ export function scenery(c: Canvas): string {
     case 'forest':
       return forest(c);
     case 'interior':
-      return interior(c);
+      return '';
+    case 'sky':
+      return cloudBank(c);
     case 'space':
       return space(c);
     case 'desert':
@@ -82,9 +84,9 @@ function mountains(c: Canvas) {
 function water(c: Canvas) {
   const { rng, W, H, horizon, u, palette, look } = c;
   const coastWidth = W * rng.range(0.3, 0.5);
-  // Land props (a lighthouse, a house) stand on the coast, so it runs under the focal point.
-  const landProp = c.reading.props.some((p) => p !== 'birds' && p !== 'boat');
-  const x0 = landProp ? c.focalX - coastWidth * 0.45 : rng.chance(0.5) ? -W * 0.05 : W - coastWidth;
+  // A harbour's far coast runs behind the town on the left; the open sea has none.
+  const x0 =
+    c.reading.setting === 'harbour' ? -W * 0.05 : rng.chance(0.5) ? -W * 0.05 : W - coastWidth;
   const coast = ridge(rng, x0, x0 + coastWidth + W * 0.05, horizon, 7 * u, 5, 0.5);
   const sea = el('rect', {
     x: 0,
@@ -138,22 +140,58 @@ function water(c: Canvas) {
     {},
     sea,
     look.gradients ? depth : '',
-    el('path', { d: jaggedFill(coast, horizon + 0.5 * u), ...paint(c, 'far') }),
+    c.reading.setting === 'sea'
+      ? ''
+      : el('path', { d: jaggedFill(coast, horizon + 0.5 * u), ...paint(c, 'far') }),
     horizonLine,
     ...glitter,
-    c.reading.figures.length ? shore(c) : rocks(c),
+    c.reading.setting === 'sea' ? swell(c) : '',
+    c.reading.setting === 'sea' && c.depiction.figures.length ? shore(c) : '',
   );
 }
 
-/** A foreground shore on the right (the lettering owns the lower left) where figures stand. */
+/** The open sea's swell: crests in rows, closer and bigger towards the viewer. */
+function swell(c: Canvas) {
+  const { W, H, horizon, u, palette, rng } = c;
+  let d = '';
+  for (let row = 0; row < 7; row++) {
+    const t = (row + 1) / 8;
+    const y = horizon + (H - horizon) * t * t * 1.1;
+    const len = (2 + t * 10) * u;
+    for (let x = rng.range(-len, 0); x < W; x += len * rng.range(1.6, 2.6)) {
+      d += `M${n(x)} ${n(y)} q${n(len / 2)} ${n(-len * 0.18)} ${n(len)} 0 `;
+    }
+  }
+  return el('path', {
+    d,
+    fill: 'none',
+    stroke: mix(palette.light, palette.mid, 0.35),
+    'stroke-width': 0.3 * u,
+    opacity: 0.55,
+  });
+}
+
+/** The sky as the place: a bank of cloud below, nothing standing. */
+function cloudBank(c: Canvas) {
+  const { W, H, u, palette, rng } = c;
+  const puffs: string[] = [];
+  for (let x = -4 * u; x < W + 4 * u; x += rng.range(6, 10) * u) {
+    puffs.push(
+      el('circle', { cx: x, cy: H * 0.92 + rng.range(-3, 3) * u, r: rng.range(7, 12) * u }),
+    );
+  }
+  return el('g', { fill: mix(palette.light, palette.skyBottom, 0.3), opacity: 0.9 }, ...puffs);
+}
+
+/** A rocky shore in the right foreground, where the figures of a scene at sea stand. */
 function shore(c: Canvas) {
   const { W, H, u } = c;
-  const top = figureGround(c).y - 2 * u;
+  const top = H - 11 * u;
   return el('path', {
     d: smoothFill(
       [
         [W * 0.5, H + u],
-        [W * 0.62, top + 2 * u],
+        [W * 0.6, top + 3 * u],
         [W * 0.8, top],
         [W * 1.05, top - u],
       ],
@@ -161,31 +199,6 @@ function shore(c: Canvas) {
     ),
     ...paint(c, 'near'),
   });
-}
-
-function rocks(c: Canvas) {
-  const { rng, W, H, u } = c;
-  const parts: string[] = [];
-  for (let i = 0; i < 3; i++) {
-    const x = W * 0.9 + rng.range(-8, 8) * u;
-    const w = rng.range(8, 16) * u;
-    const y = H - rng.range(2, 7) * u;
-    parts.push(
-      el('path', {
-        d: smoothFill(
-          [
-            [x - w / 2, y + 2 * u],
-            [x - w / 4, y - w * 0.35],
-            [x + w / 5, y - w * 0.42],
-            [x + w / 2, y + 2 * u],
-          ],
-          H + u,
-        ),
-        ...paint(c, 'near'),
-      }),
-    );
-  }
-  return el('g', {}, ...parts);
 }
 
 function city(c: Canvas) {
@@ -335,101 +348,5 @@ function space(c: Canvas) {
     }),
     ring('front'),
     el('circle', { cx: W * 0.22, cy: H * 0.72, r: 5 * u, ...paint(c, 'far') }),
-  );
-}
-
-function interior(c: Canvas) {
-  const { rng, W, H, u, palette, look } = c;
-  const floorY = H * rng.range(0.68, 0.76);
-  const win = { x: c.focalX - 14 * u, y: H * 0.16, w: 28 * u, h: floorY - H * 0.16 - 14 * u };
-  c.defs.push(
-    el(
-      'clipPath',
-      { id: 'window' },
-      el('rect', { x: win.x, y: win.y, width: win.w, height: win.h }),
-    ),
-  );
-  const wall = el('rect', {
-    width: W,
-    height: floorY,
-    fill: mix(palette.mid, palette.near, 0.45),
-    opacity: look.layerOpacity < 1 ? look.layerOpacity : undefined,
-  });
-  const view = el(
-    'g',
-    { 'clip-path': 'url(#window)' },
-    el('rect', { x: win.x, y: win.y, width: win.w, height: win.h, fill: 'url(#sky)' }),
-    el('circle', {
-      cx: win.x + win.w * 0.65,
-      cy: win.y + win.h * 0.35,
-      r: 4 * u,
-      fill: palette.light,
-    }),
-    el('path', {
-      d: smoothFill(
-        [
-          [win.x, win.y + win.h * 0.8],
-          [win.x + win.w * 0.5, win.y + win.h * 0.7],
-          [win.x + win.w, win.y + win.h * 0.78],
-        ],
-        win.y + win.h,
-      ),
-      fill: palette.far,
-    }),
-  );
-  const frame = el('rect', {
-    x: win.x,
-    y: win.y,
-    width: win.w,
-    height: win.h,
-    fill: 'none',
-    stroke: mix(palette.near, '#000', 0.3),
-    'stroke-width': 1.2 * u,
-  });
-  const mullions = el('path', {
-    d: `M${n(win.x + win.w / 2)} ${n(win.y)} V${n(win.y + win.h)} M${n(win.x)} ${n(win.y + win.h / 2)} H${n(win.x + win.w)}`,
-    stroke: mix(palette.near, '#000', 0.3),
-    'stroke-width': 0.6 * u,
-  });
-  const lightPool = el('path', {
-    d: `M${n(win.x)} ${n(win.y + win.h)} L${n(win.x + win.w)} ${n(win.y + win.h)} L${n(win.x + win.w + 20 * u)} ${n(H)} L${n(win.x - 14 * u)} ${n(H)} Z`,
-    fill: palette.glow,
-    opacity: 0.14,
-  });
-  const floor = el('rect', { x: 0, y: floorY, width: W, height: H - floorY, ...paint(c, 'near') });
-  const boards: string[] = [];
-  for (let i = -6; i <= 6; i++) {
-    boards.push(`M${n(W / 2 + i * 3 * u)} ${n(floorY)} L${n(W / 2 + i * 22 * u)} ${n(H)}`);
-  }
-  const table = el('path', {
-    d: `M${n(W * 0.12)} ${n(floorY - 12 * u)} h${n(26 * u)} v${n(1.6 * u)} h${n(-26 * u)} Z M${n(W * 0.12 + 2 * u)} ${n(floorY - 10.4 * u)} v${n(12 * u)} h${n(1.2 * u)} v${n(-12 * u)} Z M${n(W * 0.12 + 22.8 * u)} ${n(floorY - 10.4 * u)} v${n(12 * u)} h${n(1.2 * u)} v${n(-12 * u)} Z`,
-    ...paint(c, 'mid', mix(palette.near, '#000', 0.2)),
-  });
-  const lamp = el(
-    'g',
-    {},
-    el('circle', { cx: W * 0.12 + 6 * u, cy: floorY - 17 * u, r: 16 * u, fill: 'url(#glow)' }),
-    el('path', {
-      d: `M${n(W * 0.12 + 3 * u)} ${n(floorY - 12 * u)} h${n(6 * u)} l${n(-1.5 * u)} ${n(-7 * u)} h${n(-3 * u)} Z`,
-      fill: palette.accent,
-    }),
-  );
-  return el(
-    'g',
-    {},
-    wall,
-    view,
-    frame,
-    mullions,
-    lightPool,
-    floor,
-    el('path', {
-      d: boards.join(' '),
-      stroke: mix(palette.near, '#000', 0.35),
-      'stroke-width': 0.25 * u,
-      opacity: 0.6,
-    }),
-    table,
-    lamp,
   );
 }

@@ -80,13 +80,13 @@ export function celestial(c: Canvas) {
 
 export function stars(c: Canvas) {
   const { rng, W, horizon, u, palette } = c;
-  const count = c.reading.setting === 'space' ? 140 : 80;
+  const count = c.reading.terrain === 'space' ? 140 : 80;
   const dots: string[] = [];
   for (let i = 0; i < count; i++) {
     dots.push(
       el('circle', {
         cx: rng.range(0, W),
-        cy: rng.range(0, c.reading.setting === 'space' ? c.H : horizon * 0.8),
+        cy: rng.range(0, c.reading.terrain === 'space' ? c.H : horizon * 0.8),
         r: rng.range(0.07, 0.2) * u,
         fill: c.look.wash > 0.5 ? palette.ink : palette.light,
         opacity: rng.range(0.35, 0.95),
@@ -98,7 +98,7 @@ export function stars(c: Canvas) {
 
 export function clouds(c: Canvas) {
   const { reading, rng, W, u, palette, look } = c;
-  if (reading.setting === 'space' || reading.setting === 'interior') return '';
+  if (reading.terrain === 'space' || reading.terrain === 'interior') return '';
   if (reading.time === 'night' && reading.weather === 'clear') return '';
   const count = reading.weather === 'clear' ? rng.int(2, 3) : rng.int(4, 6);
   const colour =
@@ -137,7 +137,7 @@ export function clouds(c: Canvas) {
 
 export function weather(c: Canvas) {
   const { reading, rng, W, H, u, palette } = c;
-  if (reading.setting === 'space' || reading.setting === 'interior') return '';
+  if (reading.terrain === 'space' || reading.terrain === 'interior') return '';
   if (reading.weather === 'rain') {
     let d = '';
     for (let i = 0; i < 160; i++) {

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import { STYLE_PRESETS } from '../../../shared/timeline.ts';
 import type { PictureRequest } from './engine.ts';
 import { designLettering, letterboxHeight, type LetteringRequest } from './lettering.ts';
-import { createProceduralEngine, designPicture } from './procedural.ts';
+import { createProceduralEngine, depictPicture, designPicture } from './procedural.ts';
 import { readScene } from './scene-reading.ts';
 
 const request = (fields: Partial<PictureRequest> = {}): PictureRequest => ({
@@ -30,10 +30,15 @@ test('the picture is deterministic by seed and request', () => {
 
 test('the scene is read from its words, in English and French', () => {
   const en = readScene(request());
-  assert.equal(en.setting, 'water');
+  // Issue 11: places are families of settings; the location a person named comes first.
+  assert.equal(en.setting, 'harbour');
+  assert.deepEqual(en.settingWords, ['harbour']);
   assert.equal(en.time, 'night');
-  assert.deepEqual(en.props, ['lighthouse']);
-  assert.equal(en.figures[0]?.colour, '#c0392b', 'a red coat stays red in every scene');
+  assert.equal(
+    depictPicture(request()).figures[0]?.colour,
+    '#c0392b',
+    'a red coat stays red in every scene',
+  );
   const fr = readScene(
     request({
       prompt: 'Une forêt sombre sous la pluie',
@@ -45,8 +50,8 @@ test('the scene is read from its words, in English and French', () => {
   assert.equal(fr.setting, 'forest');
   assert.equal(fr.weather, 'rain');
   assert.equal(
-    readScene(request({ prompt: 'A quiet kitchen', cast: [], title: '' })).setting,
-    'interior',
+    readScene(request({ prompt: 'A quiet kitchen', cast: [], title: '', location: '' })).setting,
+    'kitchen',
   );
 });
 

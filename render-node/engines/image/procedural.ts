@@ -1,26 +1,34 @@
+import type { Depiction } from '../../../shared/render/depiction.ts';
+import { depictWith } from './depict.ts';
 import type { ImageEngine, PictureRequest } from './engine.ts';
 import { mix } from './palette.ts';
 import type { Canvas } from './procedural-canvas.ts';
+import { drawIcon, groundShadow } from './procedural-icons.ts';
+import { layoutSubjects, type Box } from './procedural-layout.ts';
 import { scenery } from './procedural-land.ts';
+import { backdrop } from './procedural-setting.ts';
 import { atmosphere, celestial, clouds, sky, stars, weather } from './procedural-sky.ts';
-import { figures, props } from './procedural-subjects.ts';
+import { styleDefs, styleOverlay } from './procedural-style.ts';
 import { RASTER_VERSION, rasteriseSvg } from './rasterise-svg.ts';
-import { hashString, readScene, type SceneReading } from './scene-reading.ts';
+import { hashString, readScene, wordsOf } from './scene-reading.ts';
 import { LOOKS, paletteFor } from './scene-palette.ts';
-import { createRandom, el, type Random } from './svg.ts';
+import { createRandom, el } from './svg.ts';
 
 /**
- * The `procedural` image engine: a designed storyboard picture per scene,
- * from its words (setting, time of day, weather, props, characters), its
- * mood (palette) and the project's style preset (how shapes are painted),
- * composed on thirds so the focal subject sits opposite the lettering.
- * Deterministic: the same request gives the same pixels; the seed varies
- * the layout. It is the moving layer of the frame; the title and narration
- * line are a separate still layer (lettering.ts).
+ * The `procedural` image engine: a storyboard picture per scene that shows
+ * what its words say: a setting drawn from the kind of place (café, harbour,
+ * orchard…) in its time of day and weather, the things it names as icons
+ * from an open illustration set (three bins are three bins), and its
+ * characters as figures dressed the same in every scene. Composed in depth
+ * on thirds, clear of the lettering; painted in the project's style
+ * (watercolour paper, line art, anime cels, 3D shading, cinematic grade).
+ * Deterministic: the same request gives the same SVG; the seed varies the
+ * layout. The title and narration line are a separate still layer
+ * (lettering.ts). `depictPicture` says what a picture shows.
  */
 
 /** Bump when the design changes: every picture's cache key includes it. */
-export const PROCEDURAL_VERSION = `procedural-1/${RASTER_VERSION}`;
+export const PROCEDURAL_VERSION = `procedural-2/${RASTER_VERSION}`;
 
 export function createProceduralEngine(): ImageEngine {
   return {
@@ -28,49 +36,103 @@ export function createProceduralEngine(): ImageEngine {
     version: PROCEDURAL_VERSION,
     generate: (request, outputPath, signal) =>
       rasteriseSvg(designPicture(request), outputPath, signal),
+    depict: depictPicture,
   };
+}
+
+/** What the picture of `request` depicts (pure but for the icon index): the record kept with the render. */
+export function depictPicture(request: PictureRequest): Depiction {
+  return depictWith(request, readScene(request));
+}
+
+/**
+ * Where the lettering may be (lettering.ts): the lower left of landscape
+ * frames (its text starts about two thirds down), up to 62% of the width; the bottom
+ * third of portrait ones.
+ */
+export function letteringBox(W: number, H: number): Box {
+  return H > W * 1.1
+    ? { x: 0, y: H * 0.66, w: W, h: H * 0.34 }
+    : { x: 0, y: H * 0.66, w: W * 0.62, h: H * 0.34 };
 }
 
 /** The picture as SVG (pure). */
 export function designPicture(request: PictureRequest): string {
   const { width: W, height: H } = request;
   const reading = readScene(request);
+  const depiction = depictWith(request, reading);
   const rng = createRandom(request.seed ^ hashString(`${request.prompt}|${request.title}`));
   const look = LOOKS[request.stylePreset];
   const palette = paletteFor(request);
   const portrait = H > W * 1.1;
   const u = Math.min(W, H) / 100;
-  const horizon = H * (portrait ? rng.range(0.52, 0.6) : rng.range(0.58, 0.68));
-  const focalX = W * rng.range(0.6, 0.72);
+  const horizon = H * (portrait ? rng.range(0.52, 0.6) : rng.range(0.58, 0.66));
+  const focalX = W * rng.range(0.62, 0.72);
   const lightY =
     reading.time === 'day'
       ? horizon - H * rng.range(0.3, 0.4)
       : reading.time === 'night'
         ? horizon - H * rng.range(0.32, 0.42)
         : horizon - H * rng.range(0.08, 0.16);
+  let ids = 0;
   const canvas: Canvas = {
     W,
     H,
     u,
     horizon,
     focalX,
-    light: [lightX(W, focalX, reading, rng), Math.max(8 * u, lightY)],
+    // The sun or moon sits left of the subjects, which stand on the right third.
+    light: [W * rng.range(0.3, 0.45), Math.max(8 * u, lightY)],
     rng,
     look,
     palette,
     reading,
+    depiction,
+    words: wordsOf(request.prompt),
+    floorY: H * rng.range(0.66, 0.72),
     defs: [],
+    nextId: () => `i${(ids++).toString(36)}-`,
   };
   defineGradients(canvas);
+  styleDefs(canvas);
 
-  const layers = [
+  const interior = reading.terrain === 'interior';
+  const layout = layoutSubjects(
+    {
+      W,
+      H,
+      horizon: interior ? canvas.floorY : horizon,
+      terrain: reading.terrain,
+      lettering: letteringBox(W, H),
+    },
+    depiction.figures,
+    depiction.props,
+  );
+  // Far things first: painter's order by the y where they stand.
+  const subjects = [...layout.props, ...layout.figures]
+    .sort((a, b) => a.y - b.y)
+    .map((p) =>
+      el(
+        'g',
+        {},
+        // Boats float: no shadow on the water.
+        reading.terrain === 'water' && p.y < H * 0.85
+          ? ''
+          : groundShadow(canvas, p.x, p.y, p.size * 0.8),
+        drawIcon(canvas, p, canvas.nextId()),
+      ),
+    );
+
+  const heavens = [
     sky(canvas),
-    reading.setting === 'interior' ? '' : celestial(canvas),
-    reading.time === 'night' || reading.setting === 'space' ? stars(canvas) : '',
+    interior ? '' : celestial(canvas),
+    reading.time === 'night' || reading.terrain === 'space' ? stars(canvas) : '',
     clouds(canvas),
+  ];
+  const scene = [
     scenery(canvas),
-    props(canvas),
-    figures(canvas),
+    backdrop(canvas),
+    ...subjects,
     weather(canvas),
     atmosphere(canvas),
   ];
@@ -78,15 +140,14 @@ export function designPicture(request: PictureRequest): string {
     'svg',
     { xmlns: 'http://www.w3.org/2000/svg', width: W, height: H, viewBox: `0 0 ${W} ${H}` },
     el('defs', {}, ...canvas.defs),
-    ...layers,
+    // Paper under everything: watercolour's bled edges show paper, not a transparent frame edge.
+    look.paper ? el('rect', { width: W, height: H, fill: look.paper }) : '',
+    // Cels flatten the land and the things on it; the sky's gradients would band into rings.
+    look.filter === 'cels'
+      ? el('g', {}, ...heavens, el('g', { filter: 'url(#cels)' }, ...scene))
+      : el('g', look.filter ? { filter: `url(#${look.filter})` } : {}, ...heavens, ...scene),
+    styleOverlay(canvas),
   );
-}
-
-/** The sun or moon: above the focal subject, or beside it when a prop stands there. */
-function lightX(W: number, focalX: number, reading: SceneReading, rng: Random) {
-  const landProp = reading.props.some((p) => p !== 'birds');
-  if (!landProp) return focalX + W * rng.range(-0.06, 0.08);
-  return focalX + W * 0.2 < W * 0.93 ? focalX + W * 0.2 : focalX - W * 0.24;
 }
 
 function defineGradients(c: Canvas) {

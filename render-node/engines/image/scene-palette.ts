@@ -20,6 +20,7 @@ export const LOOKS: Record<StylePreset, Look> = {
     layerOpacity: 1,
     shadows: false,
     rays: false,
+    filter: 'grade',
   },
   photorealistic: {
     gradients: true,
@@ -30,6 +31,7 @@ export const LOOKS: Record<StylePreset, Look> = {
     layerOpacity: 1,
     shadows: false,
     rays: false,
+    filter: 'grade',
   },
   anime: {
     gradients: false,
@@ -40,6 +42,7 @@ export const LOOKS: Record<StylePreset, Look> = {
     layerOpacity: 1,
     shadows: false,
     rays: true,
+    filter: 'cels',
   },
   '3d-render': {
     gradients: true,
@@ -50,6 +53,7 @@ export const LOOKS: Record<StylePreset, Look> = {
     layerOpacity: 1,
     shadows: true,
     rays: false,
+    filter: 'render3d',
   },
   watercolor: {
     gradients: false,
@@ -60,6 +64,7 @@ export const LOOKS: Record<StylePreset, Look> = {
     layerOpacity: 0.86,
     shadows: false,
     rays: false,
+    filter: 'watercolour',
   },
   'line-art': {
     gradients: false,
@@ -70,6 +75,7 @@ export const LOOKS: Record<StylePreset, Look> = {
     layerOpacity: 1,
     shadows: false,
     rays: false,
+    filter: null,
   },
 };
 

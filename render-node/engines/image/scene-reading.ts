@@ -3,33 +3,81 @@ import type { TimeOfDay } from './palette.ts';
 
 /**
  * Reads a scene's words (prompt, title, location, mood; English and French)
- * into what the procedural picture shows: the setting, the time of day, the
- * weather, props and figures. Pure; accents are stripped before matching.
+ * into where and when its picture is: the setting (a family of places, each
+ * with its own backdrop), the time of day and the weather. What stands in
+ * the scene (props, figures) is read by scene-nouns.ts. Pure; accents are
+ * stripped and simple plurals folded before matching.
  */
 
-export type Setting =
-  'water' | 'mountains' | 'city' | 'forest' | 'interior' | 'space' | 'desert' | 'hills';
+export const SETTING_KINDS = [
+  'room',
+  'cafe',
+  'kitchen',
+  'factory',
+  'office',
+  'classroom',
+  'stage',
+  'street',
+  'market',
+  'harbour',
+  'sea',
+  'beach',
+  'forest',
+  'orchard',
+  'field',
+  'mountain',
+  'desert',
+  'sky',
+  'space',
+] as const;
+export type SettingKind = (typeof SETTING_KINDS)[number];
+
+/** The ground a setting is built on: the land compositions of procedural-land.ts. */
+export type Terrain =
+  'interior' | 'city' | 'water' | 'forest' | 'hills' | 'mountains' | 'desert' | 'sky' | 'space';
+
+export const TERRAIN: Record<SettingKind, Terrain> = {
+  room: 'interior',
+  cafe: 'interior',
+  kitchen: 'interior',
+  factory: 'interior',
+  office: 'interior',
+  classroom: 'interior',
+  stage: 'interior',
+  street: 'city',
+  market: 'city',
+  harbour: 'water',
+  sea: 'water',
+  beach: 'water',
+  forest: 'forest',
+  orchard: 'hills',
+  field: 'hills',
+  mountain: 'mountains',
+  desert: 'desert',
+  sky: 'sky',
+  space: 'space',
+};
+
 export type Weather = 'clear' | 'rain' | 'snow' | 'fog';
-export type Prop = 'lighthouse' | 'boat' | 'house' | 'castle' | 'tree' | 'birds';
 
 export interface SceneReading {
-  setting: Setting;
+  setting: SettingKind;
+  terrain: Terrain;
+  /** The scene's words the setting was read from (empty when it is the default). */
+  settingWords: string[];
   time: TimeOfDay;
   weather: Weather;
-  props: Prop[];
-  /** Figures to draw: one per cast member in the scene (max 3), or one when a person is mentioned. */
-  figures: Figure[];
   moodWords: string[];
 }
 
-export interface Figure {
-  /** 0..1: build and height vary per character but stay the same across scenes. */
-  build: number;
-  /** A colour named in the character's description, for their coat. */
-  colour: string | null;
-}
-
-const SETTINGS: [Setting, string[]][] = [
+/**
+ * Words per setting, English and French, singular and without accents; a
+ * stem of 5 letters or more also matches longer words ("montagnes",
+ * "orchards"). The most specific places come first: a café by the harbour is
+ * drawn as the café. Recycling is placed in the street, where its bins are. A house or a
+ * cabin is a thing seen from outside ("a house by the lake"), not a room.
+ */
+const SETTING_WORDS: [SettingKind, string[]][] = [
   [
     'space',
     [
@@ -37,77 +85,178 @@ const SETTINGS: [Setting, string[]][] = [
       'espace',
       'planet',
       'planete',
-      'galax',
+      'galaxy',
+      'galaxie',
       'orbit',
+      'orbite',
       'cosmos',
       'asteroid',
-      'rocket',
-      'fusee',
+      'spaceship',
+      'astronaut',
+      'astronaute',
     ],
   ],
   [
-    'interior',
+    'cafe',
+    [
+      'cafe',
+      'coffeeshop',
+      'bar',
+      'pub',
+      'bistro',
+      'bistrot',
+      'restaurant',
+      'brasserie',
+      'shop',
+      'boutique',
+      'store',
+      'magasin',
+      'bakery',
+      'boulangerie',
+      'counter',
+      'comptoir',
+      'tavern',
+      'taverne',
+    ],
+  ],
+  ['kitchen', ['kitchen', 'cuisine', 'stove', 'fourneau', 'cuisiniere']],
+  [
+    'factory',
+    ['factory', 'usine', 'workshop', 'atelier', 'warehouse', 'entrepot', 'forge', 'garage'],
+  ],
+  ['office', ['office', 'bureau', 'desk', 'meeting', 'reunion', 'openspace']],
+  [
+    'classroom',
+    [
+      'classroom',
+      'classe',
+      'school',
+      'ecole',
+      'college',
+      'lycee',
+      'lesson',
+      'lecon',
+      'blackboard',
+      'university',
+      'universite',
+    ],
+  ],
+  ['stage', ['stage', 'theatre', 'theater', 'concert', 'opera', 'cinema', 'spectacle']],
+  [
+    'room',
     [
       'room',
-      'kitchen',
-      'office',
-      'classroom',
-      'interior',
       'bedroom',
       'hall',
       'library',
       'studio',
       'chambre',
-      'cuisine',
-      'bureau',
       'salle',
       'salon',
       'bibliotheque',
-      'atelier',
       'inside',
       'interieur',
-      'cafe',
-      'restaurant',
-      'shop',
-      'boutique',
+      'interior',
+      'home',
+      'apartment',
+      'appartement',
     ],
   ],
   [
-    'water',
+    'harbour',
     [
-      'sea',
-      'ocean',
-      'beach',
       'harbour',
       'harbor',
       'port',
-      'coast',
-      'shore',
-      'lake',
-      'river',
-      'bay',
-      'island',
-      'wave',
-      'mer',
-      'plage',
-      'lac',
-      'riviere',
-      'fleuve',
-      'cote',
-      'ile',
-      'vague',
+      'quay',
+      'quai',
+      'dock',
+      'pier',
+      'jetee',
+      'marina',
+      'wharf',
       'lighthouse',
       'phare',
+    ],
+  ],
+  ['beach', ['beach', 'plage', 'sand', 'sable', 'shore', 'rivage', 'seaside', 'dune']],
+  [
+    'sea',
+    [
+      'sea',
+      'ocean',
+      'mer',
+      'wave',
+      'vague',
       'boat',
       'bateau',
       'ship',
       'navire',
       'sail',
       'voilier',
+      'lake',
+      'lac',
+      'river',
+      'riviere',
+      'fleuve',
+      'coast',
+      'cote',
+      'island',
+      'ile',
+      'bay',
+      'baie',
+    ],
+  ],
+  ['market', ['market', 'marche', 'stall', 'etal', 'bazaar', 'bazar', 'foire']],
+  [
+    'street',
+    [
+      'street',
+      'rue',
+      'city',
+      'ville',
+      'town',
+      'village',
+      'avenue',
+      'boulevard',
+      'road',
+      'route',
+      'square',
+      'building',
+      'immeuble',
+      'downtown',
+      'quartier',
+      'skyline',
+      'sidewalk',
+      'trottoir',
+      'metro',
+      'station',
+      'gare',
+      'recycling',
+      'recyclage',
+      'tri',
     ],
   ],
   [
-    'mountains',
+    'orchard',
+    [
+      'orchard',
+      'verger',
+      'pommier',
+      'poirier',
+      'cerisier',
+      'vineyard',
+      'vigne',
+      'vignoble',
+      'garden',
+      'jardin',
+      'park',
+      'parc',
+    ],
+  ],
+  ['forest', ['forest', 'foret', 'wood', 'woods', 'bois', 'jungle', 'pine', 'sapin', 'pin']],
+  [
+    'mountain',
     [
       'mountain',
       'montagne',
@@ -122,52 +271,37 @@ const SETTINGS: [Setting, string[]][] = [
       'valley',
       'vallee',
       'canyon',
+      'hill',
+      'colline',
+    ],
+  ],
+  ['desert', ['desert', 'oasis', 'savanna', 'savane']],
+  [
+    'field',
+    [
+      'field',
+      'champ',
+      'meadow',
+      'prairie',
+      'farm',
+      'ferme',
+      'countryside',
+      'campagne',
+      'barn',
+      'grange',
+      'pasture',
+      'paturage',
+      'wheat',
+      'ble',
     ],
   ],
   [
-    'city',
-    [
-      'city',
-      'street',
-      'town',
-      'building',
-      'skyline',
-      'downtown',
-      'village',
-      'ville',
-      'rue',
-      'immeuble',
-      'quartier',
-      'avenue',
-      'metro',
-      'market',
-      'marche',
-      'square',
-      'place',
-    ],
+    'sky',
+    ['sky', 'ciel', 'cloud', 'nuage', 'flight', 'airplane', 'avion', 'balloon', 'montgolfiere'],
   ],
-  [
-    'forest',
-    [
-      'forest',
-      'foret',
-      'wood',
-      'bois',
-      'tree',
-      'arbre',
-      'jungle',
-      'garden',
-      'jardin',
-      'park',
-      'parc',
-      'orchard',
-      'verger',
-    ],
-  ],
-  ['desert', ['desert', 'dune', 'sand', 'sable', 'oasis', 'savanna', 'savane']],
 ];
 
-const TIMES: [TimeOfDay, string[]][] = [
+const TIME_WORDS: [TimeOfDay, string[]][] = [
   [
     'night',
     [
@@ -179,77 +313,41 @@ const TIMES: [TimeOfDay, string[]][] = [
       'minuit',
       'star',
       'etoile',
-      'nocturn',
+      'nocturnal',
+      'nocturne',
       'dark',
       'obscur',
+      'obscurite',
+      'tonight',
+      'soiree',
     ],
   ],
   [
     'sunset',
     ['sunset', 'dusk', 'evening', 'twilight', 'soir', 'crepuscule', 'couchant', 'coucher'],
   ],
-  ['dawn', ['dawn', 'sunrise', 'morning', 'aube', 'aurore', 'matin', 'lever']],
+  ['dawn', ['dawn', 'sunrise', 'morning', 'aube', 'aurore', 'matin', 'lever', 'daybreak']],
 ];
 
-const WEATHERS: [Weather, string[]][] = [
-  ['rain', ['rain', 'pluie', 'storm', 'orage', 'tempete', 'drizzle', 'bruine', 'pleu']],
-  ['snow', ['snow', 'neige', 'blizzard', 'winter', 'hiver', 'frost', 'givre']],
-  ['fog', ['fog', 'mist', 'brume', 'brouillard', 'haze', 'smoke', 'fumee']],
-];
-
-const PROPS: [Prop, string[]][] = [
-  ['lighthouse', ['lighthouse', 'phare', 'beacon']],
-  ['boat', ['boat', 'bateau', 'ship', 'navire', 'sail', 'voilier', 'barque', 'ferry', 'yacht']],
-  ['house', ['house', 'cabin', 'cottage', 'home', 'maison', 'cabane', 'chalet', 'farm', 'ferme']],
-  ['castle', ['castle', 'chateau', 'tower', 'tour', 'fortress', 'forteresse', 'palace', 'palais']],
-  ['tree', ['tree', 'arbre', 'oak', 'chene', 'willow', 'saule']],
-  ['birds', ['bird', 'oiseau', 'gull', 'mouette', 'crow', 'corbeau', 'flock', 'vol']],
-];
-
-const PERSON_WORDS = [
-  'man',
-  'woman',
-  'child',
-  'girl',
-  'boy',
-  'people',
-  'person',
-  'teacher',
-  'student',
-  'keeper',
-  'traveller',
-  'traveler',
-  'homme',
-  'femme',
-  'enfant',
-  'fille',
-  'garcon',
-  'gens',
-  'personne',
-  'professeur',
-  'eleve',
-  'gardien',
-  'voyageu',
-  'he',
-  'she',
-  'il',
-  'elle',
-  'hero',
-  'heroine',
-  'friend',
-  'ami',
-  'amie',
-];
-
-const COLOUR_WORDS: [string, string[]][] = [
-  ['#c0392b', ['red', 'rouge', 'crimson', 'scarlet', 'ecarlate']],
-  ['#2e86de', ['blue', 'bleu', 'bleue', 'navy', 'marine']],
-  ['#f1c40f', ['yellow', 'jaune', 'gold', 'golden', 'dore']],
-  ['#27ae60', ['green', 'vert', 'verte']],
-  ['#e67e22', ['orange']],
-  ['#8e44ad', ['purple', 'violet', 'violette', 'mauve']],
-  ['#ecf0f1', ['white', 'blanc', 'blanche']],
-  ['#8d6e63', ['brown', 'brun', 'brune', 'marron']],
+const WEATHER_WORDS: [Weather, string[]][] = [
+  [
+    'rain',
+    [
+      'rain',
+      'rainy',
+      'pluie',
+      'pluvieux',
+      'storm',
+      'orage',
+      'tempete',
+      'drizzle',
+      'bruine',
+      'pleut',
+      'raining',
+    ],
+  ],
+  ['snow', ['snow', 'snowy', 'neige', 'enneige', 'blizzard', 'winter', 'hiver', 'frost', 'givre']],
+  ['fog', ['fog', 'foggy', 'mist', 'misty', 'brume', 'brouillard', 'haze', 'smoke', 'fumee']],
 ];
 
 /** Lowercase words without accents. */
@@ -262,36 +360,84 @@ export function wordsOf(text: string): string[] {
     .filter(Boolean);
 }
 
-const mentions = (words: readonly string[], stems: readonly string[]) =>
-  words.some((w) => stems.some((s) => (s.length <= 3 ? w === s : w.startsWith(s))));
+/**
+ * The words of `text` as matched (lowercase, no accents) beside the words as
+ * written (lowercase), so a record can say "from “pêche”" rather than "peche".
+ */
+export function tokensOf(text: string): { word: string; written: string }[] {
+  return (text.match(/[\p{L}\p{N}]+/gu) ?? []).flatMap((token) =>
+    wordsOf(token).map((word) => ({ word, written: token.toLowerCase() })),
+  );
+}
 
+/** A word's singular, English or French ("bins" → "bin", "bateaux" → "bateau", "filets" → "filet"). */
+export function singular(word: string): string {
+  if (word.length <= 3) return word;
+  if (/(eaux|eux)$/.test(word)) return word.slice(0, -1);
+  if (/aux$/.test(word)) return `${word.slice(0, -3)}al`;
+  if (/ies$/.test(word) && word.length > 4) return `${word.slice(0, -3)}y`;
+  if (/(ches|shes|sses|xes)$/.test(word)) return word.slice(0, -2);
+  if (/[^su]s$/.test(word)) return word.slice(0, -1);
+  return word;
+}
+
+/** The first of `words` naming one of `stems` (singular, or a prefix of 5 letters or more). */
+export function findMention(words: readonly string[], stems: readonly string[]): string | null {
+  return words.find((word) => names(word, stems)) ?? null;
+}
+
+function names(word: string, stems: readonly string[]): boolean {
+  const lemma = singular(word);
+  return stems.some((s) => lemma === s || word === s || (s.length >= 5 && lemma.startsWith(s)));
+}
+
+function firstOf<T>(table: [T, string[]][], words: readonly string[]): [T, string] | null {
+  for (const [value, stems] of table) {
+    const word = findMention(words, stems);
+    if (word) return [value, word];
+  }
+  return null;
+}
+
+/**
+ * Where a scene is: its location first (a person named it), then its
+ * prompt, then its title. Without a place word: a field, or the open sky
+ * for nothing at all.
+ */
 export function readScene(request: PictureRequest): SceneReading {
-  const words = wordsOf([request.prompt, request.title, request.location].join(' '));
   const moodWords = wordsOf(request.mood);
-  const all = [...words, ...moodWords];
-  const setting = SETTINGS.find(([, stems]) => mentions(words, stems))?.[0] ?? 'hills';
-  const time = TIMES.find(([, stems]) => mentions(all, stems))?.[0] ?? 'day';
-  const weather = WEATHERS.find(([, stems]) => mentions(all, stems))?.[0] ?? 'clear';
-  const props = PROPS.filter(([prop, stems]) => mentions(words, stems) && fits(prop, setting))
-    .map(([prop]) => prop)
-    .slice(0, 2);
-  const cast = request.cast.slice(0, 3).map((member) => ({
-    build: (hashString(member.name || member.description) % 1000) / 1000,
-    colour:
-      COLOUR_WORDS.find(([, stems]) => mentions(wordsOf(member.description), stems))?.[0] ?? null,
-  }));
-  const figures =
-    cast.length > 0 ? cast : mentions(words, PERSON_WORDS) ? [{ build: 0.5, colour: null }] : [];
-  return { setting, time, weather, props, figures, moodWords };
+  const all = wordsOf([request.prompt, request.title, request.location].join(' '));
+  const source = [request.location, request.prompt, request.title].find((text) =>
+    firstOf(SETTING_WORDS, wordsOf(text)),
+  );
+  const setting = (source && firstOf(SETTING_WORDS, wordsOf(source))?.[0]) || 'field';
+  // Every word of that text naming the place, as written: "sea", "boat" for a boat at sea.
+  const stems = SETTING_WORDS.find(([kind]) => kind === setting)![1];
+  const settingWords = source
+    ? [
+        ...new Set(
+          tokensOf(source)
+            .filter((t) => names(t.word, stems))
+            .map((t) => t.written),
+        ),
+      ]
+    : [];
+  const time = firstOf(TIME_WORDS, [...all, ...moodWords])?.[0] ?? 'day';
+  const weather = firstOf(WEATHER_WORDS, [...all, ...moodWords])?.[0] ?? 'clear';
+  return {
+    setting,
+    terrain: TERRAIN[setting],
+    settingWords,
+    time,
+    weather,
+    moodWords,
+  };
 }
 
-/** Props that make no sense in a setting are left out (no lighthouse in space). */
-function fits(prop: Prop, setting: Setting): boolean {
-  if (setting === 'space' || setting === 'interior') return false;
-  if (prop === 'boat') return setting === 'water';
-  if (prop === 'tree') return setting !== 'forest';
-  return true;
-}
+/** Every word that says where or when a scene is: such words are never read as props. */
+export const PLACE_AND_TIME_WORDS: ReadonlySet<string> = new Set(
+  [...SETTING_WORDS, ...TIME_WORDS, ...WEATHER_WORDS].flatMap(([, stems]) => stems),
+);
 
 /** FNV-1a, 32 bit: stable small hashes for layout decisions. */
 export function hashString(text: string): number {
