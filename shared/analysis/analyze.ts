@@ -22,7 +22,7 @@ import { estimateDuration } from './scene/duration.ts';
 import { detectLocation } from './scene/location.ts';
 import { scoreMood } from './scene/mood.ts';
 import { dedupeTitles, sceneTitle } from './scene/title.ts';
-import { detectTimeOfDay } from './scene/time-of-day.ts';
+import { sceneTimeOfDay } from './scene/time-of-day.ts';
 import { chooseTransition } from './scene/transition.ts';
 import { prepareSceneText, type SceneText } from './scene-text.ts';
 import { segmentProse } from './segment.ts';
@@ -216,10 +216,12 @@ export function analyzeScriptSync(
     // A storyboard's narration is a voice-over: its Visual: line alone says when.
     const time =
       raw.timeOfDay ??
-      (raw.visual !== null
-        ? detectTimeOfDay(t.visualTokens, vocab)
-        : detectTimeOfDay(t.tokens, vocab)) ??
-      (continues && format !== 'storyboard' ? lastTime : null);
+      sceneTimeOfDay(
+        raw.visual !== null ? t.visualTokens : t.tokens,
+        vocab,
+        lastTime,
+        continues && format !== 'storyboard',
+      );
     const found = detectLocation(raw, t, vocab);
     const location = found ?? (prose && raw.opening !== 'heading' ? lastLocation : null);
     // Every word once: the narration (prose quotes included), the visual, the script's dialogue lines.

@@ -86,6 +86,10 @@ export const en: VocabularySource = {
   locativePrepositions: list(
     'in,at,inside,into,from,on,onto,near,by,outside,across,toward,towards,through,along,under,above,beneath,behind,beside,off',
   ),
+  besidePrepositions: list(
+    'by,near,beside,outside,outside of,behind,next to,in front of,around,past,alongside,opposite',
+  ),
+  insidePrepositions: list('in,inside,into,within'),
   times: {
     dawn: 'dawn',
     daybreak: 'dawn',
@@ -112,6 +116,17 @@ export const en: VocabularySource = {
     midnight: 'night',
     moonlight: 'night',
     nighttime: 'night',
+  },
+  timeShifts: {
+    later: 'later',
+    afterwards: 'later',
+    'some time later': 'later',
+    'hours later': 'later',
+    'next day': 'next-day',
+    'following day': 'next-day',
+    'next morning': 'next-day',
+    'following morning': 'next-day',
+    'day after': 'next-day',
   },
   timeNegators: list('since,until,till,before,from'),
   roles: {

@@ -109,6 +109,11 @@ export const fr: VocabularySource = {
   locativePrepositions: list(
     "à,au,aux,dans,sur,sous,devant,derrière,près,vers,chez,depuis,en,hors,par,entre,contre,jusqu'au",
   ),
+  besidePrepositions: list(
+    'près de,près du,à côté de,à côté du,devant,derrière,hors de,hors du,autour de,autour du,' +
+      'en face de,en face du,au pied de,au pied du,le long de,le long du,au bord de,au bord du',
+  ),
+  insidePrepositions: list('dans,intérieur de,intérieur du,au fond de,au fond du'),
   times: {
     aube: 'dawn',
     aurore: 'dawn',
@@ -130,10 +135,21 @@ export const fr: VocabularySource = {
     'tombée de la nuit': 'dusk',
     'tombée du jour': 'dusk',
     soir: 'evening',
+    'soir-là': 'evening',
+    'matin-là': 'morning',
+    'nuit-là': 'night',
     soirée: 'evening',
     nuit: 'night',
     minuit: 'night',
     'clair de lune': 'night',
+  },
+  timeShifts: {
+    'plus tard': 'later',
+    ensuite: 'later',
+    'peu après': 'later',
+    lendemain: 'next-day',
+    'jour suivant': 'next-day',
+    'matin suivant': 'next-day',
   },
   timeNegators: list("depuis,jusqu'à,jusqu'au,avant,dès"),
   roles: {

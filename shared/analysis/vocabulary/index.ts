@@ -25,8 +25,11 @@ export interface Vocabulary {
   detectionWords: ReadonlySet<string>;
   places: PhraseTable<PlaceWord>;
   times: PhraseTable<TimeOfDay>;
+  timeShifts: PhraseTable<TimeShift>;
   roles: PhraseTable<RoleWord>;
   locativePrepositions: ReadonlySet<string>;
+  besidePrepositions: ReadonlySet<string>;
+  insidePrepositions: ReadonlySet<string>;
   timeNegators: ReadonlySet<string>;
   determiners: ReadonlySet<string>;
   nameLinkers: ReadonlySet<string>;
@@ -79,8 +82,11 @@ function compile(source: VocabularySource): Vocabulary {
     detectionWords: set(source.detectionWords),
     places: table(source.places),
     times: table(source.times),
+    timeShifts: table(source.timeShifts),
     roles: table(source.roles),
     locativePrepositions: set(source.locativePrepositions),
+    besidePrepositions: set(source.besidePrepositions),
+    insidePrepositions: set(source.insidePrepositions),
     timeNegators: set(source.timeNegators),
     determiners: set(source.determiners),
     nameLinkers: set(source.nameLinkers),

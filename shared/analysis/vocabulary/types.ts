@@ -37,6 +37,8 @@ export interface ShiftCue {
 
 export type MoodWords = Record<Exclude<MoodLabel, 'neutral'>, readonly string[]>;
 
+export type TimeShift = 'later' | 'next-day';
+
 export interface VocabularySource {
   language: Language;
   /** Narration speed (espeak-ng and human narrators are close to this). */
@@ -49,8 +51,21 @@ export interface VocabularySource {
   detectionWords: readonly string[];
   places: Record<string, PlaceWord>;
   locativePrepositions: readonly string[];
+  /**
+   * Phrases before a building that put the camera outside, next to it ("by
+   * the barn", "près de la grange"), or inside it ("in the barn", "dans la
+   * grange"); as token keys (elision removed: "intérieur de").
+   */
+  besidePrepositions: readonly string[];
+  insidePrepositions: readonly string[];
   /** Multi-word keys allowed ("lever du soleil"). */
   times: Record<string, TimeOfDay>;
+  /**
+   * Relative time markers: 'later' moves the story on from the previous
+   * scene's time ("later", "plus tard"); 'next-day' starts a new day ("the next
+   * day", "le lendemain"). Multi-word keys allowed.
+   */
+  timeShifts: Record<string, TimeShift>;
   /** A time word right after these is not the scene's time ("since noon"). */
   timeNegators: readonly string[];
   roles: Record<string, RoleWord>;
