@@ -199,7 +199,10 @@ export const fr: VocabularySource = {
       'casque,masque,costume,jupe,pantalon,visage',
   ),
   glossary: pairs(
-    'cheval=horse,chevaux=horses,épée=sword,flûte=flute,lanterne=lantern,lanternes=lanterns,feu=fire,' +
+    'poubelle=bin,poubelles=bins,bac=bin,bacs=bins,bouteille=bottle,bouteilles=bottles,' +
+      'carton=cardboard box,cartons=cardboard boxes,sac=bag,sacs=bags,décharge=landfill,' +
+      'mouette=gull,mouettes=gulls,déchets=waste,' +
+      'cheval=horse,chevaux=horses,épée=sword,flûte=flute,lanterne=lantern,lanternes=lanterns,feu=fire,' +
       'brume=mist,brouillard=fog,pluie=rain,neige=snow,orage=storm,tempête=storm,vent=wind,lune=moon,' +
       'soleil=sun,étoiles=stars,arbre=tree,arbres=trees,troncs=tree trunks,tronc=tree trunk,' +
       'racines=roots,branche=branch,branches=branches,pierre=stone,eau=water,vagues=waves,' +
