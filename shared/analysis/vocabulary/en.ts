@@ -148,6 +148,10 @@ export const en: VocabularySource = {
         'messenger,servant,healer,blacksmith,fox,wolf',
     ),
   },
+  personNouns: list(
+    'man,woman,person,friend,neighbour,neighbor,widow,widower,lad,lass,kid,baby,gran,granny,' +
+      'grandma,grandpa,nan,teenager,student,friend,cousin,twin,orphan,apprentice,owner,keeper',
+  ),
   determiners: list('the,a,an,his,her,their,my,our,your,its,this,that'),
   nameLinkers: list('named,called'),
   speechVerbs: list(

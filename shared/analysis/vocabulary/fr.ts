@@ -180,6 +180,11 @@ export const fr: VocabularySource = {
       'enfant=child,narrateur=narrator,fantôme=ghost,robot=robot,monstre=monster,maire=mayor',
     ),
   },
+  personNouns: list(
+    'homme,femme,personne,ami,amie,voisin,voisine,veuve,veuf,gamin,gamine,bébé,mamie,papi,' +
+      'mémé,pépé,adolescent,adolescente,élève,étudiant,étudiante,cousin,cousine,jumeau,jumelle,' +
+      'orphelin,orpheline,apprenti,apprentie,propriétaire',
+  ),
   determiners: list('le,la,l,les,un,une,son,sa,ses,leur,mon,ma,notre,ce,cet,cette'),
   nameLinkers: list('nommé,nommée,appelé,appelée,prénommé,prénommée,surnommé,surnommée'),
   speechVerbs: list(

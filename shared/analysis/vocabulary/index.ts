@@ -27,6 +27,7 @@ export interface Vocabulary {
   times: PhraseTable<TimeOfDay>;
   timeShifts: PhraseTable<TimeShift>;
   roles: PhraseTable<RoleWord>;
+  personNouns: ReadonlySet<string>;
   locativePrepositions: ReadonlySet<string>;
   besidePrepositions: ReadonlySet<string>;
   insidePrepositions: ReadonlySet<string>;
@@ -84,6 +85,7 @@ function compile(source: VocabularySource): Vocabulary {
     times: table(source.times),
     timeShifts: table(source.timeShifts),
     roles: table(source.roles),
+    personNouns: set(source.personNouns),
     locativePrepositions: set(source.locativePrepositions),
     besidePrepositions: set(source.besidePrepositions),
     insidePrepositions: set(source.insidePrepositions),

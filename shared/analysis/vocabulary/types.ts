@@ -69,6 +69,12 @@ export interface VocabularySource {
   /** A time word right after these is not the scene's time ("since noon"). */
   timeNegators: readonly string[];
   roles: Record<string, RoleWord>;
+  /**
+   * Nouns for people that are not roles of their own ("woman", "friend"): with
+   * the role nouns, they tell "Old Ben, the apple tree" (a thing) from "Tomas,
+   * a friend" (a person) in an apposition.
+   */
+  personNouns: readonly string[];
   /** Articles and possessives that introduce a role noun. */
   determiners: readonly string[];
   /** "a prince named Alexandre". */
