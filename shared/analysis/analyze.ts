@@ -4,6 +4,7 @@ import { entryFinder } from './cast/entry-index.ts';
 import type { CastEntry } from './cast/cast-entry.ts';
 import { gatherEvidence } from './cast/evidence.ts';
 import { buildMentionIndex, scanMentions, type Mention } from './cast/mentions.ts';
+import { storyFocus } from './cast/focus.ts';
 import { rankCast, scenePresence } from './cast/rank-cast.ts';
 import { attributeProseDialogue } from './dialogue.ts';
 import { AnalysisInputError } from './errors.ts';
@@ -196,7 +197,8 @@ export function analyzeScriptSync(
   );
 
   const presence = scenePresence(texts, mentions, visualMentions, pronounMentions, dialogue, vocab);
-  const { cast, idOf, leftOut } = rankCast(entries, presence, dialogue);
+  const focus = storyFocus(entries, texts, mentions, pronounMentions, parsed.title);
+  const { cast, idOf, leftOut } = rankCast(entries, presence, dialogue, focus);
   if (leftOut > 0) {
     warnings.push(
       `${leftOut} more names looked like characters; only the ${cast.length} most present were kept.`,
