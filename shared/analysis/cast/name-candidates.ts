@@ -227,13 +227,14 @@ export function findNameCandidates(
     for (const o of occ) {
       const prev = o.prev?.key;
       const next = o.next?.key;
-      if ((next && vocab.speechVerbs.has(next)) || (prev && vocab.speechVerbs.has(prev))) {
-        person += 1;
-        spoken++;
-      }
+      // "a horse called Duke": "called" names a thing here, it does not make it speak.
       if (o.nature === 'thing') {
         thing++;
         continue;
+      }
+      if ((next && vocab.speechVerbs.has(next)) || (prev && vocab.speechVerbs.has(prev))) {
+        person += 1;
+        spoken++;
       }
       if (o.nature === 'person') person += 1;
       if (prev && vocab.nameLinkers.has(prev)) {

@@ -73,8 +73,7 @@ export function rankCast(
   const present = stats
     .filter((s) => s.scenes.length > 0)
     .sort(
-      (a, b) =>
-        followed(b.e) - followed(a.e) || b.count - a.count || a.scenes[0]! - b.scenes[0]!,
+      (a, b) => followed(b.e) - followed(a.e) || b.count - a.count || a.scenes[0]! - b.scenes[0]!,
     );
   const ranked = present.slice(0, MAX_CAST);
   const idOf = new Map<number, string>(ranked.map((s, k) => [s.e, `cast-${k + 1}`]));

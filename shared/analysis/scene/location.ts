@@ -39,7 +39,8 @@ function voteSetting(
     // "in the barn" inside (a forest stays outside whatever the preposition).
     const enclosed = h.place.kind !== 'nature' && h.place.kind !== 'settlement';
     if (enclosed && h.approach === 'beside') exterior += weight;
-    else if (enclosed && h.approach === 'inside' && h.place.setting !== 'exterior') interior += weight;
+    else if (enclosed && h.approach === 'inside' && h.place.setting !== 'exterior')
+      interior += weight;
     else if (h.place.setting === 'interior') interior += weight;
     else if (h.place.setting === 'exterior') exterior += weight;
   }

@@ -180,8 +180,9 @@ export function dominantPlace(hits: readonly PlaceHit[]): PlaceHit | null {
   const scores = new Map<string, { score: number; first: PlaceHit; best: PlaceHit }>();
   for (const hit of hits) {
     const s = scores.get(hit.place.english);
-    // A scene tends to open on its setting ("La forêt était silencieuse…").
-    const w = placeWeight(hit) + (hit === hits[0] ? 0.75 : 0);
+    // A scene tends to open on its setting ("La forêt était silencieuse…"), the more so
+    // with a preposition ("Plus tard, elle était loin en mer", then "la maison que…" in passing).
+    const w = placeWeight(hit) + (hit === hits[0] ? (hit.locative ? 1.25 : 0.75) : 0);
     if (!s) scores.set(hit.place.english, { score: w, first: hit, best: hit });
     else {
       s.score += w;

@@ -3,7 +3,7 @@ import type { MoodLabel, TimeOfDay } from '../types.ts';
 import type { Token } from '../text/tokens.ts';
 import { en } from './en.ts';
 import { fr } from './fr.ts';
-import type { PlaceWord, RoleWord, VocabularySource } from './types.ts';
+import type { PlaceWord, RoleWord, TimeShift, VocabularySource } from './types.ts';
 
 export type { PlaceKind, PlaceWord, RoleWord, ShiftCue, VocabularySource } from './types.ts';
 
