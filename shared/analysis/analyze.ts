@@ -5,6 +5,7 @@ import type { CastEntry } from './cast/cast-entry.ts';
 import { gatherEvidence } from './cast/evidence.ts';
 import { buildMentionIndex, scanMentions, type Mention } from './cast/mentions.ts';
 import { storyFocus } from './cast/focus.ts';
+import { addNarrator, readFirstPerson } from './cast/narrator.ts';
 import { rankCast, scenePresence } from './cast/rank-cast.ts';
 import { attributeProseDialogue } from './dialogue.ts';
 import { AnalysisInputError } from './errors.ts';
@@ -198,6 +199,9 @@ export function analyzeScriptSync(
 
   const presence = scenePresence(texts, mentions, visualMentions, pronounMentions, dialogue, vocab);
   const focus = storyFocus(entries, texts, mentions, pronounMentions, parsed.title);
+  // A first-person story follows its narrator (screenplays and explainers speak to us, not about "I").
+  const firstPerson = prose ? readFirstPerson(texts, vocab) : null;
+  if (firstPerson) addNarrator(entries, presence, focus, firstPerson, vocab);
   const { cast, idOf, leftOut } = rankCast(entries, presence, dialogue, focus);
   if (leftOut > 0) {
     warnings.push(

@@ -206,3 +206,39 @@ test('"later" without an earlier time says nothing; a stated time wins over "lat
     [null, 'night'],
   );
 });
+
+test('a first-person story follows its narrator, though another name is the subject more', async () => {
+  const a = await analyzeScript(
+    "I grew up above my uncle's bakery. Every morning I carried the bread to the market with Marco. " +
+      'Marco talked all the way, Marco sang, Marco waved at the girls. I listened and said nothing. ' +
+      'Marco found the letter first. Later I read it alone in the kitchen. Marco never knew what it said.',
+  );
+  assert.equal(protagonist(a), 'Narrator');
+  assert.ok(castNamed(a, 'Marco'));
+  const fr = await analyzeScript(
+    "J'ai grandi au-dessus de la boulangerie de mon oncle. Chaque matin, je portais le pain au marché " +
+      'avec Marco. Marco parlait, Marco chantait, Marco saluait tout le monde. Je ne disais rien. ' +
+      "Marco a trouvé la lettre le premier. Plus tard, je l'ai lue seule dans la cuisine.",
+  );
+  assert.equal(protagonist(fr), 'Narrateur');
+});
+
+test('a third-person story has no narrator character', async () => {
+  const a = await analyzeScript(ownFixture('gran-and-old-ben.en.txt'));
+  assert.equal(castNamed(a, 'Narrator'), undefined);
+});
+
+test('titles used as names: "the Captain", "le Prince" are characters', async () => {
+  const en = await analyzeScript(
+    'The Captain stood at the wheel while the crew slept. Rosa brought him coffee. ' +
+      '"Storm by noon," the Captain said. Rosa went below. The Captain turned the wheel.',
+  );
+  assert.equal(protagonist(en), 'The captain');
+  assert.equal(castNamed(en, 'The captain')!.kind, 'role');
+  const fr = await analyzeScript(
+    'Le Prince marchait seul dans la forêt. Le Prince pensait à sa mère. ' +
+      '« Reviens ! » cria Élise. Le Prince ne se retourna pas.',
+  );
+  assert.equal(protagonist(fr), 'Le prince');
+  assert.ok(castNamed(fr, 'Élise'));
+});

@@ -173,7 +173,8 @@ export function buildCastEntries(input: CastInput): CastEntry[] {
       owner.roleEnglish ??= role.role.english;
       const named = owner.nameForms.some((f) => f.includes(role.key));
       if (!named || surface !== role.key) addUnique(owner.descriptions, surface);
-      addUnique(owner.visuals, visual);
+      // "Inspector" named by its role word alone: the word adds nothing to its look.
+      if (!named || visual !== role.role.english) addUnique(owner.visuals, visual);
       owner.aliases.add(roleCharacterName(role, language).toLowerCase());
       if (gender === 'female') owner.female += 2;
       if (gender === 'male') owner.male += 2;

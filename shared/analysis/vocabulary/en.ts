@@ -165,6 +165,9 @@ export const en: VocabularySource = {
     male: list('he,him,his,himself'),
     plural: list('they,them,their,themselves'),
   },
+  firstPersonSubjects: list('i'),
+  firstPersonWords: list('me,my,mine,myself'),
+  narratorName: 'Narrator',
   appearanceNouns: list(
     'hair,eyes,beard,moustache,mustache,coat,jacket,dress,cloak,cape,hat,cap,hood,apron,glasses,' +
       'spectacles,scar,uniform,boots,shirt,scarf,gown,armour,armor,robe,robes,braid,braids,freckles,' +

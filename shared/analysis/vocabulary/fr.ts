@@ -198,6 +198,9 @@ export const fr: VocabularySource = {
     male: list('il'),
     plural: list('ils,elles,eux'),
   },
+  firstPersonSubjects: list('je'),
+  firstPersonWords: list('moi,mon,ma,mes'),
+  narratorName: 'Narrateur',
   appearanceNouns: list(
     'cheveux,yeux,barbe,moustache,manteau,veste,robe,cape,chapeau,casquette,capuche,tablier,' +
       'lunettes,cicatrice,uniforme,bottes,chemise,écharpe,armure,tresse,tresses,couronne,pull,blouse,' +

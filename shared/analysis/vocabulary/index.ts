@@ -38,6 +38,9 @@ export interface Vocabulary {
   female: ReadonlySet<string>;
   male: ReadonlySet<string>;
   plural: ReadonlySet<string>;
+  firstPersonSubjects: ReadonlySet<string>;
+  firstPersonWords: ReadonlySet<string>;
+  narratorName: string;
   appearanceNouns: ReadonlySet<string>;
   glossary: ReadonlyMap<string, string>;
   adjectives: ReadonlyMap<string, string>;
@@ -96,6 +99,9 @@ function compile(source: VocabularySource): Vocabulary {
     female: set(source.pronouns.female),
     male: set(source.pronouns.male),
     plural: set(source.pronouns.plural),
+    firstPersonSubjects: set(source.firstPersonSubjects),
+    firstPersonWords: set(source.firstPersonWords),
+    narratorName: source.narratorName,
     appearanceNouns: set(source.appearanceNouns),
     glossary: new Map(Object.entries(source.glossary)),
     adjectives: new Map(Object.entries(source.adjectives)),

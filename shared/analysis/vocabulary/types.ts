@@ -81,6 +81,14 @@ export interface VocabularySource {
   nameLinkers: readonly string[];
   speechVerbs: readonly string[];
   pronouns: { female: readonly string[]; male: readonly string[]; plural: readonly string[] };
+  /**
+   * First-person singular, as token keys: the subject ("I", "je"; "j'" is
+   * found by its elision) and the other forms ("me", "my", "mon"). A story
+   * told in them has a narrator who is its protagonist, called `narratorName`.
+   */
+  firstPersonSubjects: readonly string[];
+  firstPersonWords: readonly string[];
+  narratorName: string;
   appearanceNouns: readonly string[];
   /** Visual nouns and their English wording (empty for English: the text is used as is). */
   glossary: Record<string, string>;
