@@ -183,12 +183,18 @@ test('an explainer without markers or headings: each Visual + Narration block is
 test('a creature that speaks is a character; a horse called Duke is not', async () => {
   const a = await analyzeScript(
     'Nina walked to the pond with a horse called Duke. Pip, the old crow, landed on the fence. ' +
+      'He shook his wings. ' +
       '"You are late," said Pip. Nina laughed and Duke shook his mane. ' +
       'Nina sat down by the pond. "I know," Nina answered Pip, and Duke drank.',
   );
-  assert.ok(castNamed(a, 'Pip'), 'a talking crow is a character');
+  const pip = castNamed(a, 'Pip');
+  assert.ok(pip, 'a talking crow is a character');
+  assert.equal(pip.kind, 'creature');
+  assert.equal(pip.visual, 'old crow');
   assert.ok(castNamed(a, 'Nina'));
   assert.equal(castNamed(a, 'Duke'), undefined);
+  const prompt = a.scenes.find((sc) => sc.characters.includes(pip.id))!.prompt;
+  assert.ok(prompt.includes('Pip (old crow)'), `no "a man" for a crow: ${prompt}`);
 });
 
 test('"later" without an earlier time says nothing; a stated time wins over "later"', async () => {

@@ -84,7 +84,7 @@ export function rankCast(
     return {
       id: idOf.get(s.e)!,
       name: entry.name,
-      kind: entry.source === 'role' ? 'role' : 'named',
+      kind: entry.source === 'role' ? 'role' : entry.creature ? 'creature' : 'named',
       aliases: [...new Map(aliases.map((a) => [a.toLowerCase(), a])).values()].sort(),
       mentions: s.count,
       firstScene: s.scenes[0]!,
