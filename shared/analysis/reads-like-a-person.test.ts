@@ -180,6 +180,28 @@ test('an explainer without markers or headings: each Visual + Narration block is
   );
 });
 
+test('an explainer whose sections are level-2 headings with no title line', async () => {
+  const a = await analyzeScript(
+    [
+      '## Accroche',
+      'Visuel : une bouilloire rouge sur le feu.',
+      'Voix off : L’eau bout à cent degrés.',
+      '',
+      '## La suite',
+      'Visuel : de la vapeur au-dessus d’une tasse.',
+      'Voix off : Puis elle refroidit.',
+    ].join('\n'),
+  );
+  assert.equal(a.format, 'storyboard');
+  assert.equal(a.title, null);
+  assert.deepEqual(
+    a.scenes.map((s) => s.title),
+    ['Accroche', 'La suite'],
+  );
+  assert.deepEqual(a.warnings, []);
+  assert.ok(a.scenes[0]!.prompt.includes('une bouilloire rouge sur le feu'));
+});
+
 test('a creature that speaks is a character; a horse called Duke is not', async () => {
   const a = await analyzeScript(
     'Nina walked to the pond with a horse called Duke. Pip, the old crow, landed on the fence. ' +

@@ -184,7 +184,12 @@ export function parseStoryboard(text: string): ParsedScript {
       continue;
     }
     const sectionHeading = /^#{1,6}\s+(.*)$/.exec(trimmed);
-    if (sectionHeading && !hasMarkers && (title !== null || scene !== null)) {
+    // The first "# Title" names the script; any other heading opens a section.
+    if (
+      sectionHeading &&
+      !hasMarkers &&
+      (title !== null || scene !== null || !/^#\s/.test(trimmed))
+    ) {
       const t = stripInlineMarkup(sectionHeading[1]!).trim();
       openScene(lineNo, t, t || null);
       continue;
