@@ -4,6 +4,8 @@ import { entryFinder } from './cast/entry-index.ts';
 import type { CastEntry } from './cast/cast-entry.ts';
 import { gatherEvidence } from './cast/evidence.ts';
 import { buildMentionIndex, scanMentions, type Mention } from './cast/mentions.ts';
+import { storyFocus } from './cast/focus.ts';
+import { addNarrator, readFirstPerson } from './cast/narrator.ts';
 import { rankCast, scenePresence } from './cast/rank-cast.ts';
 import { attributeProseDialogue } from './dialogue.ts';
 import { apiMessage } from '../api/api-messages.ts';
@@ -23,7 +25,7 @@ import { estimateDuration } from './scene/duration.ts';
 import { detectLocation } from './scene/location.ts';
 import { scoreMood } from './scene/mood.ts';
 import { dedupeTitles, sceneTitle } from './scene/title.ts';
-import { detectTimeOfDay } from './scene/time-of-day.ts';
+import { sceneTimeOfDay } from './scene/time-of-day.ts';
 import { chooseTransition } from './scene/transition.ts';
 import { prepareSceneText, type SceneText } from './scene-text.ts';
 import { segmentProse } from './segment.ts';
@@ -194,7 +196,11 @@ export function analyzeScriptSync(
   );
 
   const presence = scenePresence(texts, mentions, visualMentions, pronounMentions, dialogue, vocab);
-  const { cast, idOf, leftOut } = rankCast(entries, presence, dialogue);
+  const focus = storyFocus(entries, texts, mentions, pronounMentions, parsed.title);
+  // A first-person story follows its narrator (screenplays and explainers speak to us, not about "I").
+  const firstPerson = prose ? readFirstPerson(texts, vocab) : null;
+  if (firstPerson) addNarrator(entries, presence, focus, firstPerson, vocab);
+  const { cast, idOf, leftOut } = rankCast(entries, presence, dialogue, focus);
   if (leftOut > 0) {
     warnings.push(
       `${leftOut} more names looked like characters; only the ${cast.length} most present were kept.`,
@@ -214,10 +220,12 @@ export function analyzeScriptSync(
     // A storyboard's narration is a voice-over: its Visual: line alone says when.
     const time =
       raw.timeOfDay ??
-      (raw.visual !== null
-        ? detectTimeOfDay(t.visualTokens, vocab)
-        : detectTimeOfDay(t.tokens, vocab)) ??
-      (continues && format !== 'storyboard' ? lastTime : null);
+      sceneTimeOfDay(
+        raw.visual !== null ? t.visualTokens : t.tokens,
+        vocab,
+        lastTime,
+        continues && format !== 'storyboard',
+      );
     const found = detectLocation(raw, t, vocab);
     const location = found ?? (prose && raw.opening !== 'heading' ? lastLocation : null);
     // Every word once: the narration (prose quotes included), the visual, the script's dialogue lines.

@@ -126,8 +126,12 @@ export interface CastMember {
   id: string;
   /** Canonical name: the fullest form seen ("Mara Quinn"), or the role ("Le roi"). */
   name: string;
-  /** 'role' for a character known only by a role noun ("the king"). */
-  kind: 'named' | 'role';
+  /**
+   * 'role' for a character known only by a role noun ("the king"); 'creature'
+   * for a named animal or thing that speaks ("Pip, the old crow"): a
+   * character, described without human features.
+   */
+  kind: 'named' | 'role' | 'creature';
   /** Other forms that refer to the same character ("Mara", "le prince"). */
   aliases: string[];
   mentions: number;

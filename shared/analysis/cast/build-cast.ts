@@ -133,7 +133,12 @@ export function buildCastEntries(input: CastInput): CastEntry[] {
     }
     // "Brigid" alone after "*Saint Brigid*": the ship again, unless the text makes it speak.
     if (c.keys.length === 1 && thingWords.has(c.keys[0]!) && c.spoken === 0) continue;
-    if (person) cast.add(newEntry(c.name, [c.keys], 'name'));
+    if (person) {
+      const entry = newEntry(c.name, [c.keys], 'name');
+      // Said to be a crow or a tree, yet it speaks: a character, but not a human one.
+      entry.creature = c.thing > 0;
+      cast.add(entry);
+    }
   }
   // A first name's usual gender is a prior; pronouns in the text can outvote it.
   for (const entry of cast.entries) {
@@ -173,7 +178,8 @@ export function buildCastEntries(input: CastInput): CastEntry[] {
       owner.roleEnglish ??= role.role.english;
       const named = owner.nameForms.some((f) => f.includes(role.key));
       if (!named || surface !== role.key) addUnique(owner.descriptions, surface);
-      addUnique(owner.visuals, visual);
+      // "Inspector" named by its role word alone: the word adds nothing to its look.
+      if (!named || visual !== role.role.english) addUnique(owner.visuals, visual);
       owner.aliases.add(roleCharacterName(role, language).toLowerCase());
       if (gender === 'female') owner.female += 2;
       if (gender === 'male') owner.male += 2;

@@ -18,6 +18,8 @@ export interface CastEntry {
   source: 'cue' | 'speaker' | 'name' | 'role';
   /** English role noun when the character is known by it ("king"). */
   roleEnglish: string | null;
+  /** A speaking animal or thing ("Pip, the old crow" who says things): no human look in prompts. */
+  creature: boolean;
 }
 
 export function newEntry(name: string, keys: string[][], source: CastEntry['source']): CastEntry {
@@ -32,6 +34,7 @@ export function newEntry(name: string, keys: string[][], source: CastEntry['sour
     visuals: [],
     source,
     roleEnglish: null,
+    creature: false,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { SceneText } from '../scene-text.ts';
 import { sentenceSpans } from '../text/sentence-spans.ts';
+import type { Token } from '../text/tokens.ts';
 import type { Vocabulary } from '../vocabulary/index.ts';
 import { addUnique, genderOf, type CastEntry } from './cast-entry.ts';
 import { glossToEnglish } from './gloss.ts';
@@ -51,6 +52,29 @@ function pronounReferent(
     }
   }
   return unknown;
+}
+
+/** Words of an introductory phrase before the subject: "Later,", "In the late afternoon,", "Plus tard,". */
+const MAX_INTRO_WORDS = 5;
+
+/**
+ * The token in subject position at the start of a sentence: its first word,
+ * or the first one after a short introductory phrase closed by a comma.
+ */
+function subjectToken(
+  tokens: readonly Token[],
+  first: number,
+  text: string,
+  end: number,
+): Token | undefined {
+  const opening = tokens[first];
+  if (!opening || SUBJECT_PRONOUNS.has(pronounKey(opening.key))) return opening;
+  for (let k = first + 1; k < tokens.length && k <= first + MAX_INTRO_WORDS; k++) {
+    const t = tokens[k]!;
+    if (t.start >= end) break;
+    if (/^\s*,\s*$/.test(text.slice(tokens[k - 1]!.end, t.start))) return t;
+  }
+  return opening;
 }
 
 /** "demanda-t-elle" counts as "elle". */
@@ -127,16 +151,20 @@ export function gatherEvidence(
   };
   const described = new Set<number>();
 
+  /**
+   * Mentions of the last few sentences, newest last: the candidates for a
+   * pronoun. The chain runs on across scenes: "Later, she walked up the hill"
+   * opens a scene about whoever "she" was at the end of the one before.
+   */
+  let recent: Mention[][] = [];
   for (const scene of scenes) {
     const sceneMentions = mentions[scene.index] ?? [];
-    if (sceneMentions.length === 0) continue;
+    if (sceneMentions.length === 0 && recent.length === 0) continue;
     const counted = pronounMentions[scene.index]!;
     const text = scene.masked;
     const spans = sentenceSpans(text);
     let m = 0;
     let t = 0;
-    /** Mentions of the last few sentences, newest last: the candidates for a pronoun. */
-    let recent: Mention[][] = [];
     for (const span of spans) {
       const inside: Mention[] = [];
       while (m < sceneMentions.length && sceneMentions[m]!.start < span.end) {
@@ -144,7 +172,7 @@ export function gatherEvidence(
         m++;
       }
       while (t < scene.tokens.length && scene.tokens[t]!.start < span.start) t++;
-      const firstToken = scene.tokens[t];
+      const firstToken = subjectToken(scene.tokens, t, text, span.end);
       // Only a subject pronoun opens a sentence about someone ("Her apprentice…" is about the apprentice).
       const g =
         firstToken &&

@@ -27,6 +27,12 @@ export interface NameCandidate {
   notPerson: number;
   /** Speech verbs and "named X" around it: evidence from this text, not from a lexicon. */
   spoken: number;
+  /**
+   * Said to be a thing or an animal: "Old Ben, the apple tree", "a horse
+   * called Duke", "La Marguerite, la vieille barque". Not a character unless it
+   * speaks.
+   */
+  thing: number;
   /** Never seen mid-sentence and nothing says it is a name: usable as an alias of a full name only. */
   startOnly: boolean;
   /** A sentence around its first mid-sentence occurrence (for the tagger and descriptions). */
@@ -102,6 +108,8 @@ interface Occurrence {
   next: Token | undefined;
   nextIsPlace: boolean;
   possessive: boolean;
+  /** What an apposition or "a … named X" says it is. */
+  nature: 'person' | 'thing' | null;
   /** Where the sentence is (sliced only for the one occurrence that becomes the context). */
   source: string;
   span: Span;
@@ -188,6 +196,7 @@ export function findNameCandidates(
             next,
             nextIsPlace: b < tokens.length && matchPhrase(vocab.places, tokens, b) !== null,
             possessive: /['’]s$/i.test(last.text),
+            nature: natureOf(tokens, a, b, source, vocab),
             source,
             span,
           });
@@ -212,15 +221,22 @@ export function findNameCandidates(
     let person = 0;
     let notPerson = 0;
     let spoken = 0;
+    let thing = 0;
     if (TITLES.has(key) && keys.length > 1) person += 2;
     if (knownName) person += 1.5;
     for (const o of occ) {
       const prev = o.prev?.key;
       const next = o.next?.key;
+      // "a horse called Duke": "called" names a thing here, it does not make it speak.
+      if (o.nature === 'thing') {
+        thing++;
+        continue;
+      }
       if ((next && vocab.speechVerbs.has(next)) || (prev && vocab.speechVerbs.has(prev))) {
         person += 1;
         spoken++;
       }
+      if (o.nature === 'person') person += 1;
       if (prev && vocab.nameLinkers.has(prev)) {
         person += 3;
         spoken++;
@@ -242,6 +258,7 @@ export function findNameCandidates(
       person,
       notPerson,
       spoken,
+      thing,
       startOnly,
       context: contextAround(first.source.slice(first.span.start, first.span.end), name),
     });
@@ -266,9 +283,55 @@ export function findNameCandidates(
 /** Whether a candidate reads as a person: more evidence for than against, or repeated with none against. */
 export function isPersonCandidate(c: NameCandidate): boolean {
   if (c.startOnly) return false;
+  // A named tree, horse or boat is scenery unless it talks like a person.
+  if (c.thing > 0 && c.spoken === 0) return false;
   if (c.person > c.notPerson && c.person >= 1) return true;
   // Repeated, or a full name mid-sentence ("By dusk, Mara Quinn …"), with nothing against it.
   return c.notPerson === 0 && (c.count >= 2 || (c.keys.length >= 2 && c.mid >= 1));
+}
+
+const APPOSITION_HEAD_WORDS = 3;
+
+/** A person noun among these tokens: a role ("the old king") or a word such as "woman". */
+function namesAPerson(tokens: readonly Token[], vocab: Vocabulary): boolean {
+  return tokens.some(
+    (t, k) => vocab.personNouns.has(t.key) || matchPhrase(vocab.roles, tokens, k) !== null,
+  );
+}
+
+/**
+ * What the words around a name say it is. An apposition ("Old Ben, the apple
+ * tree …", "Alexandre, le jeune prince") is a person when its first words hold
+ * a person noun, a thing otherwise; so is the noun of "a horse called Duke" /
+ * "une barque nommée Marguerite".
+ */
+function natureOf(
+  tokens: readonly Token[],
+  a: number,
+  b: number,
+  source: string,
+  vocab: Vocabulary,
+): 'person' | 'thing' | null {
+  const next = tokens[b];
+  if (next && /^\s*,\s*$/.test(source.slice(tokens[b - 1]!.end, next.start))) {
+    if (vocab.determiners.has(next.key) || /^[ld]['’]/i.test(next.text)) {
+      const head: Token[] = [];
+      // "l'arbre": the article is inside the noun's token.
+      const from = /^[ld]['’]/i.test(next.text) ? b : b + 1;
+      for (let k = from; k < tokens.length && head.length < APPOSITION_HEAD_WORDS; k++) {
+        const t = tokens[k]!;
+        if (k > from && source.slice(tokens[k - 1]!.end, t.start).trim() !== '') break;
+        head.push(t);
+      }
+      if (head.length) return namesAPerson(head, vocab) ? 'person' : 'thing';
+    }
+  }
+  const linker = tokens[a - 1];
+  const noun = tokens[a - 2];
+  if (linker && noun && vocab.nameLinkers.has(linker.key) && !vocab.adjectives.has(noun.key)) {
+    return namesAPerson([noun], vocab) ? 'person' : 'thing';
+  }
+  return null;
 }
 
 function contextAround(sentence: string, name: string): string {

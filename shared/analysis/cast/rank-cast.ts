@@ -3,14 +3,16 @@ import { clip } from '../text/tokens.ts';
 import type { CastMember } from '../types.ts';
 import type { Vocabulary } from '../vocabulary/index.ts';
 import { genderOf, type CastEntry } from './cast-entry.ts';
+import type { StoryFocus } from './focus.ts';
 import type { Mention } from './mentions.ts';
 
 /**
  * Who is in each scene, and the cast ranked by presence. A character is
  * present where named, described by a role, speaking, or standing behind a
  * sentence-opening pronoun; a scene told only with pronouns ("Ils marchèrent
- * …") keeps the people of the scene before. The protagonist is the one
- * present in most scenes, then the most mentioned, then the first seen.
+ * …") keeps the people of the scene before. The protagonist is the one the
+ * story follows (`focus.ts`): present in most scenes and most often the
+ * subject or in the title, then the most mentioned, then the first seen.
  */
 
 /** Per scene: entry index → mentions (0 = carried over from the scene before). */
@@ -50,6 +52,7 @@ export function rankCast(
   entries: readonly CastEntry[],
   presence: Presence,
   dialogue: readonly { entry: number | null }[][],
+  focus?: StoryFocus,
 ): { cast: CastMember[]; idOf: Map<number, string>; leftOut: number } {
   // One pass over the scenes, whatever the number of characters.
   const stats = entries.map((_, e) => ({ e, scenes: [] as number[], count: 0, lines: 0 }));
@@ -61,11 +64,16 @@ export function rankCast(
   });
   for (const scene of dialogue)
     for (const d of scene) if (d.entry !== null) stats[d.entry]!.lines++;
+  // Who the story follows: presence in scenes, plus up to one scene's worth for being the
+  // subject most often (names and opening pronouns), plus half for being named in the title.
+  const maxSubjects = Math.max(1, ...(focus?.subjects ?? []));
+  const followed = (e: number) =>
+    (focus ? focus.subjects[e]! / maxSubjects + (focus.inTitle[e] ? 0.5 : 0) : 0) +
+    stats[e]!.scenes.length;
   const present = stats
     .filter((s) => s.scenes.length > 0)
     .sort(
-      (a, b) =>
-        b.scenes.length - a.scenes.length || b.count - a.count || a.scenes[0]! - b.scenes[0]!,
+      (a, b) => followed(b.e) - followed(a.e) || b.count - a.count || a.scenes[0]! - b.scenes[0]!,
     );
   const ranked = present.slice(0, MAX_CAST);
   const idOf = new Map<number, string>(ranked.map((s, k) => [s.e, `cast-${k + 1}`]));
@@ -76,7 +84,7 @@ export function rankCast(
     return {
       id: idOf.get(s.e)!,
       name: entry.name,
-      kind: entry.source === 'role' ? 'role' : 'named',
+      kind: entry.source === 'role' ? 'role' : entry.creature ? 'creature' : 'named',
       aliases: [...new Map(aliases.map((a) => [a.toLowerCase(), a])).values()].sort(),
       mentions: s.count,
       firstScene: s.scenes[0]!,

@@ -72,10 +72,13 @@ export function findRoleCandidates(
       if (!m) continue;
       const head = tokens[i]!;
       // Capitalised mid-sentence it is part of a name ("Inspector Morse"): names handle it.
+      // A capitalised role mid-sentence is a name ("Captain Ahab"), except after an article:
+      // "the Captain", "le Prince" are the role used as a title, still the role's character.
       if (
         isCapitalized(head.text) &&
         i > 0 &&
-        !/[.!?]\s*$/.test(masked.slice(tokens[i - 1]!.end, head.start))
+        !/[.!?]\s*$/.test(masked.slice(tokens[i - 1]!.end, head.start)) &&
+        !vocab.determiners.has(tokens[i - 1]!.key)
       ) {
         i += m.length - 1;
         continue;

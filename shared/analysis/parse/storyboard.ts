@@ -155,21 +155,43 @@ export function parseStoryboard(text: string): ParsedScript {
     }
   };
 
+  // Without "Scene 1" markers, an explainer's sections are its headings ("## Accroche"),
+  // or failing those, each new Visual: line after a complete Visual + Narration block.
+  const hasMarkers = lines.some((l) => SCENE_MARKER.test(l));
+  const openScene = (lineNo: number, heading: string, title: string | null) => {
+    flushField();
+    field = null;
+    if (scene) scenes.push(scene);
+    else if (preface && !isEmptyScene(preface)) scenes.push(preface);
+    preface = null;
+    scene = emptyScene(lineNo, 'marker');
+    scene.heading = heading;
+    scene.title = title;
+  };
+
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const lineNo = i + 1;
     const trimmed = line.trim();
     const marker = SCENE_MARKER.exec(line);
     if (marker) {
-      flushField();
-      field = null;
-      if (scene) scenes.push(scene);
-      else if (preface && !isEmptyScene(preface)) scenes.push(preface);
-      preface = null;
-      scene = emptyScene(lineNo, 'marker');
-      scene.heading = trimmed.replace(/^#+\s*/, '').replace(/\*\*|__/g, '');
       const t = marker[2]!.replace(/[:.]+$/, '').trim();
-      scene.title = t ? stripInlineMarkup(t) : null;
+      openScene(
+        lineNo,
+        trimmed.replace(/^#+\s*/, '').replace(/\*\*|__/g, ''),
+        t ? stripInlineMarkup(t) : null,
+      );
+      continue;
+    }
+    const sectionHeading = /^#{1,6}\s+(.*)$/.exec(trimmed);
+    // The first "# Title" names the script; any other heading opens a section.
+    if (
+      sectionHeading &&
+      !hasMarkers &&
+      (title !== null || scene !== null || !/^#\s/.test(trimmed))
+    ) {
+      const t = stripInlineMarkup(sectionHeading[1]!).trim();
+      openScene(lineNo, t, t || null);
       continue;
     }
     if (trimmed === '') {
@@ -187,6 +209,15 @@ export function parseStoryboard(text: string): ParsedScript {
     const f = fieldOf(line);
     if (f) {
       flushField();
+      const current = scene ?? preface;
+      if (
+        f.kind === 'visual' &&
+        !hasMarkers &&
+        current?.visual &&
+        (current.paragraphs.length > 0 || current.dialogue.length > 0)
+      ) {
+        openScene(lineNo, trimmed, null);
+      }
       field = f.kind;
       if (f.value) buffer.push(f.value);
       // Settings (camera, duration, transition, place, mood) fit on their line; only text runs on.

@@ -52,7 +52,8 @@ const GENDERED =
  */
 export function castAppearance(member: Pick<PromptCast, 'kind' | 'visual' | 'gender'>): string {
   let visual = member.visual;
-  if (member.kind === 'role' || !member.gender) return visual;
+  // A talking crow is not "a man": only people get a human noun.
+  if (member.kind !== 'named' || !member.gender) return visual;
   visual = visual.replace(/\btheir\b/g, member.gender === 'female' ? 'her' : 'his');
   if (GENDERED.test(visual)) return visual;
   const noun = member.gender === 'female' ? 'a woman' : 'a man';

@@ -10,7 +10,7 @@ import { matchPhrase, type Vocabulary } from '../vocabulary/index.ts';
 
 /**
  * The English subject of a scene's image. A storyboard's Visual: line is the
- * subject (glossed when not English). English prose and action: the most
+ * subject (when not English, its glossed nouns followed by the line as written). English prose and action: the most
  * pictorial sentence (characters, places, shot words; quotes ignored), its
  * opening pronoun replaced by the character's name. Other languages: the
  * characters present and the visual nouns of the scene, glossed.
@@ -71,8 +71,12 @@ export function sceneVisual(
       ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`
       : (names[0] ?? '');
   if (raw.visual) {
-    const v = vocab.language === 'en' ? raw.visual : glossToEnglish(raw.visual, vocab);
-    if (v) return clip(v.replace(/[.!?…]+$/, ''), MAX_VISUAL);
+    // The Visual: line is the frame, always. Glossing keeps only the words the tables know,
+    // so the line itself follows the English: an engine that reads French nouns still gets
+    // "trois poubelles de couleur", and a person editing the prompt sees what was asked.
+    const line = raw.visual.replace(/[.!?…]+$/, '');
+    const gloss = vocab.language === 'en' ? '' : glossToEnglish(raw.visual, vocab);
+    return clip(gloss ? `${gloss} (${line})` : line, MAX_VISUAL);
   }
   if (vocab.language === 'en') {
     const sentence = bestSentence(text, mentions, vocab);

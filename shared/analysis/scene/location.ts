@@ -34,9 +34,15 @@ function voteSetting(
   let exterior = 0;
   for (const h of hits) {
     // The main place counts twice: a cave is inside even if the village is named.
-    const weight = h.place.english === main?.place.english ? 2 : 1;
-    if (h.place.setting === 'interior') interior += SETTING_WEIGHT[h.place.kind] * weight;
-    else if (h.place.setting === 'exterior') exterior += SETTING_WEIGHT[h.place.kind] * weight;
+    const weight = (h.place.english === main?.place.english ? 2 : 1) * SETTING_WEIGHT[h.place.kind];
+    // The preposition says where the camera is: "on a bench by the barn" is outside it,
+    // "in the barn" inside (a forest stays outside whatever the preposition).
+    const enclosed = h.place.kind !== 'nature' && h.place.kind !== 'settlement';
+    if (enclosed && h.approach === 'beside') exterior += weight;
+    else if (enclosed && h.approach === 'inside' && h.place.setting !== 'exterior')
+      interior += weight;
+    else if (h.place.setting === 'interior') interior += weight;
+    else if (h.place.setting === 'exterior') exterior += weight;
   }
   for (const k of keys) {
     if (vocab.interiorWords.has(k)) interior += 1;

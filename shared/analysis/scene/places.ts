@@ -25,6 +25,42 @@ export interface PlaceHit {
   surface: string;
   /** English adjectives found around the noun ("cobbled", "blue"). */
   englishAdjectives: string[];
+  /** "by the barn" / "près de la grange" → 'beside'; "in the barn" / "dans la grange" → 'inside'. */
+  approach: 'beside' | 'inside' | null;
+}
+
+const MAX_PREPOSITION_WORDS = 3;
+
+/**
+ * The preposition that leads to the place noun at `index`, skipping its
+ * articles, adjectives and proper-name modifiers ("près de la vieille
+ * grange", "outside the Blue Door café"): beside it, inside it, or neither.
+ */
+function approachOf(
+  tokens: readonly Token[],
+  index: number,
+  vocab: Vocabulary,
+): PlaceHit['approach'] {
+  let end = index;
+  // "près de l'église": the elided article is inside the noun's token, nothing to skip.
+  while (
+    end > 0 &&
+    index - end < 4 &&
+    (vocab.determiners.has(tokens[end - 1]!.key) ||
+      vocab.adjectives.has(tokens[end - 1]!.key) ||
+      isCapitalized(tokens[end - 1]!.text)) &&
+    !vocab.locativePrepositions.has(tokens[end - 1]!.key)
+  ) {
+    end--;
+  }
+  for (let n = MAX_PREPOSITION_WORDS; n >= 1; n--) {
+    if (end - n < 0) continue;
+    const words = tokens.slice(end - n, end);
+    const phrase = words.map((t) => t.key).join(' ');
+    if (vocab.besidePrepositions.has(phrase)) return 'beside';
+    if (vocab.insidePrepositions.has(phrase)) return 'inside';
+  }
+  return null;
 }
 
 const KIND_WEIGHT: Record<PlaceKind, number> = {
@@ -128,6 +164,7 @@ export function findPlaces(
       modifier,
       surface,
       englishAdjectives,
+      approach: approachOf(tokens, modifierStart, vocab),
     });
     i += m.length - 1;
   }
@@ -143,8 +180,9 @@ export function dominantPlace(hits: readonly PlaceHit[]): PlaceHit | null {
   const scores = new Map<string, { score: number; first: PlaceHit; best: PlaceHit }>();
   for (const hit of hits) {
     const s = scores.get(hit.place.english);
-    // A scene tends to open on its setting ("La forêt était silencieuse…").
-    const w = placeWeight(hit) + (hit === hits[0] ? 0.75 : 0);
+    // A scene tends to open on its setting ("La forêt était silencieuse…"), the more so
+    // with a preposition ("Plus tard, elle était loin en mer", then "la maison que…" in passing).
+    const w = placeWeight(hit) + (hit === hits[0] ? (hit.locative ? 1.25 : 0.75) : 0);
     if (!s) scores.set(hit.place.english, { score: w, first: hit, best: hit });
     else {
       s.score += w;

@@ -48,3 +48,43 @@ export function detectTimeOfDay(tokens: readonly Token[], vocab: Vocabulary): Ti
   }
   return null;
 }
+
+/** Where "later" takes the story from each time of day: a scene at sea later that morning is in the afternoon light. */
+const LATER: Record<TimeOfDay, TimeOfDay> = {
+  dawn: 'morning',
+  sunrise: 'morning',
+  morning: 'afternoon',
+  day: 'afternoon',
+  afternoon: 'evening',
+  sunset: 'dusk',
+  dusk: 'night',
+  evening: 'night',
+  night: 'night',
+};
+
+/** A relative marker counts only where it frames the scene: its opening words ("Later, …", "Le lendemain, …"). */
+const SHIFT_WINDOW = 8;
+
+/**
+ * The time of a scene from its own words and the scene before: a stated time
+ * of day wins ("the next morning", "ce soir-là"); otherwise "later" / "plus
+ * tard" moves on from the previous time, "the next day" / "le lendemain"
+ * opens a new day in the morning, and a scene that just runs on keeps the
+ * previous time (`previous` is null when the scene does not run on).
+ */
+export function sceneTimeOfDay(
+  tokens: readonly Token[],
+  vocab: Vocabulary,
+  previous: TimeOfDay | null,
+  runsOn: boolean,
+): TimeOfDay | null {
+  const stated = detectTimeOfDay(tokens, vocab);
+  if (stated) return stated;
+  const end = Math.min(tokens.length, SHIFT_WINDOW);
+  for (let i = 0; i < end; i++) {
+    const shift = matchPhrase(vocab.timeShifts, tokens, i);
+    if (shift?.value === 'next-day') return 'morning';
+    if (shift?.value === 'later') return previous ? LATER[previous] : null;
+  }
+  return runsOn ? previous : null;
+}

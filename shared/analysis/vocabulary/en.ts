@@ -86,6 +86,10 @@ export const en: VocabularySource = {
   locativePrepositions: list(
     'in,at,inside,into,from,on,onto,near,by,outside,across,toward,towards,through,along,under,above,beneath,behind,beside,off',
   ),
+  besidePrepositions: list(
+    'by,near,beside,outside,outside of,behind,next to,in front of,around,past,alongside,opposite',
+  ),
+  insidePrepositions: list('in,inside,into,within'),
   times: {
     dawn: 'dawn',
     daybreak: 'dawn',
@@ -113,6 +117,17 @@ export const en: VocabularySource = {
     moonlight: 'night',
     nighttime: 'night',
   },
+  timeShifts: {
+    later: 'later',
+    afterwards: 'later',
+    'some time later': 'later',
+    'hours later': 'later',
+    'next day': 'next-day',
+    'following day': 'next-day',
+    'next morning': 'next-day',
+    'following morning': 'next-day',
+    'day after': 'next-day',
+  },
   timeNegators: list('since,until,till,before,from'),
   roles: {
     ...roles(
@@ -133,6 +148,10 @@ export const en: VocabularySource = {
         'messenger,servant,healer,blacksmith,fox,wolf',
     ),
   },
+  personNouns: list(
+    'man,woman,person,friend,neighbour,neighbor,widow,widower,lad,lass,kid,baby,gran,granny,' +
+      'grandma,grandpa,nan,teenager,student,friend,cousin,twin,orphan,apprentice,owner,keeper',
+  ),
   determiners: list('the,a,an,his,her,their,my,our,your,its,this,that'),
   nameLinkers: list('named,called'),
   speechVerbs: list(
@@ -146,6 +165,9 @@ export const en: VocabularySource = {
     male: list('he,him,his,himself'),
     plural: list('they,them,their,themselves'),
   },
+  firstPersonSubjects: list('i'),
+  firstPersonWords: list('me,my,mine,myself'),
+  narratorName: 'Narrator',
   appearanceNouns: list(
     'hair,eyes,beard,moustache,mustache,coat,jacket,dress,cloak,cape,hat,cap,hood,apron,glasses,' +
       'spectacles,scar,uniform,boots,shirt,scarf,gown,armour,armor,robe,robes,braid,braids,freckles,' +

@@ -109,6 +109,11 @@ export const fr: VocabularySource = {
   locativePrepositions: list(
     "à,au,aux,dans,sur,sous,devant,derrière,près,vers,chez,depuis,en,hors,par,entre,contre,jusqu'au",
   ),
+  besidePrepositions: list(
+    'près de,près du,à côté de,à côté du,devant,derrière,hors de,hors du,autour de,autour du,' +
+      'en face de,en face du,au pied de,au pied du,le long de,le long du,au bord de,au bord du',
+  ),
+  insidePrepositions: list('dans,intérieur de,intérieur du,au fond de,au fond du'),
   times: {
     aube: 'dawn',
     aurore: 'dawn',
@@ -130,10 +135,21 @@ export const fr: VocabularySource = {
     'tombée de la nuit': 'dusk',
     'tombée du jour': 'dusk',
     soir: 'evening',
+    'soir-là': 'evening',
+    'matin-là': 'morning',
+    'nuit-là': 'night',
     soirée: 'evening',
     nuit: 'night',
     minuit: 'night',
     'clair de lune': 'night',
+  },
+  timeShifts: {
+    'plus tard': 'later',
+    ensuite: 'later',
+    'peu après': 'later',
+    lendemain: 'next-day',
+    'jour suivant': 'next-day',
+    'matin suivant': 'next-day',
   },
   timeNegators: list("depuis,jusqu'à,jusqu'au,avant,dès"),
   roles: {
@@ -164,6 +180,11 @@ export const fr: VocabularySource = {
       'enfant=child,narrateur=narrator,fantôme=ghost,robot=robot,monstre=monster,maire=mayor',
     ),
   },
+  personNouns: list(
+    'homme,femme,personne,ami,amie,voisin,voisine,veuve,veuf,gamin,gamine,bébé,mamie,papi,' +
+      'mémé,pépé,adolescent,adolescente,élève,étudiant,étudiante,cousin,cousine,jumeau,jumelle,' +
+      'orphelin,orpheline,apprenti,apprentie,propriétaire',
+  ),
   determiners: list('le,la,l,les,un,une,son,sa,ses,leur,mon,ma,notre,ce,cet,cette'),
   nameLinkers: list('nommé,nommée,appelé,appelée,prénommé,prénommée,surnommé,surnommée'),
   speechVerbs: list(
@@ -177,13 +198,19 @@ export const fr: VocabularySource = {
     male: list('il'),
     plural: list('ils,elles,eux'),
   },
+  firstPersonSubjects: list('je'),
+  firstPersonWords: list('moi,mon,ma,mes'),
+  narratorName: 'Narrateur',
   appearanceNouns: list(
     'cheveux,yeux,barbe,moustache,manteau,veste,robe,cape,chapeau,casquette,capuche,tablier,' +
       'lunettes,cicatrice,uniforme,bottes,chemise,écharpe,armure,tresse,tresses,couronne,pull,blouse,' +
       'casque,masque,costume,jupe,pantalon,visage',
   ),
   glossary: pairs(
-    'cheval=horse,chevaux=horses,épée=sword,flûte=flute,lanterne=lantern,lanternes=lanterns,feu=fire,' +
+    'poubelle=bin,poubelles=bins,bac=bin,bacs=bins,bouteille=bottle,bouteilles=bottles,' +
+      'carton=cardboard box,cartons=cardboard boxes,sac=bag,sacs=bags,décharge=landfill,' +
+      'mouette=gull,mouettes=gulls,déchets=waste,' +
+      'cheval=horse,chevaux=horses,épée=sword,flûte=flute,lanterne=lantern,lanternes=lanterns,feu=fire,' +
       'brume=mist,brouillard=fog,pluie=rain,neige=snow,orage=storm,tempête=storm,vent=wind,lune=moon,' +
       'soleil=sun,étoiles=stars,arbre=tree,arbres=trees,troncs=tree trunks,tronc=tree trunk,' +
       'racines=roots,branche=branch,branches=branches,pierre=stone,eau=water,vagues=waves,' +

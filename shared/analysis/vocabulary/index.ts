@@ -3,7 +3,7 @@ import type { MoodLabel, TimeOfDay } from '../types.ts';
 import type { Token } from '../text/tokens.ts';
 import { en } from './en.ts';
 import { fr } from './fr.ts';
-import type { PlaceWord, RoleWord, VocabularySource } from './types.ts';
+import type { PlaceWord, RoleWord, TimeShift, VocabularySource } from './types.ts';
 
 export type { PlaceKind, PlaceWord, RoleWord, ShiftCue, VocabularySource } from './types.ts';
 
@@ -25,8 +25,12 @@ export interface Vocabulary {
   detectionWords: ReadonlySet<string>;
   places: PhraseTable<PlaceWord>;
   times: PhraseTable<TimeOfDay>;
+  timeShifts: PhraseTable<TimeShift>;
   roles: PhraseTable<RoleWord>;
+  personNouns: ReadonlySet<string>;
   locativePrepositions: ReadonlySet<string>;
+  besidePrepositions: ReadonlySet<string>;
+  insidePrepositions: ReadonlySet<string>;
   timeNegators: ReadonlySet<string>;
   determiners: ReadonlySet<string>;
   nameLinkers: ReadonlySet<string>;
@@ -34,6 +38,9 @@ export interface Vocabulary {
   female: ReadonlySet<string>;
   male: ReadonlySet<string>;
   plural: ReadonlySet<string>;
+  firstPersonSubjects: ReadonlySet<string>;
+  firstPersonWords: ReadonlySet<string>;
+  narratorName: string;
   appearanceNouns: ReadonlySet<string>;
   glossary: ReadonlyMap<string, string>;
   adjectives: ReadonlyMap<string, string>;
@@ -79,8 +86,12 @@ function compile(source: VocabularySource): Vocabulary {
     detectionWords: set(source.detectionWords),
     places: table(source.places),
     times: table(source.times),
+    timeShifts: table(source.timeShifts),
     roles: table(source.roles),
+    personNouns: set(source.personNouns),
     locativePrepositions: set(source.locativePrepositions),
+    besidePrepositions: set(source.besidePrepositions),
+    insidePrepositions: set(source.insidePrepositions),
     timeNegators: set(source.timeNegators),
     determiners: set(source.determiners),
     nameLinkers: set(source.nameLinkers),
@@ -88,6 +99,9 @@ function compile(source: VocabularySource): Vocabulary {
     female: set(source.pronouns.female),
     male: set(source.pronouns.male),
     plural: set(source.pronouns.plural),
+    firstPersonSubjects: set(source.firstPersonSubjects),
+    firstPersonWords: set(source.firstPersonWords),
+    narratorName: source.narratorName,
     appearanceNouns: set(source.appearanceNouns),
     glossary: new Map(Object.entries(source.glossary)),
     adjectives: new Map(Object.entries(source.adjectives)),

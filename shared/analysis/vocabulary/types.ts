@@ -37,6 +37,8 @@ export interface ShiftCue {
 
 export type MoodWords = Record<Exclude<MoodLabel, 'neutral'>, readonly string[]>;
 
+export type TimeShift = 'later' | 'next-day';
+
 export interface VocabularySource {
   language: Language;
   /** Narration speed (espeak-ng and human narrators are close to this). */
@@ -49,17 +51,44 @@ export interface VocabularySource {
   detectionWords: readonly string[];
   places: Record<string, PlaceWord>;
   locativePrepositions: readonly string[];
+  /**
+   * Phrases before a building that put the camera outside, next to it ("by
+   * the barn", "près de la grange"), or inside it ("in the barn", "dans la
+   * grange"); as token keys (elision removed: "intérieur de").
+   */
+  besidePrepositions: readonly string[];
+  insidePrepositions: readonly string[];
   /** Multi-word keys allowed ("lever du soleil"). */
   times: Record<string, TimeOfDay>;
+  /**
+   * Relative time markers: 'later' moves the story on from the previous
+   * scene's time ("later", "plus tard"); 'next-day' starts a new day ("the next
+   * day", "le lendemain"). Multi-word keys allowed.
+   */
+  timeShifts: Record<string, TimeShift>;
   /** A time word right after these is not the scene's time ("since noon"). */
   timeNegators: readonly string[];
   roles: Record<string, RoleWord>;
+  /**
+   * Nouns for people that are not roles of their own ("woman", "friend"): with
+   * the role nouns, they tell "Old Ben, the apple tree" (a thing) from "Tomas,
+   * a friend" (a person) in an apposition.
+   */
+  personNouns: readonly string[];
   /** Articles and possessives that introduce a role noun. */
   determiners: readonly string[];
   /** "a prince named Alexandre". */
   nameLinkers: readonly string[];
   speechVerbs: readonly string[];
   pronouns: { female: readonly string[]; male: readonly string[]; plural: readonly string[] };
+  /**
+   * First-person singular, as token keys: the subject ("I", "je"; "j'" is
+   * found by its elision) and the other forms ("me", "my", "mon"). A story
+   * told in them has a narrator who is its protagonist, called `narratorName`.
+   */
+  firstPersonSubjects: readonly string[];
+  firstPersonWords: readonly string[];
+  narratorName: string;
   appearanceNouns: readonly string[];
   /** Visual nouns and their English wording (empty for English: the text is used as is). */
   glossary: Record<string, string>;
