@@ -43,6 +43,16 @@ const PLACE_THINGS = new Set([
   'cerisier',
 ]);
 
+/** Trees named by their fruit's icon: part of an orchard or garden, not a subject to close in on. */
+const FRUIT_TREES = new Set([
+  'pommier',
+  'poirier',
+  'cerisier',
+  'pommiers',
+  'poiriers',
+  'cerisiers',
+]);
+
 const NUMBERS: Record<string, number> = {
   two: 2,
   three: 3,
@@ -311,4 +321,31 @@ export function castFigures(cast: PictureRequest['cast']): DepictedFigure[] {
       scale: 0.94 + (((hash >>> 8) % 100) / 100) * 0.12,
     };
   });
+}
+
+/**
+ * What the picture is of: the people when the prompt names them before any
+ * standing thing ("a family at sunset", "a teacher with books") or names
+ * nothing else, else the first thing it names ("a fishing boat on the sea").
+ * Overhead things (nets on the ceiling) are décor, never the subject.
+ */
+export type Focus = { figures: true } | { icon: string } | null;
+
+export function focalSubject(prompt: string, depiction: Depiction): Focus {
+  const written = tokensOf(prompt).map((t) => t.written);
+  const firstAt = (words: string[]) => {
+    const at = written.findIndex((w) => words.includes(w));
+    return at < 0 ? Infinity : at;
+  };
+  // An orchard's apple trees are drawn as the setting; their fruit icon is not its subject.
+  const standing = depiction.props.filter(
+    (p) => !p.overhead && !p.words.some((w) => FRUIT_TREES.has(wordsOf(w)[0] ?? '')),
+  );
+  const thing = standing
+    .map((prop) => ({ icon: prop.icon, at: firstAt(prop.words) }))
+    .sort((a, b) => a.at - b.at)[0];
+  const peopleAt = firstAt(depiction.figures.filter((f) => !f.name).flatMap((f) => f.words));
+  if (thing && thing.at < peopleAt) return { icon: thing.icon };
+  if (depiction.figures.length) return { figures: true };
+  return null;
 }

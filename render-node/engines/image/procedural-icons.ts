@@ -23,6 +23,8 @@ export interface IconPlacement {
   tint?: { from: string; to: string };
   /** 0 (front) .. 1 (far): far icons take the colour of the air. */
   depth?: number;
+  /** Held in a hand drawn with it: overlaps the hand on purpose. */
+  held?: boolean;
 }
 
 /** The clothing colour of each standing figure in the Fluent set, replaced by a character's own. */

@@ -1,5 +1,5 @@
 import type { Depiction } from '../../../shared/render/depiction.ts';
-import { depictWith } from './depict.ts';
+import { depictWith, focalSubject } from './depict.ts';
 import type { ImageEngine, PictureRequest } from './engine.ts';
 import { mix } from './palette.ts';
 import type { Canvas } from './procedural-canvas.ts';
@@ -8,7 +8,7 @@ import { layoutSubjects, type Box } from './procedural-layout.ts';
 import { scenery } from './procedural-land.ts';
 import { backdrop } from './procedural-setting.ts';
 import { atmosphere, celestial, clouds, sky, stars, weather } from './procedural-sky.ts';
-import { styleDefs, styleOverlay } from './procedural-style.ts';
+import { paperEdge, styleDefs, styleOverlay } from './procedural-style.ts';
 import { RASTER_VERSION, rasteriseSvg } from './rasterise-svg.ts';
 import { hashString, readScene, wordsOf } from './scene-reading.ts';
 import { LOOKS, paletteFor } from './scene-palette.ts';
@@ -28,7 +28,7 @@ import { createRandom, el } from './svg.ts';
  */
 
 /** Bump when the design changes: every picture's cache key includes it. */
-export const PROCEDURAL_VERSION = `procedural-2/${RASTER_VERSION}`;
+export const PROCEDURAL_VERSION = `procedural-3/${RASTER_VERSION}`;
 
 export function createProceduralEngine(): ImageEngine {
   return {
@@ -107,16 +107,18 @@ export function designPicture(request: PictureRequest): string {
     },
     depiction.figures,
     depiction.props,
+    focalSubject(request.prompt, depiction),
   );
   // Far things first: painter's order by the y where they stand.
   const subjects = [...layout.props, ...layout.figures]
-    .sort((a, b) => a.y - b.y)
+    // Held things last: in front of the hand that holds them.
+    .sort((a, b) => (a.held ? H + 1 : a.y) - (b.held ? H + 1 : b.y))
     .map((p) =>
       el(
         'g',
         {},
-        // Boats float: no shadow on the water.
-        reading.terrain === 'water' && p.y < H * 0.85
+        // Boats float: no shadow on the water; a held thing casts none on the ground.
+        (reading.terrain === 'water' && p.y < H * 0.85) || p.held
           ? ''
           : groundShadow(canvas, p.x, p.y, p.size * 0.8),
         drawIcon(canvas, p, canvas.nextId()),
@@ -144,8 +146,19 @@ export function designPicture(request: PictureRequest): string {
     look.paper ? el('rect', { width: W, height: H, fill: look.paper }) : '',
     // Cels flatten the land and the things on it; the sky's gradients would band into rings.
     look.filter === 'cels'
-      ? el('g', {}, ...heavens, el('g', { filter: 'url(#cels)' }, ...scene))
-      : el('g', look.filter ? { filter: `url(#${look.filter})` } : {}, ...heavens, ...scene),
+      ? el(
+          'g',
+          {},
+          el('g', { filter: 'url(#anime-sky)' }, ...heavens),
+          el('g', { filter: 'url(#cels)' }, ...scene),
+        )
+      : el(
+          'g',
+          look.filter ? { filter: `url(#${look.filter})` } : {},
+          ...heavens,
+          ...scene,
+          paperEdge(canvas),
+        ),
     styleOverlay(canvas),
   );
 }
