@@ -14,6 +14,8 @@ import { el } from './svg.ts';
  */
 
 const region = (c: Canvas) => ({
+  // Colour arithmetic on the values a person sees (the default, linear light, greys washes out).
+  'color-interpolation-filters': 'sRGB',
   filterUnits: 'userSpaceOnUse',
   x: 0,
   y: 0,
@@ -85,7 +87,7 @@ export function styleDefs(c: Canvas): void {
           el('feDisplacementMap', {
             in: 'SourceGraphic',
             in2: 'noise',
-            scale: 3 * u,
+            scale: 2.2 * u,
             xChannelSelector: 'R',
             yChannelSelector: 'G',
             result: 'bled',
@@ -99,20 +101,20 @@ export function styleDefs(c: Canvas): void {
             el('feFuncG', { type: 'linear', slope: 0.74, intercept: 0.25 }),
             el('feFuncB', { type: 'linear', slope: 0.74, intercept: 0.23 }),
           ),
-          el('feColorMatrix', { in: 'light', type: 'saturate', values: 1.9, result: 'washes' }),
+          el('feColorMatrix', { in: 'light', type: 'saturate', values: 2.4, result: 'washes' }),
           // Pigment pools where a wash dries: the darker side of every edge spreads a little.
           el('feMorphology', {
             in: 'washes',
             operator: 'erode',
-            radius: Math.max(1, Math.round(0.22 * u)),
+            radius: Math.max(1, Math.round(0.4 * u)),
             result: 'pooled',
           }),
           el('feComposite', {
             in: 'washes',
             in2: 'pooled',
             operator: 'arithmetic',
-            k2: 0.45,
-            k3: 0.55,
+            k2: 0.35,
+            k3: 0.65,
             result: 'edged',
           }),
           // Paper grain shows through the pigment (multiplied, never a grey veil over it).
@@ -126,19 +128,21 @@ export function styleDefs(c: Canvas): void {
             result: 'grain-tile',
           }),
           el('feTile', { in: 'grain-tile', result: 'grain-full' }),
-          el(
-            'feComponentTransfer',
-            { in: 'grain-full', result: 'grain' },
-            el('feFuncA', { type: 'linear', slope: 0.5 }),
-          ),
+          // Neutral grey grain, faint: the paper's texture without the brown cast of the tile.
+          el('feColorMatrix', {
+            in: 'grain-full',
+            type: 'matrix',
+            values: '0 0 0 0 0.45  0 0 0 0 0.44  0 0 0 0 0.43  0 0 0 0.35 0',
+            result: 'grain',
+          }),
           el('feBlend', { in: 'edged', in2: 'grain', mode: 'multiply' }),
         ),
         // Paper left white round the painting: its edge bleeds with the rest.
         el(
           'radialGradient',
           { id: 'paper-edge', cx: 0.5, cy: 0.5, r: 0.72 },
-          el('stop', { offset: 0.8, 'stop-color': look.paper ?? '#fff', 'stop-opacity': 0 }),
-          el('stop', { offset: 0.98, 'stop-color': look.paper ?? '#fff', 'stop-opacity': 1 }),
+          el('stop', { offset: 0.9, 'stop-color': look.paper ?? '#fff', 'stop-opacity': 0 }),
+          el('stop', { offset: 0.93, 'stop-color': look.paper ?? '#fff', 'stop-opacity': 1 }),
         ),
       );
       break;

@@ -118,14 +118,19 @@ function tintForTime(palette: Palette, time: SceneReading['time']): Palette {
   }
 }
 
-/** Watercolour and line art paint on paper: every colour moves towards it. */
+/**
+ * Watercolour and line art paint on paper: every colour moves towards it.
+ * A watercolour sky is a wash of pigment (ultramarine above, the light's
+ * colour below), never the grey a muted palette would leave on paper.
+ */
 function stylise(palette: Palette, look: Look): Palette {
   if (!look.paper || look.wash === 0) return palette;
   const toPaper = (c: string) => mix(c, look.paper!, look.wash);
+  const washed = look.filter === 'watercolour';
   return {
     ...palette,
-    skyTop: toPaper(palette.skyTop),
-    skyBottom: toPaper(palette.skyBottom),
+    skyTop: toPaper(washed ? mix(palette.skyTop, '#3f6fb5', 0.5) : palette.skyTop),
+    skyBottom: toPaper(washed ? mix(palette.skyBottom, palette.glow, 0.45) : palette.skyBottom),
     glow: toPaper(palette.glow),
     far: toPaper(palette.far),
     mid: toPaper(palette.mid),
