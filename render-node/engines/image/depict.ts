@@ -1,6 +1,7 @@
 import type { DepictedFigure, DepictedProp, Depiction } from '../../../shared/render/depiction.ts';
 import type { PictureRequest } from './engine.ts';
-import { iconForWord, isPerson, type IconInfo } from './icon-index.ts';
+import { GROUP, iconForWord, isPerson, STOP_WORDS, type IconInfo } from './icon-index.ts';
+import { promptSubject } from './prompt-subject.ts';
 import {
   hashString,
   PLACE_AND_TIME_WORDS,
@@ -163,7 +164,7 @@ export function depictScene(request: PictureRequest): Depiction {
 }
 
 export function depictWith(request: PictureRequest, reading: SceneReading): Depiction {
-  const { props, people } = readNouns(tokensOf(request.prompt));
+  const { props, people } = readNouns(tokensOf(promptSubject(request.prompt, request.cast)));
   return {
     setting: { kind: reading.setting, words: reading.settingWords },
     time: reading.time,
@@ -202,6 +203,8 @@ function readNouns(tokens: { word: string; written: string }[]): {
     )
       return;
     const info = iconForWord(word);
+    // "his coat soaked through", "son manteau": worn by a figure, not a thing standing in the scene.
+    if (info && isClothing(info) && POSSESSIVES.has(words[at - 1] ?? '')) return;
     if (info) hits.push({ at, word, written, info });
   });
   const kept = hits.filter((hit) => !isModifier(hit, hits, words));
@@ -251,6 +254,29 @@ function countBefore(words: string[], at: number): number | undefined {
   }
   return undefined;
 }
+
+/** emojibase's clothing subgroup (objects): coats, hats, dresses, shoes, bags. */
+const CLOTHING_SUBGROUP = 65;
+const isClothing = (info: IconInfo) =>
+  info.group === GROUP.objects && info.subgroup === CLOTHING_SUBGROUP;
+const POSSESSIVES = new Set([
+  'his',
+  'her',
+  'their',
+  'my',
+  'your',
+  'son',
+  'sa',
+  'ses',
+  'leur',
+  'leurs',
+  'mon',
+  'ma',
+  'mes',
+  'ton',
+  'ta',
+  'tes',
+]);
 
 const OVERHEAD_WORDS = new Set([
   'ceiling',
@@ -324,14 +350,17 @@ export function castFigures(cast: PictureRequest['cast']): DepictedFigure[] {
 }
 
 /**
- * What the picture is of: the people when the prompt names them before any
- * standing thing ("a family at sunset", "a teacher with books") or names
- * nothing else, else the first thing it names ("a fishing boat on the sea").
+ * What the picture is of: the people when the prompt names them (a people
+ * word or a cast member's name) before any standing thing ("a family at
+ * sunset", "Tomas ran along the harbour wall", "a teacher with books") or
+ * names nothing else, else the first thing it names ("a fishing boat on the
+ * sea").
  * Overhead things (nets on the ceiling) are décor, never the subject.
  */
 export type Focus = { figures: true } | { icon: string } | null;
 
 export function focalSubject(prompt: string, depiction: Depiction): Focus {
+  // (`prompt`: what the scene shows, promptSubject's reading of the request.)
   const written = tokensOf(prompt).map((t) => t.written);
   const firstAt = (words: string[]) => {
     const at = written.findIndex((w) => words.includes(w));
@@ -344,7 +373,12 @@ export function focalSubject(prompt: string, depiction: Depiction): Focus {
   const thing = standing
     .map((prop) => ({ icon: prop.icon, at: firstAt(prop.words) }))
     .sort((a, b) => a.at - b.at)[0];
-  const peopleAt = firstAt(depiction.figures.filter((f) => !f.name).flatMap((f) => f.words));
+  // People words ("a family") and cast names ("Tomas Reyes ran…", "le roi": by each word but articles).
+  const peopleAt = firstAt(
+    depiction.figures.flatMap((f) =>
+      f.words.flatMap((w) => tokensOf(w).map((t) => t.written)).filter((w) => !STOP_WORDS.has(w)),
+    ),
+  );
   if (thing && thing.at < peopleAt) return { icon: thing.icon };
   if (depiction.figures.length) return { figures: true };
   return null;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { depictScene, focalSubject } from './depict.ts';
 import { letteringBox } from './procedural.ts';
-import { layoutSubjects, placementBox, type Box } from './procedural-layout.ts';
+import { IN_FRONT_OF, layoutSubjects, placementBox, type Box } from './procedural-layout.ts';
 
 const overlap = (a: Box, b: Box) =>
   Math.max(0, Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x)) *
@@ -69,6 +69,18 @@ for (const [W, H] of [
             if (a.icon === b.icon && a.y === b.y && !a.tint) return;
             // A held thing is drawn in the hand that holds it, on purpose.
             if (a.held || b.held) return;
+            // A person may stand before the lower part of a thing (a counter, a boat's hull).
+            const [person, thing] = a.tint ? [a, b] : [b, a];
+            if (person.tint && !thing.tint) {
+              const upper = placementBox(thing);
+              upper.h *= 1 - IN_FRONT_OF;
+              assert.equal(
+                overlap(placementBox(person), upper),
+                0,
+                `${prompt}: ${person.icon} hides ${thing.icon}`,
+              );
+              return;
+            }
             assert.equal(
               overlap(placementBox(a), placementBox(b)),
               0,

@@ -66,6 +66,8 @@ export function placementBox(p: IconPlacement): Box {
 const FOCAL_SIZE = 0.5;
 /** People who are not the subject still read at a glance. */
 const FIGURE_SIZE = 0.3;
+/** How much of a thing's height (from its base) a person may stand in front of. */
+export const IN_FRONT_OF = 0.4;
 
 interface Spot {
   x: number;
@@ -113,7 +115,10 @@ export function layoutSubjects(
     // Icons spaced closer than they are wide reach past the row's ends: the box holds them.
     const total = widths.reduce((sum, w) => sum + w, 0) + overhang;
     let best: { cost: number; box: Box; s: number; y: number } | null = null;
-    for (const shrink of [1, 0.9, 0.8, 0.68, 0.56, 0.45, 0.36]) {
+    // Others stay readable: a crowded frame overlaps them (below) before they shrink to specks.
+    for (const shrink of focal
+      ? [1, 0.9, 0.8, 0.68, 0.56, 0.45, 0.36]
+      : [1, 0.9, 0.8, 0.68, 0.56]) {
       for (const lift of [0, 0.05, 0.1, 0.16, 0.24, 0.3, 0.36]) {
         const y = Math.min(floor, base - lift * H);
         // The subject stays near the front: smaller rather than far back.
@@ -149,8 +154,9 @@ export function layoutSubjects(
     preferX: number,
     focal: boolean,
     overhang = 0,
+    obstacles: Box[] = taken,
   ): Spot[] =>
-    fit(widths, size, base, preferX, taken, focal, overhang) ??
+    fit(widths, size, base, preferX, obstacles, focal, overhang) ??
     // A crowded frame: in front of or behind others rather than nowhere (never on the lettering).
     fit(widths, size * 0.7, base, preferX, [lettering], false, overhang) ??
     // Nothing fits at all (a tiny frame): small, in the sky on the right, still on screen.
@@ -169,7 +175,12 @@ export function layoutSubjects(
     const tallest = Math.max(...figures.map((f) => f.scale));
     // (A hair wider than each figure: neighbours never touch.)
     const widths = figures.map((f) => (FIGURE_WIDTH * 1.01 * f.scale) / tallest);
-    const spots = place(widths, height * tallest, base, focal ? third : W * 0.8, focal);
+    // People may stand before the lower part of a thing placed already (a person in front of
+    // a counter, beside a horse): it stays readable above their heads.
+    const behind = taken.map((box) =>
+      box === lettering ? box : { ...box, h: box.h * (1 - IN_FRONT_OF) },
+    );
+    const spots = place(widths, height * tallest, base, focal ? third : W * 0.8, focal, 0, behind);
     return figures.map((figure, i) => ({
       icon: figure.icon,
       x: spots[i]!.x,

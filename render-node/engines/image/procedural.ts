@@ -5,6 +5,7 @@ import { mix } from './palette.ts';
 import type { Canvas } from './procedural-canvas.ts';
 import { drawIcon, groundShadow } from './procedural-icons.ts';
 import { layoutSubjects, type Box } from './procedural-layout.ts';
+import { promptSubject } from './prompt-subject.ts';
 import { scenery } from './procedural-land.ts';
 import { backdrop } from './procedural-setting.ts';
 import { atmosphere, celestial, clouds, sky, stars, weather } from './procedural-sky.ts';
@@ -61,6 +62,7 @@ export function designPicture(request: PictureRequest): string {
   const { width: W, height: H } = request;
   const reading = readScene(request);
   const depiction = depictWith(request, reading);
+  const subject = promptSubject(request.prompt, request.cast);
   const rng = createRandom(request.seed ^ hashString(`${request.prompt}|${request.title}`));
   const look = LOOKS[request.stylePreset];
   const palette = paletteFor(request);
@@ -88,7 +90,7 @@ export function designPicture(request: PictureRequest): string {
     palette,
     reading,
     depiction,
-    words: wordsOf(request.prompt),
+    words: wordsOf(subject),
     floorY: H * rng.range(0.66, 0.72),
     defs: [],
     nextId: () => `i${(ids++).toString(36)}-`,
@@ -107,7 +109,7 @@ export function designPicture(request: PictureRequest): string {
     },
     depiction.figures,
     depiction.props,
-    focalSubject(request.prompt, depiction),
+    focalSubject(subject, depiction),
   );
   // Far things first: painter's order by the y where they stand.
   const subjects = [...layout.props, ...layout.figures]
