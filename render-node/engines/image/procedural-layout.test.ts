@@ -65,8 +65,8 @@ for (const [W, H] of [
       if (!crowded) {
         all.forEach((a, i) =>
           all.slice(i + 1).forEach((b) => {
-            // A counted group ("three bins") stands side by side, touching.
-            if (a.icon === b.icon && a.y === b.y && !a.tint) return;
+            // A counted group ("three bins") stands together, touching; a subject's in two ranks.
+            if (a.icon === b.icon && !a.tint) return;
             // A held thing is drawn in the hand that holds it, on purpose.
             if (a.held || b.held) return;
             // A person may stand before the lower part of a thing (a counter, a boat's hull).

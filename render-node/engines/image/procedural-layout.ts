@@ -66,6 +66,8 @@ export function placementBox(p: IconPlacement): Box {
 const FOCAL_SIZE = 0.5;
 /** People who are not the subject still read at a glance. */
 const FIGURE_SIZE = 0.3;
+/** How far a counted subject's back rank stands behind (above) its front row, in heights. */
+const RANK_RISE = 0.3;
 /** How much of a thing's height (from its base) a person may stand in front of. */
 export const IN_FRONT_OF = 0.4;
 
@@ -206,21 +208,42 @@ export function layoutSubjects(
       : focal && band === 'back'
         ? baseOf('middle')
         : baseOf(band);
-    // A counted subject ("three bins") stands close, each a little before the next.
+    // A counted subject ("three bins") stands close, each a little before the next; from three,
+    // things on the ground stand in two ranks (the back one raised between the front ones), so
+    // each stays big (boats keep to one line on the water).
+    const ranked = focal && prop.count >= 3 && band === 'front';
+    const front = ranked ? Math.ceil(prop.count / 2) : prop.count;
     const gap = focal && prop.count > 1 ? 0.78 : 0.95;
     const spots = place(
-      Array.from({ length: prop.count }, () => gap),
+      Array.from({ length: front }, () => gap),
       size,
       base,
       focal ? third : W * 0.8,
       focal,
       1 - gap,
     );
-    return spots.map((spot) => ({
+    const placed = spots.map((spot) => ({
       icon: prop.icon,
       ...spot,
       depth: prop.overhead ? 0.1 : focal ? Math.min(depth, 0.15) : depth,
     }));
+    if (!ranked) return placed;
+    const back = spots.slice(0, prop.count - front).map((spot, i) => {
+      const next = spots[i + 1] ?? spot;
+      return {
+        icon: prop.icon,
+        x: (spot.x + next.x) / 2,
+        y: spot.y - spot.size * RANK_RISE,
+        size: spot.size * 0.92,
+        depth: Math.min(depth, 0.15) + 0.08,
+      };
+    });
+    // The back rank rises above the front row's box: that band is taken too.
+    const top = Math.min(...back.map((b) => b.y - b.size));
+    const left = Math.min(...back.map((b) => b.x - b.size / 2));
+    const right = Math.max(...back.map((b) => b.x + b.size / 2));
+    taken.push({ x: left, y: top, w: right - left, h: spots[0]!.y - spots[0]!.size - top });
+    return [...back, ...placed];
   };
 
   // The subject first: it takes the best place; then the biggest things, which have the fewest places to go.
@@ -247,7 +270,8 @@ export function layoutSubjects(
   return { figures: figurePlacements, props: propPlacements };
 }
 
-const isHand = (icon: string) => {
+/** A hand (not a whole person): drawn in the air, as a close-up shows it. */
+export const isHand = (icon: string) => {
   const info = iconInfo(icon);
   return info !== null && info.group === GROUP.people && !isPerson(info);
 };

@@ -4,7 +4,7 @@ import type { ImageEngine, PictureRequest } from './engine.ts';
 import { mix } from './palette.ts';
 import type { Canvas } from './procedural-canvas.ts';
 import { drawIcon, groundShadow } from './procedural-icons.ts';
-import { layoutSubjects, type Box } from './procedural-layout.ts';
+import { isHand, layoutSubjects, type Box } from './procedural-layout.ts';
 import { promptSubject } from './prompt-subject.ts';
 import { scenery } from './procedural-land.ts';
 import { backdrop } from './procedural-setting.ts';
@@ -119,8 +119,8 @@ export function designPicture(request: PictureRequest): string {
       el(
         'g',
         {},
-        // Boats float: no shadow on the water; a held thing casts none on the ground.
-        (reading.terrain === 'water' && p.y < H * 0.85) || p.held
+        // Boats float: no shadow on the water; a hand and what it holds cast none on the ground.
+        (reading.terrain === 'water' && p.y < H * 0.85) || p.held || isHand(p.icon)
           ? ''
           : groundShadow(canvas, p.x, p.y, p.size * 0.8),
         drawIcon(canvas, p, canvas.nextId()),
