@@ -115,7 +115,7 @@ export function styleDefs(c: Canvas): void {
           el('feMorphology', {
             in: 'washes',
             operator: 'erode',
-            radius: Math.max(1, Math.round(0.4 * u)),
+            radius: Math.max(1, Math.round(0.25 * u)),
             result: 'pooled',
           }),
           el('feComposite', {
