@@ -1,7 +1,7 @@
 import type { Canvas } from './procedural-canvas.ts';
 import { displacementTile, grainTile } from './noise-tile.ts';
 import { letterboxHeight } from './lettering.ts';
-import { el } from './svg.ts';
+import { el, type Attrs } from './svg.ts';
 
 /**
  * What makes the styles differ beyond their palettes and line work, as SVG
@@ -12,6 +12,10 @@ import { el } from './svg.ts';
  * icons cast soft shadows. Filter sizes follow the frame, so a thumbnail
  * and a 1080p frame look alike.
  */
+
+/** feComponentTransfer: one function per colour channel (red, green, blue). */
+const transfer = (attrs: Attrs, r: Attrs, g: Attrs, b: Attrs) =>
+  el('feComponentTransfer', attrs, el('feFuncR', r), el('feFuncG', g), el('feFuncB', b));
 
 const region = (c: Canvas) => ({
   // Colour arithmetic on the values a person sees (the default, linear light, greys washes out).
@@ -103,12 +107,11 @@ export function styleDefs(c: Canvas): void {
           }),
           // (No blur: resvg's small-radius Gaussian costs ~0.9 s a 1080p frame.)
           // Transparent pigment: the paper lifts every colour, then the colour is pushed back.
-          el(
-            'feComponentTransfer',
+          transfer(
             { in: 'bled', result: 'light' },
-            el('feFuncR', { type: 'linear', slope: 0.74, intercept: 0.26 }),
-            el('feFuncG', { type: 'linear', slope: 0.74, intercept: 0.25 }),
-            el('feFuncB', { type: 'linear', slope: 0.74, intercept: 0.23 }),
+            { type: 'linear', slope: 0.74, intercept: 0.26 },
+            { type: 'linear', slope: 0.74, intercept: 0.25 },
+            { type: 'linear', slope: 0.74, intercept: 0.23 },
           ),
           el('feColorMatrix', { in: 'light', type: 'saturate', values: 2.4, result: 'washes' }),
           // Pigment pools where a wash dries: the darker side of every edge spreads a little.
@@ -162,20 +165,18 @@ export function styleDefs(c: Canvas): void {
           'filter',
           { id: 'cels', ...region(c) },
           // Darks lifted first, so night scenes keep their shapes in few tones.
-          el(
-            'feComponentTransfer',
+          transfer(
             {},
-            el('feFuncR', { type: 'gamma', amplitude: 1, exponent: 0.7, offset: 0 }),
-            el('feFuncG', { type: 'gamma', amplitude: 1, exponent: 0.7, offset: 0 }),
-            el('feFuncB', { type: 'gamma', amplitude: 1, exponent: 0.7, offset: 0 }),
+            { type: 'gamma', amplitude: 1, exponent: 0.7, offset: 0 },
+            { type: 'gamma', amplitude: 1, exponent: 0.7, offset: 0 },
+            { type: 'gamma', amplitude: 1, exponent: 0.7, offset: 0 },
           ),
-          el(
-            'feComponentTransfer',
+          // Few flat tones a colour (lit and shade): cels, not gradients.
+          transfer(
             {},
-            // Few flat tones a colour (lit and shade): cels, not gradients.
-            el('feFuncR', { type: 'discrete', tableValues: '0.05 0.16 0.32 0.54 0.78 1' }),
-            el('feFuncG', { type: 'discrete', tableValues: '0.05 0.16 0.32 0.54 0.78 1' }),
-            el('feFuncB', { type: 'discrete', tableValues: '0.1 0.24 0.4 0.62 0.84 1' }),
+            { type: 'discrete', tableValues: '0.05 0.16 0.32 0.54 0.78 1' },
+            { type: 'discrete', tableValues: '0.05 0.16 0.32 0.54 0.78 1' },
+            { type: 'discrete', tableValues: '0.1 0.24 0.4 0.62 0.84 1' },
           ),
           el('feColorMatrix', { type: 'saturate', values: 1.4 }),
         ),
@@ -194,12 +195,11 @@ export function styleDefs(c: Canvas): void {
           'filter',
           { id: 'grade', ...region(c) },
           el('feColorMatrix', { type: 'saturate', values: 1.2 }),
-          el(
-            'feComponentTransfer',
+          transfer(
             {},
-            el('feFuncR', { type: 'table', tableValues: '0 0.06 0.3 0.72 1' }),
-            el('feFuncG', { type: 'table', tableValues: '0.02 0.14 0.36 0.64 0.88' }),
-            el('feFuncB', { type: 'table', tableValues: '0.06 0.22 0.4 0.52 0.66' }),
+            { type: 'table', tableValues: '0 0.06 0.3 0.72 1' },
+            { type: 'table', tableValues: '0.02 0.14 0.36 0.64 0.88' },
+            { type: 'table', tableValues: '0.06 0.22 0.4 0.52 0.66' },
           ),
         ),
       );
@@ -223,12 +223,11 @@ export function styleDefs(c: Canvas): void {
           { id: 'render3d', ...region(c) },
           // Bright and clean: lifted mid-tones, gentle contrast.
           el('feColorMatrix', { type: 'saturate', values: 1.12 }),
-          el(
-            'feComponentTransfer',
+          transfer(
             {},
-            el('feFuncR', { type: 'gamma', amplitude: 1, exponent: 0.7, offset: 0.04 }),
-            el('feFuncG', { type: 'gamma', amplitude: 1, exponent: 0.7, offset: 0.04 }),
-            el('feFuncB', { type: 'gamma', amplitude: 1, exponent: 0.72, offset: 0.05 }),
+            { type: 'gamma', amplitude: 1, exponent: 0.7, offset: 0.04 },
+            { type: 'gamma', amplitude: 1, exponent: 0.7, offset: 0.04 },
+            { type: 'gamma', amplitude: 1, exponent: 0.72, offset: 0.05 },
           ),
         ),
       );
