@@ -3,7 +3,7 @@ import { depictWith, focalSubject } from './depict.ts';
 import type { ImageEngine, PictureRequest } from './engine.ts';
 import { mix } from './palette.ts';
 import type { Canvas } from './procedural-canvas.ts';
-import { drawIcon, groundShadow } from './procedural-icons.ts';
+import { drawIcon, drawIconSketch, groundShadow } from './procedural-icons.ts';
 import { isHand, layoutSubjects, type Box } from './procedural-layout.ts';
 import { promptSubject } from './prompt-subject.ts';
 import { scenery } from './procedural-land.ts';
@@ -112,20 +112,20 @@ export function designPicture(request: PictureRequest): string {
     focalSubject(subject, depiction),
   );
   // Far things first: painter's order by the y where they stand.
-  const subjects = [...layout.props, ...layout.figures]
+  const placed = [...layout.props, ...layout.figures]
     // Held things last: in front of the hand that holds them.
-    .sort((a, b) => (a.held ? H + 1 : a.y) - (b.held ? H + 1 : b.y))
-    .map((p) =>
-      el(
-        'g',
-        {},
-        // Boats float: no shadow on the water; a hand and what it holds cast none on the ground.
-        (reading.terrain === 'water' && p.y < H * 0.85) || p.held || isHand(p.icon)
-          ? ''
-          : groundShadow(canvas, p.x, p.y, p.size * 0.8),
-        drawIcon(canvas, p, canvas.nextId()),
-      ),
-    );
+    .sort((a, b) => (a.held ? H + 1 : a.y) - (b.held ? H + 1 : b.y));
+  const subjects = placed.map((p) =>
+    el(
+      'g',
+      {},
+      // Boats float: no shadow on the water; a hand and what it holds cast none on the ground.
+      (reading.terrain === 'water' && p.y < H * 0.85) || p.held || isHand(p.icon)
+        ? ''
+        : groundShadow(canvas, p.x, p.y, p.size * 0.8),
+      drawIcon(canvas, p, canvas.nextId()),
+    ),
+  );
 
   const heavens = [
     sky(canvas),
@@ -161,6 +161,10 @@ export function designPicture(request: PictureRequest): string {
           ...scene,
           paperEdge(canvas),
         ),
+    // Watercolour: the pencil drawing under the washes stays put while the colour bleeds off it.
+    look.filter === 'watercolour'
+      ? el('g', { opacity: 0.55 }, ...placed.map((p) => drawIconSketch(canvas, p, canvas.nextId())))
+      : '',
     styleOverlay(canvas),
   );
 }
