@@ -1,12 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Resvg } from '@resvg/resvg-js';
+import { analyzeScript } from '../../shared/analysis/index.ts';
 import type { StylePreset } from '../../shared/timeline.ts';
 import type { PictureRequest } from '../../render-node/engines/image/engine.ts';
-import { designPicture } from '../../render-node/engines/image/procedural.ts';
+import { depictPicture, designPicture } from '../../render-node/engines/image/procedural.ts';
 
 /**
  * Storyboard frames: times designing and rasterising 1920×1080 pictures of
@@ -14,6 +15,11 @@ import { designPicture } from '../../render-node/engines/image/procedural.ts';
  * scenes × styles so a person can look at them.
  *
  *   node bench/frames/run.ts [--runs 2] [--sheet docs/screenshots/frames-contact-sheet.png]
+ *     [--samples ../shared/fixtures/scripts --samples-sheet docs/screenshots/frames-sample-scripts.png]
+ *
+ * `--samples DIR` analyses every script in DIR (shared/analysis, as an
+ * import does), draws two scenes of each as the render would ask for them,
+ * prints what each depicts and tiles them into `--samples-sheet`.
  */
 
 const NADIA = { name: 'Nadia', description: 'une serveuse au manteau rouge' };
@@ -86,20 +92,17 @@ for (const style of runs > 0 ? STYLES : []) {
   );
 }
 
-if (sheet) {
+/** Rasterises `requests` and tiles them `columns` wide into a PNG at `path` (with ffmpeg). */
+function tileSheet(requests: PictureRequest[], columns: number, path: string) {
   const dir = mkdtempSync(join(tmpdir(), 'frames-sheet-'));
   try {
     mkdirSync(dir, { recursive: true });
-    let i = 0;
-    for (const scene of SCENES) {
-      for (const style of STYLES) {
-        const svg = designPicture(request(scene, style, 288, 162));
-        writeFileSync(
-          join(dir, `${String(i++).padStart(3, '0')}.png`),
-          new Resvg(svg, { fitTo: { mode: 'original' } }).render().asPng(),
-        );
-      }
-    }
+    requests.forEach((picture, i) => {
+      writeFileSync(
+        join(dir, `${String(i).padStart(3, '0')}.png`),
+        new Resvg(designPicture(picture), { fitTo: { mode: 'original' } }).render().asPng(),
+      );
+    });
     execFileSync('ffmpeg', [
       '-y',
       '-loglevel',
@@ -109,7 +112,7 @@ if (sheet) {
       '-i',
       join(dir, '%03d.png'),
       '-vf',
-      `tile=${STYLES.length}x${SCENES.length}:padding=4:color=white`,
+      `tile=${columns}x${Math.ceil(requests.length / columns)}:padding=4:color=white`,
       '-frames:v',
       '1',
       // A sheet small enough to keep in the repository (< 1.5 MB).
@@ -117,10 +120,59 @@ if (sheet) {
       '9',
       '-pred',
       'mixed',
-      sheet,
+      path,
     ]);
-    console.log(`contact sheet: ${sheet} (rows: scenes, columns: ${STYLES.join(', ')})`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (sheet) {
+  tileSheet(
+    SCENES.flatMap((scene) => STYLES.map((style) => request(scene, style, 288, 162))),
+    STYLES.length,
+    sheet,
+  );
+  console.log(`contact sheet: ${sheet} (rows: scenes, columns: ${STYLES.join(', ')})`);
+}
+
+const samples = arg('samples');
+const samplesSheet = arg('samples-sheet');
+if (samples) {
+  const pictures: PictureRequest[] = [];
+  for (const file of readdirSync(samples).sort()) {
+    const analysis = await analyzeScript(readFileSync(join(samples, file), 'utf8'));
+    const cast = new Map(analysis.cast.map((member) => [member.id, member]));
+    const { scenes } = analysis;
+    // The second scene and one past the middle: not only openings.
+    const picks = [
+      ...new Set([Math.min(1, scenes.length - 1), Math.max(2, Math.floor(scenes.length * 0.6))]),
+    ];
+    for (const scene of picks.map((i) => scenes[Math.min(i, scenes.length - 1)]!)) {
+      const picture: PictureRequest = {
+        // As applyAnalysis writes a scene and the render's plan asks for its picture.
+        prompt: scene.prompt,
+        title: scene.title,
+        location: scene.location?.name ?? '',
+        mood: scene.mood.label,
+        cast: scene.characters
+          .map((id) => cast.get(id))
+          .filter((member) => member !== undefined)
+          .map((member) => ({ name: member.name, description: member.description })),
+        stylePreset: analysis.stylePreset,
+        seed: 7,
+        width: 480,
+        height: 270,
+      };
+      const depiction = depictPicture(picture);
+      console.log(
+        `${file} #${scene.index + 1} "${scene.title}" @ ${picture.location || '-'}\n  prompt: ${scene.prompt.slice(0, 160)}\n  shows: ${depiction.setting.kind}, ${depiction.time}; props ${depiction.props.map((p) => `${p.icon}×${p.count} (${p.words.join('/')})`).join(', ') || '-'}; figures ${depiction.figures.map((f) => f.name ?? f.words[0]).join(', ') || '-'}`,
+      );
+      pictures.push(picture);
+    }
+  }
+  if (samplesSheet) {
+    tileSheet(pictures, 2, samplesSheet);
+    console.log(`sample scripts sheet: ${samplesSheet} (two scenes a script, in file order)`);
   }
 }

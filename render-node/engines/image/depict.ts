@@ -1,6 +1,7 @@
 import type { DepictedFigure, DepictedProp, Depiction } from '../../../shared/render/depiction.ts';
 import type { PictureRequest } from './engine.ts';
-import { iconForWord, isPerson, type IconInfo } from './icon-index.ts';
+import { GROUP, iconForWord, isPerson, STOP_WORDS, type IconInfo } from './icon-index.ts';
+import { promptSubject } from './prompt-subject.ts';
 import {
   hashString,
   PLACE_AND_TIME_WORDS,
@@ -41,6 +42,16 @@ const PLACE_THINGS = new Set([
   'pommier',
   'poirier',
   'cerisier',
+]);
+
+/** Trees named by their fruit's icon: part of an orchard or garden, not a subject to close in on. */
+const FRUIT_TREES = new Set([
+  'pommier',
+  'poirier',
+  'cerisier',
+  'pommiers',
+  'poiriers',
+  'cerisiers',
 ]);
 
 const NUMBERS: Record<string, number> = {
@@ -153,7 +164,7 @@ export function depictScene(request: PictureRequest): Depiction {
 }
 
 export function depictWith(request: PictureRequest, reading: SceneReading): Depiction {
-  const { props, people } = readNouns(tokensOf(request.prompt));
+  const { props, people } = readNouns(tokensOf(promptSubject(request.prompt, request.cast)));
   return {
     setting: { kind: reading.setting, words: reading.settingWords },
     time: reading.time,
@@ -192,6 +203,8 @@ function readNouns(tokens: { word: string; written: string }[]): {
     )
       return;
     const info = iconForWord(word);
+    // "his coat soaked through", "son manteau": worn by a figure, not a thing standing in the scene.
+    if (info && isClothing(info) && POSSESSIVES.has(words[at - 1] ?? '')) return;
     if (info) hits.push({ at, word, written, info });
   });
   const kept = hits.filter((hit) => !isModifier(hit, hits, words));
@@ -241,6 +254,29 @@ function countBefore(words: string[], at: number): number | undefined {
   }
   return undefined;
 }
+
+/** emojibase's clothing subgroup (objects): coats, hats, dresses, shoes, bags. */
+const CLOTHING_SUBGROUP = 65;
+const isClothing = (info: IconInfo) =>
+  info.group === GROUP.objects && info.subgroup === CLOTHING_SUBGROUP;
+const POSSESSIVES = new Set([
+  'his',
+  'her',
+  'their',
+  'my',
+  'your',
+  'son',
+  'sa',
+  'ses',
+  'leur',
+  'leurs',
+  'mon',
+  'ma',
+  'mes',
+  'ton',
+  'ta',
+  'tes',
+]);
 
 const OVERHEAD_WORDS = new Set([
   'ceiling',
@@ -311,4 +347,39 @@ export function castFigures(cast: PictureRequest['cast']): DepictedFigure[] {
       scale: 0.94 + (((hash >>> 8) % 100) / 100) * 0.12,
     };
   });
+}
+
+/**
+ * What the picture is of: the people when the prompt names them (a people
+ * word or a cast member's name) before any standing thing ("a family at
+ * sunset", "Tomas ran along the harbour wall", "a teacher with books") or
+ * names nothing else, else the first thing it names ("a fishing boat on the
+ * sea").
+ * Overhead things (nets on the ceiling) are décor, never the subject.
+ */
+export type Focus = { figures: true } | { icon: string } | null;
+
+export function focalSubject(prompt: string, depiction: Depiction): Focus {
+  // (`prompt`: what the scene shows, promptSubject's reading of the request.)
+  const written = tokensOf(prompt).map((t) => t.written);
+  const firstAt = (words: string[]) => {
+    const at = written.findIndex((w) => words.includes(w));
+    return at < 0 ? Infinity : at;
+  };
+  // An orchard's apple trees are drawn as the setting; their fruit icon is not its subject.
+  const standing = depiction.props.filter(
+    (p) => !p.overhead && !p.words.some((w) => FRUIT_TREES.has(wordsOf(w)[0] ?? '')),
+  );
+  const thing = standing
+    .map((prop) => ({ icon: prop.icon, at: firstAt(prop.words) }))
+    .sort((a, b) => a.at - b.at)[0];
+  // People words ("a family") and cast names ("Tomas Reyes ran…", "le roi": by each word but articles).
+  const peopleAt = firstAt(
+    depiction.figures.flatMap((f) =>
+      f.words.flatMap((w) => tokensOf(w).map((t) => t.written)).filter((w) => !STOP_WORDS.has(w)),
+    ),
+  );
+  if (thing && thing.at < peopleAt) return { icon: thing.icon };
+  if (depiction.figures.length) return { figures: true };
+  return null;
 }

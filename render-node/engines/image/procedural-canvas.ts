@@ -11,7 +11,7 @@ import type { Attrs, Point, Random } from './svg.ts';
 export type Tone = 'far' | 'mid' | 'near';
 
 /** A filter over the whole picture, drawn by procedural-style.ts. */
-export type StyleFilter = 'watercolour' | 'cels' | 'grade' | 'render3d';
+export type StyleFilter = 'watercolour' | 'cels' | 'grade' | 'natural' | 'render3d';
 
 export interface Look {
   /** Volumetric gradient fills on land and props. */
@@ -26,6 +26,8 @@ export interface Look {
   rays: boolean;
   /** A filter over the whole picture (procedural-style.ts). */
   filter: StyleFilter | null;
+  /** Cinema bars above and below (as the lettering draws them). */
+  letterbox: boolean;
 }
 
 export interface Canvas {

@@ -66,17 +66,61 @@ test('a café and a boat at sea make visibly different frames', () => {
   assert.equal(histogramDistance(sea, same), 0, 'the same request rasterises to the same pixels');
 });
 
-test('each style changes the rendering of the same scene', () => {
+/** Mean luminance (0..255) and its spread: how bright and how contrasted a frame is. */
+function toneOf(fields: Partial<PictureRequest>): { mean: number; spread: number } {
+  const { pixels } = new Resvg(designPicture(request(fields))).render();
+  const values: number[] = [];
+  for (let i = 0; i < pixels.length; i += 4) {
+    values.push(0.2126 * pixels[i]! + 0.7152 * pixels[i + 1]! + 0.0722 * pixels[i + 2]!);
+  }
+  const mean = values.reduce((sum, v) => sum + v, 0) / values.length;
+  const spread = Math.sqrt(values.reduce((sum, v) => sum + (v - mean) ** 2, 0) / values.length);
+  return { mean, spread };
+}
+
+test('each style changes the rendering of the same scene, every pair clearly', () => {
   const styles = ['cinematic', 'watercolor', 'line-art', 'anime', '3d-render'] as const;
-  const stats = styles.map((stylePreset) =>
-    statsOf({ prompt: 'a family at sunset in a field', stylePreset }),
-  );
-  for (let i = 0; i < styles.length; i++) {
-    for (let j = i + 1; j < styles.length; j++) {
-      const distance =
-        histogramDistance(stats[i]!, stats[j]!) + meanDistance(stats[i]!, stats[j]!) / 255;
-      assert.ok(distance > 0.08, `${styles[i]} vs ${styles[j]}: ${distance.toFixed(3)}`);
+  for (const prompt of ['a family at sunset in a field', 'a fishing boat on the sea']) {
+    const stats = styles.map((stylePreset) => statsOf({ prompt, stylePreset }));
+    for (let i = 0; i < styles.length; i++) {
+      for (let j = i + 1; j < styles.length; j++) {
+        const distance =
+          histogramDistance(stats[i]!, stats[j]!) + meanDistance(stats[i]!, stats[j]!) / 255;
+        // Issue 11, second pass: 0.08 let cinematic and 3D look alike; now every pair is far apart.
+        assert.ok(
+          distance > 0.35,
+          `${prompt}: ${styles[i]} vs ${styles[j]}: ${distance.toFixed(3)}`,
+        );
+      }
     }
+  }
+});
+
+test('cinematic is darker and more contrasted than 3D; watercolour is light paper, not a grey veil', () => {
+  for (const prompt of ['a family at sunset in a field', 'a fishing boat on the sea']) {
+    const [graded, rendered] = (['cinematic', '3d-render'] as const).map((stylePreset) =>
+      statsOf({ prompt, stylePreset }),
+    );
+    assert.ok(
+      histogramDistance(graded!, rendered!) > 0.6,
+      `${prompt}: cinematic and 3D share too many colours`,
+    );
+    const cinematic = toneOf({ prompt, stylePreset: 'cinematic' });
+    const render3d = toneOf({ prompt, stylePreset: '3d-render' });
+    assert.ok(
+      cinematic.mean < render3d.mean - 20,
+      `${prompt}: cinematic ${cinematic.mean.toFixed(0)} vs 3D ${render3d.mean.toFixed(0)}`,
+    );
+    const watercolour = statsOf({ prompt, stylePreset: 'watercolor' });
+    const saturation = (s: Stats) => Math.max(...s.mean) - Math.min(...s.mean);
+    assert.ok(
+      toneOf({ prompt, stylePreset: 'watercolor' }).mean > 150,
+      `${prompt}: watercolour is light`,
+    );
+    assert.ok(
+      saturation(watercolour) > 8,
+      `${prompt}: watercolour keeps its colour (${saturation(watercolour).toFixed(1)})`,
+    );
   }
 });
 

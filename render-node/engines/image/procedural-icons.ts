@@ -23,6 +23,8 @@ export interface IconPlacement {
   tint?: { from: string; to: string };
   /** 0 (front) .. 1 (far): far icons take the colour of the air. */
   depth?: number;
+  /** Held in a hand drawn with it: overlaps the hand on purpose. */
+  held?: boolean;
 }
 
 /** The clothing colour of each standing figure in the Fluent set, replaced by a character's own. */
@@ -47,6 +49,38 @@ function recolour(c: Canvas, colour: string, depth: number): string {
   return out;
 }
 
+/** Where an icon's 32-unit square goes: placed, scaled, mirrored for a flipped figure. */
+function iconTransform(placement: IconPlacement): { transform: string; scale: number } {
+  const scale = placement.size / 32;
+  const x = placement.x - placement.size / 2;
+  const y = placement.y - placement.size;
+  return {
+    scale,
+    transform: placement.flip
+      ? `translate(${n(x + placement.size)} ${n(y)}) scale(${n4(-scale)} ${n4(scale)})`
+      : `translate(${n(x)} ${n(y)}) scale(${n4(scale)})`,
+  };
+}
+
+/** An icon as a pencil drawing: its shapes' outlines only, in graphite, about 0.15% of the frame wide. */
+export function drawIconSketch(c: Canvas, placement: IconPlacement, useId: string): string {
+  const { transform, scale } = iconTransform(placement);
+  const body = iconBody(placement.icon, useId)
+    .replace(/fill="[^"]*"/g, 'fill="none"')
+    .replace(/stroke="[^"]*"/g, '');
+  return el(
+    'g',
+    {
+      transform,
+      fill: 'none',
+      stroke: '#4a3f38',
+      'stroke-width': (0.15 * c.u) / scale,
+      'stroke-linejoin': 'round',
+    },
+    body,
+  );
+}
+
 export function drawIcon(c: Canvas, placement: IconPlacement, useId: string): string {
   const { look, u } = c;
   const depth = placement.depth ?? 0;
@@ -56,12 +90,7 @@ export function drawIcon(c: Canvas, placement: IconPlacement, useId: string): st
     /(fill|stop-color|stroke)="(#[0-9a-fA-F]{3,6})"/g,
     (_, attr: string, colour: string) => `${attr}="${recolour(c, colour, depth)}"`,
   );
-  const scale = placement.size / 32;
-  const x = placement.x - placement.size / 2;
-  const y = placement.y - placement.size;
-  const transform = placement.flip
-    ? `translate(${n(x + placement.size)} ${n(y)}) scale(${n4(-scale)} ${n4(scale)})`
-    : `translate(${n(x)} ${n(y)}) scale(${n4(scale)})`;
+  const { transform, scale } = iconTransform(placement);
   const attrs: Record<string, string | number | undefined> = { transform };
   if (look.outline) {
     // Ink lines around every shape: about the same width on screen whatever the icon's size.

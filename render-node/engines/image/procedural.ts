@@ -1,14 +1,15 @@
 import type { Depiction } from '../../../shared/render/depiction.ts';
-import { depictWith } from './depict.ts';
+import { depictWith, focalSubject } from './depict.ts';
 import type { ImageEngine, PictureRequest } from './engine.ts';
 import { mix } from './palette.ts';
 import type { Canvas } from './procedural-canvas.ts';
-import { drawIcon, groundShadow } from './procedural-icons.ts';
-import { layoutSubjects, type Box } from './procedural-layout.ts';
+import { drawIcon, drawIconSketch, groundShadow } from './procedural-icons.ts';
+import { isHand, layoutSubjects, type Box } from './procedural-layout.ts';
+import { promptSubject } from './prompt-subject.ts';
 import { scenery } from './procedural-land.ts';
 import { backdrop } from './procedural-setting.ts';
 import { atmosphere, celestial, clouds, sky, stars, weather } from './procedural-sky.ts';
-import { styleDefs, styleOverlay } from './procedural-style.ts';
+import { paperEdge, styleDefs, styleOverlay } from './procedural-style.ts';
 import { RASTER_VERSION, rasteriseSvg } from './rasterise-svg.ts';
 import { hashString, readScene, wordsOf } from './scene-reading.ts';
 import { LOOKS, paletteFor } from './scene-palette.ts';
@@ -28,7 +29,7 @@ import { createRandom, el } from './svg.ts';
  */
 
 /** Bump when the design changes: every picture's cache key includes it. */
-export const PROCEDURAL_VERSION = `procedural-2/${RASTER_VERSION}`;
+export const PROCEDURAL_VERSION = `procedural-3/${RASTER_VERSION}`;
 
 export function createProceduralEngine(): ImageEngine {
   return {
@@ -61,6 +62,7 @@ export function designPicture(request: PictureRequest): string {
   const { width: W, height: H } = request;
   const reading = readScene(request);
   const depiction = depictWith(request, reading);
+  const subject = promptSubject(request.prompt, request.cast);
   const rng = createRandom(request.seed ^ hashString(`${request.prompt}|${request.title}`));
   const look = LOOKS[request.stylePreset];
   const palette = paletteFor(request);
@@ -88,7 +90,7 @@ export function designPicture(request: PictureRequest): string {
     palette,
     reading,
     depiction,
-    words: wordsOf(request.prompt),
+    words: wordsOf(subject),
     floorY: H * rng.range(0.66, 0.72),
     defs: [],
     nextId: () => `i${(ids++).toString(36)}-`,
@@ -107,21 +109,23 @@ export function designPicture(request: PictureRequest): string {
     },
     depiction.figures,
     depiction.props,
+    focalSubject(subject, depiction),
   );
   // Far things first: painter's order by the y where they stand.
-  const subjects = [...layout.props, ...layout.figures]
-    .sort((a, b) => a.y - b.y)
-    .map((p) =>
-      el(
-        'g',
-        {},
-        // Boats float: no shadow on the water.
-        reading.terrain === 'water' && p.y < H * 0.85
-          ? ''
-          : groundShadow(canvas, p.x, p.y, p.size * 0.8),
-        drawIcon(canvas, p, canvas.nextId()),
-      ),
-    );
+  const placed = [...layout.props, ...layout.figures]
+    // Held things last: in front of the hand that holds them.
+    .sort((a, b) => (a.held ? H + 1 : a.y) - (b.held ? H + 1 : b.y));
+  const subjects = placed.map((p) =>
+    el(
+      'g',
+      {},
+      // Boats float: no shadow on the water; a hand and what it holds cast none on the ground.
+      (reading.terrain === 'water' && p.y < H * 0.85) || p.held || isHand(p.icon)
+        ? ''
+        : groundShadow(canvas, p.x, p.y, p.size * 0.8),
+      drawIcon(canvas, p, canvas.nextId()),
+    ),
+  );
 
   const heavens = [
     sky(canvas),
@@ -144,8 +148,23 @@ export function designPicture(request: PictureRequest): string {
     look.paper ? el('rect', { width: W, height: H, fill: look.paper }) : '',
     // Cels flatten the land and the things on it; the sky's gradients would band into rings.
     look.filter === 'cels'
-      ? el('g', {}, ...heavens, el('g', { filter: 'url(#cels)' }, ...scene))
-      : el('g', look.filter ? { filter: `url(#${look.filter})` } : {}, ...heavens, ...scene),
+      ? el(
+          'g',
+          {},
+          el('g', { filter: 'url(#anime-sky)' }, ...heavens),
+          el('g', { filter: 'url(#cels)' }, ...scene),
+        )
+      : el(
+          'g',
+          look.filter ? { filter: `url(#${look.filter})` } : {},
+          ...heavens,
+          ...scene,
+          paperEdge(canvas),
+        ),
+    // Watercolour: the pencil drawing under the washes stays put while the colour bleeds off it.
+    look.filter === 'watercolour'
+      ? el('g', { opacity: 0.55 }, ...placed.map((p) => drawIconSketch(canvas, p, canvas.nextId())))
+      : '',
     styleOverlay(canvas),
   );
 }

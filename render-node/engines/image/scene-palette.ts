@@ -16,11 +16,12 @@ export const LOOKS: Record<StylePreset, Look> = {
     outline: null,
     wash: 0,
     paper: null,
-    vignette: 0.62,
+    vignette: 0.85,
     layerOpacity: 1,
     shadows: false,
     rays: false,
     filter: 'grade',
+    letterbox: true,
   },
   photorealistic: {
     gradients: true,
@@ -31,7 +32,8 @@ export const LOOKS: Record<StylePreset, Look> = {
     layerOpacity: 1,
     shadows: false,
     rays: false,
-    filter: 'grade',
+    filter: 'natural',
+    letterbox: false,
   },
   anime: {
     gradients: false,
@@ -43,28 +45,31 @@ export const LOOKS: Record<StylePreset, Look> = {
     shadows: false,
     rays: true,
     filter: 'cels',
+    letterbox: false,
   },
   '3d-render': {
     gradients: true,
     outline: null,
     wash: 0,
     paper: null,
-    vignette: 0.3,
+    vignette: 0.08,
     layerOpacity: 1,
     shadows: true,
     rays: false,
     filter: 'render3d',
+    letterbox: false,
   },
   watercolor: {
     gradients: false,
     outline: null,
-    wash: 0.3,
+    wash: 0.12,
     paper: '#f4eee2',
-    vignette: 0.12,
-    layerOpacity: 0.86,
+    vignette: 0,
+    layerOpacity: 1,
     shadows: false,
     rays: false,
     filter: 'watercolour',
+    letterbox: false,
   },
   'line-art': {
     gradients: false,
@@ -76,6 +81,7 @@ export const LOOKS: Record<StylePreset, Look> = {
     shadows: false,
     rays: false,
     filter: null,
+    letterbox: false,
   },
 };
 
@@ -112,14 +118,19 @@ function tintForTime(palette: Palette, time: SceneReading['time']): Palette {
   }
 }
 
-/** Watercolour and line art paint on paper: every colour moves towards it. */
+/**
+ * Watercolour and line art paint on paper: every colour moves towards it.
+ * A watercolour sky is a wash of pigment (ultramarine above, the light's
+ * colour below), never the grey a muted palette would leave on paper.
+ */
 function stylise(palette: Palette, look: Look): Palette {
   if (!look.paper || look.wash === 0) return palette;
   const toPaper = (c: string) => mix(c, look.paper!, look.wash);
+  const washed = look.filter === 'watercolour';
   return {
     ...palette,
-    skyTop: toPaper(palette.skyTop),
-    skyBottom: toPaper(palette.skyBottom),
+    skyTop: toPaper(washed ? mix(palette.skyTop, '#3f6fb5', 0.5) : palette.skyTop),
+    skyBottom: toPaper(washed ? mix(palette.skyBottom, palette.glow, 0.45) : palette.skyBottom),
     glow: toPaper(palette.glow),
     far: toPaper(palette.far),
     mid: toPaper(palette.mid),

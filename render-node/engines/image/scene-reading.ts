@@ -1,3 +1,4 @@
+import { promptSubject } from './prompt-subject.ts';
 import type { PictureRequest } from './engine.ts';
 import type { TimeOfDay } from './palette.ts';
 
@@ -162,6 +163,8 @@ const SETTING_WORDS: [SettingKind, string[]][] = [
       'appartement',
     ],
   ],
+  // A market by the river or the sea is drawn as the market.
+  ['market', ['market', 'marche', 'stall', 'etal', 'bazaar', 'bazar', 'foire']],
   [
     'harbour',
     [
@@ -207,7 +210,6 @@ const SETTING_WORDS: [SettingKind, string[]][] = [
       'baie',
     ],
   ],
-  ['market', ['market', 'marche', 'stall', 'etal', 'bazaar', 'bazar', 'foire']],
   [
     'street',
     [
@@ -229,6 +231,9 @@ const SETTING_WORDS: [SettingKind, string[]][] = [
       'skyline',
       'sidewalk',
       'trottoir',
+      'courtyard',
+      'cour',
+      'plaza',
       'metro',
       'station',
       'gare',
@@ -254,7 +259,24 @@ const SETTING_WORDS: [SettingKind, string[]][] = [
       'parc',
     ],
   ],
-  ['forest', ['forest', 'foret', 'wood', 'woods', 'bois', 'jungle', 'pine', 'sapin', 'pin']],
+  [
+    'forest',
+    [
+      'forest',
+      'foret',
+      'wood',
+      'woods',
+      'bois',
+      'jungle',
+      'pine',
+      'sapin',
+      'pin',
+      'stream',
+      'ruisseau',
+      'creek',
+      'brook',
+    ],
+  ],
   [
     'mountain',
     [
@@ -399,6 +421,15 @@ function firstOf<T>(table: [T, string[]][], words: readonly string[]): [T, strin
   return null;
 }
 
+/** Nouns that make the word before them a kind of chart, not a place: a "bar chart" is no bar. */
+const CHART_WORDS = new Set(['chart', 'graph', 'graphique', 'diagram', 'diagramme', 'code']);
+
+/** The words of `text` that may say where it is. */
+const placeWords = (text: string) => {
+  const words = wordsOf(text);
+  return words.filter((_, i) => !CHART_WORDS.has(words[i + 1] ?? ''));
+};
+
 /**
  * Where a scene is: its location first (a person named it), then its
  * prompt, then its title. Without a place word: a field, or the open sky
@@ -406,11 +437,12 @@ function firstOf<T>(table: [T, string[]][], words: readonly string[]): [T, strin
  */
 export function readScene(request: PictureRequest): SceneReading {
   const moodWords = wordsOf(request.mood);
-  const all = wordsOf([request.prompt, request.title, request.location].join(' '));
-  const source = [request.location, request.prompt, request.title].find((text) =>
-    firstOf(SETTING_WORDS, wordsOf(text)),
+  const prompt = promptSubject(request.prompt, request.cast);
+  const all = wordsOf([prompt, request.title, request.location].join(' '));
+  const source = [request.location, prompt, request.title].find((text) =>
+    firstOf(SETTING_WORDS, placeWords(text)),
   );
-  const setting = (source && firstOf(SETTING_WORDS, wordsOf(source))?.[0]) || 'field';
+  const setting = (source && firstOf(SETTING_WORDS, placeWords(source))?.[0]) || 'field';
   // Every word of that text naming the place, as written: "sea", "boat" for a boat at sea.
   const stems = SETTING_WORDS.find(([kind]) => kind === setting)![1];
   const settingWords = source
