@@ -4,6 +4,7 @@ import { en as history } from './areas/history.ts';
 import { en as cast } from './areas/cast.ts';
 import { en as settings } from './areas/settings.ts';
 import { en as apiMessages } from './areas/api-messages.ts';
+import { en as feedback } from './areas/feedback.ts';
 
 /** English UI strings. Every key here must exist in every other catalogue. */
 export const en = {
@@ -358,6 +359,7 @@ export const en = {
   ...cast,
   ...settings,
   ...apiMessages,
+  ...feedback,
 } as const;
 
 export type MessageKey = keyof typeof en;

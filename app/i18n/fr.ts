@@ -5,6 +5,7 @@ import { fr as history } from './areas/history.ts';
 import { fr as cast } from './areas/cast.ts';
 import { fr as settings } from './areas/settings.ts';
 import { fr as apiMessages } from './areas/api-messages.ts';
+import { fr as feedback } from './areas/feedback.ts';
 
 /** French UI strings. */
 export const fr: Record<MessageKey, string> = {
@@ -368,4 +369,5 @@ export const fr: Record<MessageKey, string> = {
   ...cast,
   ...settings,
   ...apiMessages,
+  ...feedback,
 };
