@@ -168,6 +168,8 @@ export function NotifyButton() {
       type="button"
       className="btn btn-quiet btn-small"
       data-testid="notify-renders"
+      title={t('notices.enableNotificationsHint')}
+      aria-description={t('notices.enableNotificationsHint')}
       onClick={() => {
         try {
           localStorage.setItem(NOTIFY_ASKED_KEY, '1');

@@ -13,7 +13,8 @@ export const en = {
   'notices.renderFailed': 'The render of “{title}” failed.',
   'notices.watch': 'Watch',
   'notices.seeError': 'See error',
-  'notices.enableNotifications': 'Notify me when renders end',
+  'notices.enableNotifications': 'Notify me',
+  'notices.enableNotificationsHint': 'Show a browser notification when a render you queued ends',
 } as const;
 
 export const fr: Record<keyof typeof en, string> = {
@@ -30,5 +31,7 @@ export const fr: Record<keyof typeof en, string> = {
   'notices.renderFailed': 'Le rendu de « {title} » a échoué.',
   'notices.watch': 'Regarder',
   'notices.seeError': 'Voir l’erreur',
-  'notices.enableNotifications': 'Me prévenir à la fin des rendus',
+  'notices.enableNotifications': 'Me prévenir',
+  'notices.enableNotificationsHint':
+    'Afficher une notification du navigateur quand un rendu que vous avez lancé se termine',
 };
