@@ -1,5 +1,5 @@
 import * as Label from '@radix-ui/react-label';
-import { useId, useRef, useState, useSyncExternalStore, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, useSyncExternalStore, type FormEvent } from 'react';
 import type * as Y from 'yjs';
 import { readFieldErrors } from '../../../shared/api/field-errors.ts';
 import { projectMap, readProjectSettings } from '../../../shared/project-doc.ts';
@@ -93,6 +93,8 @@ export function CommitAndRender(props: {
     session.getSnapshot,
     session.getSnapshot,
   );
+  // Leaving the page stops a wait for the connection (nothing is committed later behind its back).
+  useEffect(() => () => waiting.current?.abort(), []);
   const aspect = readProjectSettings(session.doc).aspect;
   const busy = step !== 'idle';
 
@@ -240,7 +242,11 @@ export function CommitAndRender(props: {
               id={`${ids}-preset`}
               testId="commit-preset"
               value={preset}
-              onValueChange={(value) => setPreset(value as RenderPresetId)}
+              onValueChange={(value) => {
+                setPreset(value as RenderPresetId);
+                // The finished render offered was for the other preset.
+                setFinished(null);
+              }}
               options={RENDER_PRESET_IDS.map((id) => ({
                 value: id,
                 label: presetLabel(i18n, id, aspect),
