@@ -135,7 +135,8 @@ export function RenderPanel(props: {
     <section className="renders" aria-labelledby="renders-heading" data-testid="renders">
       <div className="section-header">
         <h2 id="renders-heading">{t('render.heading')}</h2>
-        <NotifyButton />
+        {/* Notifications are for renders you queued: viewers queue none. */}
+        {props.readOnly ? null : <NotifyButton />}
       </div>
       <p className="visually-hidden" role="status" data-testid="render-announcement">
         {announcement}
