@@ -19,6 +19,7 @@ import * as Tooltip from '@radix-ui/react-tooltip';
 import { useEffect, type ReactNode } from 'react';
 import { LOCALES, useI18n } from './i18n/index.ts';
 import { useCspNonce } from './lib/csp-nonce.tsx';
+import { RenderNotices } from './features/renders/render-notices.tsx';
 import { localeFor } from './lib/locale-cookie.server.ts';
 import stylesHref from './styles/app.css';
 import editorStylesHref from './styles/editor.css';
@@ -157,7 +158,14 @@ export function Layout({ children }: { children: ReactNode }) {
 
 export default function App() {
   useServiceWorker();
-  return <Outlet />;
+  const root = useRouteLoaderData<typeof loader>('root');
+  return (
+    <>
+      <Outlet />
+      {/* Render toasts and the tab title follow the person's renders on every signed-in page. */}
+      {root?.user ? <RenderNotices /> : null}
+    </>
+  );
 }
 
 /**

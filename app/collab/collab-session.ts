@@ -101,23 +101,34 @@ export class CollabSession {
 
   /**
    * Resolves true once the server has acknowledged every edit made so far
-   * ("Saved"), false after `ms`: a commit must contain what the user sees.
+   * ("Saved"), false after `ms` or when `signal` aborts: a commit must
+   * contain what the user sees. With a signal (the person can cancel), time
+   * spent offline does not count: the wait lasts until the connection is back.
    */
-  whenSaved(ms: number): Promise<boolean> {
+  whenSaved(ms: number, signal?: AbortSignal): Promise<boolean> {
     return new Promise((resolve) => {
       let unsubscribe = () => {};
       let settled = false;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const onAbort = () => finish(false);
       const finish = (saved: boolean) => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
         unsubscribe();
+        signal?.removeEventListener('abort', onAbort);
         resolve(saved);
       };
-      const timer = setTimeout(() => finish(false), ms);
       const check = () => {
-        if (this.#snapshot.status === 'saved') finish(true);
+        const { status } = this.#snapshot;
+        if (status === 'saved') return finish(true);
+        if (status === 'offline' && signal) {
+          clearTimeout(timer);
+          timer = undefined;
+        } else timer ??= setTimeout(() => finish(false), ms);
       };
+      if (signal?.aborted) return finish(false);
+      signal?.addEventListener('abort', onAbort);
       unsubscribe = this.subscribe(check);
       check();
     });

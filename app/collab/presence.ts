@@ -30,6 +30,20 @@ export function peopleIn(awareness: Awareness | null, selfId: string): PresenceU
   );
 }
 
+/**
+ * Who the header shows: the people on the document, always including
+ * yourself; while this browser is offline (or reconnecting) only yourself,
+ * since whoever else was here can no longer be seen.
+ */
+export function peopleShown(
+  people: readonly PresenceUser[],
+  self: PresenceUser,
+  connected: boolean,
+): PresenceUser[] {
+  if (!connected) return [self];
+  return people.some((p) => p.id === self.id) ? [...people] : [self, ...people];
+}
+
 /** The awareness field holding the scene a person is working on (board card, timeline block or text). */
 export const FOCUS_FIELD = 'focusScene';
 

@@ -5,6 +5,7 @@ import { en as cast } from './areas/cast.ts';
 import { en as settings } from './areas/settings.ts';
 import { en as apiMessages } from './areas/api-messages.ts';
 import { en as depiction } from './areas/depiction.ts';
+import { en as feedback } from './areas/feedback.ts';
 
 /** English UI strings. Every key here must exist in every other catalogue. */
 export const en = {
@@ -360,6 +361,7 @@ export const en = {
   ...settings,
   ...apiMessages,
   ...depiction,
+  ...feedback,
 } as const;
 
 export type MessageKey = keyof typeof en;

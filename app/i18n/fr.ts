@@ -6,6 +6,7 @@ import { fr as cast } from './areas/cast.ts';
 import { fr as settings } from './areas/settings.ts';
 import { fr as apiMessages } from './areas/api-messages.ts';
 import { fr as depiction } from './areas/depiction.ts';
+import { fr as feedback } from './areas/feedback.ts';
 
 /** French UI strings. */
 export const fr: Record<MessageKey, string> = {
@@ -370,4 +371,5 @@ export const fr: Record<MessageKey, string> = {
   ...settings,
   ...apiMessages,
   ...depiction,
+  ...feedback,
 };

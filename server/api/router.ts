@@ -299,13 +299,13 @@ export function apiRouter(services: Services): Router {
   router.post(
     '/projects/:id/renders',
     json(async (req) => {
-      const { record, created, plan } = await renders.create(
+      const { record, created, reused, plan } = await renders.create(
         requireSession(req).user.id,
         param(req, 'id'),
         req.body,
       );
       if (plan) await renderQueue.submit(record, plan);
-      return { render: record, created };
+      return { render: record, created, reused };
     }, 202),
   );
 

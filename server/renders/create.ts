@@ -1,3 +1,4 @@
+import type { Transaction } from 'kysely';
 import { newId } from '../../shared/ids.ts';
 import { TERMINAL_STATES } from '../../shared/render/render-job-machine.ts';
 import { initialRenderJob } from '../../shared/render/render-job-state.ts';
@@ -6,6 +7,7 @@ import { timelineLimitIssues, type TimelineLimits } from '../../shared/timeline-
 import type { LiveRenderLimits } from '../../shared/live-render-limits.ts';
 import { createRenderSchema, type RenderRecord } from '../../shared/api/renders.ts';
 import type { Db } from '../db/database.ts';
+import type { Database } from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
 import { parseInput } from '../http/parse-input.ts';
 import type { Projects } from '../projects/projects.ts';
@@ -24,9 +26,12 @@ interface CreateDeps {
 }
 
 /**
- * Writes the render row (or finds the live one for this revision and
- * preset); returns it, whether it is new, and for a new one the plan job
- * to queue, with the revision's timeline already loaded here.
+ * Writes the render row, or answers an existing one of this revision and
+ * settings: the live one (always), or the newest finished one unless `force`
+ * asks for a fresh render (committing with nothing changed must not queue a
+ * duplicate). Returns the row, whether it is new, whether it is a finished
+ * render reused, and for a new one the plan job to queue, with the
+ * revision's timeline already loaded here.
  */
 export function createCreate(deps: CreateDeps) {
   const { db, projects, revisions, rows, limits, liveLimits } = deps;
@@ -34,9 +39,14 @@ export function createCreate(deps: CreateDeps) {
     userId: string,
     projectId: string,
     input: unknown,
-  ): Promise<{ record: RenderRecord; created: boolean; plan: PlanJobData | null }> {
+  ): Promise<{
+    record: RenderRecord;
+    created: boolean;
+    reused: boolean;
+    plan: PlanJobData | null;
+  }> {
     await projects.authorize(userId, projectId, 'edit');
-    const { revisionId, preset, burnCaptions } = parseInput(createRenderSchema, input);
+    const { revisionId, preset, burnCaptions, force } = parseInput(createRenderSchema, input);
     const revision = await revisions.load(revisionId);
     if (!revision || revision.projectId !== projectId) {
       throw new ApiError('NOT_FOUND', 'errors.api.revisionNotInProject', {
@@ -48,20 +58,18 @@ export function createCreate(deps: CreateDeps) {
     if (breaches.length) throw overLimits(breaches);
     const id = newId();
     const job = initialRenderJob(id);
-    const created = await db.transaction().execute(async (trx) => {
+    const sameSettings = { revisionId, preset, burnCaptions };
+    // Under the slot locks (one creation per person and project at a time), so a
+    // render found finished or live here is the one answered: no duplicate slips in.
+    const outcome = await db.transaction().execute(async (trx) => {
       await lockLiveSlots(trx, userId, projectId);
       // The live render of this revision and settings is answered again: it takes no new slot.
-      const existing = await trx
-        .selectFrom('renders')
-        .select('id')
-        .where('revision_id', '=', revisionId)
-        .where('preset', '=', preset)
-        .where('burn_captions', '=', burnCaptions)
-        .where('status', 'not in', TERMINAL_STATES)
-        .executeTakeFirst();
-      if (existing) return null;
+      const live = await existingRender(trx, sameSettings, 'live');
+      if (live) return { id: live.id, created: false, reused: false };
+      const done = force ? undefined : await existingRender(trx, sameSettings, 'done');
+      if (done) return { id: done.id, created: false, reused: true };
       await refuseOverLiveLimit(trx, userId, projectId, liveLimits);
-      return trx
+      const inserted = await trx
         .insertInto('renders')
         .values({
           id,
@@ -83,9 +91,11 @@ export function createCreate(deps: CreateDeps) {
         )
         .returning('id')
         .executeTakeFirst();
+      return inserted ? { id, created: true, reused: false } : null;
     });
-    const row = created
-      ? await rows.load(id)
+    // Only a conflicting insert (a live twin written outside these locks) leaves no row id here.
+    const row = outcome
+      ? await rows.load(outcome.id)
       : await rows
           .select()
           .where('renders.revision_id', '=', revisionId)
@@ -93,6 +103,7 @@ export function createCreate(deps: CreateDeps) {
           .where('renders.burn_captions', '=', burnCaptions)
           .where('renders.status', 'not in', TERMINAL_STATES)
           .executeTakeFirst();
+    const created = outcome?.created ?? false;
     const plan: PlanJobData | null = created
       ? {
           renderId: id,
@@ -103,6 +114,33 @@ export function createCreate(deps: CreateDeps) {
           burnCaptions,
         }
       : null;
-    return { record: rows.fullRecord(row!), created: !!created, plan };
+    return {
+      record: rows.fullRecord(row!),
+      created,
+      reused: outcome?.reused ?? false,
+      plan,
+    };
   };
+}
+
+/**
+ * The render of this revision and settings that is live (queued or running),
+ * or the newest one that finished with an output.
+ */
+function existingRender(
+  trx: Transaction<Database>,
+  settings: { revisionId: string; preset: string; burnCaptions: boolean },
+  which: 'live' | 'done',
+) {
+  const query = trx
+    .selectFrom('renders')
+    .select('id')
+    .where('revision_id', '=', settings.revisionId)
+    .where('preset', '=', settings.preset)
+    .where('burn_captions', '=', settings.burnCaptions);
+  return (
+    which === 'live'
+      ? query.where('status', 'not in', TERMINAL_STATES)
+      : query.where('status', '=', 'done').orderBy('created_at', 'desc').limit(1)
+  ).executeTakeFirst();
 }

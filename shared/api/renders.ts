@@ -51,6 +51,11 @@ export const createRenderSchema = z.object({
   preset: z.enum(RENDER_PRESET_IDS).default('1080p'),
   /** Captions drawn into the picture, besides the WebVTT/SRT files. */
   burnCaptions: z.boolean().default(false),
+  /**
+   * Render again even when this revision and settings already have a finished
+   * render (without it, that render is answered: `reused: true`).
+   */
+  force: z.boolean().default(false),
 });
 
 /** A page of the renders list: newest first, `before` a render id from the previous page. */

@@ -23,6 +23,8 @@ import { ScriptPane } from '../../components/editor/script-pane.tsx';
 import { ShortcutsDialog } from '../../components/editor/shortcuts-dialog.tsx';
 import { SceneSelection } from '../../collab/scene-selection.ts';
 import { usePeople } from '../../collab/use-presence.ts';
+import { peopleShown } from '../../collab/presence.ts';
+import { presenceUser } from '../../../shared/presence.ts';
 import { useYMapField } from '../../collab/use-y.ts';
 import { useCollabSession } from './use-collab-session.ts';
 import { useRenders } from '../renders/use-renders.ts';
@@ -58,7 +60,7 @@ export function LiveProject(props: LiveProjectProps) {
       session={session}
       snapshot={snapshot}
       projectId={projectId}
-      selfId={user.id}
+      self={user}
       initialRenders={renders}
       initialNextBefore={props.rendersNextBefore}
       actions={actions}
@@ -78,7 +80,7 @@ function Editor(props: {
   session: CollabSession;
   snapshot: CollabSnapshot;
   projectId: string;
-  selfId: string;
+  self: { id: string; name: string };
   initialRenders: readonly RenderRecord[];
   initialNextBefore: string | null;
   actions: ReactNode;
@@ -102,7 +104,11 @@ function Editor(props: {
   const [previewId, setPreviewId] = useState<string | null>(null);
   const preview = renders.find((r) => r.id === previewId && r.status === 'done' && r.output);
   const language = useYMapField(projectMap(session.doc), 'language');
-  const people = usePeople(awareness, props.selfId);
+  const selfId = props.self.id;
+  // Offline (or reconnecting) the others cannot be seen: the header shows yourself, offline.
+  const connected = snapshot.status !== 'offline' && snapshot.status !== 'reconnecting';
+  const people = peopleShown(usePeople(awareness, selfId), presenceUser(props.self), connected);
+  useShownRender(setPreviewId);
   return (
     <div
       ref={root}
@@ -113,7 +119,7 @@ function Editor(props: {
       <div className="project-bar">
         <ProjectTitle doc={session.doc} readOnly={readOnly} />
         <div className="project-status">
-          <PresenceBar people={people} selfId={props.selfId} />
+          <PresenceBar people={people} selfId={selfId} offline={!connected} />
           <SyncBadge status={snapshot.status} />
           {readOnly ? <ViewOnlyBadge /> : null}
           <div className="project-actions">
@@ -126,6 +132,10 @@ function Editor(props: {
                 projectId={projectId}
                 feed={feed}
                 onQueued={(render) => revealRender(render.id)}
+                onWatch={(render) => {
+                  setPreviewId(render.id);
+                  revealRender(render.id);
+                }}
               />
             )}
             {props.actions}
@@ -256,6 +266,21 @@ function UndoButtons({ undo, readOnly }: { undo: Y.UndoManager; readOnly: boolea
       </button>
     </div>
   );
+}
+
+/**
+ * `?render=<id>` (where a render toast's "Watch" or "See error" leads):
+ * previews that render when it is done and scrolls its row, with its state
+ * or failure, into view.
+ */
+function useShownRender(setPreviewId: (id: string) => void) {
+  const { search } = useLocation();
+  useEffect(() => {
+    const id = new URLSearchParams(search).get('render');
+    if (!id) return;
+    setPreviewId(id);
+    revealRender(id);
+  }, [search, setPreviewId]);
 }
 
 /** Scrolls a render's row into view once it is on the page (and focuses its Preview button). */

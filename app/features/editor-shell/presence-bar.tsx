@@ -6,11 +6,27 @@ import { useI18n } from '../../i18n/index.ts';
 
 const MAX_AVATARS = 5;
 
-/** Who is on the document now: coloured initials (names on hover) and a count. */
-export function PresenceBar({ people, selfId }: { people: PresenceUser[]; selfId: string }) {
+/**
+ * Who is on the document now: coloured initials (names on hover) and a
+ * count; offline, yourself and that you are offline.
+ */
+export function PresenceBar({
+  people,
+  selfId,
+  offline,
+}: {
+  people: PresenceUser[];
+  selfId: string;
+  offline: boolean;
+}) {
   const { t, plural } = useI18n();
   return (
-    <div className="presence" data-testid="presence" data-count={people.length}>
+    <div
+      className="presence"
+      data-testid="presence"
+      data-count={people.length}
+      data-offline={offline || undefined}
+    >
       <ul className="avatars" aria-hidden>
         {people.slice(0, MAX_AVATARS).map((person) => (
           <li key={person.id}>
@@ -34,7 +50,7 @@ export function PresenceBar({ people, selfId }: { people: PresenceUser[]; selfId
         ))}
       </ul>
       <span className="presence-count" data-testid="presence-count">
-        {plural('project.presence', people.length)}
+        {offline ? t('project.presenceOffline') : plural('project.presence', people.length)}
       </span>
     </div>
   );

@@ -1,8 +1,8 @@
 import * as Label from '@radix-ui/react-label';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, useSyncExternalStore, type FormEvent } from 'react';
 import type * as Y from 'yjs';
 import { readFieldErrors } from '../../../shared/api/field-errors.ts';
-import { readProjectSettings } from '../../../shared/project-doc.ts';
+import { projectMap, readProjectSettings } from '../../../shared/project-doc.ts';
 import {
   RENDER_PRESET_IDS,
   renderPreset,
@@ -15,6 +15,7 @@ import { apiCall } from '../../lib/api.ts';
 import { failureText, issueParts, renderQueueFailureText } from '../../lib/api-messages.ts';
 import type { RenderRecord } from '../../../shared/api/renders.ts';
 import type { RenderFeed } from '../../lib/render-feed.ts';
+import { watchRender } from '../../lib/render-watch.ts';
 import { Dialog, DialogClose } from '../../components/ui/dialog.tsx';
 import { Select } from '../../components/ui/select.tsx';
 
@@ -58,15 +59,20 @@ function problemsOf(i18n: I18n, doc: Y.Doc, issues: TimelineIssue[]): Problem[] 
 /**
  * "Commit & render" (editors and owners): a message and a preset; commits the
  * live document as a revision (after this browser's edits have reached the
- * server), then queues a render of it. A project that cannot be rendered gets
- * its problems listed per scene, and the message and preset stay as typed:
- * they live here, outside the dialog, until a render is queued.
+ * server: offline, it says it waits for the connection, and Cancel stops the
+ * wait), then queues a render of it. When that revision already has a
+ * finished render with these settings, the server answers it (`reused`) and
+ * the dialog offers to watch it or to render again. A project that cannot be
+ * rendered gets its problems listed per scene, and the message and preset
+ * stay as typed: they live here, outside the dialog, until a render is queued.
  */
 export function CommitAndRender(props: {
   session: CollabSession;
   projectId: string;
   feed: RenderFeed;
   onQueued(render: RenderRecord): void;
+  /** Watch a finished render (the one an unchanged commit found). */
+  onWatch(render: RenderRecord): void;
 }) {
   const { session, projectId, feed } = props;
   const i18n = useI18n();
@@ -79,19 +85,68 @@ export function CommitAndRender(props: {
   const [problems, setProblems] = useState<Problem[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [messageError, setMessageError] = useState<string | null>(null);
+  const [finished, setFinished] = useState<RenderRecord | null>(null);
+  const waiting = useRef<AbortController | null>(null);
   const button = useRef<HTMLButtonElement>(null);
+  const { status } = useSyncExternalStore(
+    session.subscribe,
+    session.getSnapshot,
+    session.getSnapshot,
+  );
+  // Leaving the page stops a wait for the connection (nothing is committed later behind its back).
+  useEffect(() => () => waiting.current?.abort(), []);
   const aspect = readProjectSettings(session.doc).aspect;
   const busy = step !== 'idle';
+
+  const clearOutcome = () => {
+    setProblems([]);
+    setError(null);
+    setMessageError(null);
+    setFinished(null);
+  };
+
+  /** Queues a render of a committed revision; `force` renders again what already has a finished render. */
+  const queue = async (revisionId: string, force: boolean) => {
+    setStep('queueing');
+    const mark = feed.mark();
+    const queued = await apiCall<{ render: RenderRecord; reused?: boolean }>(
+      'POST',
+      `/projects/${encodeURIComponent(projectId)}/renders`,
+      { revisionId, preset, force },
+    );
+    if (!queued.ok) {
+      setError(renderQueueFailureText(i18n, queued.error, t('render.queueFailed')));
+      return;
+    }
+    if (queued.data.reused) {
+      setFinished(queued.data.render);
+      return;
+    }
+    feed.answer(queued.data.render, mark);
+    // Followed wherever the person goes next: a toast when it ends, progress in the tab title.
+    const title = projectMap(session.doc).get('title');
+    watchRender({
+      id: queued.data.render.id,
+      projectId,
+      title: typeof title === 'string' ? title : '',
+    });
+    setMessage('');
+    setOpen(false);
+    props.onQueued(queued.data.render);
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
-    setProblems([]);
-    setError(null);
-    setMessageError(null);
+    clearOutcome();
     setStep('committing');
+    const controller = new AbortController();
+    waiting.current = controller;
     try {
-      if (!(await session.whenSaved(SAVE_WAIT_MS))) {
+      const saved = await session.whenSaved(SAVE_WAIT_MS, controller.signal);
+      // Cancelled while waiting: nothing was committed, everything typed stays.
+      if (controller.signal.aborted) return;
+      if (!saved) {
         setError(t('render.waitingForSync'));
         return;
       }
@@ -110,21 +165,18 @@ export function CommitAndRender(props: {
         else setError(failureText(i18n, committed.error, t('render.commitFailed')));
         return;
       }
-      setStep('queueing');
-      const mark = feed.mark();
-      const queued = await apiCall<{ render: RenderRecord }>(
-        'POST',
-        `/projects/${encodeURIComponent(projectId)}/renders`,
-        { revisionId: committed.data.revision.id, preset },
-      );
-      if (!queued.ok) {
-        setError(renderQueueFailureText(i18n, queued.error, t('render.queueFailed')));
-        return;
-      }
-      feed.answer(queued.data.render, mark);
-      setMessage('');
-      setOpen(false);
-      props.onQueued(queued.data.render);
+      await queue(committed.data.revision.id, false);
+    } finally {
+      waiting.current = null;
+      setStep('idle');
+    }
+  };
+
+  const renderAgain = async (revisionId: string) => {
+    if (busy) return;
+    clearOutcome();
+    try {
+      await queue(revisionId, true);
     } finally {
       setStep('idle');
     }
@@ -139,9 +191,7 @@ export function CommitAndRender(props: {
         data-testid="commit-render"
         onClick={() => {
           // The message and preset stay; problems found last time may have been fixed since.
-          setProblems([]);
-          setError(null);
-          setMessageError(null);
+          clearOutcome();
           setOpen(true);
         }}
       >
@@ -149,7 +199,11 @@ export function CommitAndRender(props: {
       </button>
       <Dialog
         open={open}
-        onOpenChange={setOpen}
+        onOpenChange={(next) => {
+          // Closing stops a commit still waiting for the connection; what was typed stays.
+          if (!next) waiting.current?.abort();
+          setOpen(next);
+        }}
         title={t('render.commitTitle')}
         description={t('render.commitDescription')}
         testId="commit-dialog"
@@ -188,7 +242,11 @@ export function CommitAndRender(props: {
               id={`${ids}-preset`}
               testId="commit-preset"
               value={preset}
-              onValueChange={(value) => setPreset(value as RenderPresetId)}
+              onValueChange={(value) => {
+                setPreset(value as RenderPresetId);
+                // The finished render offered was for the other preset.
+                setFinished(null);
+              }}
               options={RENDER_PRESET_IDS.map((id) => ({
                 value: id,
                 label: presetLabel(i18n, id, aspect),
@@ -216,21 +274,68 @@ export function CommitAndRender(props: {
               {error}
             </p>
           ) : null}
-          <div className="dialog-actions">
-            <DialogClose className="btn">{t('render.commitCancel')}</DialogClose>
-            <button
-              type="submit"
-              className="btn btn-primary"
-              data-testid="commit-submit"
-              disabled={busy}
-              aria-busy={busy || undefined}
+          {step === 'committing' && status === 'offline' ? (
+            <p className="form-notice" role="status" data-testid="commit-waiting">
+              {t('render.waitingForConnection')}
+            </p>
+          ) : null}
+          {finished ? (
+            <div
+              className="form-notice commit-finished"
+              role="status"
+              data-testid="commit-existing"
             >
-              {step === 'committing'
-                ? t('render.committing')
-                : step === 'queueing'
-                  ? t('render.queueing')
-                  : t('render.commitSubmit')}
-            </button>
+              <p>
+                {t('render.alreadyRendered', {
+                  n: finished.revisionNumber ?? '?',
+                  preset: presetLabel(i18n, finished.preset, aspect),
+                })}
+              </p>
+              <div className="dialog-actions">
+                <button
+                  type="button"
+                  className="btn"
+                  data-testid="commit-render-again"
+                  disabled={busy}
+                  onClick={() => void renderAgain(finished.revisionId)}
+                >
+                  {t('render.renderAgain')}
+                </button>
+                <button
+                  type="button"
+                  className="btn btn-primary"
+                  data-testid="commit-watch-existing"
+                  onClick={() => {
+                    setOpen(false);
+                    setFinished(null);
+                    setMessage('');
+                    props.onWatch(finished);
+                  }}
+                >
+                  {t('render.watchExisting')}
+                </button>
+              </div>
+            </div>
+          ) : null}
+          <div className="dialog-actions">
+            <DialogClose className="btn" data-testid="commit-cancel">
+              {t('render.commitCancel')}
+            </DialogClose>
+            {finished ? null : (
+              <button
+                type="submit"
+                className="btn btn-primary"
+                data-testid="commit-submit"
+                disabled={busy}
+                aria-busy={busy || undefined}
+              >
+                {step === 'committing'
+                  ? t('render.committing')
+                  : step === 'queueing'
+                    ? t('render.queueing')
+                    : t('render.commitSubmit')}
+              </button>
+            )}
           </div>
         </form>
       </Dialog>

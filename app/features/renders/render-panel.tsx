@@ -3,6 +3,7 @@ import { RENDER_STAGES, type RenderStage } from '../../../shared/render/render-e
 import { isTerminalState, type RenderJobState } from '../../../shared/render/render-job-machine.ts';
 import { isRenderPresetId } from '../../../shared/render/render-presets.ts';
 import { useI18n, type I18n } from '../../i18n/index.ts';
+import { NotifyButton } from './render-notices.tsx';
 import { apiCall } from '../../lib/api.ts';
 import { renderQueueFailureText } from '../../lib/api-messages.ts';
 import type { RenderRecord } from '../../../shared/api/renders.ts';
@@ -134,6 +135,8 @@ export function RenderPanel(props: {
     <section className="renders" aria-labelledby="renders-heading" data-testid="renders">
       <div className="section-header">
         <h2 id="renders-heading">{t('render.heading')}</h2>
+        {/* Notifications are for renders you queued: viewers queue none. */}
+        {props.readOnly ? null : <NotifyButton />}
       </div>
       <p className="visually-hidden" role="status" data-testid="render-announcement">
         {announcement}
