@@ -256,13 +256,16 @@ export const readProjectSettings = (doc: Y.Doc): ProjectSettings =>
 export function readTimeline(doc: Y.Doc): unknown {
   const project = projectMap(doc);
   const language = valueOr(project.get('language'), PROJECT_DEFAULTS.language);
-  const cast: { id: string; name: unknown; description: unknown }[] = [];
+  const cast: { id: string; name: unknown; description: unknown; voice?: unknown }[] = [];
   castMap(doc).forEach((map, id) => {
     if (!(map instanceof Y.Map)) return;
+    const voice = map.get('voice');
     cast.push({
       id,
       name: valueOr(map.get('name'), ''),
       description: valueOr(map.get('description'), ''),
+      // Absent (or cleared to null) reads as "the default voice": the key stays out of the timeline.
+      ...(voice === undefined || voice === null ? {} : { voice }),
     });
   });
   cast.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -501,6 +504,29 @@ export function setCastMember(
   return true;
 }
 
+/**
+ * Sets a character's voice (null: back to its default voice) in one
+ * transaction, so one undo step; false when the member is gone. Throws a
+ * RangeError naming the field (changing nothing) when the voice is invalid.
+ */
+export function setCastVoice(doc: Y.Doc, id: string, voice: Voice | null): boolean {
+  const parsed = voice === null ? null : parseField(castMemberSchema.shape.voice, 'voice', voice);
+  const member = castMap(doc).get(id);
+  if (!(member instanceof Y.Map)) return false;
+  if (sameValue(member.get('voice') ?? null, parsed)) return true;
+  doc.transact(() => {
+    if (parsed === null) member.delete('voice');
+    else member.set('voice', { ...(parsed as Voice) });
+  });
+  return true;
+}
+
+/** A character's own voice as set on its cast entry, or null (default voice, or a broken value). */
+export function readCastVoice(member: Y.Map<unknown>): Voice | null {
+  const parsed = castMemberSchema.shape.voice.safeParse(member.get('voice'));
+  return parsed.success && parsed.data ? parsed.data : null;
+}
+
 /** Deletes a cast member and removes it from every scene's cast; false when it did not exist. */
 export function deleteCastMember(doc: Y.Doc, id: string): boolean {
   const cast = castMap(doc);
@@ -620,10 +646,16 @@ export function restoreTimeline(doc: Y.Doc, timeline: Timeline): void {
         if (existing.get('description') !== member.description) {
           existing.set('description', member.description);
         }
+        if (!member.voice) {
+          if (existing.has('voice')) existing.delete('voice');
+        } else if (!sameValue(existing.get('voice'), member.voice)) {
+          existing.set('voice', { ...member.voice });
+        }
       } else {
         const map = new Y.Map<unknown>();
         map.set('name', member.name);
         map.set('description', member.description);
+        if (member.voice) map.set('voice', { ...member.voice });
         cast.set(member.id, map);
       }
     }

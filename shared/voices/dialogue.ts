@@ -63,5 +63,5 @@ export function splitNarration(text: string, cast: readonly Speaker[]): Narratio
 }
 
 /** The words spoken, speakers' names left out (what captions and estimates count). */
-export const spokenText = (parts: readonly NarrationPart[]) =>
+export const spokenText = (parts: readonly Pick<NarrationPart, 'text'>[]) =>
   parts.map((p) => p.text).join('\n');
