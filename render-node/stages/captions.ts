@@ -169,7 +169,10 @@ export function speakerColour(speaker: string): string {
 const escapeVtt = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const safeName = (name: string) =>
-  name.replace(/[\r\n]+/g, ' ').replace(/[<>&{}\\,]/g, '').trim() || '?';
+  name
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/[<>&{}\\,]/g, '')
+    .trim() || '?';
 
 export function toWebVtt(cues: readonly CaptionCue[]): string {
   const body = cues

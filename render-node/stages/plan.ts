@@ -278,9 +278,7 @@ export function planRender(
   const warnings = scenes
     .filter((s) => s.fixedFrames !== null && s.narration)
     .filter(
-      (s) =>
-        estimateNarrationSec(s.narration!) * fps >
-        narrationWindow(s, timing, s.fixedFrames!),
+      (s) => estimateNarrationSec(s.narration!) * fps > narrationWindow(s, timing, s.fixedFrames!),
     )
     .map(
       (s) => `scene ${s.index + 1}: the narration may be longer than the set duration and be cut`,

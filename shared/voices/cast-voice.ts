@@ -47,7 +47,10 @@ const YOUNG = new Set(
 
 type Gender = keyof typeof ESPEAK_VARIANTS;
 
-const wordsOf = (text: string) => speakerKey(text).split(/[^a-z0-9-]+/).filter(Boolean);
+const wordsOf = (text: string) =>
+  speakerKey(text)
+    .split(/[^a-z0-9-]+/)
+    .filter(Boolean);
 
 /** FNV-1a: a stable 32-bit hash of a string. */
 function hash(text: string): number {
@@ -77,6 +80,8 @@ export function voiceTraits(member: Pick<VoicedMember, 'name' | 'description'>):
 }
 
 const round2 = (v: number) => Math.round(v * 100) / 100;
+/** Rate and pitch bounds of every voice (the timeline schema's). */
+const clamp = (v: number) => Math.min(2, Math.max(0.5, v));
 /** The language part of a voice id ("en-gb+m3" → "en-gb"). */
 const baseVoice = (voice: Voice, language: string) =>
   voice.engine === 'espeak-ng' ? (voice.voice.split('+')[0] ?? language) : language;
@@ -107,8 +112,9 @@ export function defaultCastVoice(
   return {
     engine: 'espeak-ng',
     voice,
-    rate: round2(1 + (((h >>> 16) % 7) - 3) / 50),
-    pitch: round2(Math.min(2, Math.max(0.5, traits.pitch + spread))),
+    // Around the narrator's pace, so a fast project does not slow down at every line.
+    rate: round2(clamp(narrator.rate * (1 + (((h >>> 16) % 7) - 3) / 50))),
+    pitch: round2(clamp(traits.pitch + spread)),
   };
 }
 

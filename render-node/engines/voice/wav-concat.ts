@@ -19,7 +19,8 @@ export function wavHeader(
 ): Uint8Array {
   const header = new Uint8Array(44);
   const view = new DataView(header.buffer);
-  const ascii = (offset: number, text: string) => header.set(new TextEncoder().encode(text), offset);
+  const ascii = (offset: number, text: string) =>
+    header.set(new TextEncoder().encode(text), offset);
   const blockAlign = (format.channels * format.bitsPerSample) / 8;
   ascii(0, 'RIFF');
   view.setUint32(4, 36 + dataBytes, true);
@@ -72,7 +73,9 @@ export async function joinWavFiles(
   files.forEach(({ bytes, info }, i) => {
     if (i > 0) {
       // Zero is silence for signed PCM; 8-bit WAV is unsigned (silence is 128).
-      chunks.push(new Uint8Array(pauseSamples * frameBytes).fill(first.bitsPerSample === 8 ? 128 : 0));
+      chunks.push(
+        new Uint8Array(pauseSamples * frameBytes).fill(first.bitsPerSample === 8 ? 128 : 0),
+      );
       at += pauseSamples;
     }
     chunks.push(bytes.subarray(info.dataOffset, info.dataOffset + info.dataBytes));
