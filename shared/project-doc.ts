@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import type { z } from 'zod';
 import { compareOrdered, orderForIndex, orderKeys, type Ordered } from './ordering.ts';
 import { newId, randomSeed } from './ids.ts';
+import { castVoices, type VoicedMember } from './voices/cast-voice.ts';
 import {
   ASPECTS,
   FPS_VALUES,
@@ -525,6 +526,28 @@ export function setCastVoice(doc: Y.Doc, id: string, voice: Voice | null): boole
 export function readCastVoice(member: Y.Map<unknown>): Voice | null {
   const parsed = castMemberSchema.shape.voice.safeParse(member.get('voice'));
   return parsed.success && parsed.data ? parsed.data : null;
+}
+
+/**
+ * Every character's voice as a render of the document would use it (its own,
+ * or its default: shared/voices/cast-voice.ts), in the timeline's cast order.
+ */
+export function castVoicesOf(doc: Y.Doc): Map<string, Voice> {
+  const settings = readProjectSettings(doc);
+  const members: VoicedMember[] = [];
+  castMap(doc).forEach((map, id) => {
+    if (!(map instanceof Y.Map)) return;
+    const name = map.get('name');
+    const description = map.get('description');
+    members.push({
+      id,
+      name: typeof name === 'string' ? name : '',
+      description: typeof description === 'string' ? description : '',
+      voice: readCastVoice(map) ?? undefined,
+    });
+  });
+  members.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return castVoices(members, settings.voice, settings.language);
 }
 
 /** Deletes a cast member and removes it from every scene's cast; false when it did not exist. */

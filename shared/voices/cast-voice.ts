@@ -86,6 +86,21 @@ const clamp = (v: number) => Math.min(2, Math.max(0.5, v));
 const baseVoice = (voice: Voice, language: string) =>
   voice.engine === 'espeak-ng' ? (voice.voice.split('+')[0] ?? language) : language;
 
+/** The eSpeak NG voices a character can be given in a project: each variant of its language. */
+export function espeakVoiceChoices(
+  narrator: Voice,
+  language: string,
+): { voice: string; gender: Gender; number: number }[] {
+  const base = baseVoice(narrator, language);
+  return (['female', 'male'] as const).flatMap((gender) =>
+    ESPEAK_VARIANTS[gender].map((variant, i) => ({
+      voice: `${base}+${variant}`,
+      gender,
+      number: i + 1,
+    })),
+  );
+}
+
 /** The default voice of one character, avoiding the voice ids in `taken`. */
 export function defaultCastVoice(
   member: Pick<VoicedMember, 'name' | 'description'>,

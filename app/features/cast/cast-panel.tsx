@@ -14,6 +14,7 @@ import {
 import { useSceneMap, useYMapField, useYValue } from '../../collab/use-y.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { ConfirmCancel, ConfirmDialog } from '../../components/ui/confirm-dialog.tsx';
+import { CastVoice } from './cast-voice.tsx';
 
 /** The timeline schema's limits (shared/timeline.ts castMemberSchema). */
 
@@ -116,7 +117,18 @@ function useStableOrder(ids: readonly string[], nameOf: (id: string) => string):
  * others see names and descriptions as they are typed. A character used in
  * scenes is deleted only after a confirmation saying how many.
  */
-export function CastPanel({ doc, readOnly }: { doc: Y.Doc; readOnly: boolean }) {
+export function CastPanel({
+  doc,
+  readOnly,
+  projectId,
+  undo,
+}: {
+  doc: Y.Doc;
+  readOnly: boolean;
+  /** For the voice samples' API route. */
+  projectId: string;
+  undo?: Y.UndoManager;
+}) {
   const { t, plural } = useI18n();
   const ids = useId();
   const cast = castMap(doc);
@@ -215,6 +227,8 @@ export function CastPanel({ doc, readOnly }: { doc: Y.Doc; readOnly: boolean }) 
                 map={map}
                 usedIn={usage[id] ?? 0}
                 readOnly={readOnly}
+                projectId={projectId}
+                undo={undo}
                 describedBy={`${ids}-intro`}
                 onDelete={(button) => requestDelete(id, button)}
               />
@@ -269,6 +283,8 @@ function CastMemberCard(props: {
   map: Y.Map<unknown>;
   usedIn: number;
   readOnly: boolean;
+  projectId: string;
+  undo: Y.UndoManager | undefined;
   describedBy: string;
   onDelete(button: HTMLElement): void;
 }) {
@@ -357,6 +373,15 @@ function CastMemberCard(props: {
           {t(error === 'name' ? 'cast.error.name' : 'cast.error.description')}
         </p>
       ) : null}
+      <CastVoice
+        doc={doc}
+        id={id}
+        map={map}
+        name={name}
+        projectId={props.projectId}
+        readOnly={readOnly}
+        undo={props.undo}
+      />
     </li>
   );
 }
