@@ -1,7 +1,7 @@
 import { afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { BrowserContext } from 'playwright-core';
-import { addCastMember, castMap, readCastVoice } from '../../shared/project-doc.ts';
+import { addCastMember, addScene, castMap, readCastVoice } from '../../shared/project-doc.ts';
 import { browserStage, eventually, openProjectPage } from '../support/browser.ts';
 import { connectClient, type CollabClient } from '../support/collab-client.ts';
 import { createProject, signUp } from '../support/web-server.ts';
@@ -25,6 +25,9 @@ describe('cast voices', () => {
     clients.add(client);
     await client.settled();
     const nadia = addCastMember(client.doc, { name: 'Nadia', description: 'a young woman' });
+    addScene(client.doc, {
+      narration: 'NADIA: Hello.\nRain falls.\nNote: unrelated.\nnadia : Again.',
+    });
     await client.settled();
 
     const { page, errors } = await openProjectPage(
@@ -37,6 +40,7 @@ describe('cast voices', () => {
     await page.getByTestId('tab-cast').click();
     const card = page.locator(`[data-cast-id="${nadia}"]`);
     const select = card.getByTestId('cast-voice-select');
+    assert.equal(await card.getByTestId('cast-voice-turns').textContent(), 'Speaks 2 lines.');
     assert.match((await select.textContent()) ?? '', /Automatic \(Female voice \d\)/);
 
     // Keyboard: focus the list, open it, pick "Male voice 2".

@@ -11,6 +11,7 @@ import {
   setCastMember,
   setSceneCast,
 } from '../../../shared/project-doc.ts';
+import { splitNarration } from '../../../shared/voices/dialogue.ts';
 import { useSceneMap, useYMapField, useYValue } from '../../collab/use-y.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { ConfirmCancel, ConfirmDialog } from '../../components/ui/confirm-dialog.tsx';
@@ -89,6 +90,40 @@ function useCastUsage(doc: Y.Doc): Readonly<Record<string, number>> {
 }
 
 /**
+ * How many dialogue turns each cast member speaks across the scenes' narrations,
+ * read with the parser the render node uses (shared/voices/dialogue.ts).
+ */
+function useDialogueTurns(doc: Y.Doc): Readonly<Record<string, number>> {
+  const scenes = scenesMap(doc);
+  const cast = castMap(doc);
+  const turns = useYValue(
+    scenes,
+    () => {
+      const speakers: { id: string; name: string }[] = [];
+      cast.forEach((map, id) => {
+        if (map instanceof Y.Map) speakers.push({ id, name: stringOr(map.get('name')) });
+      });
+      speakers.sort((a, b) => (a.id < b.id ? -1 : 1));
+      const counts: Record<string, number> = {};
+      scenes.forEach((scene) => {
+        if (!(scene instanceof Y.Map)) return;
+        const narration = scene.get('narration');
+        for (const part of splitNarration(String(narration ?? ''), speakers)) {
+          if (part.speakerId) counts[part.speakerId] = (counts[part.speakerId] ?? 0) + 1;
+        }
+      });
+      return counts;
+    },
+    { deep: true, same: sameCounts },
+  );
+  // Renaming a character changes which lines are theirs.
+  useYValue(cast, () => [...cast.values()].map((m) => stringOr(m.get('name'))).join('\n'), {
+    deep: true,
+  });
+  return turns;
+}
+
+/**
  * A display order that never jumps while someone types a name: alphabetical
  * when the panel opens, then new members at the end and deleted ones dropped.
  */
@@ -134,6 +169,7 @@ export function CastPanel({
   const cast = castMap(doc);
   const memberIds = useCastIds(doc);
   const usage = useCastUsage(doc);
+  const turns = useDialogueTurns(doc);
   const order = useStableOrder(memberIds, (id) => stringOr(cast.get(id)?.get('name')));
   const list = useRef<HTMLUListElement>(null);
   const addButton = useRef<HTMLButtonElement>(null);
@@ -226,6 +262,7 @@ export function CastPanel({
                 doc={doc}
                 map={map}
                 usedIn={usage[id] ?? 0}
+                turns={turns[id] ?? 0}
                 readOnly={readOnly}
                 projectId={projectId}
                 undo={undo}
@@ -282,6 +319,7 @@ function CastMemberCard(props: {
   doc: Y.Doc;
   map: Y.Map<unknown>;
   usedIn: number;
+  turns: number;
   readOnly: boolean;
   projectId: string;
   undo: Y.UndoManager | undefined;
@@ -378,6 +416,7 @@ function CastMemberCard(props: {
         id={id}
         map={map}
         name={name}
+        turns={props.turns}
         projectId={props.projectId}
         readOnly={readOnly}
         undo={props.undo}

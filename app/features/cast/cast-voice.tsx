@@ -40,12 +40,14 @@ export function CastVoice(props: {
   id: string;
   map: Y.Map<unknown>;
   name: string;
+  /** Dialogue turns this character speaks in the narrations. */
+  turns: number;
   projectId: string;
   readOnly: boolean;
   undo?: Y.UndoManager | undefined;
 }) {
   const { doc, id, map, name, projectId, readOnly, undo } = props;
-  const { t, locale } = useI18n();
+  const { t, plural, locale } = useI18n();
   const ids = useId();
   const project = projectMap(doc);
   const settings = useYValue(project, () => projectSettingsOf(project), { same: sameJson });
@@ -123,7 +125,10 @@ export function CastVoice(props: {
           }
         />
         <p className="field-hint">
-          {t('cast.voice.hint', { name: name.trim() || t('cast.unnamed') })}
+          {t('cast.voice.hint', { name: name.trim() || t('cast.unnamed') })}{' '}
+          <span data-testid="cast-voice-turns">
+            {props.turns ? plural('cast.voice.turns', props.turns) : t('cast.voice.noTurns')}
+          </span>
         </p>
       </div>
       <VoiceSlider

@@ -40,6 +40,9 @@ export const en = {
   'cast.voice.voice': 'Voice for dialogue',
   'cast.voice.hint':
     'Lines written “{name}: …” in a narration are spoken in this voice, without the name.',
+  'cast.voice.turns.one': 'Speaks {count} line.',
+  'cast.voice.turns.other': 'Speaks {count} lines.',
+  'cast.voice.noTurns': 'No lines yet.',
   'cast.voice.auto': 'Automatic',
   'cast.voice.autoNamed': 'Automatic ({voice})',
   'cast.voice.female': 'Female voice {number}',
@@ -94,6 +97,9 @@ export const fr: Record<keyof typeof en, string> = {
   'cast.voice.voice': 'Voix des dialogues',
   'cast.voice.hint':
     'Les lignes écrites « {name} : … » dans une narration sont dites avec cette voix, sans le nom.',
+  'cast.voice.turns.one': 'Dit {count} réplique.',
+  'cast.voice.turns.other': 'Dit {count} répliques.',
+  'cast.voice.noTurns': 'Aucune réplique pour l’instant.',
   'cast.voice.auto': 'Automatique',
   'cast.voice.autoNamed': 'Automatique ({voice})',
   'cast.voice.female': 'Voix féminine {number}',
