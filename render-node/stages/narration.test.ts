@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
+import { contentKey } from '../../shared/content-key.ts';
 import { temporaryStore } from '../../shared/node/media-test-fixtures.ts';
 import { engineVersions, loadEngines } from '../engines/load-engines.ts';
 import type { VoiceRequest } from '../engines/voice/engine.ts';
@@ -135,4 +136,34 @@ test("the narration's key changes with a character's voice, not with others' sce
   assert.equal(changed.parts[0]!.key, before.parts[0]!.key, "the narrator's turn is reused");
   assert.equal(changed.parts[2]!.key, before.parts[2]!.key, "Tom's turn is reused");
   assert.equal(changed.parts[1]!.request.voice, 'fr+f2');
+});
+
+test('a narration without dialogue keeps its text and key; lettering quotes words, not names', () => {
+  const versions = engineVersions(engines);
+  const text = 'Note: the sea is calm.\n\n  Nadia is not speaking here.';
+  const plan = planRender(
+    timeline([scene('a', { narration: ` ${text} ` }), dialogue.scenes[0]!], {
+      cast: dialogue.cast,
+    }),
+    tinyPreset(),
+    versions,
+  );
+  const [plain, spoken] = plan.scenes;
+  const request = { text, voice: 'en', rate: 1.6, pitch: 1 };
+  assert.deepEqual(plain!.narration!.parts, [
+    {
+      speaker: null,
+      key: contentKey('narration', { engine: versions.voice, request }),
+      request,
+    },
+  ]);
+  assert.equal(plain!.narration!.key, plain!.narration!.parts[0]!.key);
+  assert.equal(spoken!.lettering.request.narrationLine, 'The café is empty at dawn.');
+  const onlyDialogue = planRender(
+    timeline([scene('b', { narration: 'Nadia: Encore toi ?' })], { cast: dialogue.cast }),
+    tinyPreset(),
+    versions,
+  ).scenes[0]!;
+  assert.equal(onlyDialogue.lettering.request.narrationLine, 'Encore toi ?');
+  assert.notEqual(onlyDialogue.narration!.key, onlyDialogue.narration!.parts[0]!.key);
 });

@@ -237,10 +237,13 @@ export function planRender(
           source: 'engine',
           request: pictureRequest,
         };
+    const narration = planNarration(scene.narration, timeline, voices, engines.voice);
+    const narrationText = narration ? spokenText(narration.parts.map((p) => p.request)) : '';
     const letteringRequest: LetteringRequest = {
       kicker: kickerFor(scene, timeline.language),
       title: scene.title,
-      narrationLine: burnCaptions ? '' : firstSentence(scene.narration),
+      // The words said, never a speaker's name ("Nadia: …" shows as "…").
+      narrationLine: burnCaptions ? '' : firstSentence(narrationText),
       stylePreset: timeline.stylePreset,
       language: timeline.language,
       accent: paletteFor(pictureRequest).accent,
@@ -248,7 +251,6 @@ export function planRender(
       width,
       height,
     };
-    const narration = planNarration(scene.narration, timeline, voices, engines.voice);
     const transitionInFrames = index > 0 ? transitions[index - 1]!.frames : 0;
     const transitionOutFrames = transitions[index]?.frames ?? 0;
     const partial = {
@@ -271,7 +273,7 @@ export function planRender(
         { ...partial, timing },
         narration ? estimateNarrationSec(narration) * fps : null,
       ),
-      narrationText: narration ? spokenText(narration.parts.map((p) => p.request)) : '',
+      narrationText,
     };
   });
 
@@ -321,7 +323,11 @@ function planNarration(
   engine: EngineVersions['voice'],
 ): NarrationPlan | null {
   const speakers = timeline.cast.map((c) => ({ id: c.id, name: c.name }));
-  const parts = splitNarration(text.trim(), speakers).map((part): NarrationPartPlan => {
+  const turns = splitNarration(text.trim(), speakers);
+  // No dialogue: the narration as written, one request (its key and WAV as before voices).
+  const only = turns.length === 1 && turns[0]!.speakerId === null ? turns[0] : undefined;
+  if (only) only.text = text.trim();
+  const parts = turns.map((part): NarrationPartPlan => {
     const voice = (part.speakerId && voices.get(part.speakerId)) || timeline.voice;
     const request: VoiceRequest = {
       text: part.text,
