@@ -10,6 +10,7 @@ import { parseWavHeader } from '../engines/voice/wav-duration.ts';
 import { scene, timeline, tinyPreset } from '../test-fixtures.ts';
 import { sceneCues, toAss, toSrt, toWebVtt } from './captions.ts';
 import { makeNarration } from './narration.ts';
+import { renderLocally } from '../render-locally.ts';
 import { planRender } from './plan.ts';
 
 /** Real espeak-ng: a two-character dialogue, measured on the WAV it makes. */
@@ -166,4 +167,23 @@ test('a narration without dialogue keeps its text and key; lettering quotes word
   ).scenes[0]!;
   assert.equal(onlyDialogue.lettering.request.narrationLine, 'Encore toi ?');
   assert.notEqual(onlyDialogue.narration!.key, onlyDialogue.narration!.parts[0]!.key);
+});
+
+test('a rendered dialogue: captions files carry speakers as markup, on each turn’s time', async (t) => {
+  const store = await temporaryStore();
+  t.after(() => store.remove());
+  const { output, scenes, plan } = await renderLocally(
+    { renderId: 'voices', timeline: dialogue, preset: tinyPreset() },
+    { store, signal: never, engines },
+  );
+  const narration = scenes[0]!.narration!;
+  assert.equal(narration.parts.length, 3);
+  const vtt = await readFile(store.pathFor(output.captions.vtt.hash, 'vtt'), 'utf8');
+  const lead = plan.timing.leadFrames / plan.fps;
+  const nadia = /(\d\d):(\d\d):(\d\d\.\d{3}) --> [^\n]+\n<v Nadia>Encore toi \?<\/v>/.exec(vtt);
+  assert.ok(nadia, vtt);
+  const startSec = Number(nadia[1]) * 3600 + Number(nadia[2]) * 60 + Number(nadia[3]);
+  assert.ok(Math.abs(startSec - (lead + narration.parts[1]!.startSec)) < 0.01, vtt);
+  assert.match(vtt, /<v Tom>/);
+  assert.doesNotMatch(vtt.replace(/<v [^>]+>/g, ''), /nadia|tom/i);
 });
