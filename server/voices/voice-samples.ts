@@ -28,6 +28,8 @@ export interface VoiceSamplesOptions {
   media: MediaStore;
   projects: Pick<Projects, 'authorize'>;
   limits: RateLimits<VoiceSampleLimit>;
+  /** How long to wait for a render node (default 20 s). */
+  waitMs?: number;
 }
 
 /**
@@ -39,7 +41,12 @@ export interface VoiceSamplesOptions {
  * are rate limited whether cached or not.
  */
 export function createVoiceSamples(options: VoiceSamplesOptions) {
-  const connection = () => new Redis(options.redisUrl, { maxRetriesPerRequest: null });
+  const connections: Redis[] = [];
+  const connection = () => {
+    const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
+    connections.push(redis);
+    return redis;
+  };
   const prefix = bullPrefix(options.prefix);
   const queue = new Queue<VoiceSampleJobData>(VOICE_SAMPLE_QUEUE, {
     connection: connection(),
@@ -61,7 +68,7 @@ export function createVoiceSamples(options: VoiceSamplesOptions) {
       attempts: 1,
     });
     try {
-      await queued.waitUntilFinished(events, WAIT_MS);
+      await queued.waitUntilFinished(events, options.waitMs ?? WAIT_MS);
     } catch (error) {
       // A shared job may have finished (and been removed) before we listened: the file tells.
       if (await options.media.has(job.key, 'wav')) return { sample: { ...answer, cached: false } };
@@ -84,6 +91,8 @@ export function createVoiceSamples(options: VoiceSamplesOptions) {
     path,
     async close() {
       await Promise.allSettled([queue.close(), events.close()]);
+      // BullMQ leaves connections it was given open.
+      for (const redis of connections) redis.disconnect();
     },
   };
 }
