@@ -24,8 +24,13 @@ export interface SceneRender {
   sceneId: string;
   /** The scene's frames, transitions included. */
   frames: number;
-  /** The narration's measured length; null for a silent scene. */
-  narration: { samples: number; sampleRate: number; durationSec: number } | null;
+  /** The narration's measured length and each voice's turn in it; null for a silent scene. */
+  narration: {
+    samples: number;
+    sampleRate: number;
+    durationSec: number;
+    parts: { startSec: number; endSec: number }[];
+  } | null;
   artifacts: {
     picture: ArtifactRef;
     lettering: ArtifactRef;
@@ -74,6 +79,7 @@ export async function renderScene(job: SceneRenderJob, ctx: RenderContext): Prom
         samples: narration.samples,
         sampleRate: narration.sampleRate,
         durationSec: narration.durationSec,
+        parts: narration.parts,
       }
     : null;
   const spec = sceneLayerSpec(plan, scene.index, {

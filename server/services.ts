@@ -12,6 +12,11 @@ import { createRenderQueue } from './renders/render-queue.ts';
 import { MediaStore } from '../shared/node/media-store.ts';
 import { createMusic } from './media/music.ts';
 import { RateLimits } from './http/rate-limit.ts';
+import {
+  createVoiceSamples,
+  VOICE_SAMPLE_LIMIT,
+  type VoiceSampleLimit,
+} from './voices/voice-samples.ts';
 
 /**
  * The composition root: one database, one Redis client, the domain modules
@@ -95,6 +100,15 @@ export async function createServices(config: Config, logger: Logger) {
     maxBytes: config.musicMaxBytes,
     maxSeconds: config.musicMaxSeconds,
   });
+  const voiceSamples = createVoiceSamples({
+    redisUrl: config.redisUrl,
+    prefix: config.redisPrefix,
+    media,
+    projects,
+    limits: new RateLimits<VoiceSampleLimit>(redis, config.redisPrefix, {
+      voiceSamplesByUser: VOICE_SAMPLE_LIMIT,
+    }),
+  });
 
   return {
     config,
@@ -109,9 +123,11 @@ export async function createServices(config: Config, logger: Logger) {
     renderQueue,
     media,
     music,
+    voiceSamples,
     collab,
     async close() {
       await renderQueue.close();
+      await voiceSamples.close();
       await collab.close();
       redis.disconnect();
       await database.close();

@@ -21,6 +21,8 @@ import {
   sceneText,
   scenesMap,
   setCastMember,
+  setCastVoice,
+  readCastVoice,
   setProjectSetting,
   setSceneCast,
   setSceneField,
@@ -569,4 +571,37 @@ test('project settings read back usable: defaults for missing or broken values, 
     rate: 1,
     pitch: 1,
   });
+});
+
+test('a character voice: validated, one undo step, in the timeline, cleared back to the default', () => {
+  const doc = new Y.Doc();
+  initProjectDoc(doc, { title: 'T', language: 'fr' });
+  const id = addCastMember(doc, { name: 'Nadia' });
+  const undo = new Y.UndoManager(castMap(doc), { captureTimeout: 0 });
+  const before = canonicalJson(toTimeline(doc));
+  assert.equal(toTimeline(doc).cast[0]!.voice, undefined, 'unset: no key, old revisions unchanged');
+  assert.throws(
+    () => setCastVoice(doc, id, { engine: 'espeak-ng', voice: '-w /tmp/x', rate: 1, pitch: 1 }),
+    /Invalid voice/,
+  );
+  assert.throws(
+    () => setCastVoice(doc, id, { engine: 'espeak-ng', voice: 'fr', rate: 9, pitch: 1 }),
+    /Invalid voice/,
+  );
+  assert.equal(canonicalJson(toTimeline(doc)), before, 'a refused voice changes nothing');
+  const voice = { engine: 'espeak-ng' as const, voice: 'fr+f2', rate: 1.1, pitch: 1.4 };
+  assert.equal(setCastVoice(doc, id, voice), true);
+  assert.deepEqual(toTimeline(doc).cast[0]!.voice, voice);
+  assert.deepEqual(readCastVoice(castMap(doc).get(id)!), voice);
+  undo.undo();
+  assert.equal(canonicalJson(toTimeline(doc)), before, 'one undo step');
+  undo.redo();
+  const withVoice = toTimeline(doc);
+  assert.equal(setCastVoice(doc, id, null), true);
+  assert.equal(canonicalJson(toTimeline(doc)), before);
+  restoreTimeline(doc, withVoice);
+  assert.deepEqual(toTimeline(doc).cast[0]!.voice, voice, 'restore writes the voice back');
+  assert.equal(setCastVoice(doc, 'gone', voice), false);
+  castMap(doc).get(id)!.set('voice', { engine: 'nope' });
+  assert.equal(readCastVoice(castMap(doc).get(id)!), null, 'a broken value reads as the default');
 });

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import type { z } from 'zod';
 import { compareOrdered, orderForIndex, orderKeys, type Ordered } from './ordering.ts';
 import { newId, randomSeed } from './ids.ts';
+import { castVoices, type VoicedMember } from './voices/cast-voice.ts';
 import {
   ASPECTS,
   FPS_VALUES,
@@ -256,13 +257,16 @@ export const readProjectSettings = (doc: Y.Doc): ProjectSettings =>
 export function readTimeline(doc: Y.Doc): unknown {
   const project = projectMap(doc);
   const language = valueOr(project.get('language'), PROJECT_DEFAULTS.language);
-  const cast: { id: string; name: unknown; description: unknown }[] = [];
+  const cast: { id: string; name: unknown; description: unknown; voice?: unknown }[] = [];
   castMap(doc).forEach((map, id) => {
     if (!(map instanceof Y.Map)) return;
+    const voice = map.get('voice');
     cast.push({
       id,
       name: valueOr(map.get('name'), ''),
       description: valueOr(map.get('description'), ''),
+      // Absent (or cleared to null) reads as "the default voice": the key stays out of the timeline.
+      ...(voice === undefined || voice === null ? {} : { voice }),
     });
   });
   cast.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -501,6 +505,51 @@ export function setCastMember(
   return true;
 }
 
+/**
+ * Sets a character's voice (null: back to its default voice) in one
+ * transaction, so one undo step; false when the member is gone. Throws a
+ * RangeError naming the field (changing nothing) when the voice is invalid.
+ */
+export function setCastVoice(doc: Y.Doc, id: string, voice: Voice | null): boolean {
+  const parsed = voice === null ? null : parseField(castMemberSchema.shape.voice, 'voice', voice);
+  const member = castMap(doc).get(id);
+  if (!(member instanceof Y.Map)) return false;
+  if (sameValue(member.get('voice') ?? null, parsed)) return true;
+  doc.transact(() => {
+    if (parsed === null) member.delete('voice');
+    else member.set('voice', { ...(parsed as Voice) });
+  });
+  return true;
+}
+
+/** A character's own voice as set on its cast entry, or null (default voice, or a broken value). */
+export function readCastVoice(member: Y.Map<unknown>): Voice | null {
+  const parsed = castMemberSchema.shape.voice.safeParse(member.get('voice'));
+  return parsed.success && parsed.data ? parsed.data : null;
+}
+
+/**
+ * Every character's voice as a render of the document would use it (its own,
+ * or its default: shared/voices/cast-voice.ts), in the timeline's cast order.
+ */
+export function castVoicesOf(doc: Y.Doc): Map<string, Voice> {
+  const settings = readProjectSettings(doc);
+  const members: VoicedMember[] = [];
+  castMap(doc).forEach((map, id) => {
+    if (!(map instanceof Y.Map)) return;
+    const name = map.get('name');
+    const description = map.get('description');
+    members.push({
+      id,
+      name: typeof name === 'string' ? name : '',
+      description: typeof description === 'string' ? description : '',
+      voice: readCastVoice(map) ?? undefined,
+    });
+  });
+  members.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return castVoices(members, settings.voice, settings.language);
+}
+
 /** Deletes a cast member and removes it from every scene's cast; false when it did not exist. */
 export function deleteCastMember(doc: Y.Doc, id: string): boolean {
   const cast = castMap(doc);
@@ -620,10 +669,16 @@ export function restoreTimeline(doc: Y.Doc, timeline: Timeline): void {
         if (existing.get('description') !== member.description) {
           existing.set('description', member.description);
         }
+        if (!member.voice) {
+          if (existing.has('voice')) existing.delete('voice');
+        } else if (!sameValue(existing.get('voice'), member.voice)) {
+          existing.set('voice', { ...member.voice });
+        }
       } else {
         const map = new Y.Map<unknown>();
         map.set('name', member.name);
         map.set('description', member.description);
+        if (member.voice) map.set('voice', { ...member.voice });
         cast.set(member.id, map);
       }
     }

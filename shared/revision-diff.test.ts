@@ -91,6 +91,18 @@ test('cast members added, removed and changed', () => {
   ]);
 });
 
+test("a character's voice set or cleared is a change of its voice field", () => {
+  const voice = { engine: 'espeak-ng' as const, voice: 'en+f2', rate: 1, pitch: 1.2 };
+  const before = timeline();
+  const after = timeline({
+    cast: before.cast.map((c) => (c.id === 'c1' ? { ...c, voice } : c)),
+  });
+  assert.deepEqual(diffTimelines(before, after).cast.changed, [
+    { id: 'c1', name: 'Mara', fields: [{ field: 'voice', before: undefined, after: voice }] },
+  ]);
+  assert.deepEqual(diffTimelines(after, before).cast.changed[0]!.fields[0]!.after, undefined);
+});
+
 test('scenes added, removed and changed are found by id with their positions', () => {
   const before = timeline();
   const scenes = before.scenes.filter((s) => s.id !== 'b');

@@ -45,7 +45,7 @@ export interface TimelineDiff {
   };
 }
 
-const CAST_FIELDS = ['name', 'description'] as const;
+const CAST_FIELDS = ['name', 'description', 'voice'] as const;
 
 const TEXT_FIELDS = new Set<string>(['title', 'narration', 'prompt']);
 

@@ -81,6 +81,8 @@ export const castMemberSchema = z.object({
   id: key(),
   name: singleLineText(z.string().max(MAX_NAME)),
   description: multiLineText(z.string().max(MAX_DESCRIPTION)),
+  /** The character's own voice; absent: a default picked per character (shared/voices/cast-voice.ts). */
+  voice: voiceSchema.optional(),
 });
 
 export const sceneSchema = z.object({

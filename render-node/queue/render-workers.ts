@@ -8,6 +8,7 @@ import { eventPublisher } from './node-events.ts';
 import { planLoader } from './plan-cache.ts';
 import { startPlanWorker } from './plan-worker.ts';
 import { startSceneWorker } from './scene-worker.ts';
+import { startVoiceSampleWorker } from './voice-sample-worker.ts';
 import type { WorkerContext } from './worker-context.ts';
 
 export interface RenderWorkersOptions {
@@ -69,8 +70,9 @@ export async function startRenderWorkers(options: RenderWorkersOptions) {
   const plan = startPlanWorker(ctx);
   const sceneWorker = startSceneWorker(ctx, options.concurrency);
   const assembleWorker = startAssembleWorker(ctx);
+  const sampleWorker = startVoiceSampleWorker(ctx);
 
-  for (const worker of [plan.worker, sceneWorker, assembleWorker]) {
+  for (const worker of [plan.worker, sceneWorker, assembleWorker, sampleWorker]) {
     worker.on('failed', (job, error) => {
       if (error.message !== 'cancelled')
         options.log('warn', 'render job failed', {
@@ -88,7 +90,12 @@ export async function startRenderWorkers(options: RenderWorkersOptions) {
   return {
     async close() {
       signals.abortAll(new Error('render node stopping'));
-      await Promise.all([plan.close(), sceneWorker.close(), assembleWorker.close()]);
+      await Promise.all([
+        plan.close(),
+        sceneWorker.close(),
+        assembleWorker.close(),
+        sampleWorker.close(),
+      ]);
       subscriber.disconnect();
       commands.disconnect();
     },

@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { breakLines, narrationCues, splitIntoCues, toAss, toSrt, toWebVtt } from './captions.ts';
+import {
+  breakLines,
+  narrationCues,
+  speakerColour,
+  splitIntoCues,
+  toAss,
+  toSrt,
+  toWebVtt,
+} from './captions.ts';
 
 test('narration is split into sentence cues of at most two 42-character lines', () => {
   const text =
@@ -56,4 +64,24 @@ test('ASS for burn-in is shifted to the piece it is drawn on, without override c
   assert.match(ass, /PlayResX: 320/);
   assert.doesNotMatch(ass, /gone/, 'a cue that ended before the piece starts is left out');
   assert.match(ass, /Dialogue: 0,0:00:00\.50,0:00:01\.50,Caption,,0,0,0,,a\\Nb/);
+});
+
+test('speakers are markup only, and hostile names or text cannot break out of it', () => {
+  const cues = [
+    { startSec: 0, endSec: 1, text: 'a < b & c', speaker: 'Zoé' },
+    { startSec: 1, endSec: 2, text: 'Hi </v><b>', speaker: 'Evil>Name,{\\b1}&' },
+    { startSec: 2, endSec: 3, text: 'Narrator.' },
+  ];
+  const vtt = toWebVtt(cues);
+  assert.match(vtt, /<v Zoé>a &lt; b &amp; c<\/v>/);
+  assert.match(vtt, /<v EvilNameb1>Hi &lt;\/v&gt;&lt;b&gt;<\/v>/);
+  assert.match(vtt, /\nNarrator\.\n/);
+  const srt = toSrt(cues);
+  assert.match(srt, /<font color="#[0-9A-F]{6}">\u2014<\/font> Hi \/vb/);
+  assert.doesNotMatch(srt, /Zoé|Evil/);
+  const ass = toAss(cues, { width: 320, height: 180, letterbox: false }, 0);
+  assert.match(ass, /Style: Speaker2,/);
+  assert.match(ass, /,Speaker2,EvilNameb1,0,0,0,,\u2014 Hi <\/v><b>/);
+  assert.match(ass, /,Caption,,0,0,0,,Narrator\./);
+  assert.equal(speakerColour('Zoé'), speakerColour('Zoé'));
 });

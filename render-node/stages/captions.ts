@@ -8,13 +8,15 @@ import type { RenderLayout, RenderPlan } from './plan.ts';
 
 /**
  * Captions from narration and timing: cues per scene (sentences, at most
- * two lines of 42 characters, timed by their length across the spoken
- * narration), written as WebVTT and SRT, and as ASS for burning into the
- * picture. The cues of a scene depend only on that scene, so burned-in
- * captions can be drawn per segment.
+ * two lines of 42 characters, timed by their length across each voice's
+ * measured turn), written as WebVTT and SRT, and as ASS for burning into
+ * the picture. Dialogue is shown as dialogue: the speaker is markup (a
+ * WebVTT voice span, a coloured em-dash in SRT, a style per speaker in
+ * ASS), never words of the cue. The cues of a scene depend only on that
+ * scene, so burned-in captions can be drawn per segment.
  */
 
-export const CAPTIONS_VERSION = 1;
+export const CAPTIONS_VERSION = 2;
 const LINE_CHARS = 42;
 const CUE_CHARS = LINE_CHARS * 2;
 
@@ -23,6 +25,15 @@ export interface CaptionCue {
   endSec: number;
   /** Lines separated by '\n'. */
   text: string;
+  /** The character speaking it; absent: the narrator. */
+  speaker?: string;
+}
+
+/** A scene's measured narration: its length, and each voice's turn in it (plan order). */
+export interface MeasuredNarration {
+  samples: number;
+  sampleRate: number;
+  parts?: readonly { startSec: number; endSec: number }[];
 }
 
 /** Cues for one narration spoken from `startSec` for `spokenSec`, clipped at `untilSec`. */
@@ -53,25 +64,40 @@ export function sceneCues(
   plan: RenderPlan,
   sceneIndex: number,
   frames: number,
-  narration: { samples: number; sampleRate: number } | null,
+  narration: MeasuredNarration | null,
 ): CaptionCue[] {
   const scene = plan.scenes[sceneIndex]!;
-  if (!narration || !scene.narrationText) return [];
+  const parts = scene.narration?.parts ?? [];
+  if (!narration || !parts.length) return [];
   const startSec = plan.timing.leadFrames / plan.fps;
   const untilSec = (frames - scene.transitionOutFrames) / plan.fps;
-  return narrationCues(
-    scene.narrationText,
-    startSec,
-    narration.samples / narration.sampleRate,
-    untilSec,
-  );
+  const spans = narration.parts;
+  if (spans?.length !== parts.length) {
+    // Measured without turns (an older scene render): the words across the whole narration.
+    return narrationCues(
+      scene.narrationText,
+      startSec,
+      narration.samples / narration.sampleRate,
+      untilSec,
+    );
+  }
+  return parts.flatMap((part, i) => {
+    const span = spans[i]!;
+    const cues = narrationCues(
+      part.request.text,
+      startSec + span.startSec,
+      span.endSec - span.startSec,
+      untilSec,
+    );
+    return part.speaker === null ? cues : cues.map((c) => ({ ...c, speaker: part.speaker! }));
+  });
 }
 
 /** Every cue of the render on the output timeline. */
 export function renderCues(
   plan: RenderPlan,
   layout: RenderLayout,
-  narrations: ReadonlyMap<string, { samples: number; sampleRate: number } | null>,
+  narrations: ReadonlyMap<string, MeasuredNarration | null>,
 ): CaptionCue[] {
   return layout.scenes.flatMap((scene) => {
     const offset = scene.startFrame / plan.fps;
@@ -129,16 +155,45 @@ function clock(seconds: number, separator: '.' | ',') {
   return `${pad(h)}:${pad(m)}:${pad(s)}${separator}${pad(ms % 1000, 3)}`;
 }
 
+/** Colours told apart on dark and light pictures; a speaker keeps one across a render. */
+const SPEAKER_COLOURS = ['FFD166', '8FD3FF', 'B5E48C', 'FFADAD', 'CDB4FF', 'FFC6A5'] as const;
+
+/** The RGB hex colour of a speaker's lines: stable from the name alone (pure). */
+export function speakerColour(speaker: string): string {
+  let h = 0;
+  for (const ch of speaker) h = (h * 31 + ch.codePointAt(0)!) >>> 0;
+  return SPEAKER_COLOURS[h % SPEAKER_COLOURS.length]!;
+}
+
+/** Cue text is user text that browsers parse as markup: escaped, and a name kept to one safe token. */
+const escapeVtt = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const safeName = (name: string) =>
+  name
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/[<>&{}\\,]/g, '')
+    .trim() || '?';
+
 export function toWebVtt(cues: readonly CaptionCue[]): string {
   const body = cues
-    .map((c, i) => `${i + 1}\n${clock(c.startSec, '.')} --> ${clock(c.endSec, '.')}\n${c.text}\n`)
+    .map((c, i) => {
+      const text = escapeVtt(c.text);
+      const line = c.speaker ? `<v ${escapeVtt(safeName(c.speaker))}>${text}</v>` : text;
+      return `${i + 1}\n${clock(c.startSec, '.')} --> ${clock(c.endSec, '.')}\n${line}\n`;
+    })
     .join('\n');
   return `WEBVTT\n\n${body}`;
 }
 
 export function toSrt(cues: readonly CaptionCue[]): string {
   return cues
-    .map((c, i) => `${i + 1}\n${clock(c.startSec, ',')} --> ${clock(c.endSec, ',')}\n${c.text}\n`)
+    .map((c, i) => {
+      // SRT has no speakers: a line of dialogue opens with an em dash in its speaker's colour.
+      const line = c.speaker
+        ? `<font color="#${speakerColour(c.speaker)}">\u2014</font> ${c.text.replace(/[<>]/g, '')}`
+        : c.text;
+      return `${i + 1}\n${clock(c.startSec, ',')} --> ${clock(c.endSec, ',')}\n${line}\n`;
+    })
     .join('\n');
 }
 
@@ -154,12 +209,22 @@ export function toAss(
     const cs = Math.max(0, Math.round(seconds * 100));
     return `${Math.floor(cs / 360000)}:${pad(Math.floor(cs / 6000) % 60)}:${pad(Math.floor(cs / 100) % 60)}.${pad(cs % 100)}`;
   };
+  const styleLine = (name: string, rgb: string) => {
+    const bgr = `${rgb.slice(4, 6)}${rgb.slice(2, 4)}${rgb.slice(0, 2)}`;
+    return `Style: ${name},DejaVu Sans,${Math.round(4.2 * u)},&H00${bgr},&H00${bgr},&H00101010,&H80000000,-1,0,0,0,100,100,0,0,1,${(0.28 * u).toFixed(1)},${(0.12 * u).toFixed(1)},2,${Math.round(6 * u)},${Math.round(6 * u)},${Math.round(bar + 5 * u)},1`;
+  };
+  // One style per speaker (their colour); the Name field carries who speaks, the text only the words.
+  const speakers = [...new Set(cues.flatMap((c) => (c.speaker ? [c.speaker] : [])))];
+  const styleOf = (speaker: string) => `Speaker${speakers.indexOf(speaker) + 1}`;
   const events = cues
     .map((c) => ({ ...c, startSec: c.startSec - shiftSec, endSec: c.endSec - shiftSec }))
     .filter((c) => c.endSec > 0)
     .map((c) => {
-      const text = c.text.replace(/[{}\\]/g, '').replace(/\n/g, '\\N');
-      return `Dialogue: 0,${assClock(c.startSec)},${assClock(c.endSec)},Caption,,0,0,0,,${text}`;
+      const words = c.text.replace(/[{}\\]/g, '').replace(/\n/g, '\\N');
+      const style = c.speaker ? styleOf(c.speaker) : 'Caption';
+      const name = c.speaker ? safeName(c.speaker) : '';
+      const text = c.speaker ? `\u2014 ${words}` : words;
+      return `Dialogue: 0,${assClock(c.startSec)},${assClock(c.endSec)},${style},${name},0,0,0,,${text}`;
     });
   return [
     '[Script Info]',
@@ -171,7 +236,8 @@ export function toAss(
     '',
     '[V4+ Styles]',
     'Format: Name, Fontname, Fontsize, PrimaryColour, SecondaryColour, OutlineColour, BackColour, Bold, Italic, Underline, StrikeOut, ScaleX, ScaleY, Spacing, Angle, BorderStyle, Outline, Shadow, Alignment, MarginL, MarginR, MarginV, Encoding',
-    `Style: Caption,DejaVu Sans,${Math.round(4.2 * u)},&H00FFFFFF,&H00FFFFFF,&H00101010,&H80000000,-1,0,0,0,100,100,0,0,1,${(0.28 * u).toFixed(1)},${(0.12 * u).toFixed(1)},2,${Math.round(6 * u)},${Math.round(6 * u)},${Math.round(bar + 5 * u)},1`,
+    styleLine('Caption', 'FFFFFF'),
+    ...speakers.map((speaker) => styleLine(styleOf(speaker), speakerColour(speaker))),
     '',
     '[Events]',
     'Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text',

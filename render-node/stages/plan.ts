@@ -10,12 +10,15 @@ import type {
   TimelineIssue,
   TimelineScene,
   Transition,
+  Voice,
 } from '../../shared/timeline.ts';
 import type { PictureRequest } from '../engines/image/engine.ts';
 import type { LetteringRequest } from '../engines/image/lettering.ts';
 import { paletteFor } from '../engines/image/scene-palette.ts';
 import { firstSentence } from '../engines/image/typeset.ts';
 import type { VoiceRequest } from '../engines/voice/engine.ts';
+import { castVoices } from '../../shared/voices/cast-voice.ts';
+import { splitNarration, spokenText } from '../../shared/voices/dialogue.ts';
 
 /**
  * Planning: everything about a render that can be decided before any work,
@@ -82,7 +85,7 @@ export interface ScenePlan {
     | { key: string; source: 'upload'; asset: string };
   lettering: { key: string; request: LetteringRequest };
   /** null: no narration text. */
-  narration: { key: string; request: VoiceRequest } | null;
+  narration: NarrationPlan | null;
   /** The scene's set duration in frames; null: from its narration. */
   fixedFrames: number | null;
   motion: Motion;
@@ -92,6 +95,25 @@ export interface ScenePlan {
   estimatedFrames: number;
   narrationText: string;
 }
+
+/** One voice's turn in a scene's narration: the narrator's text or a character's line. */
+export interface NarrationPartPlan {
+  /** The character's name (for captions' speaker markup); null: the narrator. */
+  speaker: string | null;
+  /** The part's own WAV, cached by its text and voice. */
+  key: string;
+  request: VoiceRequest;
+}
+
+/** A scene's narration: its parts spoken in order, `pauseSec` apart, into one WAV. */
+export interface NarrationPlan {
+  key: string;
+  pauseSec: number;
+  parts: NarrationPartPlan[];
+}
+
+/** Silence between two voices' turns, so a reply does not run into the line before it. */
+export const SPEAKER_PAUSE_SEC = 0.3;
 
 export interface TransitionPlan {
   index: number;
@@ -158,7 +180,16 @@ export function planRender(
       message: `voice engine ${timeline.voice.engine} is not available on this render node`,
     });
   }
+  timeline.cast.forEach((member, index) => {
+    if (member.voice && member.voice.engine !== engines.voice.id) {
+      issues.push({
+        path: ['cast', index, 'voice', 'engine'],
+        message: `${member.name}'s voice engine ${member.voice.engine} is not available on this render node`,
+      });
+    }
+  });
   if (issues.length) throw new PlanError(issues);
+  const voices = castVoices(timeline.cast, timeline.voice, timeline.language);
 
   const fps = preset.fps ?? timeline.fps;
   const { width, height } = preset;
@@ -216,10 +247,13 @@ export function planRender(
           source: 'engine',
           request: pictureRequest,
         };
+    const narration = planNarration(scene.narration, timeline, voices, engines.voice);
+    const narrationText = narration ? spokenText(narration.parts.map((p) => p.request)) : '';
     const letteringRequest: LetteringRequest = {
       kicker: kickerFor(scene, timeline.language),
       title: scene.title,
-      narrationLine: burnCaptions ? '' : firstSentence(scene.narration),
+      // The words said, never a speaker's name ("Nadia: …" shows as "…").
+      narrationLine: burnCaptions ? '' : firstSentence(narrationText),
       stylePreset: timeline.stylePreset,
       language: timeline.language,
       accent: paletteFor(pictureRequest).accent,
@@ -227,15 +261,6 @@ export function planRender(
       width,
       height,
     };
-    const text = scene.narration.trim();
-    const voiceRequest: VoiceRequest | null = text
-      ? {
-          text,
-          voice: timeline.voice.voice,
-          rate: timeline.voice.rate,
-          pitch: timeline.voice.pitch,
-        }
-      : null;
     const transitionInFrames = index > 0 ? transitions[index - 1]!.frames : 0;
     const transitionOutFrames = transitions[index]?.frames ?? 0;
     const partial = {
@@ -251,28 +276,21 @@ export function planRender(
         key: contentKey('lettering', { version: engines.lettering, request: letteringRequest }),
         request: letteringRequest,
       },
-      narration: voiceRequest
-        ? {
-            key: contentKey('narration', { engine: engines.voice, request: voiceRequest }),
-            request: voiceRequest,
-          }
-        : null,
+      narration,
       ...partial,
       motion: scene.motion,
       estimatedFrames: sceneFrames(
         { ...partial, timing },
-        voiceRequest ? estimateNarrationSec(voiceRequest) * fps : null,
+        narration ? estimateNarrationSec(narration) * fps : null,
       ),
-      narrationText: text,
+      narrationText,
     };
   });
 
   const warnings = scenes
     .filter((s) => s.fixedFrames !== null && s.narration)
     .filter(
-      (s) =>
-        estimateNarrationSec(s.narration!.request) * fps >
-        narrationWindow(s, timing, s.fixedFrames!),
+      (s) => estimateNarrationSec(s.narration!) * fps > narrationWindow(s, timing, s.fixedFrames!),
     )
     .map(
       (s) => `scene ${s.index + 1}: the narration may be longer than the set duration and be cut`,
@@ -302,10 +320,52 @@ function kickerFor(scene: TimelineScene, language: Timeline['language']) {
   return [act, scene.location.trim()].filter(Boolean).join(' \u00b7 ');
 }
 
-/** espeak-ng speaks about 175 words a minute at rate 1. */
-function estimateNarrationSec(request: VoiceRequest) {
-  const words = request.text.split(/\s+/).filter(Boolean).length;
-  return words / ((175 / 60) * request.rate) + 0.3;
+/**
+ * A scene's narration as voices' turns: dialogue lines of cast members in
+ * their voices (names left out), the rest in the narrator's. A narration
+ * with no dialogue keeps the one-request key it always had, so its cached
+ * WAV stays valid.
+ */
+function planNarration(
+  text: string,
+  timeline: Timeline,
+  voices: ReadonlyMap<string, Voice>,
+  engine: EngineVersions['voice'],
+): NarrationPlan | null {
+  const speakers = timeline.cast.map((c) => ({ id: c.id, name: c.name }));
+  const turns = splitNarration(text.trim(), speakers);
+  // No dialogue: the narration as written, one request (its key and WAV as before voices).
+  const only = turns.length === 1 && turns[0]!.speakerId === null ? turns[0] : undefined;
+  if (only) only.text = text.trim();
+  const parts = turns.map((part): NarrationPartPlan => {
+    const voice = (part.speakerId && voices.get(part.speakerId)) || timeline.voice;
+    const request: VoiceRequest = {
+      text: part.text,
+      voice: voice.voice,
+      rate: voice.rate,
+      pitch: voice.pitch,
+    };
+    return { speaker: part.speaker, key: contentKey('narration', { engine, request }), request };
+  });
+  if (!parts.length) return null;
+  const key =
+    parts.length === 1 && parts[0]!.speaker === null
+      ? parts[0]!.key
+      : contentKey('narration-parts', {
+          engine,
+          pauseSec: SPEAKER_PAUSE_SEC,
+          parts: parts.map((p) => p.request),
+        });
+  return { key, pauseSec: SPEAKER_PAUSE_SEC, parts };
+}
+
+/** espeak-ng speaks about 175 words a minute at rate 1; turns are `pauseSec` apart. */
+function estimateNarrationSec(narration: NarrationPlan) {
+  const spoken = narration.parts.reduce((sum, { request }) => {
+    const words = request.text.split(/\s+/).filter(Boolean).length;
+    return sum + words / ((175 / 60) * request.rate);
+  }, 0);
+  return spoken + (narration.parts.length - 1) * narration.pauseSec + 0.3;
 }
 
 type SceneFrameInputs = Pick<

@@ -1,6 +1,6 @@
 import type { Motion } from '../../shared/timeline.ts';
 import { chain, filter } from '../../shared/node/ffmpeg/filter-graph.ts';
-import { sceneCues, type CaptionCue } from './captions.ts';
+import { sceneCues, type CaptionCue, type MeasuredNarration } from './captions.ts';
 import type { RenderPlan } from './plan.ts';
 
 /**
@@ -108,7 +108,7 @@ export function sceneLayerSpec(
     picture: string;
     lettering: string;
     frames: number;
-    narration: { samples: number; sampleRate: number } | null;
+    narration: MeasuredNarration | null;
   },
 ): SceneLayerSpec {
   const scene = plan.scenes[sceneIndex]!;

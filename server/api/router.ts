@@ -44,6 +44,7 @@ export function apiRouter(services: Services): Router {
     renderQueue,
     media,
     music,
+    voiceSamples,
     collab,
   } = services;
   const router = express.Router();
@@ -351,6 +352,38 @@ export function apiRouter(services: Services): Router {
       return undefined;
     }),
   );
+
+  // Voice samples (ADR 0026): spoken by a render node, then served by content key.
+  router.post(
+    '/projects/:id/voice-samples',
+    json(async (req) =>
+      voiceSamples.request(requireSession(req).user.id, param(req, 'id'), req.body),
+    ),
+  );
+
+  router.get(/^\/voice-samples\/([a-z0-9]+)\.wav$/, async (req, res, next) => {
+    try {
+      requireSession(req);
+      const path = await voiceSamples.path(String(req.params[0]));
+      res.sendFile(
+        path,
+        {
+          acceptRanges: true,
+          cacheControl: false,
+          // Content-addressed: a key's bytes never change. Signed-in users only: no shared caches.
+          headers: {
+            'Cache-Control': 'private, max-age=31536000, immutable',
+            'Content-Type': 'audio/wav',
+          },
+        },
+        (err) => {
+          if (err && !res.headersSent) next(new ApiError('NOT_FOUND', 'No such voice sample'));
+        },
+      );
+    } catch (err) {
+      next(err);
+    }
+  });
 
   // Render outputs, streamed from the media store with HTTP Range support.
   router.get(

@@ -11,9 +11,11 @@ import {
   setCastMember,
   setSceneCast,
 } from '../../../shared/project-doc.ts';
+import { splitNarration } from '../../../shared/voices/dialogue.ts';
 import { useSceneMap, useYMapField, useYValue } from '../../collab/use-y.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { ConfirmCancel, ConfirmDialog } from '../../components/ui/confirm-dialog.tsx';
+import { CastVoice } from './cast-voice.tsx';
 
 /** The timeline schema's limits (shared/timeline.ts castMemberSchema). */
 
@@ -88,6 +90,40 @@ function useCastUsage(doc: Y.Doc): Readonly<Record<string, number>> {
 }
 
 /**
+ * How many dialogue turns each cast member speaks across the scenes' narrations,
+ * read with the parser the render node uses (shared/voices/dialogue.ts).
+ */
+function useDialogueTurns(doc: Y.Doc): Readonly<Record<string, number>> {
+  const scenes = scenesMap(doc);
+  const cast = castMap(doc);
+  const turns = useYValue(
+    scenes,
+    () => {
+      const speakers: { id: string; name: string }[] = [];
+      cast.forEach((map, id) => {
+        if (map instanceof Y.Map) speakers.push({ id, name: stringOr(map.get('name')) });
+      });
+      speakers.sort((a, b) => (a.id < b.id ? -1 : 1));
+      const counts: Record<string, number> = {};
+      scenes.forEach((scene) => {
+        if (!(scene instanceof Y.Map)) return;
+        const narration = scene.get('narration');
+        for (const part of splitNarration(String(narration ?? ''), speakers)) {
+          if (part.speakerId) counts[part.speakerId] = (counts[part.speakerId] ?? 0) + 1;
+        }
+      });
+      return counts;
+    },
+    { deep: true, same: sameCounts },
+  );
+  // Renaming a character changes which lines are theirs.
+  useYValue(cast, () => [...cast.values()].map((m) => stringOr(m.get('name'))).join('\n'), {
+    deep: true,
+  });
+  return turns;
+}
+
+/**
  * A display order that never jumps while someone types a name: alphabetical
  * when the panel opens, then new members at the end and deleted ones dropped.
  */
@@ -116,12 +152,24 @@ function useStableOrder(ids: readonly string[], nameOf: (id: string) => string):
  * others see names and descriptions as they are typed. A character used in
  * scenes is deleted only after a confirmation saying how many.
  */
-export function CastPanel({ doc, readOnly }: { doc: Y.Doc; readOnly: boolean }) {
+export function CastPanel({
+  doc,
+  readOnly,
+  projectId,
+  undo,
+}: {
+  doc: Y.Doc;
+  readOnly: boolean;
+  /** For the voice samples' API route. */
+  projectId: string;
+  undo?: Y.UndoManager;
+}) {
   const { t, plural } = useI18n();
   const ids = useId();
   const cast = castMap(doc);
   const memberIds = useCastIds(doc);
   const usage = useCastUsage(doc);
+  const turns = useDialogueTurns(doc);
   const order = useStableOrder(memberIds, (id) => stringOr(cast.get(id)?.get('name')));
   const list = useRef<HTMLUListElement>(null);
   const addButton = useRef<HTMLButtonElement>(null);
@@ -214,7 +262,10 @@ export function CastPanel({ doc, readOnly }: { doc: Y.Doc; readOnly: boolean }) 
                 doc={doc}
                 map={map}
                 usedIn={usage[id] ?? 0}
+                turns={turns[id] ?? 0}
                 readOnly={readOnly}
+                projectId={projectId}
+                undo={undo}
                 describedBy={`${ids}-intro`}
                 onDelete={(button) => requestDelete(id, button)}
               />
@@ -268,7 +319,10 @@ function CastMemberCard(props: {
   doc: Y.Doc;
   map: Y.Map<unknown>;
   usedIn: number;
+  turns: number;
   readOnly: boolean;
+  projectId: string;
+  undo: Y.UndoManager | undefined;
   describedBy: string;
   onDelete(button: HTMLElement): void;
 }) {
@@ -357,6 +411,16 @@ function CastMemberCard(props: {
           {t(error === 'name' ? 'cast.error.name' : 'cast.error.description')}
         </p>
       ) : null}
+      <CastVoice
+        doc={doc}
+        id={id}
+        map={map}
+        name={name}
+        turns={props.turns}
+        projectId={props.projectId}
+        readOnly={readOnly}
+        undo={props.undo}
+      />
     </li>
   );
 }

@@ -168,7 +168,12 @@ function Editor(props: {
             />
           </Tabs.Content>
           <Tabs.Content className="tab-content" value="cast">
-            <CastPanel doc={session.doc} readOnly={readOnly} />
+            <CastPanel
+              doc={session.doc}
+              readOnly={readOnly}
+              projectId={projectId}
+              undo={session.undo}
+            />
           </Tabs.Content>
           <Tabs.Content className="tab-content" value="history">
             <HistoryPanel

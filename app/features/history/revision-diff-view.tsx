@@ -302,6 +302,8 @@ function formatValue(context: Context, field: string, value: unknown): string {
   const { t } = i18n;
   if (value === null || value === undefined) {
     if (field === 'durationSec') return t('history.diff.automatic');
+    // Only a character's voice can be absent: it then follows its default.
+    if (field === 'voice') return t('history.diff.voiceDefault');
     return t('history.diff.none-value');
   }
   switch (field) {

@@ -1,5 +1,4 @@
 import * as Label from '@radix-ui/react-label';
-import * as Slider from '@radix-ui/react-slider';
 import { useId, useMemo, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import {
@@ -7,8 +6,6 @@ import {
   projectMap,
   projectSettingsOf,
   setProjectSetting,
-  VOICE_RATE_MAX,
-  VOICE_RATE_MIN,
   type ProjectSettingKey,
   type ProjectSettings,
 } from '../../../shared/project-doc.ts';
@@ -27,11 +24,11 @@ import { useI18n, type MessageKey } from '../../i18n/index.ts';
 import { Dialog, DialogClose } from '../../components/ui/dialog.tsx';
 import { TextField } from '../../components/ui/field.tsx';
 import { Select } from '../../components/ui/select.tsx';
+import { VoiceSlider } from '../../components/ui/voice-slider.tsx';
 
 /** The timeline schema's limits (shared/timeline.ts). */
 const MAX_TITLE = 200;
 const MAX_VOICE = 64;
-const RATE_STEP = 0.05;
 
 /** Each language in its own language: a French speaker looks for "Français". */
 const NATIVE_NAMES: Record<Language, string> = { en: 'English', fr: 'Français' };
@@ -328,68 +325,6 @@ function SettingsForm({
           onCommit={(pitch) => setVoice({ pitch })}
         />
       </fieldset>
-    </div>
-  );
-}
-
-/**
- * A 0.5–2 slider (Radix). Dragging shows the value locally; the document is
- * written once when the thumb is released or a key is pressed, so a drag is
- * one change (and one undo step), not hundreds.
- */
-function VoiceSlider(props: {
-  label: string;
-  testId: string;
-  value: number;
-  disabled: boolean;
-  hint?: string;
-  format(value: number): string;
-  onCommit(value: number): void;
-}) {
-  const ids = useId();
-  const [draft, setDraft] = useState<number | null>(null);
-  const shown = draft ?? props.value;
-  return (
-    <div className="field slider-field">
-      <div className="slider-head">
-        <span id={`${ids}-label`} className="field-label">
-          {props.label}
-        </span>
-        <output className="slider-value" aria-hidden>
-          {props.format(shown)}
-        </output>
-      </div>
-      <Slider.Root
-        className="slider"
-        min={VOICE_RATE_MIN}
-        max={VOICE_RATE_MAX}
-        step={RATE_STEP}
-        value={[shown]}
-        disabled={props.disabled}
-        onValueChange={([value]) => {
-          if (value !== undefined) setDraft(value);
-        }}
-        onValueCommit={([value]) => {
-          setDraft(null);
-          if (value !== undefined && value !== props.value) props.onCommit(value);
-        }}
-      >
-        <Slider.Track className="slider-track">
-          <Slider.Range className="slider-range" />
-        </Slider.Track>
-        <Slider.Thumb
-          className="slider-thumb"
-          data-testid={props.testId}
-          aria-labelledby={`${ids}-label`}
-          aria-valuetext={props.format(shown)}
-          aria-describedby={props.hint ? `${ids}-hint` : undefined}
-        />
-      </Slider.Root>
-      {props.hint ? (
-        <p id={`${ids}-hint`} className="field-hint">
-          {props.hint}
-        </p>
-      ) : null}
     </div>
   );
 }

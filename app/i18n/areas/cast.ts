@@ -36,6 +36,22 @@ export const en = {
   'cast.removeFromScene': 'Remove {name} from this scene',
   'cast.assign': 'Assign cast',
   'cast.assignEmpty': 'No characters yet. Add them in the Cast panel.',
+  'cast.voice.heading': 'Voice',
+  'cast.voice.voice': 'Voice for dialogue',
+  'cast.voice.hint':
+    'Lines written “{name}: …” in a narration are spoken in this voice, without the name.',
+  'cast.voice.turns.one': 'Speaks {count} line.',
+  'cast.voice.turns.other': 'Speaks {count} lines.',
+  'cast.voice.noTurns': 'No lines yet.',
+  'cast.voice.auto': 'Automatic',
+  'cast.voice.autoNamed': 'Automatic ({voice})',
+  'cast.voice.female': 'Female voice {number}',
+  'cast.voice.male': 'Male voice {number}',
+  'cast.voice.listen': 'Listen',
+  'cast.voice.loading': 'Preparing the sample…',
+  'cast.voice.error.failed': 'The sample could not be made. Try again.',
+  'cast.voice.error.unavailable': 'No render node is available to speak the sample right now.',
+  'cast.voice.error.rateLimited': 'Too many samples in a short time. Wait a minute and try again.',
 } as const;
 
 export const fr: Record<keyof typeof en, string> = {
@@ -77,4 +93,22 @@ export const fr: Record<keyof typeof en, string> = {
   'cast.removeFromScene': 'Retirer {name} de cette scène',
   'cast.assign': 'Assigner des personnages',
   'cast.assignEmpty': 'Aucun personnage pour l’instant. Ajoutez-en dans le panneau Personnages.',
+  'cast.voice.heading': 'Voix',
+  'cast.voice.voice': 'Voix des dialogues',
+  'cast.voice.hint':
+    'Les lignes écrites « {name} : … » dans une narration sont dites avec cette voix, sans le nom.',
+  'cast.voice.turns.one': 'Dit {count} réplique.',
+  'cast.voice.turns.other': 'Dit {count} répliques.',
+  'cast.voice.noTurns': 'Aucune réplique pour l’instant.',
+  'cast.voice.auto': 'Automatique',
+  'cast.voice.autoNamed': 'Automatique ({voice})',
+  'cast.voice.female': 'Voix féminine {number}',
+  'cast.voice.male': 'Voix masculine {number}',
+  'cast.voice.listen': 'Écouter',
+  'cast.voice.loading': 'Préparation de l’extrait…',
+  'cast.voice.error.failed': 'L’extrait n’a pas pu être créé. Réessayez.',
+  'cast.voice.error.unavailable':
+    'Aucun nœud de rendu n’est disponible pour dire l’extrait pour l’instant.',
+  'cast.voice.error.rateLimited':
+    'Trop d’extraits en peu de temps. Attendez une minute et réessayez.',
 };

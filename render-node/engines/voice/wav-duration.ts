@@ -12,6 +12,9 @@ export interface WavInfo {
   /** Sample frames (per channel). */
   samples: number;
   durationSec: number;
+  /** Where the PCM samples start in the file, and their length in bytes. */
+  dataOffset: number;
+  dataBytes: number;
 }
 
 export function parseWavHeader(bytes: Uint8Array, fileSize: number): WavInfo {
@@ -38,7 +41,13 @@ export function parseWavHeader(bytes: Uint8Array, fileSize: number): WavInfo {
       const dataBytes = size === 0 || size > available ? available : size;
       const frameBytes = (format.channels * format.bitsPerSample) / 8;
       const samples = Math.floor(dataBytes / frameBytes);
-      return { ...format, samples, durationSec: samples / format.sampleRate };
+      return {
+        ...format,
+        samples,
+        durationSec: samples / format.sampleRate,
+        dataOffset: offset + 8,
+        dataBytes: samples * frameBytes,
+      };
     }
     offset += 8 + size + (size % 2);
   }
