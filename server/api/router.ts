@@ -377,7 +377,8 @@ export function apiRouter(services: Services): Router {
           },
         },
         (err) => {
-          if (err && !res.headersSent) next(new ApiError('NOT_FOUND', 'No such voice sample'));
+          if (err && !res.headersSent)
+            next(new ApiError('NOT_FOUND', 'errors.api.voiceSampleNotFound'));
         },
       );
     } catch (err) {

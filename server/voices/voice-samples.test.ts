@@ -30,7 +30,7 @@ describe('voice samples (web side)', () => {
       media: store,
       projects: {
         authorize: async (_user: string, projectId: string) => {
-          if (projectId !== 'p1') throw new ApiError('NOT_FOUND', 'Project not found');
+          if (projectId !== 'p1') throw new ApiError('NOT_FOUND', 'errors.api.projectNotFound');
           authorized.push(projectId);
           return 'viewer' as const;
         },

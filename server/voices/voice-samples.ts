@@ -73,7 +73,7 @@ export function createVoiceSamples(options: VoiceSamplesOptions) {
       // A shared job may have finished (and been removed) before we listened: the file tells.
       if (await options.media.has(job.key, 'wav')) return { sample: { ...answer, cached: false } };
       const reason = error instanceof Error ? error.message : String(error);
-      throw new ApiError('UNAVAILABLE', 'No render node could speak the sample', { reason });
+      throw new ApiError('UNAVAILABLE', 'errors.api.voiceSampleUnavailable', { reason });
     }
     return { sample: { ...answer, cached: false } };
   }
@@ -81,7 +81,7 @@ export function createVoiceSamples(options: VoiceSamplesOptions) {
   /** The path of a made sample, or NOT_FOUND. */
   async function path(key: string): Promise<string> {
     if (!isContentHash(key) || !(await options.media.has(key, 'wav'))) {
-      throw new ApiError('NOT_FOUND', 'No such voice sample');
+      throw new ApiError('NOT_FOUND', 'errors.api.voiceSampleNotFound');
     }
     return options.media.pathFor(key, 'wav');
   }
