@@ -289,6 +289,32 @@ describe('editor feedback', () => {
     assert.equal(seen.belowFieldTop, true, 'label not above the field');
     assert.equal(seen.visibleCorners, 4, 'no corner of the label clipped or covered');
 
+    // Labels never cost the fields their height: a long narration scrolls inside its field
+    // and draws nothing over the prompt below it.
+    await b.page.keyboard.press('Control+End');
+    await b.page.keyboard.type(' A long line that keeps the harbour talking.'.repeat(14));
+    const field = a.page.getByTestId('scene-narration').first();
+    await eventually(
+      () => field.textContent(),
+      (text) => (text ?? '').length > 500,
+      'the long narration to reach the owner',
+    );
+    const layout = await a.page.evaluate(() => {
+      // The test ids name the editors' content; their scrollers and editors hold them.
+      const narration = document.querySelector('[data-testid="scene-narration"]')!;
+      const scroller = narration.closest<HTMLElement>('.cm-scroller')!;
+      const prompt = document.querySelector('[data-testid="scene-prompt"]')!.closest('.cm-editor')!;
+      return {
+        overflowY: getComputedStyle(scroller).overflowY,
+        scrolls: scroller.scrollHeight > scroller.clientHeight,
+        scrollerBottom: scroller.getBoundingClientRect().bottom,
+        promptTop: prompt.getBoundingClientRect().top,
+      };
+    });
+    assert.equal(layout.overflowY, 'auto', 'the narration field scrolls');
+    assert.equal(layout.scrolls, true, 'the long narration is taller than its field');
+    assert.ok(layout.scrollerBottom <= layout.promptTop, 'nothing of it reaches the prompt');
+
     // Offline: the header shows yourself and says you are offline, not "0 people here".
     await a.page.context().setOffline(true);
     const presence = a.page.getByTestId('presence');
