@@ -1,5 +1,6 @@
 import { customPreset, renderPreset, type RenderPreset } from '../shared/render/render-presets.ts';
 import { SCHEMA_VERSION, type Timeline, type TimelineScene } from '../shared/timeline.ts';
+import type { PictureRequest } from './engines/image/engine.ts';
 
 /** Shared by the render node's tests: tiny renders (320x180 at 10 fps) in a throwaway store. */
 
@@ -47,3 +48,17 @@ export function timeline(scenes: TimelineScene[], fields: Partial<Timeline> = {}
     ...fields,
   };
 }
+
+/** A picture request for the image engine's tests: 320×180, cinematic, no cast, seed 1, unless `fields` say otherwise. */
+export const pictureRequest = (fields: Partial<PictureRequest> = {}): PictureRequest => ({
+  prompt: '',
+  title: '',
+  location: '',
+  mood: '',
+  stylePreset: 'cinematic',
+  cast: [],
+  seed: 1,
+  width: 320,
+  height: 180,
+  ...fields,
+});

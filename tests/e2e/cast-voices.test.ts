@@ -1,22 +1,19 @@
-import { afterEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { BrowserContext } from 'playwright-core';
 import { addCastMember, addScene, castMap, readCastVoice } from '../../shared/project-doc.ts';
-import { browserStage, eventually, openProjectPage } from '../support/browser.ts';
-import { connectClient, type CollabClient } from '../support/collab-client.ts';
+import {
+  browserStage,
+  closedAfterEachTest,
+  eventually,
+  openProjectPage,
+} from '../support/browser.ts';
+import { connectClient } from '../support/collab-client.ts';
 import { createProject, signUp } from '../support/web-server.ts';
 
 /** The cast panel's voice picker with a real render node speaking the sample (ADR 0026). */
 describe('cast voices', () => {
   const stage = browserStage({ renderNode: true });
-  const contexts = new Set<BrowserContext>();
-  const clients = new Set<CollabClient>();
-  afterEach(async () => {
-    for (const client of clients) client.destroy();
-    clients.clear();
-    for (const context of contexts) await context.close().catch(() => {});
-    contexts.clear();
-  });
+  const { contexts, clients } = closedAfterEachTest();
 
   test('choosing a voice syncs to collaborators; Listen plays a WAV in that voice', async () => {
     const owner = await signUp(stage.server.url, 'Olivia Owner');

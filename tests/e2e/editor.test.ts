@@ -1,6 +1,6 @@
-import { afterEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { BrowserContext, Dialog, Locator, Page } from 'playwright-core';
+import type { Dialog, Locator, Page } from 'playwright-core';
 import * as Y from 'yjs';
 import {
   addCastMember,
@@ -13,6 +13,7 @@ import {
 } from '../../shared/project-doc.ts';
 import {
   browserStage,
+  closedAfterEachTest,
   collectPageErrors,
   eventually,
   openProjectPage,
@@ -38,15 +39,7 @@ interface Opened {
 describe('project editor', () => {
   const stage = browserStage({ env: { COLLAB_CONNECTIONS_PER_MINUTE: '1000' } });
 
-  // What a test opened is closed after it, passed or failed (a live client would keep retrying).
-  const contexts = new Set<BrowserContext>();
-  const clients = new Set<CollabClient>();
-  afterEach(async () => {
-    for (const client of clients) client.destroy();
-    clients.clear();
-    for (const context of contexts) await context.close().catch(() => {});
-    contexts.clear();
-  });
+  const { contexts, clients } = closedAfterEachTest();
 
   // --- Set-up ---------------------------------------------------------------
 

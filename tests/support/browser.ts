@@ -1,5 +1,6 @@
-import { after, before } from 'node:test';
+import { after, afterEach, before } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { CollabClient } from './collab-client.ts';
 import { RenderNode } from './render-node.ts';
 import { WebServer } from './web-server.ts';
 
@@ -160,4 +161,20 @@ export async function openProjectPage(
   await page.goto(`/projects/${projectId}`);
   await page.getByTestId('live-project').waitFor();
   return { page, errors };
+}
+
+/**
+ * What a test opens (browser contexts, collab clients) is closed after it, passed or failed: a
+ * live client would keep retrying. Call inside a `describe`; add what each test opens.
+ */
+export function closedAfterEachTest() {
+  const contexts = new Set<BrowserContext>();
+  const clients = new Set<CollabClient>();
+  afterEach(async () => {
+    for (const client of clients) client.destroy();
+    clients.clear();
+    for (const context of contexts) await context.close().catch(() => {});
+    contexts.clear();
+  });
+  return { contexts, clients };
 }

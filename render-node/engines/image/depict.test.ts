@@ -3,21 +3,11 @@ import { test } from 'node:test';
 import type { Depiction } from '../../../shared/render/depiction.ts';
 import { castFigures, depictScene } from './depict.ts';
 import type { PictureRequest } from './engine.ts';
+import { pictureRequest } from '../../test-fixtures.ts';
 import { iconForWord } from './icon-index.ts';
 
 const depict = (prompt: string, fields: Partial<PictureRequest> = {}): Depiction =>
-  depictScene({
-    prompt,
-    title: '',
-    location: '',
-    mood: '',
-    stylePreset: 'cinematic',
-    cast: [],
-    seed: 1,
-    width: 320,
-    height: 180,
-    ...fields,
-  });
+  depictScene(pictureRequest({ prompt, ...fields }));
 
 const props = (d: Depiction) => Object.fromEntries(d.props.map((p) => [p.icon, p.count]));
 const figureWords = (d: Depiction) => d.figures.flatMap((f) => f.words);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Resvg } from '@resvg/resvg-js';
 import type { PictureRequest } from './engine.ts';
+import { pictureRequest } from '../../test-fixtures.ts';
 import { designPicture } from './procedural.ts';
 
 /**
@@ -9,18 +10,8 @@ import { designPicture } from './procedural.ts';
  * statistics, so "a café and a boat at sea look alike" would fail here.
  */
 
-const request = (fields: Partial<PictureRequest> = {}): PictureRequest => ({
-  prompt: 'a fishing boat on the sea',
-  title: '',
-  location: '',
-  mood: 'calm',
-  stylePreset: 'cinematic',
-  cast: [],
-  seed: 5,
-  width: 320,
-  height: 180,
-  ...fields,
-});
+const request = (fields: Partial<PictureRequest> = {}): PictureRequest =>
+  pictureRequest({ prompt: 'a fishing boat on the sea', mood: 'calm', seed: 5, ...fields });
 
 interface Stats {
   mean: [number, number, number];

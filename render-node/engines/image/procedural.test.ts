@@ -5,22 +5,21 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { STYLE_PRESETS } from '../../../shared/timeline.ts';
 import type { PictureRequest } from './engine.ts';
+import { pictureRequest } from '../../test-fixtures.ts';
 import { designLettering, letterboxHeight, type LetteringRequest } from './lettering.ts';
 import { createProceduralEngine, depictPicture, designPicture } from './procedural.ts';
 import { readScene } from './scene-reading.ts';
 
-const request = (fields: Partial<PictureRequest> = {}): PictureRequest => ({
-  prompt: 'An old lighthouse on a rocky coast at night',
-  title: 'The keeper',
-  mood: 'mysterious',
-  location: 'The harbour',
-  stylePreset: 'cinematic',
-  cast: [{ name: 'Elias', description: 'an old keeper in a red coat' }],
-  seed: 42,
-  width: 320,
-  height: 180,
-  ...fields,
-});
+const request = (fields: Partial<PictureRequest> = {}): PictureRequest =>
+  pictureRequest({
+    prompt: 'An old lighthouse on a rocky coast at night',
+    title: 'The keeper',
+    mood: 'mysterious',
+    location: 'The harbour',
+    cast: [{ name: 'Elias', description: 'an old keeper in a red coat' }],
+    seed: 42,
+    ...fields,
+  });
 
 test('the picture is deterministic by seed and request', () => {
   assert.equal(designPicture(request()), designPicture(request()));

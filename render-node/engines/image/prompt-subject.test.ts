@@ -4,21 +4,12 @@ import { STYLE_DESCRIPTORS } from '../../../shared/analysis/prompt/styles.ts';
 import { STYLE_PRESETS } from '../../../shared/timeline.ts';
 import { depictScene, focalSubject } from './depict.ts';
 import type { PictureRequest } from './engine.ts';
+import { pictureRequest } from '../../test-fixtures.ts';
 import { promptSubject } from './prompt-subject.ts';
 import { readScene } from './scene-reading.ts';
 
-const request = (prompt: string, fields: Partial<PictureRequest> = {}): PictureRequest => ({
-  prompt,
-  title: '',
-  location: '',
-  mood: '',
-  stylePreset: 'cinematic',
-  cast: [],
-  seed: 1,
-  width: 320,
-  height: 180,
-  ...fields,
-});
+const request = (prompt: string, fields: Partial<PictureRequest> = {}): PictureRequest =>
+  pictureRequest({ prompt, ...fields });
 
 // Prompts as the script analysis writes them for the sample scripts (shared/fixtures/scripts).
 const STREAM =
