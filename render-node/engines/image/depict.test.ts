@@ -118,3 +118,16 @@ test('a house by the lake is drawn outside, the house a prop; a bedroom is a roo
   assert.deepEqual(props(house), { house: 1 });
   assert.equal(depict('une chambre sous les toits').setting.kind, 'room');
 });
+
+test('a person word that names a cast member again is that member, not one more figure', () => {
+  const leo = { name: 'Leo', description: 'teenage boy, 16 years old' };
+  const june = { name: 'June Park', description: 'a woman, in her 30s, apron' };
+  const market = depict('A teenage boy, Leo, slips behind the stall', { cast: [leo, june] });
+  assert.deepEqual(
+    market.figures.map((f) => f.name),
+    ['Leo', 'June Park'],
+  );
+  // Someone the cast does not describe is still drawn, and so is a group.
+  const others = depict('An old woman and a family watch Leo', { cast: [leo] });
+  assert.equal(others.figures.filter((f) => f.name === null).length, 5);
+});

@@ -170,8 +170,35 @@ export function depictWith(request: PictureRequest, reading: SceneReading): Depi
     time: reading.time,
     weather: reading.weather,
     props: props.slice(0, MAX_PROPS),
-    figures: [...castFigures(request.cast), ...people].slice(0, 6),
+    figures: [...castFigures(request.cast), ...withoutCastNamedAgain(people, request.cast)].slice(
+      0,
+      6,
+    ),
   };
+}
+
+/**
+ * A person word that names a cast member again ("a teenage boy, Leo" when Leo is a teenage boy;
+ * "the young prince" for Alexandre, a young prince) is that member, not one more figure: for
+ * each member, the first such figure whose word their description uses is dropped. Groups ("a
+ * family") stay: they are more people.
+ */
+function withoutCastNamedAgain(
+  people: DepictedFigure[],
+  cast: PictureRequest['cast'],
+): DepictedFigure[] {
+  const left = [...people];
+  for (const member of cast) {
+    const described = new Set(wordsOf(member.description).map(singular));
+    const again = left.findIndex((figure) =>
+      figure.words.some((written) => {
+        const word = singular(wordsOf(written)[0] ?? '');
+        return described.has(word) && !GROUPS_OF_PEOPLE[word];
+      }),
+    );
+    if (again >= 0) left.splice(again, 1);
+  }
+  return left;
 }
 
 interface NounHit {

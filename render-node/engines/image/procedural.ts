@@ -29,7 +29,7 @@ import { createRandom, el } from './svg.ts';
  */
 
 /** Bump when the design changes: every picture's cache key includes it. */
-export const PROCEDURAL_VERSION = `procedural-3/${RASTER_VERSION}`;
+export const PROCEDURAL_VERSION = `procedural-4/${RASTER_VERSION}`;
 
 export function createProceduralEngine(): ImageEngine {
   return {
