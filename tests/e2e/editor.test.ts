@@ -529,7 +529,7 @@ describe('project editor', () => {
       'only viewing controls are enabled',
     );
     for (const handle of await v.page.getByTestId('drag-handle').all()) {
-      assert.equal(await handle.getAttribute('draggable'), 'false');
+      assert.equal(await handle.getAttribute('data-grabbable'), 'false');
     }
     for (const testId of ['scene-narration', 'scene-prompt', 'script-editor']) {
       for (const field of await v.page.getByTestId(testId).all()) {
