@@ -372,6 +372,7 @@ describe('project editor', () => {
       `drop line above scene 1 (line at ${line.y}, card at ${first.y})`,
     );
     assert.equal(await card(a.page, s3).getAttribute('data-dragging'), '');
+    assert.equal(await dropLine.textContent(), 'Scene 3 lands here', 'the line says what lands');
     assert.deepEqual(await boardOrder(b.page), ids, 'nothing is written before the drop');
     await a.page.mouse.up();
     await dropLine.waitFor({ state: 'detached' });

@@ -88,7 +88,7 @@ export function SceneBoard(props: SceneBoardProps) {
   // a reorder does not re-render every card for a new callback.
   const order = useRef(ids);
   order.current = ids;
-  const { grab, dropLineY } = useBoardDrag({ doc, selection, order, scroller: board, readOnly });
+  const { grab, drop } = useBoardDrag({ doc, selection, order, scroller: board, readOnly });
   const actions: BoardActions = useMemo(
     () => ({
       ids: () => order.current,
@@ -229,13 +229,19 @@ export function SceneBoard(props: SceneBoardProps) {
             </section>
           ))
         )}
-        {dropLineY === null ? null : (
+        {drop === null ? null : (
           <div
             className="board-drop-line"
-            style={{ top: dropLineY }}
+            style={{ top: drop.y }}
             aria-hidden
             data-testid="board-drop-line"
-          />
+          >
+            <span className="board-drop-badge">
+              {drop.count > 1
+                ? t('board.dropMany', { n: drop.count })
+                : t('board.dropOne', { n: drop.n })}
+            </span>
+          </div>
         )}
         {readOnly ? null : (
           <button type="button" className="btn btn-add" data-testid="add-scene" onClick={add}>

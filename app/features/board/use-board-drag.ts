@@ -9,6 +9,15 @@ import { boardDropTarget, type CardBox } from './board-drag.ts';
 /** Pointer travel before a press on a handle becomes a drag (a shorter one is a click). */
 const DRAG_THRESHOLD_PX = 4;
 
+/** The drop line on screen: where (board content coordinates) and what would land there. */
+export interface DropLine {
+  y: number;
+  /** How many scenes move. */
+  count: number;
+  /** The grabbed scene's number (1-based) before the move. */
+  n: number;
+}
+
 interface Gesture {
   id: string;
   pointerId: number;
@@ -36,9 +45,9 @@ export function useBoardDrag(options: {
   order: RefObject<readonly string[]>;
   scroller: RefObject<HTMLDivElement | null>;
   readOnly: boolean;
-}): { grab(id: string, event: PointerEvent<HTMLElement>): void; dropLineY: number | null } {
+}): { grab(id: string, event: PointerEvent<HTMLElement>): void; drop: DropLine | null } {
   const { doc, selection, order, scroller } = options;
-  const [dropLineY, setDropLineY] = useState<number | null>(null);
+  const [drop, setDrop] = useState<DropLine | null>(null);
   const gesture = useRef<Gesture | null>(null);
   const readOnly = useRef(options.readOnly);
   readOnly.current = options.readOnly;
@@ -69,9 +78,13 @@ export function useBoardDrag(options: {
     const follow = (g: Gesture) => {
       const element = scroller.current;
       const landing = target(g);
-      if (!element || !landing) return setDropLineY(null);
+      if (!element || !landing || !g.moving) return setDrop(null);
       const top = element.getBoundingClientRect().top;
-      setDropLineY(landing.y - top + element.scrollTop);
+      setDrop({
+        y: landing.y - top + element.scrollTop,
+        count: g.moving.length,
+        n: (order.current ?? []).indexOf(g.id) + 1,
+      });
     };
 
     /** Near an edge the board keeps scrolling while the pointer stays there. */
@@ -173,13 +186,13 @@ export function useBoardDrag(options: {
           if (handle.hasPointerCapture(this.pointerId))
             handle.releasePointerCapture(this.pointerId);
           markDragging(null);
-          setDropLineY(null);
+          setDrop(null);
         },
       };
     };
   }, [doc, selection, order, scroller]);
 
-  return { grab, dropLineY };
+  return { grab, drop };
 }
 
 /** Swallows the click a finished drag would send to the handle (and through it, the card). */
