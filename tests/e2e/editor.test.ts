@@ -175,6 +175,23 @@ describe('project editor', () => {
     for (let i = 0; i < offset; i++) await page.keyboard.press('ArrowRight');
   }
 
+  /** The centre of a card's drag handle, scrolled into view (at 1280x720 a card fills the board). */
+  async function handleCentre(page: Page, sceneId: string) {
+    const handle = card(page, sceneId).getByTestId('drag-handle');
+    await handle.scrollIntoViewIfNeeded();
+    const box = (await handle.boundingBox())!;
+    const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    assert.equal(
+      await page.evaluate(
+        (p) => document.elementFromPoint(p.x, p.y)?.closest('[data-testid="drag-handle"]') !== null,
+        centre,
+      ),
+      true,
+      'the pointer is on the handle',
+    );
+    return centre;
+  }
+
   // --- Tests ----------------------------------------------------------------
 
   test('two people typing in the same narration at once both keep every character', async () => {
@@ -322,26 +339,8 @@ describe('project editor', () => {
 
     const list = a.page.getByTestId('scene-list');
     const scrollTop = () => list.evaluate((element) => element.scrollTop);
-    /** The centre of a card's handle, scrolled into view (at 1280x720 a card fills the board). */
-    const handleCentre = async (sceneId: string) => {
-      const handle = card(a.page, sceneId).getByTestId('drag-handle');
-      await handle.scrollIntoViewIfNeeded();
-      const box = (await handle.boundingBox())!;
-      const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-      assert.equal(
-        await a.page.evaluate(
-          (p) =>
-            document.elementFromPoint(p.x, p.y)?.closest('[data-testid="drag-handle"]') !== null,
-          centre,
-        ),
-        true,
-        'the pointer is on the handle',
-      );
-      return centre;
-    };
-
     // Escape in the middle of a drag cancels it: no line, no move, nothing to undo.
-    const from2 = await handleCentre(s2);
+    const from2 = await handleCentre(a.page, s2);
     await a.page.mouse.move(from2.x, from2.y);
     await a.page.mouse.down();
     await a.page.mouse.move(from2.x + 10, from2.y + 60, { steps: 6 });
@@ -354,7 +353,7 @@ describe('project editor', () => {
 
     // Scene 3's handle, pressed and moved in steps to the board's top edge: the board
     // scrolls up by itself while the pointer waits there, then onto scene 1's upper half.
-    const from = await handleCentre(s3);
+    const from = await handleCentre(a.page, s3);
     assert.ok((await scrollTop()) > 0, 'scene 3 is scrolled to');
     const board = (await list.boundingBox())!;
     await a.page.mouse.move(from.x, from.y);
@@ -396,6 +395,68 @@ describe('project editor', () => {
     assert.equal(await a.page.getByTestId('undo').isDisabled(), true, 'the drop was one step');
     for (const { page } of [a, b]) await saved(page);
     for (const { errors } of [a, b]) assert.deepEqual(errors, []);
+  });
+
+  test('a finger drags the selected cards together, the board scrolling under it', async () => {
+    const { owner, projectId } = await sharedProject('Touch deck', []);
+    const ids = await seed(
+      owner.token,
+      projectId,
+      [1, 2, 3, 4].map((n) => ({ title: `Scene ${n}`, narration: `Line ${n}.` })),
+    );
+    const [s1, s2, s3, s4] = ids as [string, string, string, string];
+    const a = await openProject(owner.token, projectId);
+    await a.page.setViewportSize({ width: 1280, height: 720 });
+    const copy = await serverCopy(owner.token, projectId);
+    await waitFor(() => boardOrder(a.page), ids, 'the seeded order');
+    const list = a.page.getByTestId('scene-list');
+    const dropLine = a.page.getByTestId('board-drop-line');
+
+    // Scenes 3 and 4 selected; a finger (touch pointer events) drags scene 4 by its handle
+    // to the board's top edge, waits while it scrolls, then over scene 1's upper half.
+    for (const id of [s3, s4]) await card(a.page, id).getByTestId('scene-select').check();
+    const from = await handleCentre(a.page, s4);
+    const board = (await list.boundingBox())!;
+    const cdp = await a.page.context().newCDPSession(a.page);
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x = 0, y = 0) =>
+      cdp.send('Input.dispatchTouchEvent', {
+        type,
+        touchPoints: type === 'touchEnd' ? [] : [{ x, y }],
+      });
+    await touch('touchStart', from.x, from.y);
+    for (let step = 1; step <= 6; step++) {
+      await touch('touchMove', from.x, from.y + ((board.y + 10 - from.y) * step) / 6);
+    }
+    await dropLine.waitFor();
+    assert.equal(await dropLine.textContent(), '2 scenes land here');
+    await eventually(
+      () => list.evaluate((element) => element.scrollTop),
+      (top) => top === 0,
+      'the board to scroll to its top',
+    );
+    const first = (await card(a.page, s1).boundingBox())!;
+    await touch('touchMove', from.x, first.y + first.height / 4);
+    for (const id of [s3, s4]) {
+      assert.equal(await card(a.page, id).getAttribute('data-dragging'), '', 'both cards move');
+    }
+    await touch('touchEnd');
+    await dropLine.waitFor({ state: 'detached' });
+
+    const moved = [s3, s4, s1, s2];
+    await waitFor(
+      async () => [await boardOrder(a.page), serverOrder(copy)],
+      [moved, moved],
+      'scenes 3 and 4 first, together, on the page and on the server',
+    );
+    assert.deepEqual(
+      await a.page
+        .getByTestId('scene-select')
+        .evaluateAll((boxes) => boxes.map((box) => (box as HTMLInputElement).checked)),
+      [true, true, false, false],
+      'the selection survives the drop',
+    );
+    await saved(a.page);
+    assert.deepEqual(a.errors, []);
   });
 
   test('Ctrl+Z undoes only your own changes: a title, a delete, a keyboard move', async () => {
