@@ -21,7 +21,6 @@ export interface DropLine {
 interface Gesture {
   id: string;
   pointerId: number;
-  handle: HTMLElement;
   startX: number;
   startY: number;
   lastY: number;
@@ -170,7 +169,6 @@ export function useBoardDrag(options: {
       gesture.current = {
         id,
         pointerId: event.pointerId,
-        handle,
         startX: event.clientX,
         startY: event.clientY,
         lastY: event.clientY,
