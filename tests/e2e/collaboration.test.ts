@@ -180,7 +180,7 @@ describe('live project page', () => {
       assert.equal(await c.page.getByTestId(testId).count(), 0, `no ${testId} for the viewer`);
     }
     assert.equal(
-      await c.page.getByTestId('drag-handle').first().getAttribute('draggable'),
+      await c.page.getByTestId('drag-handle').first().getAttribute('data-grabbable'),
       'false',
     );
     assert.equal(await sceneTitle(c.page, 0).isEditable(), false);

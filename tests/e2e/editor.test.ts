@@ -175,6 +175,23 @@ describe('project editor', () => {
     for (let i = 0; i < offset; i++) await page.keyboard.press('ArrowRight');
   }
 
+  /** The centre of a card's drag handle, scrolled into view (at 1280x720 a card fills the board). */
+  async function handleCentre(page: Page, sceneId: string) {
+    const handle = card(page, sceneId).getByTestId('drag-handle');
+    await handle.scrollIntoViewIfNeeded();
+    const box = (await handle.boundingBox())!;
+    const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    assert.equal(
+      await page.evaluate(
+        (p) => document.elementFromPoint(p.x, p.y)?.closest('[data-testid="drag-handle"]') !== null,
+        centre,
+      ),
+      true,
+      'the pointer is on the handle',
+    );
+    return centre;
+  }
+
   // --- Tests ----------------------------------------------------------------
 
   test('two people typing in the same narration at once both keep every character', async () => {
@@ -301,6 +318,145 @@ describe('project editor', () => {
       await saved(page);
     }
     for (const { errors } of [a, b]) assert.deepEqual(errors, []);
+  });
+
+  test('a mouse drag on a card handle shows a drop line, moves the card for everyone, and one Ctrl+Z undoes it', async () => {
+    const { owner, members, projectId } = await sharedProject('Pointer deck', [
+      ['Eddie Editor', 'editor'],
+    ]);
+    const ids = await seed(
+      owner.token,
+      projectId,
+      [1, 2, 3, 4].map((n) => ({ title: `Scene ${n}`, narration: `Line ${n}.` })),
+    );
+    const [s1, s2, s3, s4] = ids as [string, string, string, string];
+    const a = await openProject(owner.token, projectId);
+    const b = await openProject(members[0]!.token, projectId);
+    await a.page.setViewportSize({ width: 1280, height: 720 });
+    const copy = await serverCopy(owner.token, projectId);
+    for (const { page } of [a, b]) await waitFor(() => boardOrder(page), ids, 'the seeded order');
+    const dropLine = a.page.getByTestId('board-drop-line');
+
+    const list = a.page.getByTestId('scene-list');
+    const scrollTop = () => list.evaluate((element) => element.scrollTop);
+    // Escape in the middle of a drag cancels it: no line, no move, nothing to undo.
+    const from2 = await handleCentre(a.page, s2);
+    await a.page.mouse.move(from2.x, from2.y);
+    await a.page.mouse.down();
+    await a.page.mouse.move(from2.x + 10, from2.y + 60, { steps: 6 });
+    await dropLine.waitFor();
+    await a.page.keyboard.press('Escape');
+    await dropLine.waitFor({ state: 'detached' });
+    await a.page.mouse.up();
+    assert.deepEqual(await boardOrder(a.page), ids, 'a cancelled drag moves nothing');
+    assert.equal(await a.page.getByTestId('undo').isDisabled(), true, 'and leaves no undo step');
+
+    // Scene 3's handle, pressed and moved in steps to the board's top edge: the board
+    // scrolls up by itself while the pointer waits there, then onto scene 1's upper half.
+    const from = await handleCentre(a.page, s3);
+    assert.ok((await scrollTop()) > 0, 'scene 3 is scrolled to');
+    const board = (await list.boundingBox())!;
+    await a.page.mouse.move(from.x, from.y);
+    await a.page.mouse.down();
+    await a.page.mouse.move(from.x + 5, from.y - 20, { steps: 3 });
+    await a.page.mouse.move(from.x + 5, board.y + 10, { steps: 6 });
+    await dropLine.waitFor();
+    await eventually(scrollTop, (top) => top === 0, 'the board to scroll to its top');
+    const first = (await card(a.page, s1).boundingBox())!;
+    await a.page.mouse.move(from.x + 5, first.y + first.height / 4, { steps: 4 });
+    // Mid-drag: the grabbed card is marked and the line sits just above scene 1.
+    const line = (await dropLine.boundingBox())!;
+    assert.ok(
+      line.y < first.y && line.y > first.y - 20,
+      `drop line above scene 1 (line at ${line.y}, card at ${first.y})`,
+    );
+    assert.equal(await card(a.page, s3).getAttribute('data-dragging'), '');
+    assert.equal(await dropLine.textContent(), 'Scene 3 lands here', 'the line says what lands');
+    assert.deepEqual(await boardOrder(b.page), ids, 'nothing is written before the drop');
+    await a.page.mouse.up();
+    await dropLine.waitFor({ state: 'detached' });
+
+    const moved = [s3, s1, s2, s4];
+    await waitFor(
+      async () => [await boardOrder(a.page), await boardOrder(b.page), serverOrder(copy)],
+      [moved, moved, moved],
+      'scene 3 first on both pages and on the server',
+    );
+    assert.equal(await card(a.page, s3).getAttribute('data-dragging'), null);
+    assert.deepEqual(await timelineOrder(b.page), moved, 'the timeline follows');
+
+    // One Ctrl+Z takes the whole drop back, for everyone.
+    await a.page.keyboard.press('Control+z');
+    await waitFor(
+      async () => [await boardOrder(a.page), await boardOrder(b.page), serverOrder(copy)],
+      [ids, ids, ids],
+      'the first order back everywhere',
+    );
+    assert.equal(await a.page.getByTestId('undo').isDisabled(), true, 'the drop was one step');
+    for (const { page } of [a, b]) await saved(page);
+    for (const { errors } of [a, b]) assert.deepEqual(errors, []);
+  });
+
+  test('a finger drags the selected cards together, the board scrolling under it', async () => {
+    const { owner, projectId } = await sharedProject('Touch deck', []);
+    const ids = await seed(
+      owner.token,
+      projectId,
+      [1, 2, 3, 4].map((n) => ({ title: `Scene ${n}`, narration: `Line ${n}.` })),
+    );
+    const [s1, s2, s3, s4] = ids as [string, string, string, string];
+    const a = await openProject(owner.token, projectId);
+    await a.page.setViewportSize({ width: 1280, height: 720 });
+    const copy = await serverCopy(owner.token, projectId);
+    await waitFor(() => boardOrder(a.page), ids, 'the seeded order');
+    const list = a.page.getByTestId('scene-list');
+    const dropLine = a.page.getByTestId('board-drop-line');
+
+    // Scenes 3 and 4 selected; a finger (touch pointer events) drags scene 4 by its handle
+    // to the board's top edge, waits while it scrolls, then over scene 1's upper half.
+    for (const id of [s3, s4]) await card(a.page, id).getByTestId('scene-select').check();
+    const from = await handleCentre(a.page, s4);
+    const board = (await list.boundingBox())!;
+    const cdp = await a.page.context().newCDPSession(a.page);
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x = 0, y = 0) =>
+      cdp.send('Input.dispatchTouchEvent', {
+        type,
+        touchPoints: type === 'touchEnd' ? [] : [{ x, y }],
+      });
+    await touch('touchStart', from.x, from.y);
+    for (let step = 1; step <= 6; step++) {
+      await touch('touchMove', from.x, from.y + ((board.y + 10 - from.y) * step) / 6);
+    }
+    await dropLine.waitFor();
+    assert.equal(await dropLine.textContent(), '2 scenes land here');
+    await eventually(
+      () => list.evaluate((element) => element.scrollTop),
+      (top) => top === 0,
+      'the board to scroll to its top',
+    );
+    const first = (await card(a.page, s1).boundingBox())!;
+    await touch('touchMove', from.x, first.y + first.height / 4);
+    for (const id of [s3, s4]) {
+      assert.equal(await card(a.page, id).getAttribute('data-dragging'), '', 'both cards move');
+    }
+    await touch('touchEnd');
+    await dropLine.waitFor({ state: 'detached' });
+
+    const moved = [s3, s4, s1, s2];
+    await waitFor(
+      async () => [await boardOrder(a.page), serverOrder(copy)],
+      [moved, moved],
+      'scenes 3 and 4 first, together, on the page and on the server',
+    );
+    assert.deepEqual(
+      await a.page
+        .getByTestId('scene-select')
+        .evaluateAll((boxes) => boxes.map((box) => (box as HTMLInputElement).checked)),
+      [true, true, false, false],
+      'the selection survives the drop',
+    );
+    await saved(a.page);
+    assert.deepEqual(a.errors, []);
   });
 
   test('Ctrl+Z undoes only your own changes: a title, a delete, a keyboard move', async () => {
@@ -529,7 +685,7 @@ describe('project editor', () => {
       'only viewing controls are enabled',
     );
     for (const handle of await v.page.getByTestId('drag-handle').all()) {
-      assert.equal(await handle.getAttribute('draggable'), 'false');
+      assert.equal(await handle.getAttribute('data-grabbable'), 'false');
     }
     for (const testId of ['scene-narration', 'scene-prompt', 'script-editor']) {
       for (const field of await v.page.getByTestId(testId).all()) {

@@ -6,7 +6,6 @@ import {
   deleteScene,
   duplicateScene,
   moveScene,
-  moveScenes,
   projectMap,
 } from '../../../shared/project-doc.ts';
 import type { MeasuredNarration } from '../../../shared/scene-duration.ts';
@@ -17,6 +16,7 @@ import { useSceneSlots, useYMapField, type SceneSlot } from '../../collab/use-y.
 import { useI18n } from '../../i18n/index.ts';
 import { useProgressiveCount } from '../../lib/use-progressive-count.ts';
 import { SceneCard, type BoardActions } from './scene-card.tsx';
+import { useBoardDrag } from './use-board-drag.ts';
 
 interface SceneBoardProps {
   doc: Y.Doc;
@@ -88,6 +88,7 @@ export function SceneBoard(props: SceneBoardProps) {
   // a reorder does not re-render every card for a new callback.
   const order = useRef(ids);
   order.current = ids;
+  const { grab, drop } = useBoardDrag({ doc, selection, order, scroller: board, readOnly });
   const actions: BoardActions = useMemo(
     () => ({
       ids: () => order.current,
@@ -98,23 +99,7 @@ export function SceneBoard(props: SceneBoardProps) {
         keepFocus(id);
         doc.transact(() => moveScene(doc, id, to));
       },
-      moveTo(id, before) {
-        // Dropped before `before` (null: at the end). The moved scenes are the
-        // selection when the dragged card is in it, else the card alone.
-        const group = selection.has(id) && selection.ids.size > 1 ? [...selection.ids] : [id];
-        const others = order.current.filter((other) => !group.includes(other));
-        const index = before === null ? others.length : others.indexOf(before);
-        if (index < 0) return;
-        doc.transact(() => {
-          if (group.length === 1) moveScene(doc, id, index);
-          else
-            moveScenes(
-              doc,
-              order.current.filter((other) => group.includes(other)),
-              index,
-            );
-        });
-      },
+      grab: (id, event) => grab(id, event),
       remove(id) {
         const index = order.current.indexOf(id);
         const neighbour = order.current[index + 1] ?? order.current[index - 1] ?? null;
@@ -129,7 +114,7 @@ export function SceneBoard(props: SceneBoardProps) {
         if (copy) focusCard(copy);
       },
     }),
-    [doc, selection],
+    [doc, grab],
   );
 
   const add = () => {
@@ -243,6 +228,20 @@ export function SceneBoard(props: SceneBoardProps) {
               </ol>
             </section>
           ))
+        )}
+        {drop === null ? null : (
+          <div
+            className="board-drop-line"
+            style={{ top: drop.y }}
+            aria-hidden
+            data-testid="board-drop-line"
+          >
+            <span className="board-drop-badge">
+              {drop.count > 1
+                ? t('board.dropMany', { n: drop.count })
+                : t('board.dropOne', { n: drop.n })}
+            </span>
+          </div>
         )}
         {readOnly ? null : (
           <button type="button" className="btn btn-add" data-testid="add-scene" onClick={add}>

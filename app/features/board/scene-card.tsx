@@ -1,6 +1,6 @@
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import type { EditorView } from '@codemirror/view';
-import { memo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { memo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import {
@@ -39,8 +39,8 @@ import { PeopleOnScene } from './people-on-scene.tsx';
 export interface BoardActions {
   ids(): readonly string[];
   move(id: string, delta: -1 | 1): void;
-  /** Drop the dragged scene (or the selection it belongs to) before `before` (null: at the end). */
-  moveTo(id: string, before: string | null): void;
+  /** A press on the card's handle: may become a drag of the card (or the selection it is in). */
+  grab(id: string, event: PointerEvent<HTMLElement>): void;
   remove(id: string): void;
   duplicate(id: string): void;
 }
@@ -70,15 +70,12 @@ const TEXT_FIELD_LABELS: Record<SceneTextField, { label: MessageKey; placeholder
   prompt: { label: 'board.prompt', placeholder: 'board.promptPlaceholder' },
 };
 
-const DRAG_TYPE = 'application/x-montage-scene';
-
 /** One scene: each field follows its own part of the document, so typing here re-renders this card only. */
 export const SceneCard = memo(function SceneCard(props: SceneCardProps) {
   const { doc, id, index, readOnly, actions, awareness } = props;
   const { t } = useI18n();
   const map = useSceneMap(doc, id);
   const selected = useIsSelected(props.selection, id);
-  const [dropSide, setDropSide] = useState<'before' | 'after' | null>(null);
   const caret = useRef<{ field: SceneTextField; view: EditorView | null }>({
     field: 'narration',
     view: null,
@@ -123,44 +120,16 @@ export const SceneCard = memo(function SceneCard(props: SceneCardProps) {
     },
   ];
 
-  const sideOf = (event: DragEvent<HTMLLIElement>) => {
-    const box = event.currentTarget.getBoundingClientRect();
-    return event.clientY < box.top + box.height / 2 ? 'before' : 'after';
-  };
-
-  const onDragOver = (event: DragEvent<HTMLLIElement>) => {
-    if (readOnly || !event.dataTransfer.types.includes(DRAG_TYPE)) return;
-    event.preventDefault();
-    setDropSide(sideOf(event));
-  };
-
-  const onDrop = (event: DragEvent<HTMLLIElement>) => {
-    const dragged = event.dataTransfer.getData(DRAG_TYPE);
-    // From the drop itself: the last dragover's state may not have rendered yet.
-    const side = sideOf(event);
-    setDropSide(null);
-    if (!dragged || readOnly) return;
-    event.preventDefault();
-    const ids = actions.ids();
-    const before = side === 'before' ? id : (ids[ids.indexOf(id) + 1] ?? null);
-    if (before === dragged) return;
-    actions.moveTo(dragged, before);
-  };
-
   return (
     <li
       className="scene-card"
       data-testid="scene-item"
       data-scene-id={id}
       data-selected={selected}
-      data-drop={dropSide ?? undefined}
       tabIndex={-1}
       aria-label={t('board.cardLabel', { n })}
       onKeyDown={onKeyDown}
       onFocus={() => setFocusedScene(awareness, id)}
-      onDragOver={onDragOver}
-      onDragLeave={() => setDropSide(null)}
-      onDrop={onDrop}
     >
       <div
         className="card-head"
@@ -172,16 +141,13 @@ export const SceneCard = memo(function SceneCard(props: SceneCardProps) {
       >
         <span
           className="drag-handle"
-          draggable={!readOnly}
+          // Pointer events drive the drag (mouse, touch, pen): no native drag-and-drop.
+          draggable={false}
           aria-hidden
           data-testid="drag-handle"
+          data-grabbable={!readOnly}
           title={t('board.dragHint')}
-          onDragStart={(event) => {
-            event.dataTransfer.setData(DRAG_TYPE, id);
-            event.dataTransfer.effectAllowed = 'move';
-            const card = event.currentTarget.closest('li');
-            if (card) event.dataTransfer.setDragImage(card, 24, 24);
-          }}
+          onPointerDown={(event) => actions.grab(id, event)}
         >
           ⋮⋮
         </span>

@@ -38,7 +38,15 @@ export function dragTarget(
 
 /** Pixels to scroll the track by while the pointer is near one of its edges. */
 export function autoScrollBy(clientX: number, edges: { left: number; right: number }): number {
-  if (clientX < edges.left + AUTO_SCROLL_EDGE_PX) return -AUTO_SCROLL_STEP_PX;
-  if (clientX > edges.right - AUTO_SCROLL_EDGE_PX) return AUTO_SCROLL_STEP_PX;
+  return edgeScrollBy(clientX, edges.left, edges.right);
+}
+
+/**
+ * Pixels to scroll a drag's scroller by along one axis (x or y alike): back
+ * near its start edge, on near its end edge, none in between.
+ */
+export function edgeScrollBy(pointer: number, start: number, end: number): number {
+  if (pointer < start + AUTO_SCROLL_EDGE_PX) return -AUTO_SCROLL_STEP_PX;
+  if (pointer > end - AUTO_SCROLL_EDGE_PX) return AUTO_SCROLL_STEP_PX;
   return 0;
 }
