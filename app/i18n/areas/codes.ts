@@ -35,6 +35,13 @@ export const en = {
   'analysis.warning.introScene': 'Text before the first scene marker became an introductory scene.',
   'analysis.warning.nlpUnavailable':
     'The language library could not be loaded; names were found with simpler rules.',
+  'render.failure.voice-engine-missing': 'The voice engine is not installed on the render node.',
+  'render.failure.voice-engine-failed': 'The voice engine could not speak this narration.',
+  'render.failure.image-engine-failed': 'The picture could not be drawn.',
+  'render.failure.ffmpeg-failed': 'Video encoding (ffmpeg) failed.',
+  'render.failure.media-missing': 'A file this render needs is missing from the media store.',
+  'render.failure.timed-out': 'The render took too long and was stopped.',
+  'render.failure.node-lost': 'The render node stopped responding.',
 } as const;
 
 export const fr: Record<keyof typeof en, string> = {
@@ -70,4 +77,13 @@ export const fr: Record<keyof typeof en, string> = {
     'Le texte avant le premier repère de scène est devenu une scène d’introduction.',
   'analysis.warning.nlpUnavailable':
     'La bibliothèque linguistique n’a pas pu être chargée ; les noms ont été trouvés avec des règles plus simples.',
+  'render.failure.voice-engine-missing':
+    'Le moteur de voix n’est pas installé sur le nœud de rendu.',
+  'render.failure.voice-engine-failed': 'Le moteur de voix n’a pas pu dire cette narration.',
+  'render.failure.image-engine-failed': 'L’image n’a pas pu être dessinée.',
+  'render.failure.ffmpeg-failed': 'L’encodage vidéo (ffmpeg) a échoué.',
+  'render.failure.media-missing':
+    'Un fichier nécessaire à ce rendu manque dans le stockage des médias.',
+  'render.failure.timed-out': 'Le rendu a pris trop de temps et a été arrêté.',
+  'render.failure.node-lost': 'Le nœud de rendu a cessé de répondre.',
 };
