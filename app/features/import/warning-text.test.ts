@@ -48,7 +48,7 @@ test('a warning names its language and formats in the reader’s language', () =
   );
   assert.equal(
     analysisWarningText(analysisWarning('tooFewScenes', { made: 2, target: 5 }), i18n('fr')),
-    'Seules 2 scènes ont pu être faites (objectif : 5) : le texte est trop court.',
+    'Scènes possibles : 2 sur les 5 demandées ; le texte est trop court.',
   );
 });
 

@@ -29,7 +29,7 @@ export const en = {
   'analysis.warning.unpunctuatedPassage':
     'A passage had no sentence punctuation for more than {maxWords} words; it was cut every {maxWords} words.',
   'analysis.warning.tooFewScenes':
-    'Only {made} scenes could be made (target {target}): the text is too short.',
+    'Scenes made: {made} of the {target} asked for; the text is too short.',
   'analysis.warning.noSluglines':
     'No sluglines (INT./EXT.) found: the screenplay was read as a single scene.',
   'analysis.warning.introScene': 'Text before the first scene marker became an introductory scene.',
@@ -70,7 +70,7 @@ export const fr: Record<keyof typeof en, string> = {
   'analysis.warning.unpunctuatedPassage':
     'Un passage de plus de {maxWords} mots n’avait aucune ponctuation de phrase ; il a été coupé tous les {maxWords} mots.',
   'analysis.warning.tooFewScenes':
-    'Seules {made} scènes ont pu être faites (objectif : {target}) : le texte est trop court.',
+    'Scènes possibles : {made} sur les {target} demandées ; le texte est trop court.',
   'analysis.warning.noSluglines':
     'Aucun en-tête de scène (INT./EXT.) trouvé : le scénario a été lu comme une seule scène.',
   'analysis.warning.introScene':
