@@ -196,14 +196,29 @@ function useServiceWorker() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
+  const root = useRouteLoaderData<typeof loader>('root');
   const { t } = useI18n();
   const notFound = isRouteErrorResponse(error) && error.status === 404;
+  const signedIn = Boolean(root?.user);
   return (
-    <section className="panel narrow error-panel" data-testid="error-boundary">
+    <section
+      className="panel narrow error-panel"
+      data-testid="error-boundary"
+      data-status={notFound ? 404 : 500}
+    >
       <h1>{notFound ? t('errors.pageNotFound') : t('errors.title')}</h1>
       {notFound ? null : <p>{t('errors.generic')}</p>}
       <p>
-        <Link to="/">{t('app.name')}</Link>
+        {/* Someone signed in goes back to their projects; anyone else to the landing page. */}
+        {signedIn ? (
+          <Link to="/projects" className="btn" data-testid="error-to-projects">
+            {t('ended.backToProjects')}
+          </Link>
+        ) : (
+          <Link to="/" data-testid="error-to-home">
+            {t('app.name')}
+          </Link>
+        )}
       </p>
     </section>
   );

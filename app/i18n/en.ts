@@ -6,6 +6,7 @@ import { en as settings } from './areas/settings.ts';
 import { en as apiMessages } from './areas/api-messages.ts';
 import { en as depiction } from './areas/depiction.ts';
 import { en as feedback } from './areas/feedback.ts';
+import { en as codes } from './areas/codes.ts';
 
 /** English UI strings. Every key here must exist in every other catalogue. */
 export const en = {
@@ -362,6 +363,7 @@ export const en = {
   ...apiMessages,
   ...depiction,
   ...feedback,
+  ...codes,
 } as const;
 
 export type MessageKey = keyof typeof en;

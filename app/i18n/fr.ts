@@ -7,6 +7,7 @@ import { fr as settings } from './areas/settings.ts';
 import { fr as apiMessages } from './areas/api-messages.ts';
 import { fr as depiction } from './areas/depiction.ts';
 import { fr as feedback } from './areas/feedback.ts';
+import { fr as codes } from './areas/codes.ts';
 
 /** French UI strings. */
 export const fr: Record<MessageKey, string> = {
@@ -372,4 +373,5 @@ export const fr: Record<MessageKey, string> = {
   ...apiMessages,
   ...depiction,
   ...feedback,
+  ...codes,
 };

@@ -4,6 +4,7 @@ import type { RenderJobOutput } from '../../shared/render/render-job-machine.ts'
 import type { RenderOutput } from '../../shared/render/render-output.ts';
 import { parseJobId, type RenderNodeEvent } from '../../shared/render/render-queue.ts';
 import { parseJsonValue } from '../../shared/json-value.ts';
+import { failureCodeOfReason } from '../../shared/render/render-failure.ts';
 import type { Logger } from '../logger.ts';
 import type { RenderQueues } from './queues.ts';
 import { finishedDetail, type LiveRenders } from './record.ts';
@@ -82,9 +83,11 @@ export function createNodeEventHandlers(ctx: NodeEventsContext) {
     where: { stage: RenderStage; sceneId: string | null } = { stage: 'assemble', sceneId: null },
   ) {
     if (reason === 'cancelled' || !(await isCurrentAttempt(renderId, attempt))) return;
+    // BullMQ's reason is English and technical: a code lets the UI say it in the person's language.
+    const code = failureCodeOfReason(reason);
     const record = await renders.applyEvent(renderId, {
       type: 'FAIL',
-      failure: { ...where, message: reason },
+      failure: code ? { ...where, message: reason, code } : { ...where, message: reason },
     });
     live.forget(renderId);
     relay.relay(record);

@@ -10,6 +10,7 @@ import { rankCast, scenePresence } from './cast/rank-cast.ts';
 import { attributeProseDialogue } from './dialogue.ts';
 import { apiMessage } from '../api/api-messages.ts';
 import { badText } from './errors.ts';
+import { analysisWarning, type AnalysisWarning } from './warnings.ts';
 import { detectFormat } from './format.ts';
 import { detectLanguage } from './language.ts';
 import type { NlpToolkit } from './nlp/toolkit.ts';
@@ -67,7 +68,7 @@ function parse(
   if (format === 'screenplay') return parseScreenplay(script);
   if (format === 'storyboard') return parseStoryboard(script);
   const doc = parseProseBlocks(script);
-  const warnings: string[] = [];
+  const warnings: AnalysisWarning[] = [];
   const scenes = segmentProse(
     doc.blocks,
     vocab,
@@ -132,14 +133,14 @@ export function analyzeScriptSync(
   if (totalWords === 0) {
     throw badText(apiMessage('errors.api.scriptNoWords'));
   }
-  const warnings: string[] = [];
+  const warnings: AnalysisWarning[] = [];
 
   const guess = detectLanguage(script);
   const language: Language = opts.language === 'auto' ? guess.language : opts.language;
   const languageConfidence = opts.language === 'auto' ? guess.confidence : 1;
   if (opts.language === 'auto' && guess.confidence < 0.3) {
     warnings.push(
-      `The language could not be detected with confidence; ${LANGUAGE_NAMES[language]} was assumed. Set the language to override.`,
+      analysisWarning('languageGuessed', { language, languageName: LANGUAGE_NAMES[language] }),
     );
   }
   const vocab = vocabularyFor(language);
@@ -147,7 +148,7 @@ export function analyzeScriptSync(
   const detected = detectFormat(script).format;
   const format: ScriptFormat = opts.format === 'auto' ? detected : opts.format;
   if (opts.format !== 'auto' && opts.format !== detected) {
-    warnings.push(`Read as ${format} as requested, although it looks like ${detected}.`);
+    warnings.push(analysisWarning('formatOverridden', { format, detected }));
   }
   const parsed = parse(script, format, vocab, opts);
   warnings.push(...parsed.warnings);
@@ -157,13 +158,11 @@ export function analyzeScriptSync(
     only.paragraphs.push(clip(squeeze(script), MAX_NARRATION));
     only.endLine = script.split('\n').length;
     rawScenes = [only];
-    warnings.push('No scene structure was found: the whole text is one scene.');
+    warnings.push(analysisWarning('noStructure'));
   }
   const prose = format === 'prose' || format === 'markdown';
   if (opts.targetScenes !== null && !prose && rawScenes.length !== opts.targetScenes) {
-    warnings.push(
-      `targetScenes applies to prose and markdown; this ${format} defines ${rawScenes.length} scenes itself.`,
-    );
+    warnings.push(analysisWarning('targetScenesIgnored', { format, count: rawScenes.length }));
   }
 
   // Text, cast and mentions.
@@ -202,9 +201,7 @@ export function analyzeScriptSync(
   if (firstPerson) addNarrator(entries, presence, focus, firstPerson, vocab);
   const { cast, idOf, leftOut } = rankCast(entries, presence, dialogue, focus);
   if (leftOut > 0) {
-    warnings.push(
-      `${leftOut} more names looked like characters; only the ${cast.length} most present were kept.`,
-    );
+    warnings.push(analysisWarning('castTrimmed', { leftOut, kept: cast.length }));
   }
   const castById = new Map(cast.map((c) => [c.id, c]));
 
@@ -349,15 +346,12 @@ export function analyzeScriptSync(
       lines: { start: d.raw.startLine, end: Math.max(d.raw.startLine, d.raw.endLine) },
     };
   });
-  if (clippedNarration)
-    warnings.push('A scene was longer than 20,000 characters; its narration was shortened.');
+  if (clippedNarration) warnings.push(analysisWarning('narrationClipped'));
   if (scenes.length > MANY_SCENES) {
-    warnings.push(
-      `${scenes.length} scenes: consider a target scene count or a larger maxWordsPerScene.`,
-    );
+    warnings.push(analysisWarning('manyScenes', { count: scenes.length }));
   }
   if (scenes.some((s) => s.dialogue.some((d) => d.speakerId === null))) {
-    warnings.push('Some dialogue lines have no identified speaker.');
+    warnings.push(analysisWarning('unattributedDialogue'));
   }
 
   const durationSec = Math.round(scenes.reduce((s, x) => s + x.durationSec, 0) * 10) / 10;
@@ -380,7 +374,8 @@ export function analyzeScriptSync(
     scenes,
     cast,
     acts,
-    warnings,
+    warnings: warnings.map((warning) => warning.message),
+    warningDetails: warnings,
     script,
   };
 }

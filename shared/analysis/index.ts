@@ -13,6 +13,7 @@ import { loadNlpToolkit } from './nlp/load-toolkit.ts';
 import type { NlpToolkit } from './nlp/toolkit.ts';
 import { resolveOptions } from './options.ts';
 import type { AnalyzeOptions, ScriptAnalysis } from './types.ts';
+import { analysisWarning, type AnalysisWarning } from './warnings.ts';
 
 export { analyzeScriptSync } from './analyze.ts';
 export { AnalysisInputError } from './errors.ts';
@@ -35,13 +36,13 @@ export interface Analyzer {
 
 async function toolkitOrNull(
   languages: readonly Language[],
-): Promise<{ nlp: NlpToolkit | null; warning: string | null }> {
+): Promise<{ nlp: NlpToolkit | null; warning: AnalysisWarning | null }> {
   try {
     return { nlp: await loadNlpToolkit(languages), warning: null };
   } catch {
     return {
       nlp: null,
-      warning: 'The language library could not be loaded; names were found with simpler rules.',
+      warning: analysisWarning('nlpUnavailable'),
     };
   }
 }
@@ -59,7 +60,10 @@ export async function loadAnalyzer(
   return {
     analyze(text, analyzeOptions) {
       const result = analyzeScriptSync(text, analyzeOptions, nlp);
-      if (warning) result.warnings.push(warning);
+      if (warning) {
+        result.warnings.push(warning.message);
+        result.warningDetails.push(warning);
+      }
       return result;
     },
   };

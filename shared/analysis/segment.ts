@@ -8,6 +8,7 @@ import {
 import { dominantPlace, findPlaces } from './scene/places.ts';
 import { countWords, firstWords, splitSentences, tokenize } from './text/tokens.ts';
 import type { Vocabulary } from './vocabulary/index.ts';
+import { analysisWarning, type AnalysisWarning } from './warnings.ts';
 
 /**
  * Cuts prose into scenes. The text becomes sentence units; each unit gets a
@@ -120,7 +121,7 @@ function buildUnits(
   blocks: readonly ProseBlock[],
   vocab: Vocabulary,
   opts: SegmentOptions,
-  warnings: string[],
+  warnings: AnalysisWarning[],
 ): Unit[] {
   const units: Unit[] = [];
   let pending: HardBreak | null = null;
@@ -191,9 +192,7 @@ function buildUnits(
     if (paraPlace) lastPlace = paraPlace;
   }
   if (chunked) {
-    warnings.push(
-      `A passage had no sentence punctuation for more than ${opts.maxWords} words; it was cut every ${opts.maxWords} words.`,
-    );
+    warnings.push(analysisWarning('unpunctuatedPassage', { maxWords: opts.maxWords }));
   }
   return units;
 }
@@ -229,7 +228,7 @@ function greedyStarts(units: readonly Unit[], opts: SegmentOptions): Map<number,
 function targetStarts(
   units: readonly Unit[],
   target: number,
-  warnings: string[],
+  warnings: AnalysisWarning[],
 ): Map<number, SceneOpening> {
   const prefix = [0];
   for (const u of units) prefix.push(prefix[prefix.length - 1]! + u.words);
@@ -279,9 +278,7 @@ function targetStarts(
       if (split) break;
     }
     if (!split) {
-      warnings.push(
-        `Only ${bounds.length} scenes could be made (target ${target}): the text is too short.`,
-      );
+      warnings.push(analysisWarning('tooFewScenes', { made: bounds.length, target }));
       break;
     }
     bounds.push(split.at);
@@ -295,7 +292,7 @@ export function segmentProse(
   blocks: readonly ProseBlock[],
   vocab: Vocabulary,
   opts: SegmentOptions,
-  warnings: string[],
+  warnings: AnalysisWarning[],
 ): RawScene[] {
   const units = buildUnits(blocks, vocab, opts, warnings);
   if (units.length === 0) return [];

@@ -1,4 +1,5 @@
 import type { Language, Motion, StylePreset, Transition } from '../timeline.ts';
+import type { AnalysisWarning } from './warnings.ts';
 
 /**
  * The result of a script analysis: plain JSON (no classes, no Maps, no
@@ -184,8 +185,10 @@ export interface ScriptAnalysis {
   scenes: AnalyzedScene[];
   cast: CastMember[];
   acts: Act[];
-  /** Human-readable notes for the UI (guessed language, ignored option, split long scene…). */
+  /** Notes in English for API clients (guessed language, ignored option, split long scene…). */
   warnings: string[];
+  /** The same notes in the same order, each with its code and parameters, for the UI to word. */
+  warningDetails: AnalysisWarning[];
   /** The normalised script (LF line endings, no BOM); `lines` ranges point into it. */
   script: string;
 }

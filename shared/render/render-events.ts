@@ -1,3 +1,4 @@
+import type { RenderFailureCode } from './render-failure.ts';
 /**
  * The typed contract between a render node, the server and the UI: stage
  * names, progress events and failures. Plain JSON so they cross BullMQ,
@@ -50,7 +51,10 @@ export interface RenderProgress {
 export interface RenderFailure {
   stage: RenderStage;
   sceneId: string | null;
+  /** The node's sentence in English (technical; the UI shows it folded when there is a code). */
   message: string;
+  /** The cause as a code the UI translates, when the node or the server recognised it. */
+  code?: RenderFailureCode;
   /** The last lines of a tool's stderr, when a tool failed. */
   detail?: string;
 }

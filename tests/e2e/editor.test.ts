@@ -784,13 +784,31 @@ describe('project editor', () => {
   test('a French browser gets the editor in French; the header switch changes it in place', async () => {
     const { owner, projectId } = await sharedProject('Le phare', []);
     const [s1] = (await seed(owner.token, projectId, [
-      { title: 'La jetée', narration: 'Le vent se lève.' },
+      { title: 'La jetée', narration: 'Le vent se lève.', mood: 'tense' },
       { title: 'Le port', narration: 'Les bateaux rentrent.' },
     ])) as [string, string];
     const context = await signedInContext(stage.browser, stage.server.url, owner.token, {
       locale: 'fr-FR',
     });
     contexts.add(context);
+
+    // An address nobody serves: a 404 in French that leads a signed-in person to their projects.
+    const lost = await context.newPage();
+    const notFound = await lost.goto('/nulle-part/ici');
+    assert.equal(notFound?.status(), 404);
+    assert.equal(await lost.locator('html').getAttribute('lang'), 'fr');
+    assert.equal(
+      (await lost.getByTestId('error-boundary').getByRole('heading').textContent())?.trim(),
+      'Cette page n’existe pas.',
+    );
+    assert.equal(
+      (await lost.getByTestId('error-to-projects').textContent())?.trim(),
+      'Retour à vos projets',
+    );
+    assert.equal(await lost.getByTestId('sign-out').count(), 1, 'the header knows who is here');
+    assert.equal(await lost.getByRole('link', { name: 'Se connecter' }).count(), 0);
+    assert.equal(await lost.getByText('Sign in').count(), 0);
+    await lost.close();
     const page = await context.newPage();
     const errors = collectPageErrors(page);
     await page.goto(`/projects/${projectId}`);
@@ -827,6 +845,8 @@ describe('project editor', () => {
     );
     assert.equal(await selectedOption(first.getByTestId('scene-transition')), 'Fondu enchaîné');
     assert.equal(await selectedOption(first.getByTestId('scene-motion')), 'Zoom avant');
+    // The analysis mood reads in French; the document keeps the English value (it feeds prompts).
+    assert.equal(await first.getByTestId('scene-mood').inputValue(), 'tendue');
     for (const label of ['Durée', 'Mouvement', 'Ambiance', 'Lieu']) {
       assert.ok((await first.textContent())?.includes(label), `the card says “${label}”`);
     }
@@ -861,6 +881,7 @@ describe('project editor', () => {
     assert.equal(await text(board.locator('.act-heading')), 'Act 1');
     assert.equal(await text(page.getByTestId('add-scene')), '+ Add scene');
     assert.equal(await selectedOption(first.getByTestId('scene-transition')), 'Crossfade');
+    assert.equal(await first.getByTestId('scene-mood').inputValue(), 'tense');
     assert.equal(await text(timeline.locator('.tl-label-video')), 'Video');
     assert.equal(await text(page.getByTestId('timeline-music')), 'No music yet');
     assert.equal(await page.getByTestId('language-en').getAttribute('aria-pressed'), 'true');
@@ -881,6 +902,7 @@ describe('project editor', () => {
       'en',
       'the project’s own language is not the UI’s',
     );
+    assert.equal(scenesMap(copy.doc).get(s1)?.get('mood'), 'tense', 'stored in English');
 
     // The choice is remembered.
     await page.reload();

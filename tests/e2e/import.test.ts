@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { browserStage, eventually, openProjectPage } from '../support/browser.ts';
+import { browserStage, eventually, openProjectPage, signedInContext } from '../support/browser.ts';
 import { api, REPO_ROOT, signUp } from '../support/web-server.ts';
 import { addMember } from '../support/members.ts';
 
@@ -122,6 +122,40 @@ describe('script import', () => {
 
     for (const { errors } of [e, o, v]) assert.deepEqual(errors, []);
     for (const { page } of [e, o, v]) await page.context().close();
+  });
+
+  test('a French editor reads the analysis warnings in French', async () => {
+    const { editor, projectId } = await sharedProject('Le port');
+    const context = await signedInContext(stage.browser, stage.server.url, editor.token, {
+      locale: 'fr-FR',
+    });
+    try {
+      const page = await context.newPage();
+      await page.goto(`/projects/${projectId}`);
+      await page.getByTestId('live-project').waitFor();
+      await page.getByTestId('import-button').click();
+      const dialog = page.getByTestId('import-dialog');
+      await dialog
+        .getByTestId('import-text')
+        .fill('Le vent se lève sur la mer. La nuit tombe sur le port. Les bateaux rentrent.');
+      await dialog.getByTestId('import-target-scenes').fill('6');
+      // The analysis sends the warning as a code with parameters; the dialog words it in French.
+      const warning = dialog.locator('[data-testid="import-warnings"] [data-code="tooFewScenes"]');
+      await warning.waitFor();
+      assert.match(
+        (await warning.textContent()) ?? '',
+        /^Scènes possibles : \d+ sur les 6 demandées ; le texte est trop court\.$/,
+      );
+      assert.equal(await dialog.getByText(/could be made|too short/).count(), 0);
+      if (SCREENSHOT_DIR) {
+        mkdirSync(SCREENSHOT_DIR, { recursive: true });
+        await dialog.screenshot({
+          path: path.join(SCREENSHOT_DIR, 'import-dialog-fr-warning.png'),
+        });
+      }
+    } finally {
+      await context.close();
+    }
   });
 
   test('uploads, options, errors kept in the dialog, append, and replace after confirmation', async () => {

@@ -371,6 +371,7 @@ describe('render queue panel', () => {
       const failure = stored.body.render.failure as {
         message: string;
         sceneId: string | null;
+        code?: string;
         detail?: string;
       };
       for (const page of [o.page, v.page]) {
@@ -378,16 +379,21 @@ describe('render queue panel', () => {
         const text = (await failed.textContent()) ?? '';
         assert.match(text, /Failed at “\w[^”]*”/);
         if (failure.sceneId) assert.match(text, /” in (Radio silence|Static)/);
-        // The cause as the node wrote it, without the stage and scene id it starts with.
-        const shown = (await failed.getByTestId('render-failure-message').textContent()) ?? '';
-        assert.ok(shown.length > 0 && failure.message.endsWith(shown), shown);
-        assert.doesNotMatch(shown, new RegExp(failure.sceneId ?? '^$'));
-        if (failure.detail) {
-          const detail = failed.locator('details');
-          assert.equal(await detail.locator('pre').isVisible(), false, 'the detail starts folded');
-          await detail.locator('summary').click();
-          assert.equal(await detail.locator('pre').textContent(), failure.detail);
-        }
+        // A broken ffmpeg is a cause the node knows: one line worded from its code, and the
+        // node's own sentence (without the stage and scene id) folded in the technical detail.
+        assert.equal(failure.code, 'ffmpeg-failed');
+        const message = failed.getByTestId('render-failure-message');
+        assert.equal(await message.getAttribute('data-code'), 'ffmpeg-failed');
+        assert.equal(await message.textContent(), 'Video encoding (ffmpeg) failed.');
+        const detail = failed.locator('details');
+        assert.equal(await detail.locator('pre').isVisible(), false, 'the detail starts folded');
+        await detail.locator('summary').click();
+        const technical = (await detail.locator('pre').textContent()) ?? '';
+        const cause = technical.split('\n\n')[0]!;
+        assert.ok(cause.length > 0 && failure.message.endsWith(cause), cause);
+        assert.doesNotMatch(cause, new RegExp(failure.sceneId ?? '^$'));
+        if (failure.detail)
+          assert.ok(technical.endsWith(failure.detail), 'the stderr lines follow');
       }
       assert.equal(await row(o.page, renderId).getByTestId('render-retry').count(), 1);
       assert.equal(await row(v.page, renderId).getByTestId('render-retry').count(), 0);

@@ -34,6 +34,7 @@ import { CastPicker } from '../cast/cast-panel.tsx';
 import { fitToNarration, mismatchMessages } from '../timeline/duration-fit.ts';
 import { DepictionTip } from './depiction-tip.tsx';
 import { PeopleOnScene } from './people-on-scene.tsx';
+import { moodForDisplay, moodFromInput } from '../../lib/mood-label.ts';
 
 /** What a card asks of the board (order-dependent actions live there). */
 export interface BoardActions {
@@ -282,7 +283,8 @@ function SceneFields(props: {
   measured: MeasuredNarration | null;
 }) {
   const { doc, map, id, n, readOnly } = props;
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   return (
     <div className="card-fields">
       <DurationField
@@ -333,6 +335,8 @@ function SceneFields(props: {
         aria={t('board.moodOf', { n })}
         max={100}
         readOnly={readOnly}
+        display={(stored) => moodForDisplay(stored, i18n)}
+        store={(typed) => moodFromInput(typed, i18n)}
       />
       <TextAttribute
         doc={doc}
@@ -388,6 +392,7 @@ function ChoiceAttribute<F extends ChoiceField>(props: {
   );
 }
 
+/** Shows the stored text (`display`) and stores what is typed (`store`); both as-is by default. */
 function TextAttribute(props: {
   doc: Y.Doc;
   map: Y.Map<unknown>;
@@ -397,20 +402,26 @@ function TextAttribute(props: {
   aria: string;
   max: number;
   readOnly: boolean;
+  display?: (stored: string) => string;
+  store?: (typed: string) => string;
 }) {
   const value = useYMapField(props.map, props.field);
+  const stored = typeof value === 'string' ? value : '';
+  const store = props.store ?? ((typed: string) => typed);
   return (
     <label className="mini-field mini-field-text">
       <span>{props.label}</span>
       <input
         className="input"
-        value={typeof value === 'string' ? value : ''}
+        value={props.display ? props.display(stored) : stored}
         maxLength={props.max}
         disabled={props.readOnly}
         aria-label={props.aria}
         data-testid={`scene-${props.field}`}
         onChange={(e) =>
-          props.doc.transact(() => setSceneField(props.doc, props.id, props.field, e.target.value))
+          props.doc.transact(() =>
+            setSceneField(props.doc, props.id, props.field, store(e.target.value)),
+          )
         }
       />
     </label>

@@ -12,6 +12,7 @@ import { ConfirmCancel, ConfirmDialog } from '../../components/ui/confirm-dialog
 import { Dialog, DialogClose } from '../../components/ui/dialog.tsx';
 import { Select } from '../../components/ui/select.tsx';
 import { useAnalysisPreview, type PreviewError } from './use-analysis-preview.ts';
+import { analysisWarningText } from './warning-text.ts';
 
 const FILE_EXTENSIONS = ['.txt', '.md', '.fountain'] as const;
 /** Scenes listed in the preview; a novel's 2,000 would only slow the dialog down. */
@@ -365,7 +366,8 @@ function ImportPreview(props: {
   errorMessage: string | null;
   onRetry(): void;
 }) {
-  const { t, plural, locale } = useI18n();
+  const i18n = useI18n();
+  const { t, plural, locale } = i18n;
   const { analysis, loading, errorMessage } = props;
   const state = loading
     ? 'loading'
@@ -442,8 +444,10 @@ function ImportPreview(props: {
 
           {analysis.warnings.length ? (
             <ul className="import-warnings" data-testid="import-warnings">
-              {analysis.warnings.map((warning) => (
-                <li key={warning}>{warning}</li>
+              {analysis.warningDetails.map((warning, index) => (
+                <li key={`${index}-${warning.code}`} data-code={warning.code}>
+                  {analysisWarningText(warning, i18n)}
+                </li>
               ))}
             </ul>
           ) : null}

@@ -4,6 +4,7 @@ import { isTerminalState, type RenderJobState } from '../../../shared/render/ren
 import { isRenderPresetId } from '../../../shared/render/render-presets.ts';
 import { useI18n, type I18n } from '../../i18n/index.ts';
 import { NotifyButton } from './render-notices.tsx';
+import { failureTechnicalDetail, renderFailureText } from './render-failure-text.ts';
 import { apiCall } from '../../lib/api.ts';
 import { renderQueueFailureText } from '../../lib/api-messages.ts';
 import type { RenderRecord } from '../../../shared/api/renders.ts';
@@ -23,18 +24,6 @@ export function revisionName(i18n: I18n, render: RenderRecord): string {
   return render.revisionNumber === null
     ? i18n.t('render.revisionUnknown')
     : i18n.t('render.revision', { n: render.revisionNumber });
-}
-
-/**
- * The cause of a failure without the "stage (scene id): " prefix the render
- * node puts on it: the panel names the stage and the scene itself.
- */
-export function failureCause(failure: { stage: string; sceneId: string | null; message: string }) {
-  const prefix = `${failure.stage}${failure.sceneId ? ` (scene ${failure.sceneId})` : ''}: `;
-  const cause = failure.message.startsWith(prefix)
-    ? failure.message.slice(prefix.length)
-    : failure.message;
-  return cause.trim() || failure.message;
 }
 
 /** Names used in labels: `{ n, preset }`. */
@@ -248,6 +237,7 @@ function RenderRow(props: {
   const stages = RENDER_STAGES.filter((stage) => stage in render.stages);
   const failure = render.status === 'failed' ? render.failure : null;
   const failureStage = failure && isStage(failure.stage) ? t(`render.stage.${failure.stage}`) : '';
+  const technical = failure ? failureTechnicalDetail(failure) : '';
   const failureScene = failure ? sceneTitle(failure.sceneId) : null;
 
   return (
@@ -310,12 +300,14 @@ function RenderRow(props: {
                 ? t('render.failedAtScene', { stage: failureStage, scene: failureScene })
                 : t('render.failedAt', { stage: failureStage })}
             </strong>{' '}
-            <span data-testid="render-failure-message">{failureCause(failure)}</span>
+            <span data-testid="render-failure-message" data-code={failure.code}>
+              {renderFailureText(i18n, failure)}
+            </span>
           </p>
-          {failure.detail ? (
+          {technical ? (
             <details className="render-failure-detail">
               <summary>{t('render.failureDetail')}</summary>
-              <pre>{failure.detail}</pre>
+              <pre>{technical}</pre>
             </details>
           ) : null}
         </div>

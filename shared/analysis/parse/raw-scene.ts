@@ -1,5 +1,6 @@
 import type { Transition } from '../../timeline.ts';
 import type { Setting, ShotType, TimeOfDay } from '../types.ts';
+import type { AnalysisWarning } from '../warnings.ts';
 
 /**
  * What a format parser hands to the enrichment steps: the scene's text and
@@ -51,7 +52,7 @@ export interface CharacterIntro {
 export interface ParsedScript {
   title: string | null;
   scenes: RawScene[];
-  warnings: string[];
+  warnings: AnalysisWarning[];
   /** Screenplay only: character cues in order of first appearance. */
   cues: string[];
   /** Screenplay only: "JUNE PARK (30s, apron, tired eyes)" introductions. */

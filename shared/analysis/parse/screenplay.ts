@@ -9,6 +9,7 @@ import {
   type ParsedScript,
   type RawScene,
 } from './raw-scene.ts';
+import { analysisWarning, type AnalysisWarning } from '../warnings.ts';
 
 /**
  * Fountain screenplays (https://fountain.io/syntax), English or French:
@@ -147,7 +148,7 @@ export function parseScreenplay(text: string): ParsedScript {
   // Boneyard (/* … */) is commented out; keep its line breaks so line numbers still match.
   const cleaned = text.replace(/\/\*[\s\S]*?\*\//g, (m) => m.replace(/[^\n]/g, ''));
   const lines = cleaned.split('\n');
-  const warnings: string[] = [];
+  const warnings: AnalysisWarning[] = [];
   let title: string | null = null;
   let i = 0;
 
@@ -275,7 +276,7 @@ export function parseScreenplay(text: string): ParsedScript {
   closeScene(lines.length + 1);
 
   if (!scenes.some((s) => s.heading)) {
-    warnings.push('No sluglines (INT./EXT.) found: the screenplay was read as a single scene.');
+    warnings.push(analysisWarning('noSluglines'));
   }
   for (const s of scenes) {
     if (s.location) s.location.name = locationName(s.location.name, cueSet);

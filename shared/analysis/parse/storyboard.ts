@@ -3,6 +3,7 @@ import { stripInlineMarkup, squeeze } from '../text/normalize.ts';
 import type { Setting, ShotType } from '../types.ts';
 import { emptyScene, isEmptyScene, type ParsedScript, type RawScene } from './raw-scene.ts';
 import { parseSpeakerTag } from './speaker-tag.ts';
+import { analysisWarning, type AnalysisWarning } from '../warnings.ts';
 
 /**
  * Explainer and storyboard scripts: "Scene 1: Hook" / "Scène 1 : Accroche"
@@ -97,7 +98,7 @@ function settingOf(value: string): Setting {
 export function parseStoryboard(text: string): ParsedScript {
   const lines = text.split('\n');
   const scenes: RawScene[] = [];
-  const warnings: string[] = [];
+  const warnings: AnalysisWarning[] = [];
   let title: string | null = null;
   let scene: RawScene | null = null;
   let preface: RawScene | null = emptyScene(1, 'start');
@@ -242,7 +243,7 @@ export function parseStoryboard(text: string): ParsedScript {
   if (scene) scenes.push(scene);
   else if (preface && !isEmptyScene(preface)) scenes.push(preface);
   if (scenes.length && scenes[0]!.opening === 'start' && scenes.length > 1) {
-    warnings.push('Text before the first scene marker became an introductory scene.');
+    warnings.push(analysisWarning('introScene'));
   }
   return { title, scenes, warnings, cues: [], intros: [] };
 }
