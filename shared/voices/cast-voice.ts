@@ -1,3 +1,4 @@
+import { fnv1a } from '../fnv1a.ts';
 import type { Voice } from '../timeline.ts';
 import { speakerKey } from './dialogue.ts';
 
@@ -52,16 +53,6 @@ const wordsOf = (text: string) =>
     .split(/[^a-z0-9-]+/)
     .filter(Boolean);
 
-/** FNV-1a: a stable 32-bit hash of a string. */
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
-}
-
 const count = (words: string[], set: Set<string>) => words.filter((w) => set.has(w)).length;
 
 /** What the description says about the voice: gender (when it says) and a pitch factor. */
@@ -109,7 +100,7 @@ export function defaultCastVoice(
   taken: ReadonlySet<string> = new Set(),
 ): Voice {
   const traits = voiceTraits(member);
-  const h = hash(speakerKey(`${member.name}\n${member.description}`));
+  const h = fnv1a(speakerKey(`${member.name}\n${member.description}`));
   const gender: Gender = traits.gender ?? ((h & 1) === 0 ? 'female' : 'male');
   const base = baseVoice(narrator, language);
   const variants = ESPEAK_VARIANTS[gender];

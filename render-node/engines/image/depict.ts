@@ -1,9 +1,9 @@
+import { fnv1a } from '../../../shared/fnv1a.ts';
 import type { DepictedFigure, DepictedProp, Depiction } from '../../../shared/render/depiction.ts';
 import type { PictureRequest } from './engine.ts';
 import { GROUP, iconForWord, isPerson, STOP_WORDS, type IconInfo } from './icon-index.ts';
 import { promptSubject } from './prompt-subject.ts';
 import {
-  hashString,
   PLACE_AND_TIME_WORDS,
   readScene,
   singular,
@@ -336,8 +336,8 @@ function groupFigures(word: string, written: string, size: number): DepictedFigu
       name: null,
       icon: ['woman-standing', 'man-standing', 'person-standing'][i % 3]!,
       words: [written],
-      colour: NAME_COLOURS[(hashString(word) + i) % NAME_COLOURS.length]!,
-      scale: child ? 0.62 : 0.92 + ((hashString(`${word}${i}`) % 100) / 100) * 0.16,
+      colour: NAME_COLOURS[(fnv1a(word) + i) % NAME_COLOURS.length]!,
+      scale: child ? 0.62 : 0.92 + ((fnv1a(`${word}${i}`) % 100) / 100) * 0.16,
     };
   });
 }
@@ -349,7 +349,7 @@ function personFigure(word: string, info: IconInfo, count: number): DepictedFigu
     name: null,
     icon,
     words: [word],
-    colour: NAME_COLOURS[(hashString(word) + i) % NAME_COLOURS.length]!,
+    colour: NAME_COLOURS[(fnv1a(word) + i) % NAME_COLOURS.length]!,
     scale: child ? 0.65 : 1,
   }));
 }
@@ -365,7 +365,7 @@ export function castFigures(cast: PictureRequest['cast']): DepictedFigure[] {
   return cast.slice(0, 4).map((member) => {
     const description = wordsOf(member.description);
     const named = COAT_COLOURS.find(([, words]) => description.some((w) => words.includes(w)));
-    const hash = hashString(member.name || member.description);
+    const hash = fnv1a(member.name || member.description);
     return {
       name: member.name,
       icon: standingIcon(description),

@@ -1,3 +1,4 @@
+import { fnv1a } from '../../../shared/fnv1a.ts';
 import type { Depiction } from '../../../shared/render/depiction.ts';
 import { depictWith, focalSubject } from './depict.ts';
 import type { ImageEngine, PictureRequest } from './engine.ts';
@@ -11,7 +12,7 @@ import { backdrop } from './procedural-setting.ts';
 import { atmosphere, celestial, clouds, sky, stars, weather } from './procedural-sky.ts';
 import { paperEdge, styleDefs, styleOverlay } from './procedural-style.ts';
 import { RASTER_VERSION, rasteriseSvg } from './rasterise-svg.ts';
-import { hashString, readScene, wordsOf } from './scene-reading.ts';
+import { readScene, wordsOf } from './scene-reading.ts';
 import { LOOKS, paletteFor } from './scene-palette.ts';
 import { createRandom, el } from './svg.ts';
 
@@ -63,7 +64,7 @@ export function designPicture(request: PictureRequest): string {
   const reading = readScene(request);
   const depiction = depictWith(request, reading);
   const subject = promptSubject(request.prompt, request.cast);
-  const rng = createRandom(request.seed ^ hashString(`${request.prompt}|${request.title}`));
+  const rng = createRandom(request.seed ^ fnv1a(`${request.prompt}|${request.title}`));
   const look = LOOKS[request.stylePreset];
   const palette = paletteFor(request);
   const portrait = H > W * 1.1;

@@ -17,23 +17,20 @@ import {
  * prompt a person wrote passes unchanged but for those phrases.
  */
 
-const escape = (phrase: string) => phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** Every stock phrase, longest first, so a longer phrase goes before a part of it. */
-const STOCK_PHRASES: string[] = [
-  ...Object.values(STYLE_DESCRIPTORS).flatMap((style) => style.positive.split(', ')),
-  ...Object.values(SHOT_WORDS),
-  ...Object.values(MOOD_LIGHT).flatMap((light) => light.split(', ')),
-  // "at night, moonlight and practical lights, deep shadows": the first part says when; the rest is light.
-  ...Object.values(LIGHTING).flatMap((light) =>
-    [light.exterior, light.interior].flatMap((text) => text.split(', ').slice(1)),
-  ),
-]
-  .map((phrase) => phrase.trim())
-  .filter((phrase) => phrase.length > 0)
-  .sort((a, b) => b.length - a.length);
-
-const STOCK = new RegExp(`(^|,\\s*)(?:${STOCK_PHRASES.map(escape).join('|')})(?=\\s*(,|$))`, 'gi');
+/** Every stock phrase, lower-cased: each is one comma-separated piece of a prompt. */
+const STOCK_PHRASES: ReadonlySet<string> = new Set(
+  [
+    ...Object.values(STYLE_DESCRIPTORS).flatMap((style) => style.positive.split(',')),
+    ...Object.values(SHOT_WORDS),
+    ...Object.values(MOOD_LIGHT).flatMap((light) => light.split(',')),
+    // "at night, moonlight and practical lights, deep shadows": the first part says when; the rest is light.
+    ...Object.values(LIGHTING).flatMap((light) =>
+      [light.exterior, light.interior].flatMap((text) => text.split(',').slice(1)),
+    ),
+  ]
+    .map((phrase) => phrase.trim().toLowerCase())
+    .filter((phrase) => phrase.length > 0),
+);
 
 /**
  * `prompt` without its stock phrases; with a cast, also without the
@@ -42,8 +39,10 @@ const STOCK = new RegExp(`(^|,\\s*)(?:${STOCK_PHRASES.map(escape).join('|')})(?=
  * "a woman") are not more things or people in the scene.
  */
 export function promptSubject(prompt: string, cast: readonly unknown[] = []): string {
-  // Twice: removing one phrase lets the next match at its comma.
-  let subject = prompt.replace(STOCK, '').replace(STOCK, '');
-  if (cast.length) subject = subject.replace(/(^|,\s*)featuring\s[^]*$/i, '');
-  return subject.replace(/^\s*,\s*/, '').trim();
+  const said = cast.length ? prompt.replace(/(^|,\s*)featuring\s[^]*$/i, '') : prompt;
+  return said
+    .split(',')
+    .map((piece) => piece.trim())
+    .filter((piece) => piece.length > 0 && !STOCK_PHRASES.has(piece.toLowerCase()))
+    .join(', ');
 }

@@ -470,13 +470,3 @@ export function readScene(request: PictureRequest): SceneReading {
 export const PLACE_AND_TIME_WORDS: ReadonlySet<string> = new Set(
   [...SETTING_WORDS, ...TIME_WORDS, ...WEATHER_WORDS].flatMap(([, stems]) => stems),
 );
-
-/** FNV-1a, 32 bit: stable small hashes for layout decisions. */
-export function hashString(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash >>> 0;
-}
