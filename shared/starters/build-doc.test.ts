@@ -87,7 +87,10 @@ describe('starter projects', () => {
     assert.equal(starterContent({ template: 'constructor' }, 'en'), null);
     assert.equal(starterContent({ sample: 'toString' }, 'en'), null);
     assert.equal(starterContent({ template: 'lesson' }, 'fr')?.title, 'Leçon');
-    const broken = { ...SAMPLES['night-ferry'], scenes: [{ ...SAMPLES['night-ferry'].scenes[0], cast: ['ghost'] }] };
+    const broken = {
+      ...SAMPLES['night-ferry'],
+      scenes: [{ ...SAMPLES['night-ferry'].scenes[0], cast: ['ghost'] }],
+    };
     assert.throws(() => buildStarterDoc(new Y.Doc(), broken), /unknown cast member ghost/);
   });
 });

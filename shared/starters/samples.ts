@@ -102,7 +102,8 @@ export const SAMPLES = {
       },
       {
         title: 'Le visiteur',
-        narration: 'Marcel : Ça sent bon jusque chez moi !\n\nLucie : Entrez, la première fournée est pour vous.',
+        narration:
+          'Marcel : Ça sent bon jusque chez moi !\n\nLucie : Entrez, la première fournée est pour vous.',
         prompt: 'an old man in slippers at a bakery door, a baker smiling',
         durationSec: null,
         mood: 'hopeful',

@@ -39,7 +39,12 @@ const TEMPLATE_TEXT = {
       commitMessage: 'Modèle vidéo explicative',
       scenes: [
         ['Accroche', 'Posez en une phrase la question que se pose le public.', 4, 'mysterious'],
-        ['Le problème', 'Dites pourquoi la question compte et ce qui coince aujourd’hui.', 5, 'tense'],
+        [
+          'Le problème',
+          'Dites pourquoi la question compte et ce qui coince aujourd’hui.',
+          5,
+          'tense',
+        ],
         ['Comment ça marche', 'Expliquez l’idée en trois étapes courtes.', 6, 'calm'],
         ['Conclusion', 'Résumez en une phrase et dites quoi faire ensuite.', 4, 'hopeful'],
       ],
@@ -128,17 +133,15 @@ export const TEMPLATE_IDS = Object.keys(TEMPLATE_TEXT) as TemplateId[];
 export function templateContent(id: TemplateId, language: Language): StarterContent {
   const text: TemplateText = TEMPLATE_TEXT[id][language];
   const mark = PLACEHOLDER_MARK[language];
-  const scenes = text.scenes.map(
-    ([title, hint, durationSec, mood, cast]): StarterScene => ({
-      title,
-      narration: `${mark} ${hint}`,
-      prompt: '',
-      durationSec,
-      mood: mood ?? '',
-      location: '',
-      cast: cast ? [...cast] : [],
-    }),
-  );
+  const scenes = text.scenes.map(([title, hint, durationSec, mood, cast]): StarterScene => ({
+    title,
+    narration: `${mark} ${hint}`,
+    prompt: '',
+    durationSec,
+    mood: mood ?? '',
+    location: '',
+    cast: cast ? [...cast] : [],
+  }));
   return {
     title: text.title,
     language,
