@@ -6,6 +6,7 @@ import { en as settings } from './areas/settings.ts';
 import { en as apiMessages } from './areas/api-messages.ts';
 import { en as depiction } from './areas/depiction.ts';
 import { en as feedback } from './areas/feedback.ts';
+import { en as firstRun } from './areas/first-run.ts';
 import { en as codes } from './areas/codes.ts';
 
 /** English UI strings. Every key here must exist in every other catalogue. */
@@ -363,6 +364,7 @@ export const en = {
   ...apiMessages,
   ...depiction,
   ...feedback,
+  ...firstRun,
   ...codes,
 } as const;
 

@@ -7,6 +7,7 @@ import { fr as settings } from './areas/settings.ts';
 import { fr as apiMessages } from './areas/api-messages.ts';
 import { fr as depiction } from './areas/depiction.ts';
 import { fr as feedback } from './areas/feedback.ts';
+import { fr as firstRun } from './areas/first-run.ts';
 import { fr as codes } from './areas/codes.ts';
 
 /** French UI strings. */
@@ -373,5 +374,6 @@ export const fr: Record<MessageKey, string> = {
   ...apiMessages,
   ...depiction,
   ...feedback,
+  ...firstRun,
   ...codes,
 };
