@@ -4,16 +4,16 @@ import type { StarterContent, StarterScene } from './types.ts';
 /**
  * Project templates: the shape of a kind of video as placeholder scenes, in
  * each narration language. Every placeholder starts with the language's mark
- * so nobody mistakes it for finished text; each scene has a duration, so a
- * template can be committed (and previewed) before anything is written.
+ * so nobody mistakes it for finished text; as placeholders are narration,
+ * a template can be committed (and previewed) before anything is written.
  */
 export const PLACEHOLDER_MARK: Record<Language, string> = {
   en: '[Replace me]',
   fr: '[À remplacer]',
 };
 
-/** A template scene before its placeholder mark: title, what to write, how long. */
-type Outline = [title: string, hint: string, durationSec: number, mood?: string];
+/** A template scene before its placeholder mark: title, what to write, its mood. */
+type Outline = [title: string, hint: string, mood?: string];
 
 interface TemplateText {
   title: string;
@@ -28,25 +28,20 @@ const TEMPLATE_TEXT = {
       title: 'Explainer',
       commitMessage: 'Explainer template',
       scenes: [
-        ['Hook', 'Ask the question your viewer has, in one sentence.', 4, 'mysterious'],
-        ['The problem', 'Say why the question matters and what goes wrong today.', 5, 'tense'],
-        ['How it works', 'Explain the idea in three short steps.', 6, 'calm'],
-        ['Wrap-up', 'Sum up in one sentence and say what to do next.', 4, 'hopeful'],
+        ['Hook', 'Ask the question your viewer has, in one sentence.', 'mysterious'],
+        ['The problem', 'Say why the question matters and what goes wrong today.', 'tense'],
+        ['How it works', 'Explain the idea in three short steps.', 'calm'],
+        ['Wrap-up', 'Sum up in one sentence and say what to do next.', 'hopeful'],
       ],
     },
     fr: {
       title: 'Vidéo explicative',
       commitMessage: 'Modèle vidéo explicative',
       scenes: [
-        ['Accroche', 'Posez en une phrase la question que se pose le public.', 4, 'mysterious'],
-        [
-          'Le problème',
-          'Dites pourquoi la question compte et ce qui coince aujourd’hui.',
-          5,
-          'tense',
-        ],
-        ['Comment ça marche', 'Expliquez l’idée en trois étapes courtes.', 6, 'calm'],
-        ['Conclusion', 'Résumez en une phrase et dites quoi faire ensuite.', 4, 'hopeful'],
+        ['Accroche', 'Posez en une phrase la question que se pose le public.', 'mysterious'],
+        ['Le problème', 'Dites pourquoi la question compte et ce qui coince aujourd’hui.', 'tense'],
+        ['Comment ça marche', 'Expliquez l’idée en trois étapes courtes.', 'calm'],
+        ['Conclusion', 'Résumez en une phrase et dites quoi faire ensuite.', 'hopeful'],
       ],
     },
   },
@@ -59,10 +54,10 @@ const TEMPLATE_TEXT = {
         { key: 'rival', name: 'Rival', description: 'Who stands in their way.' },
       ],
       scenes: [
-        ['Opening', 'Show where and when the story starts.', 4, 'calm', ['hero']],
-        ['Trouble', 'Something goes wrong for the hero.', 5, 'tense', ['hero', 'rival']],
-        ['Turning point', 'The hero makes a choice.', 5, 'mysterious', ['hero']],
-        ['Ending', 'Show how things have changed.', 4, 'hopeful', ['hero', 'rival']],
+        ['Opening', 'Show where and when the story starts.', 'calm', ['hero']],
+        ['Trouble', 'Something goes wrong for the hero.', 'tense', ['hero', 'rival']],
+        ['Turning point', 'The hero makes a choice.', 'mysterious', ['hero']],
+        ['Ending', 'Show how things have changed.', 'hopeful', ['hero', 'rival']],
       ],
     },
     fr: {
@@ -73,10 +68,10 @@ const TEMPLATE_TEXT = {
         { key: 'rival', name: 'Rival', description: 'Qui se met en travers de son chemin.' },
       ],
       scenes: [
-        ['Ouverture', 'Montrez où et quand commence l’histoire.', 4, 'calm', ['hero']],
-        ['L’obstacle', 'Quelque chose tourne mal pour le héros.', 5, 'tense', ['hero', 'rival']],
-        ['Le tournant', 'Le héros fait un choix.', 5, 'mysterious', ['hero']],
-        ['Le dénouement', 'Montrez ce qui a changé.', 4, 'hopeful', ['hero', 'rival']],
+        ['Ouverture', 'Montrez où et quand commence l’histoire.', 'calm', ['hero']],
+        ['L’obstacle', 'Quelque chose tourne mal pour le héros.', 'tense', ['hero', 'rival']],
+        ['Le tournant', 'Le héros fait un choix.', 'mysterious', ['hero']],
+        ['Le dénouement', 'Montrez ce qui a changé.', 'hopeful', ['hero', 'rival']],
       ],
     },
   },
@@ -85,20 +80,20 @@ const TEMPLATE_TEXT = {
       title: 'Product promo',
       commitMessage: 'Product promo template',
       scenes: [
-        ['The moment', 'Show a moment your customer knows well.', 4, 'neutral'],
-        ['Meet the product', 'Name the product and what it does, in one line.', 4, 'joyful'],
-        ['Three reasons', 'Give three benefits, one short sentence each.', 6, 'hopeful'],
-        ['Call to action', 'Say where to get it and why now.', 3, 'joyful'],
+        ['The moment', 'Show a moment your customer knows well.', 'neutral'],
+        ['Meet the product', 'Name the product and what it does, in one line.', 'joyful'],
+        ['Three reasons', 'Give three benefits, one short sentence each.', 'hopeful'],
+        ['Call to action', 'Say where to get it and why now.', 'joyful'],
       ],
     },
     fr: {
       title: 'Présentation produit',
       commitMessage: 'Modèle présentation produit',
       scenes: [
-        ['Le moment', 'Montrez un moment que votre client connaît bien.', 4, 'neutral'],
-        ['Le produit', 'Nommez le produit et ce qu’il fait, en une ligne.', 4, 'joyful'],
-        ['Trois raisons', 'Donnez trois avantages, une phrase courte chacun.', 6, 'hopeful'],
-        ['Appel à l’action', 'Dites où le trouver et pourquoi maintenant.', 3, 'joyful'],
+        ['Le moment', 'Montrez un moment que votre client connaît bien.', 'neutral'],
+        ['Le produit', 'Nommez le produit et ce qu’il fait, en une ligne.', 'joyful'],
+        ['Trois raisons', 'Donnez trois avantages, une phrase courte chacun.', 'hopeful'],
+        ['Appel à l’action', 'Dites où le trouver et pourquoi maintenant.', 'joyful'],
       ],
     },
   },
@@ -107,20 +102,20 @@ const TEMPLATE_TEXT = {
       title: 'Lesson',
       commitMessage: 'Lesson template',
       scenes: [
-        ['Goal', 'Say what the learner will be able to do at the end.', 4, 'calm'],
-        ['Key idea', 'Explain the one idea the lesson is about.', 6, 'neutral'],
-        ['Example', 'Work through one example step by step.', 6, 'calm'],
-        ['Check yourself', 'Ask one question the learner can now answer.', 4, 'hopeful'],
+        ['Goal', 'Say what the learner will be able to do at the end.', 'calm'],
+        ['Key idea', 'Explain the one idea the lesson is about.', 'neutral'],
+        ['Example', 'Work through one example step by step.', 'calm'],
+        ['Check yourself', 'Ask one question the learner can now answer.', 'hopeful'],
       ],
     },
     fr: {
       title: 'Leçon',
       commitMessage: 'Modèle leçon',
       scenes: [
-        ['Objectif', 'Dites ce que l’élève saura faire à la fin.', 4, 'calm'],
-        ['Idée clé', 'Expliquez l’idée unique de la leçon.', 6, 'neutral'],
-        ['Exemple', 'Déroulez un exemple pas à pas.', 6, 'calm'],
-        ['À vous', 'Posez une question à laquelle l’élève sait maintenant répondre.', 4, 'hopeful'],
+        ['Objectif', 'Dites ce que l’élève saura faire à la fin.', 'calm'],
+        ['Idée clé', 'Expliquez l’idée unique de la leçon.', 'neutral'],
+        ['Exemple', 'Déroulez un exemple pas à pas.', 'calm'],
+        ['À vous', 'Posez une question à laquelle l’élève sait maintenant répondre.', 'hopeful'],
       ],
     },
   },
@@ -133,11 +128,12 @@ export const TEMPLATE_IDS = Object.keys(TEMPLATE_TEXT) as TemplateId[];
 export function templateContent(id: TemplateId, language: Language): StarterContent {
   const text: TemplateText = TEMPLATE_TEXT[id][language];
   const mark = PLACEHOLDER_MARK[language];
-  const scenes = text.scenes.map(([title, hint, durationSec, mood, cast]): StarterScene => ({
+  const scenes = text.scenes.map(([title, hint, mood, cast]): StarterScene => ({
     title,
     narration: `${mark} ${hint}`,
     prompt: '',
-    durationSec,
+    // As long as its narration takes to read, like an imported scene.
+    durationSec: null,
     mood: mood ?? '',
     location: '',
     cast: cast ? [...cast] : [],

@@ -8,6 +8,7 @@ import {
   browserStage,
   closedAfterEachTest,
   collectPageErrors,
+  eventually,
   signedInContext,
 } from '../support/browser.ts';
 import { api, signUp } from '../support/web-server.ts';
@@ -55,9 +56,9 @@ describe('first run', () => {
   }
 
   const sceneTitles = (page: Page) =>
-    page.getByTestId('scene-title').evaluateAll((inputs) =>
-      inputs.map((input) => (input as HTMLInputElement).value),
-    );
+    page
+      .getByTestId('scene-title')
+      .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
 
   for (const [locale, language, heading] of [
     ['en-US', 'en', 'Sample projects'],
@@ -82,6 +83,7 @@ describe('first run', () => {
       await page.getByTestId('create-project-dialog').waitFor();
       await page.keyboard.press('Escape');
       await page.getByTestId('create-project-dialog').waitFor({ state: 'detached' });
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
       await shoot(page, `projects-empty-${language}`);
       assert.deepEqual(errors, []);
     });
@@ -94,13 +96,19 @@ describe('first run', () => {
     await page.getByTestId('sample-en').click();
     await page.waitForURL(/\/projects\/[a-z0-9]+$/);
     await page.getByTestId('live-project').waitFor();
-    await page.getByTestId('scene-item').nth(sample.scenes.length - 1).waitFor();
+    await page
+      .getByTestId('scene-item')
+      .nth(sample.scenes.length - 1)
+      .waitFor();
     assert.deepEqual(
       await sceneTitles(page),
       sample.scenes.map((s) => s.title),
     );
     await page.getByTestId('tab-cast').click();
-    await page.getByTestId('cast-member').nth(sample.cast.length - 1).waitFor();
+    await page
+      .getByTestId('cast-member')
+      .nth(sample.cast.length - 1)
+      .waitFor();
     const names = await page
       .getByTestId('cast-name')
       .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
@@ -132,10 +140,11 @@ describe('first run', () => {
     await page.waitForURL(/\/projects\/[a-z0-9]+$/);
     await page.getByTestId('scene-item').nth(3).waitFor();
     assert.deepEqual(await sceneTitles(page), ['Objectif', 'Idée clé', 'Exemple', 'À vous']);
-    const narrations = await page
-      .locator('.cm-content[data-testid="scene-narration"]')
-      .allTextContents();
-    assert.equal(narrations.length, 4);
+    const narrations = await eventually(
+      () => page.locator('.cm-content[data-testid="scene-narration"]').allTextContents(),
+      (texts) => texts.length === 4,
+      'the four narrations on the board',
+    );
     for (const text of narrations) assert.ok(text.startsWith(PLACEHOLDER_MARK.fr), text);
     // Back on the list, which is no longer empty: samples and templates stay one click away.
     await page.goto('/projects');

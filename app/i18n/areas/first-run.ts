@@ -4,12 +4,15 @@ export const en = {
   'firstRun.intro':
     'Open a finished sample to see how Montage works, or start from a template and replace its placeholders.',
   'firstRun.samplesHeading': 'Sample projects',
-  'firstRun.samplesHint': 'A short film with scenes and cast; its first video renders as you open it.',
+  'firstRun.samplesHint':
+    'A short film with scenes and cast; its first video renders as you open it.',
   'firstRun.templatesHeading': 'Templates',
   'firstRun.templatesHint': 'Placeholder scenes to replace with your own words.',
   'firstRun.templateLanguage': 'Language of the placeholder scenes',
-  'firstRun.sample.night-ferry': 'A ferry captain and a passenger with a lantern cross the dark sea.',
-  'firstRun.sample.le-fournil': 'A baker at midnight and a sleepless neighbour drawn by the smell of bread.',
+  'firstRun.sample.night-ferry':
+    'A ferry captain and a passenger with a lantern cross the dark sea.',
+  'firstRun.sample.le-fournil':
+    'A baker at midnight and a sleepless neighbour drawn by the smell of bread.',
   'firstRun.sampleLanguage': 'In {language}',
   'firstRun.scenes.one': '{count} scene',
   'firstRun.scenes.other': '{count} scenes',
@@ -18,9 +21,11 @@ export const en = {
   'firstRun.template.explainer': 'Explainer',
   'firstRun.template.explainer.description': 'Hook, problem, how it works, wrap-up.',
   'firstRun.template.short-story': 'Short story',
-  'firstRun.template.short-story.description': 'Opening, trouble, turning point, ending; two characters.',
+  'firstRun.template.short-story.description':
+    'Opening, trouble, turning point, ending; two characters.',
   'firstRun.template.product-promo': 'Product promo',
-  'firstRun.template.product-promo.description': 'A familiar moment, the product, three reasons, a call to action.',
+  'firstRun.template.product-promo.description':
+    'A familiar moment, the product, three reasons, a call to action.',
   'firstRun.template.lesson': 'Lesson',
   'firstRun.template.lesson.description': 'Goal, key idea, worked example, a question to check.',
   'firstRun.blank': 'Blank project',
@@ -69,8 +74,7 @@ export const fr: Record<keyof typeof en, string> = {
   'firstRun.characters.one': '{count} personnage',
   'firstRun.characters.other': '{count} personnages',
   'firstRun.template.explainer': 'Vidéo explicative',
-  'firstRun.template.explainer.description':
-    'Accroche, problème, fonctionnement, conclusion.',
+  'firstRun.template.explainer.description': 'Accroche, problème, fonctionnement, conclusion.',
   'firstRun.template.short-story': 'Histoire courte',
   'firstRun.template.short-story.description':
     'Ouverture, obstacle, tournant, dénouement ; deux personnages.',

@@ -14,7 +14,13 @@ import type { action } from './action.server.ts';
  * (`blank`, on the empty list) an empty project. Every card is a button;
  * success opens the new project.
  */
-export function GuidedStart({ blank, headingLevel = 2 }: { blank?: ReactNode; headingLevel?: 2 | 3 }) {
+export function GuidedStart({
+  blank,
+  headingLevel = 2,
+}: {
+  blank?: ReactNode;
+  headingLevel?: 2 | 3;
+}) {
   const fetcher = useFetcher<typeof action>();
   const i18n = useI18n();
   const { t, plural } = i18n;
