@@ -34,7 +34,6 @@ export const en = {
   'auth.haveAccount': 'Already have an account?',
 
   'projects.title': 'Your projects',
-  'projects.empty': 'No projects yet. Create one to start writing scenes.',
   'projects.new': 'New project',
   'projects.create': 'Create project',
   'projects.createTitle': 'New project',

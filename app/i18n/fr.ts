@@ -35,7 +35,6 @@ export const fr: Record<MessageKey, string> = {
   'auth.haveAccount': 'Vous avez déjà un compte ?',
 
   'projects.title': 'Vos projets',
-  'projects.empty': 'Aucun projet pour l’instant. Créez-en un pour écrire vos scènes.',
   'projects.new': 'Nouveau projet',
   'projects.create': 'Créer le projet',
   'projects.createTitle': 'Nouveau projet',
