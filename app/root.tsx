@@ -25,12 +25,14 @@ import stylesHref from './styles/app.css';
 import editorStylesHref from './styles/editor.css';
 import panelStylesHref from './styles/panels.css';
 import timelineStylesHref from './styles/timeline.css';
+import firstRunStylesHref from './styles/first-run.css';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesHref },
   { rel: 'stylesheet', href: editorStylesHref },
   { rel: 'stylesheet', href: timelineStylesHref },
   { rel: 'stylesheet', href: panelStylesHref },
+  { rel: 'stylesheet', href: firstRunStylesHref },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ];
 

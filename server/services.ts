@@ -6,6 +6,8 @@ import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/databas
 import type { Logger } from './logger.ts';
 import { createInvitations, type InvitationLimit } from './invitations/invitations.ts';
 import { createProjects, type ProjectDocuments } from './projects/projects.ts';
+import { createStarters } from './projects/starters.ts';
+import { createHints } from './accounts/hints.ts';
 import { createRevisions } from './revisions/revisions.ts';
 import { createRenders } from './renders/renders.ts';
 import { createRenderQueue } from './renders/render-queue.ts';
@@ -95,6 +97,9 @@ export async function createServices(config: Config, logger: Logger) {
     broadcast: (projectId, message) => collab.broadcast(projectId, message),
   });
   await renderQueue.reconcile();
+  // New projects from a sample or a template (issue 12, item 8).
+  const starters = createStarters({ projects, revisions, renders, renderQueue });
+  const hints = createHints(database.db);
   const media = new MediaStore(config.mediaDir, { owner: config.instanceId });
   const music = createMusic(media, projects, collab.documents.change, {
     maxBytes: config.musicMaxBytes,
@@ -117,6 +122,8 @@ export async function createServices(config: Config, logger: Logger) {
     redis,
     accounts,
     projects,
+    starters,
+    hints,
     invitations,
     revisions,
     renders,

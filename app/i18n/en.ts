@@ -6,6 +6,7 @@ import { en as settings } from './areas/settings.ts';
 import { en as apiMessages } from './areas/api-messages.ts';
 import { en as depiction } from './areas/depiction.ts';
 import { en as feedback } from './areas/feedback.ts';
+import { en as firstRun } from './areas/first-run.ts';
 import { en as codes } from './areas/codes.ts';
 
 /** English UI strings. Every key here must exist in every other catalogue. */
@@ -33,7 +34,6 @@ export const en = {
   'auth.haveAccount': 'Already have an account?',
 
   'projects.title': 'Your projects',
-  'projects.empty': 'No projects yet. Create one to start writing scenes.',
   'projects.new': 'New project',
   'projects.create': 'Create project',
   'projects.createTitle': 'New project',
@@ -363,6 +363,7 @@ export const en = {
   ...apiMessages,
   ...depiction,
   ...feedback,
+  ...firstRun,
   ...codes,
 } as const;
 

@@ -7,6 +7,7 @@ import { fr as settings } from './areas/settings.ts';
 import { fr as apiMessages } from './areas/api-messages.ts';
 import { fr as depiction } from './areas/depiction.ts';
 import { fr as feedback } from './areas/feedback.ts';
+import { fr as firstRun } from './areas/first-run.ts';
 import { fr as codes } from './areas/codes.ts';
 
 /** French UI strings. */
@@ -34,7 +35,6 @@ export const fr: Record<MessageKey, string> = {
   'auth.haveAccount': 'Vous avez déjà un compte ?',
 
   'projects.title': 'Vos projets',
-  'projects.empty': 'Aucun projet pour l’instant. Créez-en un pour écrire vos scènes.',
   'projects.new': 'Nouveau projet',
   'projects.create': 'Créer le projet',
   'projects.createTitle': 'Nouveau projet',
@@ -373,5 +373,6 @@ export const fr: Record<MessageKey, string> = {
   ...apiMessages,
   ...depiction,
   ...feedback,
+  ...firstRun,
   ...codes,
 };

@@ -32,6 +32,9 @@ const json =
 
 const param = (req: Request, name: string) => String(req.params[name] ?? '');
 
+const startsFromStarter = (body: unknown) =>
+  typeof body === 'object' && body !== null && 'from' in body;
+
 /** REST API v1 (docs/api.md). Routes parse, call a domain module, answer. */
 export function apiRouter(services: Services): Router {
   const {
@@ -46,6 +49,8 @@ export function apiRouter(services: Services): Router {
     music,
     voiceSamples,
     collab,
+    starters,
+    hints,
   } = services;
   const router = express.Router();
   const cookieMaxAge = config.sessionTtlDays * 86_400;
@@ -101,10 +106,24 @@ export function apiRouter(services: Services): Router {
 
   router.post(
     '/projects',
-    json(
-      async (req) => ({ project: await projects.create(requireSession(req).user.id, req.body) }),
-      201,
-    ),
+    json(async (req) => {
+      const userId = requireSession(req).user.id;
+      // `from`: a sample or a template (server/projects/starters.ts), with revision 1 and its render.
+      if (startsFromStarter(req.body)) return starters.create(userId, req.body);
+      return { project: await projects.create(userId, req.body) };
+    }, 201),
+  );
+
+  // Hints a person dismissed for good (the editor's first-visit hint), kept on their account.
+  router.get(
+    '/me/hints',
+    json(async (req) => ({ dismissed: await hints.dismissed(requireSession(req).user.id) })),
+  );
+  router.post(
+    '/me/hints',
+    json(async (req) => ({
+      dismissed: await hints.dismiss(requireSession(req).user.id, req.body),
+    })),
   );
 
   router.get(

@@ -291,9 +291,14 @@ export function createCollabServer(deps: CollabDependencies) {
 
   const documents: ProjectDocuments & { read: typeof readDocument; change: typeof changeDocument } =
     {
-      async create(projectId: string, init: { title: string; language: Language }) {
+      async create(
+        projectId: string,
+        init: { title: string; language: Language },
+        build?: (doc: Y.Doc) => void,
+      ) {
         const doc = new Y.Doc();
         initProjectDoc(doc, init);
+        build?.(doc);
         await store.createInitial(projectId, Y.encodeStateAsUpdate(doc));
       },
       async duplicate(fromId: string, toId: string, title: string) {

@@ -12,6 +12,12 @@ export interface UsersTable {
   created_at: Timestamp;
 }
 
+export interface DismissedHintsTable {
+  user_id: string;
+  hint: string;
+  dismissed_at: Generated<Timestamp>;
+}
+
 export interface SessionsTable {
   id: string;
   user_id: string;
@@ -115,6 +121,7 @@ export interface Database {
   renders: RendersTable;
   revisions: RevisionsTable;
   users: UsersTable;
+  dismissed_hints: DismissedHintsTable;
   sessions: SessionsTable;
   projects: ProjectsTable;
   project_members: ProjectMembersTable;

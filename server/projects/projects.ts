@@ -1,3 +1,4 @@
+import type * as Y from 'yjs';
 import { apiMessage } from '../../shared/api/api-messages.ts';
 import { newId } from '../../shared/ids.ts';
 import {
@@ -16,9 +17,11 @@ import { can, type ProjectAction, type Role } from '../../shared/api/roles.ts';
 
 /** What the projects module needs from the live-document layer (server/collab). */
 export interface ProjectDocuments {
+  /** Stores a new document; `build` (a starter) writes its content before it is stored. */
   create(
     projectId: string,
     init: { title: string; language: (typeof LANGUAGES)[number] },
+    build?: (doc: Y.Doc) => void,
   ): Promise<void>;
   duplicate(fromId: string, toId: string, title: string): Promise<void>;
   setTitle(projectId: string, title: string): Promise<void>;
@@ -153,12 +156,17 @@ export function createProjects(db: Db, documents: ProjectDocuments) {
       return rows.map(toSummary);
     },
 
-    async create(userId: string, input: unknown): Promise<ProjectSummary> {
+    /** A new project of `userId`; `build` fills its document (server/projects/starters.ts). */
+    async create(
+      userId: string,
+      input: unknown,
+      build?: (doc: Y.Doc) => void,
+    ): Promise<ProjectSummary> {
       const { title, language } = parseInput(createProjectSchema, input);
       const id = newId();
       await insertProject(userId, id, title);
       try {
-        await documents.create(id, { title, language });
+        await documents.create(id, { title, language }, build);
       } catch (err) {
         await db.deleteFrom('projects').where('id', '=', id).execute();
         throw err;

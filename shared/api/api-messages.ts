@@ -40,6 +40,9 @@ export const API_MESSAGES = {
   'errors.api.roleForbidden': 'Your role ({role}) does not allow this action',
   'errors.api.memberNotFound': 'This user is not a member of the project',
   'errors.api.lastOwner': 'A project needs at least one owner',
+  'errors.api.unknownSample': 'There is no sample project “{id}”',
+  'errors.api.unknownTemplate': 'There is no project template “{id}”',
+  'errors.api.unknownHint': 'There is no hint “{id}”',
   'errors.api.documentUnavailable':
     'The project document could not be loaded; it was left untouched',
 

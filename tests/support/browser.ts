@@ -81,13 +81,25 @@ export function browserStage(
   return stage;
 }
 
-/** A fresh browser context already signed in with a session token (cookie `montage_session`). */
+/**
+ * A fresh browser context already signed in with a session token (cookie
+ * `montage_session`). The editor's first-visit hint is dismissed on the
+ * account first, as for a returning user, unless `hints` keeps it (the
+ * first-run tests): a corner card must not sit over what other tests click.
+ */
 export async function signedInContext(
   browser: Browser,
   baseUrl: string,
   sessionToken: string,
-  options: { locale?: string } = {},
+  options: { locale?: string; hints?: boolean } = {},
 ): Promise<BrowserContext> {
+  if (!options.hints) {
+    await fetch(`${baseUrl}/api/v1/me/hints`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${sessionToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ hint: 'editor-start' }),
+    }).catch(() => undefined);
+  }
   const context = await browser.newContext({
     baseURL: baseUrl,
     locale: options.locale ?? 'en-US',

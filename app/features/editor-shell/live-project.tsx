@@ -28,6 +28,7 @@ import { presenceUser } from '../../../shared/presence.ts';
 import { useYMapField } from '../../collab/use-y.ts';
 import { useCollabSession } from './use-collab-session.ts';
 import { useRenders } from '../renders/use-renders.ts';
+import { EditorHint } from '../first-run/editor-hint.tsx';
 
 interface LiveProjectProps {
   projectId: string;
@@ -227,6 +228,7 @@ function Editor(props: {
         onOpenScene={(id) => focusCard(id)}
         narrations={narrations}
       />
+      {readOnly ? null : <EditorHint />}
     </div>
   );
 }

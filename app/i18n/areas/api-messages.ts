@@ -38,6 +38,9 @@ export const fr: Record<keyof typeof en, string> = {
   'errors.api.roleForbidden': 'Votre rôle ne permet pas cette action',
   'errors.api.memberNotFound': 'Cette personne n’est pas membre du projet',
   'errors.api.lastOwner': 'Un projet doit garder au moins un propriétaire',
+  'errors.api.unknownSample': 'Il n’existe pas de projet d’exemple « {id} »',
+  'errors.api.unknownTemplate': 'Il n’existe pas de modèle de projet « {id} »',
+  'errors.api.unknownHint': 'Il n’existe pas d’astuce « {id} »',
   'errors.api.documentUnavailable':
     'Le document du projet n’a pas pu être chargé ; il n’a pas été modifié',
 

@@ -6,6 +6,7 @@ import { requireSession } from '../../lib/session.server.ts';
 
 const INTENTS = [
   'create',
+  'createFrom',
   'rename',
   'duplicate',
   'delete',
@@ -18,7 +19,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const session = requireSession(context, request);
   const { projects, invitations } = context.services;
   const form = await request.formData();
-  const values = formValues(form, ['intent', 'projectId', 'title', 'language', 'invitationId']);
+  const values = formValues(form, [
+    'intent',
+    'projectId',
+    'title',
+    'language',
+    'invitationId',
+    'sample',
+    'template',
+  ]);
   const intent = values.intent as Intent;
   if (!INTENTS.includes(intent)) throw data({ message: 'Unknown action' }, { status: 400 });
   const userId = session.user.id;
@@ -27,6 +36,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const project = await projects.create(userId, {
         title: values.title,
         language: values.language || undefined,
+      });
+      return redirect(`/projects/${project.id}`);
+    }
+    if (intent === 'createFrom') {
+      // A sample or a template (server/projects/starters.ts); a sample's render is queued too.
+      const { project } = await context.services.starters.create(userId, {
+        language: values.language || undefined,
+        from: values.sample ? { sample: values.sample } : { template: values.template },
       });
       return redirect(`/projects/${project.id}`);
     }

@@ -1,5 +1,5 @@
 import { useFetcher } from '@remix-run/react';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { createProjectSchema } from '../../../shared/api/projects.ts';
 import { Dialog, DialogClose } from '../../components/ui/dialog.tsx';
 import { ProjectTitleField } from './project-title-field.tsx';
@@ -8,20 +8,27 @@ import { useI18n } from '../../i18n/index.ts';
 import { useFormCheck } from '../../lib/use-form-check.ts';
 import type { action } from './action.server.ts';
 
-/** "New project": a title and a narration language; success opens the project. */
-export function CreateProjectDialog() {
+/**
+ * "New project": a title and a narration language; success opens the project.
+ * `trigger` replaces the header's button (the guided start's blank card).
+ */
+export function CreateProjectDialog({ trigger }: { trigger?: (open: () => void) => ReactNode }) {
   const [open, setOpen] = useState(false);
   const { t } = useI18n();
   return (
     <>
-      <button
-        type="button"
-        className="btn btn-primary"
-        data-testid="create-project"
-        onClick={() => setOpen(true)}
-      >
-        {t('projects.new')}
-      </button>
+      {trigger ? (
+        trigger(() => setOpen(true))
+      ) : (
+        <button
+          type="button"
+          className="btn btn-primary"
+          data-testid="create-project"
+          onClick={() => setOpen(true)}
+        >
+          {t('projects.new')}
+        </button>
+      )}
       <Dialog
         open={open}
         onOpenChange={setOpen}

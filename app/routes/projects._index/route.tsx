@@ -1,6 +1,8 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { CreateProjectDialog } from './create-project-dialog.tsx';
+import { GuidedStart } from './guided-start.tsx';
+import { StarterDialog } from './starter-dialog.tsx';
 import { InvitationsForYou } from './invitations-for-you.tsx';
 import { ProjectRow } from './project-row.tsx';
 import { useI18n } from '../../i18n/index.ts';
@@ -30,13 +32,34 @@ export default function Projects() {
     <section className="page">
       <div className="page-header">
         <h1>{t('projects.title')}</h1>
-        <CreateProjectDialog />
+        <div className="page-header-actions">
+          {projects.length > 0 ? <StarterDialog /> : null}
+          <CreateProjectDialog />
+        </div>
       </div>
       <InvitationsForYou invitations={invitations} />
       {projects.length === 0 ? (
-        <p className="empty" data-testid="projects-empty">
-          {t('projects.empty')}
-        </p>
+        <section className="first-run" data-testid="projects-empty" aria-labelledby="first-run">
+          <h2 id="first-run">{t('firstRun.title')}</h2>
+          <p className="first-run-intro">{t('firstRun.intro')}</p>
+          <GuidedStart
+            blank={
+              <CreateProjectDialog
+                trigger={(open) => (
+                  <button
+                    type="button"
+                    className="starter-card starter-blank"
+                    data-testid="blank-project"
+                    onClick={open}
+                  >
+                    <span className="starter-title">{t('firstRun.blank')}</span>
+                    <span className="starter-description">{t('firstRun.blankDescription')}</span>
+                  </button>
+                )}
+              />
+            }
+          />
+        </section>
       ) : (
         <ul className="project-list" data-testid="project-list">
           {projects.map((project) => (
