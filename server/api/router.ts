@@ -51,6 +51,7 @@ export function apiRouter(services: Services): Router {
     collab,
   } = services;
   const router = express.Router();
+  const mediaPath = (hash: string, ext: string) => media.pathFor(hash, ext);
   const cookieMaxAge = config.sessionTtlDays * 86_400;
   const secure = (req: Request) => req.secure;
 
@@ -396,7 +397,7 @@ export function apiRouter(services: Services): Router {
       const { output } = await renders.outputFor(requireSession(req).user.id, renderId);
       if (!output) throw new ApiError('NOT_FOUND', 'errors.api.renderNoOutput');
       // Only signed-in members may read it: browsers may cache it, shared caches may not.
-      sendRenderFile(req, res, next, media.pathFor, output, 'private, max-age=86400, immutable');
+      sendRenderFile(req, res, next, mediaPath, output, 'private, max-age=86400, immutable');
     } catch (err) {
       next(err);
     }
@@ -466,7 +467,7 @@ export function apiRouter(services: Services): Router {
         linkCaller(req),
         String(req.params[1]),
       );
-      sendRenderFile(req, res, next, media.pathFor, output, 'private, no-store', 1);
+      sendRenderFile(req, res, next, mediaPath, output, 'private, no-store', 1);
     } catch (err) {
       next(err);
     }
