@@ -320,9 +320,7 @@ export function createShareLinks(
         .select(['project_id', 'revoked_at', 'expires_at'])
         .where('id', '=', linkId)
         .executeTakeFirst();
-      return (
-        !!row && row.project_id === projectId && shareLinkState(row, new Date()) === 'active'
-      );
+      return !!row && row.project_id === projectId && shareLinkState(row, new Date()) === 'active';
     },
   };
 }

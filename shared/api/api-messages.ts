@@ -93,7 +93,8 @@ export const API_MESSAGES = {
   'errors.api.shareLinkNotFound': 'This link does not exist',
   'errors.api.shareLink.expired': 'This link has expired',
   'errors.api.shareLink.revoked': 'This link was revoked',
-  'errors.api.shareLinkRenderNotFinished': 'The chosen render is not a finished render of this project',
+  'errors.api.shareLinkRenderNotFinished':
+    'The chosen render is not a finished render of this project',
 } as const satisfies Record<`errors.api.${string}`, string>;
 
 export type ApiMessageKey = keyof typeof API_MESSAGES;

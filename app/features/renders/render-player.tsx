@@ -32,8 +32,6 @@ export function RenderPlayer(props: {
   }, [render.id]);
 
   if (!output) return null;
-  const chapters = [...output.chapters].sort((a, b) => a.startSec - b.startSec);
-  const current = chapters.findLastIndex((c) => c.startSec <= time + 0.05);
 
   const seek = (startSec: number) => {
     const element = video.current;
@@ -80,33 +78,7 @@ export function RenderPlayer(props: {
             default
           />
         </video>
-        {chapters.length ? (
-          <nav className="chapters" aria-label={t('render.chapters')} data-testid="chapters">
-            <h4 className="render-subhead">{t('render.chapters')}</h4>
-            <ol>
-              {chapters.map((chapter, index) => {
-                const title = chapter.title.trim() || t('render.sceneN', { n: index + 1 });
-                const at = clock(chapter.startSec);
-                return (
-                  <li key={`${chapter.sceneId}-${chapter.startSec}`}>
-                    <button
-                      type="button"
-                      className="chapter"
-                      data-testid="chapter"
-                      data-start={chapter.startSec}
-                      aria-current={index === current ? 'true' : undefined}
-                      aria-label={t('render.chapterLabel', { title, time: at })}
-                      onClick={() => seek(chapter.startSec)}
-                    >
-                      <span className="chapter-time">{at}</span>
-                      <span className="chapter-title">{title}</span>
-                    </button>
-                  </li>
-                );
-              })}
-            </ol>
-          </nav>
-        ) : null}
+        <ChapterList chapters={output.chapters} time={time} onSeek={seek} />
       </div>
       <p className="player-info">
         <span data-testid="player-info">
@@ -128,5 +100,44 @@ export function RenderPlayer(props: {
         </a>
       </p>
     </section>
+  );
+}
+
+/** A render's chapters, one per scene, in time order; the one playing is marked; each seeks. */
+export function ChapterList(props: {
+  chapters: NonNullable<RenderRecord['output']>['chapters'];
+  time: number;
+  onSeek(startSec: number): void;
+}) {
+  const { t } = useI18n();
+  const chapters = [...props.chapters].sort((a, b) => a.startSec - b.startSec);
+  if (!chapters.length) return null;
+  const current = chapters.findLastIndex((c) => c.startSec <= props.time + 0.05);
+  return (
+    <nav className="chapters" aria-label={t('render.chapters')} data-testid="chapters">
+      <h4 className="render-subhead">{t('render.chapters')}</h4>
+      <ol>
+        {chapters.map((chapter, index) => {
+          const title = chapter.title.trim() || t('render.sceneN', { n: index + 1 });
+          const at = clock(chapter.startSec);
+          return (
+            <li key={`${chapter.sceneId}-${chapter.startSec}`}>
+              <button
+                type="button"
+                className="chapter"
+                data-testid="chapter"
+                data-start={chapter.startSec}
+                aria-current={index === current ? 'true' : undefined}
+                aria-label={t('render.chapterLabel', { title, time: at })}
+                onClick={() => props.onSeek(chapter.startSec)}
+              >
+                <span className="chapter-time">{at}</span>
+                <span className="chapter-title">{title}</span>
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
   );
 }
