@@ -109,6 +109,7 @@ describe('preview links in the browser', () => {
       'the copy confirmation',
     );
     assert.equal(await o.evaluate(() => navigator.clipboard.readText()), url);
+    await screenshots(o, 'share-dialog-en');
     const row = dialog.getByTestId('share-link-row');
     await row.waitFor();
     assert.equal(await row.getByTestId('share-link-label').textContent(), 'Client review');
@@ -178,7 +179,6 @@ describe('preview links in the browser', () => {
       'the views to be counted',
     );
     await video.evaluate((el) => (el as HTMLVideoElement).pause());
-    await screenshots(o, 'share-dialog-en');
     await screenshots(v, 'shared-page-en');
 
     // The same in French (Accept-Language), for the screenshots and the words.

@@ -59,7 +59,7 @@ export function SharedPage({ token, view }: { token: string; view: SharedView })
   );
   const video = useRef<HTMLVideoElement>(null);
   const [marked, setMarked] = useState<string | null>(null);
-  const hashReady = useHashTargets(video, scenes, setMarked);
+  useHashTargets(video, scenes, setMarked);
 
   if (live.ended) return <LinkUnavailable reason={live.ended} />;
   const render = view.render;
@@ -81,7 +81,6 @@ export function SharedPage({ token, view }: { token: string; view: SharedView })
               title={title}
               language={view.project.settings?.language ?? 'en'}
               videoRef={video}
-              onMetadata={hashReady}
             />
           ) : (
             <p className="panel muted" data-testid="shared-no-render">
@@ -112,7 +111,6 @@ function useHashTargets(
   scenes: readonly SharedScene[],
   mark: (id: string | null) => void,
 ) {
-  const [metadata, setMetadata] = useState(false);
   const [hash, setHash] = useState('');
   useEffect(() => {
     const read = () => setHash(window.location.hash);
@@ -123,8 +121,16 @@ function useHashTargets(
   const { t: time, scene } = parseSharedHash(hash);
   const hasScene = scene !== null && scenes.some((s) => s.id === scene);
   useEffect(() => {
-    if (time !== null && metadata && video.current) video.current.currentTime = time;
-  }, [time, metadata, video]);
+    const element = video.current;
+    if (time === null || !element) return;
+    const seek = () => {
+      element.currentTime = time;
+    };
+    // The metadata may have loaded before the page was hydrated.
+    if (element.readyState >= HTMLMediaElement.HAVE_METADATA) return seek();
+    element.addEventListener('loadedmetadata', seek, { once: true });
+    return () => element.removeEventListener('loadedmetadata', seek);
+  }, [time, video]);
   useEffect(() => {
     mark(hasScene ? scene : null);
     if (!hasScene) return;
@@ -132,7 +138,6 @@ function useHashTargets(
     card?.scrollIntoView({ block: 'center' });
     card?.focus({ preventScroll: true });
   }, [scene, hasScene, mark]);
-  return () => setMetadata(true);
 }
 
 function SharedPlayer(props: {
@@ -140,7 +145,6 @@ function SharedPlayer(props: {
   title: string;
   language: string;
   videoRef: RefObject<HTMLVideoElement>;
-  onMetadata(): void;
 }) {
   const { t } = useI18n();
   const { output } = props.render;
@@ -165,7 +169,6 @@ function SharedPlayer(props: {
         width={output.width}
         height={output.height}
         aria-label={t('shared.video', { title: props.title })}
-        onLoadedMetadata={props.onMetadata}
         onTimeUpdate={(event) => setTime(event.currentTarget.currentTime)}
         onSeeked={(event) => setTime(event.currentTarget.currentTime)}
       >

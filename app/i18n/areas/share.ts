@@ -101,7 +101,7 @@ export const fr: Record<keyof typeof en, string> = {
   'share.expiryDate': 'Date d’expiration',
   'share.expiryDatePast': 'Choisissez une date après aujourd’hui.',
   'share.label': 'Libellé',
-  'share.labelHint': 'Pour qui il est, par exemple « revue client ». Facultatif.',
+  'share.labelHint': 'Pour qui il est, par exemple « revue client ». Facultatif.',
   'share.create': 'Créer le lien',
   'share.creating': 'Création…',
   'share.created': 'Lien créé. Copiez-le maintenant : il n’est affiché qu’une fois.',
@@ -129,7 +129,7 @@ export const fr: Record<keyof typeof en, string> = {
   'share.revokeLabel': 'Révoquer {label}',
   'share.revokeTitle': 'Révoquer ce lien ?',
   'share.revokeDescription':
-    'Les personnes qui ont « {label} » ne peuvent plus l’ouvrir : la page, la vidéo et la vue en direct s’arrêtent aussitôt.',
+    'Les personnes qui ont « {label} » ne peuvent plus l’ouvrir : la page, la vidéo et la vue en direct s’arrêtent aussitôt.',
   'share.revokeConfirm': 'Révoquer le lien',
   'share.revoking': 'Révocation…',
   'share.cancel': 'Annuler',
