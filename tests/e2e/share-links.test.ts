@@ -12,7 +12,8 @@ import {
   eventually,
   signedInContext,
 } from '../support/browser.ts';
-import { connectClient, waitFor } from '../support/collab-client.ts';
+import { connectClient } from '../support/collab-client.ts';
+import { committedRender } from '../support/revisions.ts';
 import { api, signUp } from '../support/web-server.ts';
 
 /** Set to a folder to keep screenshots (docs/screenshots/share takes the committed ones). */
@@ -64,22 +65,7 @@ describe('preview links in the browser', () => {
       narration: 'A storm rolls in from the sea.',
     });
     await client.settled();
-    const revision = await api(base, 'POST', `/api/v1/projects/${projectId}/revisions`, {
-      token: owner.token,
-      body: { message: 'first cut' },
-    });
-    const queued = await api(base, 'POST', `/api/v1/projects/${projectId}/renders`, {
-      token: owner.token,
-      body: { revisionId: revision.body.revision.id, preset: '720p-draft' },
-    });
-    const renderId = queued.body.render.id as string;
-    await waitFor(
-      async () =>
-        (await api(base, 'GET', `/api/v1/renders/${renderId}`, { token: owner.token })).body.render
-          .status === 'done',
-      'the render to finish',
-      180_000,
-    );
+    await committedRender(stage.server, owner.token, projectId, client, 'first cut');
 
     // The owner creates a link in the Share dialog and copies it.
     const ownerContext = await signedInContext(stage.browser, base, owner.token);

@@ -1,13 +1,12 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import * as Y from 'yjs';
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { addScene, listScenes, setSceneTitle } from '../../shared/project-doc.ts';
 import { connectClient, waitFor, type CollabClient } from '../support/collab-client.ts';
 import { addMember } from '../support/members.ts';
 import { serverOnPostgres } from '../support/postgres.ts';
 import { RenderNode } from '../support/render-node.ts';
+import { committedRender } from '../support/revisions.ts';
 import { api, signUp, type WebServer } from '../support/web-server.ts';
 
 type Person = Awaited<ReturnType<typeof signUp>>;
@@ -32,31 +31,8 @@ describe('preview links', () => {
   let firstRenderId: string;
   let secondRenderId: string;
 
-  async function renderNow(message: string): Promise<string> {
-    await client.settled();
-    const revision = await api(web.url, 'POST', `/api/v1/projects/${projectId}/revisions`, {
-      token: owner.token,
-      body: { message },
-    });
-    assert.equal(revision.status, 201, JSON.stringify(revision.body));
-    const render = await api(web.url, 'POST', `/api/v1/projects/${projectId}/renders`, {
-      token: owner.token,
-      body: { revisionId: revision.body.revision.id, preset: '720p-draft' },
-    });
-    const renderId = render.body.render.id as string;
-    await waitFor(
-      async () =>
-        ['done', 'failed'].includes(
-          (await api(web.url, 'GET', `/api/v1/renders/${renderId}`, { token: owner.token })).body
-            .render.status,
-        ),
-      'render finished',
-      180_000,
-    );
-    const done = await api(web.url, 'GET', `/api/v1/renders/${renderId}`, { token: owner.token });
-    assert.equal(done.body.render.status, 'done', JSON.stringify(done.body.render.failure));
-    return renderId;
-  }
+  const renderNow = (message: string) =>
+    committedRender(web, owner.token, projectId, client, message);
 
   const createLink = (token: string | undefined, body: Record<string, unknown> = {}) =>
     api(web.url, 'POST', `/api/v1/projects/${projectId}/share-links`, {
@@ -65,38 +41,14 @@ describe('preview links', () => {
     });
 
   /** A link holder's live connection: a real provider whose tokens come through the link. */
-  function linkProvider(linkToken: string) {
-    const doc = new Y.Doc();
-    const closes: string[] = [];
-    const socket = new HocuspocusProviderWebsocket({
-      url: `${web.url.replace(/^http/, 'ws')}/collab`,
-      delay: 50,
-      minDelay: 20,
-      factor: 1.5,
-      maxDelay: 500,
-    });
-    const provider = new HocuspocusProvider({
-      websocketProvider: socket,
-      name: projectId,
-      document: doc,
+  const linkProvider = (linkToken: string) =>
+    connectClient(web.url, '', projectId, {
       token: async () => {
         const res = await api(web.url, 'POST', `/api/v1/shared/${linkToken}/collab-token`);
         if (res.status !== 200) throw new Error(`link collab token ${res.status}`);
         return res.body.token as string;
       },
-      onClose: ({ event }) => closes.push(event.reason),
     });
-    provider.attach();
-    return {
-      doc,
-      provider,
-      closes,
-      destroy() {
-        provider.destroy();
-        socket.destroy();
-      },
-    };
-  }
 
   before(async () => {
     setup = await serverOnPostgres();
@@ -289,7 +241,7 @@ describe('preview links', () => {
     const { body: link } = await createLink(editor.token, { label: 'To revoke' });
     const shared = await api(web.url, 'GET', `/api/v1/shared/${link.token}`);
     const videoUrl = `${web.url}${shared.body.render.output.videoUrl}`;
-    const live = linkProvider(link.token);
+    const live = await linkProvider(link.token);
     t.after(() => live.destroy());
     await waitFor(() => live.provider.isSynced, 'link provider synced');
     assert.equal(
@@ -297,7 +249,10 @@ describe('preview links', () => {
         .status,
       204,
     );
-    await waitFor(() => live.closes.includes('share-link-revoked'), 'the link socket closed');
+    await waitFor(
+      () => live.closes.some((c) => c.reason === 'share-link-revoked'),
+      'the link socket closed',
+    );
     for (const [method, url] of [
       ['GET', `/api/v1/shared/${link.token}`],
       ['POST', `/api/v1/shared/${link.token}/collab-token`],
@@ -342,7 +297,7 @@ describe('preview links', () => {
     assert.equal(issued.status, 200);
     assert.equal(issued.body.document, projectId);
     assert.equal(issued.body.role, 'viewer');
-    const live = linkProvider(link.token);
+    const live = await linkProvider(link.token);
     try {
       await waitFor(() => live.provider.isSynced, 'link provider synced');
       addScene(live.doc, { title: 'Sneaky reviewer scene' });

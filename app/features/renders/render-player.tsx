@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useI18n } from '../../i18n/index.ts';
 import type { RenderRecord } from '../../../shared/api/renders.ts';
 import { formatDuration } from '../import/import-dialog.tsx';
@@ -54,30 +54,16 @@ export function RenderPlayer(props: {
         </button>
       </div>
       <div className="player-body">
-        <video
+        <RenderVideo
           key={render.id}
-          ref={video}
+          videoRef={video}
+          output={output}
+          language={props.language}
+          label={t('render.player', vars)}
           className="player-video"
-          data-testid="player-video"
-          controls
-          preload="metadata"
-          playsInline
-          poster={output.posterUrl}
-          src={output.videoUrl}
-          width={output.width}
-          height={output.height}
-          aria-label={t('render.player', vars)}
-          onTimeUpdate={(event) => setTime(event.currentTarget.currentTime)}
-          onSeeked={(event) => setTime(event.currentTarget.currentTime)}
-        >
-          <track
-            kind="captions"
-            src={output.captionsVttUrl}
-            srcLang={props.language}
-            label={t('render.captions')}
-            default
-          />
-        </video>
+          testId="player-video"
+          onTime={setTime}
+        />
         <ChapterList chapters={output.chapters} time={time} onSeek={seek} />
       </div>
       <p className="player-info">
@@ -139,5 +125,48 @@ export function ChapterList(props: {
         })}
       </ol>
     </nav>
+  );
+}
+
+/**
+ * A finished render's video: poster, native controls (keyboard operable) and
+ * the captions track on by default; `onTime` follows playback and seeks.
+ */
+export function RenderVideo(props: {
+  output: NonNullable<RenderRecord['output']>;
+  /** The project's narration language, for the captions track. */
+  language: string;
+  label: string;
+  videoRef: RefObject<HTMLVideoElement>;
+  className: string;
+  testId: string;
+  onTime(seconds: number): void;
+}) {
+  const { t } = useI18n();
+  const { output } = props;
+  return (
+    <video
+      ref={props.videoRef}
+      className={props.className}
+      data-testid={props.testId}
+      controls
+      preload="metadata"
+      playsInline
+      poster={output.posterUrl}
+      src={output.videoUrl}
+      width={output.width}
+      height={output.height}
+      aria-label={props.label}
+      onTimeUpdate={(event) => props.onTime(event.currentTarget.currentTime)}
+      onSeeked={(event) => props.onTime(event.currentTarget.currentTime)}
+    >
+      <track
+        kind="captions"
+        src={output.captionsVttUrl}
+        srcLang={props.language}
+        label={t('render.captions')}
+        default
+      />
+    </video>
   );
 }

@@ -4,7 +4,7 @@ import type { SharedRender, SharedView } from '../../../shared/api/share-links.t
 import { listScenes, projectMap, readScene } from '../../../shared/project-doc.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { formatDuration } from '../import/import-dialog.tsx';
-import { ChapterList } from '../renders/render-player.tsx';
+import { ChapterList, RenderVideo } from '../renders/render-player.tsx';
 import { parseSharedHash, type LinkEnd } from './shared-link.ts';
 import { useSharedLive } from './use-shared-live.ts';
 
@@ -157,29 +157,15 @@ function SharedPlayer(props: {
   };
   return (
     <section className="shared-player" aria-label={t('shared.video', { title: props.title })}>
-      <video
-        ref={props.videoRef}
+      <RenderVideo
+        videoRef={props.videoRef}
+        output={output}
+        language={props.language}
+        label={t('shared.video', { title: props.title })}
         className="shared-video"
-        data-testid="shared-video"
-        controls
-        preload="metadata"
-        playsInline
-        poster={output.posterUrl}
-        src={output.videoUrl}
-        width={output.width}
-        height={output.height}
-        aria-label={t('shared.video', { title: props.title })}
-        onTimeUpdate={(event) => setTime(event.currentTarget.currentTime)}
-        onSeeked={(event) => setTime(event.currentTarget.currentTime)}
-      >
-        <track
-          kind="captions"
-          src={output.captionsVttUrl}
-          srcLang={props.language}
-          label={t('render.captions')}
-          default
-        />
-      </video>
+        testId="shared-video"
+        onTime={setTime}
+      />
       <ChapterList chapters={output.chapters} time={time} onSeek={seek} />
     </section>
   );
