@@ -334,4 +334,22 @@ describe('preview links', () => {
     assert.ok(!JSON.stringify(rows[0]).includes(link.token));
     assert.equal(rows[0].token_hash, createHash('sha256').update(link.token).digest('hex'));
   });
+
+  // Last: it leaves this address refused for a while.
+  test('guessing tokens is limited per address, then every link is refused for a while', async () => {
+    const { body: link } = await createLink(owner.token);
+    let res = await api(web.url, 'GET', `/api/v1/shared/${'B'.repeat(43)}`);
+    for (let guess = 0; guess < 40 && res.status === 404; guess++) {
+      res = await api(web.url, 'GET', `/api/v1/shared/${String(guess).padStart(43, 'C')}`);
+    }
+    assert.equal(res.status, 429);
+    assert.equal(res.body.error.code, 'RATE_LIMITED');
+    assert.ok(Number(res.headers.get('retry-after')) > 0);
+    const valid = await api(web.url, 'GET', `/api/v1/shared/${link.token}`);
+    assert.equal(valid.status, 429, 'a guessing address is refused before any lookup');
+    const member = await api(web.url, 'GET', `/api/v1/projects/${projectId}/share-links`, {
+      token: owner.token,
+    });
+    assert.equal(member.status, 200, 'members are not limited by it');
+  });
 });

@@ -97,8 +97,9 @@ export function SharedPage({ token, view }: { token: string; view: SharedView })
         </div>
         {/*
           Comments column (issue 13, review comments): the comment thread and
-          form of a link that allows comments go here. Nothing is rendered
-          until they are wired.
+          form of a link that allows comments (view.link.allowComments) go
+          here, as <aside className="shared-comments"> (share.css gives it
+          its column). Nothing is rendered until they are wired.
         */}
       </div>
     </div>
