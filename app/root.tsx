@@ -12,6 +12,7 @@ import {
   ScrollRestoration,
   useFetcher,
   useLocation,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react';
@@ -26,6 +27,7 @@ import editorStylesHref from './styles/editor.css';
 import panelStylesHref from './styles/panels.css';
 import timelineStylesHref from './styles/timeline.css';
 import firstRunStylesHref from './styles/first-run.css';
+import shareStylesHref from './styles/share.css';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesHref },
@@ -33,6 +35,7 @@ export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: timelineStylesHref },
   { rel: 'stylesheet', href: panelStylesHref },
   { rel: 'stylesheet', href: firstRunStylesHref },
+  { rel: 'stylesheet', href: shareStylesHref },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ];
 
@@ -97,6 +100,23 @@ function Header() {
   );
 }
 
+function BareHeader() {
+  const { t } = useI18n();
+  return (
+    <header className="app-header">
+      <span className="brand">
+        <span className="brand-mark" aria-hidden>
+          ▶
+        </span>
+        {t('app.name')}
+      </span>
+      <nav className="header-nav" aria-label="Main">
+        <LanguageSwitch />
+      </nav>
+    </header>
+  );
+}
+
 /** The UI language: follows the browser until someone picks one here. */
 function LanguageSwitch() {
   const root = useRouteLoaderData<typeof loader>('root');
@@ -134,6 +154,10 @@ export function Layout({ children }: { children: ReactNode }) {
   const root = useRouteLoaderData<typeof loader>('root');
   const { t } = useI18n();
   const nonce = useCspNonce();
+  // Pages opened without an account (a preview link) show no sign-in links, only the language.
+  const bare = useMatches().some(
+    (match) => (match.handle as { bareLayout?: boolean } | undefined)?.bareLayout,
+  );
   return (
     <html lang={root?.locale ?? 'en'}>
       <head>
@@ -146,7 +170,7 @@ export function Layout({ children }: { children: ReactNode }) {
           {t('nav.skip')}
         </a>
         <Tooltip.Provider delayDuration={300}>
-          <Header />
+          {bare ? <BareHeader /> : <Header />}
           <main id="main" className="app-main">
             {children}
           </main>

@@ -19,9 +19,13 @@ self.addEventListener('activate', (event) => {
   );
 });
 
+/* A preview link's page (/s/<token>) is never kept: it must stop working once revoked. */
+const isSharedPage = (url) => url.pathname.startsWith('/s/');
+
 const cacheable = (request, url) =>
   request.method === 'GET' &&
   url.origin === self.location.origin &&
+  !isSharedPage(url) &&
   (request.mode === 'navigate' ||
     url.pathname.startsWith('/build/') ||
     url.pathname === '/favicon.svg');
@@ -64,6 +68,7 @@ async function keep({ page, assets }) {
     .filter(
       (url, index) =>
         url.origin === self.location.origin &&
+        !isSharedPage(url) &&
         (index === 0 || url.pathname.startsWith('/build/') || url.pathname === '/favicon.svg'),
     );
   await Promise.all(

@@ -15,6 +15,12 @@ import { MediaStore } from '../shared/node/media-store.ts';
 import { createMusic } from './media/music.ts';
 import { RateLimits } from './http/rate-limit.ts';
 import {
+  createShareLinks,
+  SHARE_LINK_LIMITS,
+  type ShareLinkLimit,
+  type ShareLinks,
+} from './share-links/share-links.ts';
+import {
   createVoiceSamples,
   VOICE_SAMPLE_LIMIT,
   type VoiceSampleLimit,
@@ -63,12 +69,15 @@ export async function createServices(config: Config, logger: Logger) {
       invitationsByUser: config.invitationLimit,
     }),
   });
+  // Preview links need renders and the collab server, which asks them whether a link is live.
+  let shareLinks: ShareLinks | null = null;
   const collab = createCollabServer({
     config,
     db: database.db,
     logger: logger.child({ module: 'collab' }),
     roleOf: projects.roleOf,
     isSessionLive: accounts.isSessionLive,
+    isShareLinkLive: (linkId, documentName) => shareLinks!.isLive(linkId, documentName),
     // Every WebSocket upgrade, per client address, shared by every instance (issue 9, item 14).
     limits: new RateLimits<CollabLimit>(redis, config.redisPrefix, {
       upgradesByAddress: { points: config.collabConnectionsPerMinute, durationSec: 60 },
@@ -100,6 +109,13 @@ export async function createServices(config: Config, logger: Logger) {
   // New projects from a sample or a template (issue 12, item 8).
   const starters = createStarters({ projects, revisions, renders, renderQueue });
   const hints = createHints(database.db);
+  shareLinks = createShareLinks(database.db, {
+    projects,
+    renders,
+    readDocument: collab.documents.read,
+    limits: new RateLimits<ShareLinkLimit>(redis, config.redisPrefix, SHARE_LINK_LIMITS),
+    disconnect: (linkId) => collab.revokeShareLink(linkId),
+  });
   const media = new MediaStore(config.mediaDir, { owner: config.instanceId });
   const music = createMusic(media, projects, collab.documents.change, {
     maxBytes: config.musicMaxBytes,
@@ -131,6 +147,7 @@ export async function createServices(config: Config, logger: Logger) {
     media,
     music,
     voiceSamples,
+    shareLinks,
     collab,
     async close() {
       await renderQueue.close();

@@ -8,6 +8,7 @@ import { en as depiction } from './areas/depiction.ts';
 import { en as feedback } from './areas/feedback.ts';
 import { en as firstRun } from './areas/first-run.ts';
 import { en as codes } from './areas/codes.ts';
+import { en as share } from './areas/share.ts';
 
 /** English UI strings. Every key here must exist in every other catalogue. */
 export const en = {
@@ -365,6 +366,7 @@ export const en = {
   ...feedback,
   ...firstRun,
   ...codes,
+  ...share,
 } as const;
 
 export type MessageKey = keyof typeof en;

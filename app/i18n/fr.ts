@@ -9,6 +9,7 @@ import { fr as depiction } from './areas/depiction.ts';
 import { fr as feedback } from './areas/feedback.ts';
 import { fr as firstRun } from './areas/first-run.ts';
 import { fr as codes } from './areas/codes.ts';
+import { fr as share } from './areas/share.ts';
 
 /** French UI strings. */
 export const fr: Record<MessageKey, string> = {
@@ -375,4 +376,5 @@ export const fr: Record<MessageKey, string> = {
   ...feedback,
   ...firstRun,
   ...codes,
+  ...share,
 };

@@ -45,7 +45,9 @@ export async function apiCall<T>(
     | { error?: { code?: string; message?: string; details?: Record<string, unknown> } }
     | null;
   const keyed = readApiMessage(payload?.error);
-  if (res.ok && payload) return { ok: true, status: res.status, data: payload as T };
+  // 204 No Content (a DELETE) has no body: the answer is the status.
+  if (res.ok && (payload || res.status === 204))
+    return { ok: true, status: res.status, data: payload as T };
   const error = payload?.error;
   return {
     ok: false,

@@ -12,7 +12,9 @@ import { CorruptDocumentError } from '../collab/document-store.ts';
 import { clientAddress } from '../http/client-address.ts';
 import { ApiError } from '../http/errors.ts';
 import { closeIfBodyUnread } from '../http/receive-upload.ts';
+import { ownOrigin } from '../http/same-origin.ts';
 import { clearSessionCookie, requireSession, sessionCookie } from '../http/session.ts';
+import type { RenderOutput } from '../../shared/render/render-output.ts';
 import { safeTimeline } from '../projects/timeline.ts';
 import type { Services } from '../services.ts';
 
@@ -48,11 +50,13 @@ export function apiRouter(services: Services): Router {
     media,
     music,
     voiceSamples,
+    shareLinks,
     collab,
     starters,
     hints,
   } = services;
   const router = express.Router();
+  const mediaPath = (hash: string, ext: string) => media.pathFor(hash, ext);
   const cookieMaxAge = config.sessionTtlDays * 86_400;
   const secure = (req: Request) => req.secure;
 
@@ -406,43 +410,87 @@ export function apiRouter(services: Services): Router {
   });
 
   // Render outputs, streamed from the media store with HTTP Range support.
-  router.get(
-    /^\/renders\/([a-z0-9]+)\/(video\.mp4|poster\.\w+|captions\.vtt|captions\.srt|thumbnails\/([a-z0-9]+)\.\w+)$/,
-    async (req, res, next) => {
-      try {
-        const renderId = String(req.params[0]);
-        const file = String(req.params[1]);
-        const { output } = await renders.outputFor(requireSession(req).user.id, renderId);
-        if (!output) throw new ApiError('NOT_FOUND', 'errors.api.renderNoOutput');
-        const artifact =
-          file === 'video.mp4'
-            ? output.video
-            : file.startsWith('poster.')
-              ? output.poster
-              : file === 'captions.vtt'
-                ? output.captions.vtt
-                : file === 'captions.srt'
-                  ? output.captions.srt
-                  : output.thumbnails.find((t) => t.sceneId === req.params[2])?.thumbnail;
-        if (!artifact) throw new ApiError('NOT_FOUND', 'errors.api.noSuchRenderFile');
-        if (req.query.download !== undefined) res.attachment(`montage-${renderId}.${artifact.ext}`);
-        res.sendFile(
-          media.pathFor(artifact.hash, artifact.ext),
-          {
-            acceptRanges: true,
-            // Only signed-in members may read it: browsers may cache it, shared caches may not.
-            cacheControl: false,
-            headers: { 'Cache-Control': 'private, max-age=86400, immutable' },
-          },
-          (err) => {
-            if (err && !res.headersSent) next(new ApiError('NOT_FOUND', 'errors.api.fileMissing'));
-          },
-        );
-      } catch (err) {
-        next(err);
-      }
-    },
+  router.get(RENDER_FILE, async (req, res, next) => {
+    try {
+      const renderId = String(req.params[0]);
+      const { output } = await renders.outputFor(requireSession(req).user.id, renderId);
+      if (!output) throw new ApiError('NOT_FOUND', 'errors.api.renderNoOutput');
+      // Only signed-in members may read it: browsers may cache it, shared caches may not.
+      sendRenderFile(req, res, next, mediaPath, output, 'private, max-age=86400, immutable');
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  // Preview links (server/share-links): members create, list and revoke them;
+  // anyone holding one reads the project through it, without an account.
+  const linkCaller = (req: Request) => ({ address: clientAddress(req, config.trustProxy) });
+
+  router.post(
+    '/projects/:id/share-links',
+    json(
+      async (req) =>
+        shareLinks.create(
+          requireSession(req).user.id,
+          param(req, 'id'),
+          req.body,
+          ownOrigin(req, config.publicUrl),
+        ),
+      201,
+    ),
   );
+
+  router.get(
+    '/projects/:id/share-links',
+    json(async (req) => ({
+      links: await shareLinks.list(requireSession(req).user.id, param(req, 'id')),
+    })),
+  );
+
+  router.delete(
+    '/share-links/:id',
+    json(async (req) => {
+      await shareLinks.revoke(requireSession(req).user.id, param(req, 'id'));
+      return undefined;
+    }),
+  );
+
+  router.get(
+    '/shared/:token',
+    json(async (req) => shareLinks.view(param(req, 'token'), linkCaller(req))),
+  );
+
+  router.post(
+    '/shared/:token/collab-token',
+    json(async (req) => {
+      const claims = await shareLinks.collabClaims(
+        param(req, 'token'),
+        linkCaller(req),
+        config.collabTokenTtlSec,
+      );
+      return {
+        token: issueCollabToken(config.secret, claims),
+        url: collabUrl(req),
+        document: claims.document,
+        role: 'viewer',
+        expiresAt: new Date(claims.exp * 1000).toISOString(),
+      };
+    }),
+  );
+
+  // A link's render files: through the link on every request, so revoking it cuts them off.
+  router.get(SHARED_RENDER_FILE, async (req, res, next) => {
+    try {
+      const output = await shareLinks.renderOutput(
+        String(req.params[0]),
+        linkCaller(req),
+        String(req.params[1]),
+      );
+      sendRenderFile(req, res, next, mediaPath, output, 'private, no-store', 1);
+    } catch (err) {
+      next(err);
+    }
+  });
 
   router.use((req, _res, next) =>
     next(
@@ -473,6 +521,52 @@ export function musicUploadRoute(services: Services): RequestHandler {
       throw error;
     }
   });
+}
+
+const FILE_OF_RENDER =
+  '(video\\.mp4|poster\\.\\w+|captions\\.vtt|captions\\.srt|thumbnails\\/([a-z0-9]+)\\.\\w+)';
+/** /renders/:id/<file>: a member's render files. */
+const RENDER_FILE = new RegExp(`^\\/renders\\/([a-z0-9]+)\\/${FILE_OF_RENDER}$`);
+/** /shared/:token/renders/:id/<file>: the same files through a preview link. */
+const SHARED_RENDER_FILE = new RegExp(
+  `^\\/shared\\/([A-Za-z0-9_-]+)\\/renders\\/([a-z0-9]+)\\/${FILE_OF_RENDER}$`,
+);
+
+/**
+ * Streams one file of a render's output with HTTP Range support. `first` is
+ * the index of the render id among the route's captures (the file and the
+ * thumbnail's scene follow it).
+ */
+function sendRenderFile(
+  req: Request,
+  res: Response,
+  next: NextFunction,
+  pathFor: (hash: string, ext: string) => string,
+  output: RenderOutput,
+  cacheControl: string,
+  first = 0,
+) {
+  const renderId = String(req.params[first]);
+  const file = String(req.params[first + 1]);
+  const artifact =
+    file === 'video.mp4'
+      ? output.video
+      : file.startsWith('poster.')
+        ? output.poster
+        : file === 'captions.vtt'
+          ? output.captions.vtt
+          : file === 'captions.srt'
+            ? output.captions.srt
+            : output.thumbnails.find((t) => t.sceneId === req.params[first + 2])?.thumbnail;
+  if (!artifact) throw new ApiError('NOT_FOUND', 'errors.api.noSuchRenderFile');
+  if (req.query.download !== undefined) res.attachment(`montage-${renderId}.${artifact.ext}`);
+  res.sendFile(
+    pathFor(artifact.hash, artifact.ext),
+    { acceptRanges: true, cacheControl: false, headers: { 'Cache-Control': cacheControl } },
+    (err) => {
+      if (err && !res.headersSent) next(new ApiError('NOT_FOUND', 'errors.api.fileMissing'));
+    },
+  );
 }
 
 /** The WebSocket URL clients should use, derived from how they reached us. */

@@ -11,12 +11,16 @@ export interface CollabContext {
   role: Role;
   /** Token expiry, seconds since the epoch; refreshed by onTokenSync. */
   exp: number;
+  /** A preview link's connection (read-only, no presence); closed when the link is revoked. */
+  shareLinkId?: string;
 }
 
 export interface AuthDependencies {
   secret: string;
   roleOf(userId: string, projectId: string): Promise<Role | null>;
   isSessionLive(sessionId: string): Promise<boolean>;
+  /** Whether a preview link still opens the document (not revoked, not expired). */
+  isShareLinkLive(linkId: string, documentName: string): Promise<boolean>;
 }
 
 /** Thrown to refuse a connection; Hocuspocus sends the reason to the provider. */
@@ -45,6 +49,12 @@ export function authExtension(deps: AuthDependencies): Extension {
       );
     }
     if (claims.document !== documentName) throw new CollabAuthError('token-wrong-document');
+    if (claims.shareLinkId !== undefined) {
+      // A link holder has no account: the link itself is the access, read-only.
+      if (!(await deps.isShareLinkLive(claims.shareLinkId, documentName)))
+        throw new CollabAuthError('share-link-ended');
+      return { claims, role: 'viewer' as const };
+    }
     const [role, live] = await Promise.all([
       deps.roleOf(claims.userId, documentName),
       deps.isSessionLive(claims.sessionId),
@@ -65,13 +75,17 @@ export function authExtension(deps: AuthDependencies): Extension {
         sessionId: claims.sessionId,
         role,
         exp: claims.exp,
+        ...(claims.shareLinkId ? { shareLinkId: claims.shareLinkId } : {}),
       };
       return context;
     },
     /** The provider sends a fresh token before the old one expires; the socket stays open. */
     async onTokenSync(data: onTokenSyncPayload<CollabContext>) {
       const { claims, role } = await check(data.token, data.documentName);
-      if (claims.userId !== data.connection.context.userId)
+      if (
+        claims.userId !== data.connection.context.userId ||
+        claims.shareLinkId !== data.connection.context.shareLinkId
+      )
         throw new CollabAuthError('token-wrong-user');
       data.connection.context.exp = claims.exp;
       data.connection.context.name = claims.name;

@@ -33,6 +33,7 @@ export const CLOSE = {
   sessionRevoked: { code: 4401, reason: 'session-revoked' },
   accessChanged: { code: 4403, reason: 'access-changed' },
   projectDeleted: { code: 4404, reason: 'project-deleted' },
+  shareLinkRevoked: { code: 4410, reason: 'share-link-revoked' },
   authTimeout: AUTH_TIMEOUT,
 } as const;
 
@@ -42,6 +43,7 @@ export type CollabLimit = 'upgradesByAddress';
 type ControlMessage =
   | { type: 'disconnect'; document: string; userId?: string }
   | { type: 'revoke-session'; sessionId: string }
+  | { type: 'revoke-share-link'; linkId: string }
   | { type: 'presence-left'; document: string; clientIds: number[] };
 
 export interface CollabDependencies {
@@ -50,6 +52,8 @@ export interface CollabDependencies {
   logger: Logger;
   roleOf(userId: string, projectId: string): Promise<Role | null>;
   isSessionLive(sessionId: string): Promise<boolean>;
+  /** Whether a preview link still opens a document (server/share-links). */
+  isShareLinkLive(linkId: string, documentName: string): Promise<boolean>;
   /** Counts every WebSocket upgrade per client address, authenticated or not. */
   limits: RateLimits<CollabLimit>;
   onDocumentStored?(documentName: string, title: string): Promise<void>;
@@ -80,6 +84,7 @@ export function createCollabServer(deps: CollabDependencies) {
       secret: config.secret,
       roleOf: deps.roleOf,
       isSessionLive: deps.isSessionLive,
+      isShareLinkLive: deps.isShareLinkLive,
     }),
     unauthenticated.extension,
     presenceExtension({
@@ -178,6 +183,8 @@ export function createCollabServer(deps: CollabDependencies) {
           doc === message.document && (!message.userId || ctx.userId === message.userId),
         event,
       );
+    } else if (message.type === 'revoke-share-link') {
+      closeWhere((_doc, ctx) => ctx?.shareLinkId === message.linkId, CLOSE.shareLinkRevoked);
     } else {
       closeWhere((_doc, ctx) => ctx.sessionId === message.sessionId, CLOSE.sessionRevoked);
     }
@@ -341,6 +348,11 @@ export function createCollabServer(deps: CollabDependencies) {
 
     revokeSession(sessionId: string) {
       return publishControl({ type: 'revoke-session', sessionId });
+    },
+
+    /** Closes a revoked preview link's sockets, here at once and on every other instance. */
+    revokeShareLink(linkId: string) {
+      return publishControl({ type: 'revoke-share-link', linkId });
     },
 
     /** Writes every pending update and stores every loaded document (SIGTERM). */

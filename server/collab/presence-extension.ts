@@ -65,6 +65,7 @@ export function presenceExtension(
       if (!connection) return; // relayed from another instance, filtered there
       const context = connection.context;
       if (!context?.userId) return states.clear(); // never authenticated: nothing is relayed
+      if (context.shareLinkId) return states.clear(); // a preview link watches unseen
       const held = document.getClients(connection) as Set<number>;
       let refused = 0;
       let added = 0; // entries this update adds to the document

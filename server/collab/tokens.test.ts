@@ -53,3 +53,13 @@ test('tampered, foreign and expired tokens are refused with a reason', () => {
     'malformed',
   );
 });
+
+test("a preview link's token carries its link id; a malformed one is refused", () => {
+  const link = { ...claims, userId: 'link:l1', sessionId: '', shareLinkId: 'l1' };
+  assert.deepEqual(verifyCollabToken(secret, issueCollabToken(secret, link)), link);
+  const bad = issueCollabToken(secret, { ...link, shareLinkId: 42 as unknown as string });
+  assert.throws(
+    () => verifyCollabToken(secret, bad),
+    (err: CollabTokenError) => err.reason === 'malformed',
+  );
+});

@@ -13,6 +13,11 @@ export interface CollabClaims {
   name: string;
   document: string;
   sessionId: string;
+  /**
+   * Set on a preview link's token (server/share-links): the connection is
+   * read-only, lives while the link does, and closes when it is revoked.
+   */
+  shareLinkId?: string;
   /** Expiry, seconds since the epoch. */
   exp: number;
 }
@@ -51,7 +56,8 @@ export function verifyCollabToken(secret: string, token: string, now = Date.now(
     typeof claims.userId !== 'string' ||
     typeof claims.name !== 'string' ||
     typeof claims.document !== 'string' ||
-    typeof claims.exp !== 'number'
+    typeof claims.exp !== 'number' ||
+    (claims.shareLinkId !== undefined && typeof claims.shareLinkId !== 'string')
   ) {
     throw new CollabTokenError('malformed');
   }

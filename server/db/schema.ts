@@ -116,8 +116,27 @@ export interface InvitationsTable {
   revoked_at: NullableTimestamp;
 }
 
+/** A preview link (server/share-links); `token_hash` is the SHA-256 of the link's token. */
+export interface ShareLinksTable {
+  id: string;
+  project_id: string;
+  token_hash: string;
+  /** The render the link shows; null: the project's latest finished render. */
+  render_id: string | null;
+  allow_comments: ColumnType<boolean, boolean | undefined, boolean>;
+  label: ColumnType<string, string | undefined, string>;
+  created_by: string | null;
+  created_at: Timestamp;
+  /** Null: the link never expires. */
+  expires_at: NullableTimestamp;
+  revoked_at: NullableTimestamp;
+  views: ColumnType<number, number | undefined, number>;
+  last_viewed_at: NullableTimestamp;
+}
+
 export interface Database {
   invitations: InvitationsTable;
+  share_links: ShareLinksTable;
   renders: RendersTable;
   revisions: RevisionsTable;
   users: UsersTable;

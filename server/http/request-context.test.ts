@@ -23,3 +23,15 @@ test('logged paths keep no query string and no invitation token', () => {
   assert.equal(loggedPath(`/login?redirectTo=%2Finvitations%2F${token}`), '/login');
   assert.equal(loggedPath('/projects'), '/projects');
 });
+
+test('logged paths keep no preview link token', () => {
+  const token = 'Ab3_-'.repeat(8) + 'xyz';
+  assert.equal(loggedPath(`/s/${token}`), '/s/[token]');
+  assert.equal(loggedPath(`/s/${token}.data?_routes=x`), '/s/[token]');
+  assert.equal(loggedPath(`/api/v1/shared/${token}`), '/api/v1/shared/[token]');
+  assert.equal(
+    loggedPath(`/api/v1/shared/${token}/renders/r1/video.mp4`),
+    '/api/v1/shared/[token]/renders/r1/video.mp4',
+  );
+  assert.equal(loggedPath('/api/v1/share-links/abc'), '/api/v1/share-links/abc');
+});

@@ -42,13 +42,18 @@ export function requestContext(logger: Logger, metrics: Metrics) {
   };
 }
 
-/** Paths that carry an invitation token, a secret that lets its holder join a project (ADR 0015). */
+/**
+ * Paths that carry a secret token: an invitation's, which lets its holder join
+ * a project (ADR 0015), and a preview link's, which opens it (ADR 0033).
+ */
 const TOKEN_PATHS = [
   /^(\/invitations\/)[^/]+/, // the link's page (and its `.data`)
   /^(\/api\/v1\/invitations\/by-token\/)[^/]+/,
+  /^(\/s\/)[^/]+/, // a preview link's page (and its `.data`)
+  /^(\/api\/v1\/shared\/)[^/]+/,
 ];
 
-/** The path as logs show it: no query string, no invitation token. */
+/** The path as logs show it: no query string, no invitation or preview link token. */
 export function loggedPath(url: string): string {
   let path = url.split('?')[0] ?? '';
   for (const pattern of TOKEN_PATHS) path = path.replace(pattern, '$1[token]');

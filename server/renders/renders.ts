@@ -92,6 +92,36 @@ export function createRenders(
       };
     },
 
+    /**
+     * A finished render of a project, with its output, for a preview link
+     * (server/share-links, which checks the link): the one named, or the
+     * latest to finish when none is. Null when there is none.
+     */
+    async finishedOf(projectId: string, renderId: string | null): Promise<RenderRecord | null> {
+      let query = rows
+        .select()
+        .where('renders.project_id', '=', projectId)
+        .where('renders.status', '=', 'done');
+      query = renderId
+        ? query.where('renders.id', '=', renderId)
+        : query.orderBy('renders.finished_at', 'desc').orderBy('renders.id', 'desc').limit(1);
+      const row = await query.executeTakeFirst();
+      if (!row) return null;
+      const record = fullRecord(row);
+      return record.output ? record : null;
+    },
+
+    /** The stored output of a finished render of a project (a preview link's media). */
+    async finishedOutputOf(projectId: string, renderId: string) {
+      const row = await rows
+        .select()
+        .where('renders.project_id', '=', projectId)
+        .where('renders.status', '=', 'done')
+        .where('renders.id', '=', renderId)
+        .executeTakeFirst();
+      return row ? summaryOf(row).output : null;
+    },
+
     async requireEditable(userId: string, renderId: string) {
       const row = await authorizedRow(userId, renderId, 'edit');
       return { record: fullRecord(row), attempt: row.attempt };

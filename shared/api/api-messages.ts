@@ -91,6 +91,13 @@ export const API_MESSAGES = {
     'You already have {live} renders queued or running, the limit per person ({limit}); wait for one to finish or cancel one',
   'errors.api.liveLimit.project':
     'This project already has {live} renders queued or running, the limit per project ({limit}); wait for one to finish or cancel one',
+
+  // Preview links (issue 13, server/share-links)
+  'errors.api.shareLinkNotFound': 'This link does not exist',
+  'errors.api.shareLink.expired': 'This link has expired',
+  'errors.api.shareLink.revoked': 'This link was revoked',
+  'errors.api.shareLinkRenderNotFinished':
+    'The chosen render is not a finished render of this project',
 } as const satisfies Record<`errors.api.${string}`, string>;
 
 export type ApiMessageKey = keyof typeof API_MESSAGES;

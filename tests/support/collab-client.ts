@@ -30,7 +30,8 @@ export async function connectClient(
   baseUrl: string,
   sessionToken: string,
   projectId: string,
-  options: { doc?: Y.Doc } = {},
+  /** `token`: where tokens come from instead of the member route (a preview link's, say). */
+  options: { doc?: Y.Doc; token?: () => Promise<string> } = {},
 ): Promise<CollabClient> {
   const doc = options.doc ?? new Y.Doc();
   const closes: { code: number; reason: string }[] = [];
@@ -48,7 +49,7 @@ export async function connectClient(
     websocketProvider: socket,
     name: projectId,
     document: doc,
-    token: () => collabToken(baseUrl, sessionToken, projectId),
+    token: options.token ?? (() => collabToken(baseUrl, sessionToken, projectId)),
     onClose: ({ event }) => closes.push({ code: event.code, reason: event.reason }),
     onAuthenticationFailed: ({ reason }) => authFailures.push(reason),
   });

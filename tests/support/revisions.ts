@@ -32,3 +32,39 @@ export async function projectWithRevisions(
   }
   return { projectId, revisionIds, client };
 }
+
+/**
+ * Commits the project as it is (after `client` settled) and renders that
+ * revision with the quick preset; resolves with the render id once it is
+ * done (a render node must be running), failing on any other end.
+ */
+export async function committedRender(
+  server: WebServer,
+  token: string,
+  projectId: string,
+  client: CollabClient,
+  message: string,
+): Promise<string> {
+  await client.settled();
+  const revision = await api(server.url, 'POST', `/api/v1/projects/${projectId}/revisions`, {
+    token,
+    body: { message },
+  });
+  if (revision.status !== 201) throw new Error(`commit failed: ${JSON.stringify(revision.body)}`);
+  const queued = await api(server.url, 'POST', `/api/v1/projects/${projectId}/renders`, {
+    token,
+    body: { revisionId: revision.body.revision.id, preset: '720p-draft' },
+  });
+  const renderId = queued.body.render.id as string;
+  const status = async () =>
+    (await api(server.url, 'GET', `/api/v1/renders/${renderId}`, { token })).body.render;
+  await waitFor(
+    async () => ['done', 'failed', 'cancelled'].includes((await status()).status),
+    'the render to end',
+    180_000,
+  );
+  const ended = await status();
+  if (ended.status !== 'done')
+    throw new Error(`render ${ended.status}: ${JSON.stringify(ended.failure)}`);
+  return renderId;
+}

@@ -9,6 +9,7 @@ import type { EndReason } from '../../collab/collab-token.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.ts';
 import type { RenderRecord } from '../../../shared/api/renders.ts';
 import { latestDepictions, latestNarrations, latestThumbnails } from '../../lib/render-feed.ts';
+import { ShareDialog } from '../share/share-dialog.tsx';
 import { CommitAndRender } from '../renders/commit-render-dialog.tsx';
 import { ImportScript } from '../import/import-dialog.tsx';
 import { PresenceBar, SyncBadge, ViewOnlyBadge } from './presence-bar.tsx';
@@ -139,6 +140,7 @@ function Editor(props: {
                 }}
               />
             )}
+            {readOnly ? null : <ShareDialog projectId={projectId} renders={renders} />}
             {props.actions}
           </div>
         </div>

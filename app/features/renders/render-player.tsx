@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useI18n } from '../../i18n/index.ts';
 import type { RenderRecord } from '../../../shared/api/renders.ts';
 import { formatDuration } from '../import/import-dialog.tsx';
@@ -32,8 +32,6 @@ export function RenderPlayer(props: {
   }, [render.id]);
 
   if (!output) return null;
-  const chapters = [...output.chapters].sort((a, b) => a.startSec - b.startSec);
-  const current = chapters.findLastIndex((c) => c.startSec <= time + 0.05);
 
   const seek = (startSec: number) => {
     const element = video.current;
@@ -56,57 +54,17 @@ export function RenderPlayer(props: {
         </button>
       </div>
       <div className="player-body">
-        <video
+        <RenderVideo
           key={render.id}
-          ref={video}
+          videoRef={video}
+          output={output}
+          language={props.language}
+          label={t('render.player', vars)}
           className="player-video"
-          data-testid="player-video"
-          controls
-          preload="metadata"
-          playsInline
-          poster={output.posterUrl}
-          src={output.videoUrl}
-          width={output.width}
-          height={output.height}
-          aria-label={t('render.player', vars)}
-          onTimeUpdate={(event) => setTime(event.currentTarget.currentTime)}
-          onSeeked={(event) => setTime(event.currentTarget.currentTime)}
-        >
-          <track
-            kind="captions"
-            src={output.captionsVttUrl}
-            srcLang={props.language}
-            label={t('render.captions')}
-            default
-          />
-        </video>
-        {chapters.length ? (
-          <nav className="chapters" aria-label={t('render.chapters')} data-testid="chapters">
-            <h4 className="render-subhead">{t('render.chapters')}</h4>
-            <ol>
-              {chapters.map((chapter, index) => {
-                const title = chapter.title.trim() || t('render.sceneN', { n: index + 1 });
-                const at = clock(chapter.startSec);
-                return (
-                  <li key={`${chapter.sceneId}-${chapter.startSec}`}>
-                    <button
-                      type="button"
-                      className="chapter"
-                      data-testid="chapter"
-                      data-start={chapter.startSec}
-                      aria-current={index === current ? 'true' : undefined}
-                      aria-label={t('render.chapterLabel', { title, time: at })}
-                      onClick={() => seek(chapter.startSec)}
-                    >
-                      <span className="chapter-time">{at}</span>
-                      <span className="chapter-title">{title}</span>
-                    </button>
-                  </li>
-                );
-              })}
-            </ol>
-          </nav>
-        ) : null}
+          testId="player-video"
+          onTime={setTime}
+        />
+        <ChapterList chapters={output.chapters} time={time} onSeek={seek} />
       </div>
       <p className="player-info">
         <span data-testid="player-info">
@@ -128,5 +86,87 @@ export function RenderPlayer(props: {
         </a>
       </p>
     </section>
+  );
+}
+
+/** A render's chapters, one per scene, in time order; the one playing is marked; each seeks. */
+export function ChapterList(props: {
+  chapters: NonNullable<RenderRecord['output']>['chapters'];
+  time: number;
+  onSeek(startSec: number): void;
+}) {
+  const { t } = useI18n();
+  const chapters = [...props.chapters].sort((a, b) => a.startSec - b.startSec);
+  if (!chapters.length) return null;
+  const current = chapters.findLastIndex((c) => c.startSec <= props.time + 0.05);
+  return (
+    <nav className="chapters" aria-label={t('render.chapters')} data-testid="chapters">
+      <h4 className="render-subhead">{t('render.chapters')}</h4>
+      <ol>
+        {chapters.map((chapter, index) => {
+          const title = chapter.title.trim() || t('render.sceneN', { n: index + 1 });
+          const at = clock(chapter.startSec);
+          return (
+            <li key={`${chapter.sceneId}-${chapter.startSec}`}>
+              <button
+                type="button"
+                className="chapter"
+                data-testid="chapter"
+                data-start={chapter.startSec}
+                aria-current={index === current ? 'true' : undefined}
+                aria-label={t('render.chapterLabel', { title, time: at })}
+                onClick={() => props.onSeek(chapter.startSec)}
+              >
+                <span className="chapter-time">{at}</span>
+                <span className="chapter-title">{title}</span>
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+}
+
+/**
+ * A finished render's video: poster, native controls (keyboard operable) and
+ * the captions track on by default; `onTime` follows playback and seeks.
+ */
+export function RenderVideo(props: {
+  output: NonNullable<RenderRecord['output']>;
+  /** The project's narration language, for the captions track. */
+  language: string;
+  label: string;
+  videoRef: RefObject<HTMLVideoElement>;
+  className: string;
+  testId: string;
+  onTime(seconds: number): void;
+}) {
+  const { t } = useI18n();
+  const { output } = props;
+  return (
+    <video
+      ref={props.videoRef}
+      className={props.className}
+      data-testid={props.testId}
+      controls
+      preload="metadata"
+      playsInline
+      poster={output.posterUrl}
+      src={output.videoUrl}
+      width={output.width}
+      height={output.height}
+      aria-label={props.label}
+      onTimeUpdate={(event) => props.onTime(event.currentTarget.currentTime)}
+      onSeeked={(event) => props.onTime(event.currentTarget.currentTime)}
+    >
+      <track
+        kind="captions"
+        src={output.captionsVttUrl}
+        srcLang={props.language}
+        label={t('render.captions')}
+        default
+      />
+    </video>
   );
 }

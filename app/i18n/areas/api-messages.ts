@@ -91,4 +91,11 @@ export const fr: Record<keyof typeof en, string> = {
     'Vous avez déjà {live} rendus en attente ou en cours, la limite par personne ({limit}) ; attendez qu’un rendu se termine ou annulez-en un',
   'errors.api.liveLimit.project':
     'Ce projet a déjà {live} rendus en attente ou en cours, la limite par projet ({limit}) ; attendez qu’un rendu se termine ou annulez-en un',
+
+  // Preview links (issue 13)
+  'errors.api.shareLinkNotFound': 'Ce lien n’existe pas',
+  'errors.api.shareLink.expired': 'Ce lien a expiré',
+  'errors.api.shareLink.revoked': 'Ce lien a été révoqué',
+  'errors.api.shareLinkRenderNotFinished':
+    'Le rendu choisi n’est pas un rendu terminé de ce projet',
 };
