@@ -25,12 +25,14 @@ import stylesHref from './styles/app.css';
 import editorStylesHref from './styles/editor.css';
 import panelStylesHref from './styles/panels.css';
 import timelineStylesHref from './styles/timeline.css';
+import theatreStylesHref from './styles/theatre.css';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesHref },
   { rel: 'stylesheet', href: editorStylesHref },
   { rel: 'stylesheet', href: timelineStylesHref },
   { rel: 'stylesheet', href: panelStylesHref },
+  { rel: 'stylesheet', href: theatreStylesHref },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ];
 

@@ -1,132 +1,245 @@
-import { useEffect, useRef, useState } from 'react';
+import { useContext, useEffect, useRef, useState, type CSSProperties, type RefObject } from 'react';
 import { useI18n } from '../../i18n/index.ts';
 import type { RenderRecord } from '../../../shared/api/renders.ts';
 import { formatDuration } from '../import/import-dialog.tsx';
 import { presetName } from './render-panel.tsx';
+import {
+  chapterAt,
+  PlaybackContext,
+  playbackPoint,
+  revealPlayingScene,
+  sortedChapters,
+} from '../theatre/playback.ts';
 
 /** Whole seconds shown as the browser's controls show them (3.6 s → "0:03"). */
 const clock = (seconds: number) => formatDuration(Math.floor(seconds));
 
+type RenderOutput = NonNullable<RenderRecord['output']>;
+type OutputChapter = RenderOutput['chapters'][number];
+
+/** "Preview of revision 3 (1080p)": the player's name. */
+export function usePlayerName(render: RenderRecord): string {
+  const i18n = useI18n();
+  return i18n.t('render.player', {
+    n: render.revisionNumber ?? '?',
+    preset: presetName(i18n, render.preset),
+  });
+}
+
 /**
- * The preview of a finished render: the video with its poster and captions
- * (native controls, keyboard operable), chapter markers per scene that seek,
- * and the files to download.
+ * The video of a finished render with its poster and captions (native
+ * controls, keyboard operable). It takes the focus when it appears, picks up
+ * where the previous player of the same render was (panel ↔ theatre), and
+ * publishes its position to the page's playback store, which marks the scene
+ * under the playhead on the board and the timeline.
  */
-export function RenderPlayer(props: {
+export function PreviewVideo(props: {
   render: RenderRecord;
+  output: RenderOutput;
+  chapters: readonly OutputChapter[];
   /** The project's narration language, for the captions track. */
   language: string;
-  onClose(): void;
+  videoRef: RefObject<HTMLVideoElement>;
+  onTime(timeSec: number): void;
+  style?: CSSProperties;
 }) {
-  const { render } = props;
-  const output = render.output;
-  const i18n = useI18n();
-  const { t } = i18n;
-  const video = useRef<HTMLVideoElement>(null);
-  const [time, setTime] = useState(0);
-  const vars = { n: render.revisionNumber ?? '?', preset: presetName(i18n, render.preset) };
+  const { render, output, chapters, videoRef, onTime } = props;
+  const { t } = useI18n();
+  const playback = useContext(PlaybackContext);
+  const name = usePlayerName(render);
+  const shownScene = useRef<string | null>(null);
 
   // Keyboard users land on the video they asked for.
   useEffect(() => {
-    video.current?.focus();
-  }, [render.id]);
+    videoRef.current?.focus();
+  }, [render.id, videoRef]);
 
-  if (!output) return null;
-  const chapters = [...output.chapters].sort((a, b) => a.startSec - b.startSec);
-  const current = chapters.findLastIndex((c) => c.startSec <= time + 0.05);
+  // Nothing is marked once this player is gone.
+  useEffect(() => () => playback?.release(render.id), [playback, render.id]);
 
+  const publish = (element: HTMLVideoElement) => {
+    onTime(element.currentTime);
+    if (!playback) return;
+    const point = playbackPoint(render.id, chapters, output.durationSec, element.currentTime);
+    playback.publish(point, !element.paused);
+    if (point.sceneId && point.sceneId !== shownScene.current) revealPlayingScene(point.sceneId);
+    shownScene.current = point.sceneId;
+  };
+
+  return (
+    <video
+      key={render.id}
+      ref={videoRef}
+      className="player-video"
+      data-testid="player-video"
+      controls
+      preload="metadata"
+      playsInline
+      poster={output.posterUrl}
+      src={output.videoUrl}
+      width={output.width}
+      height={output.height}
+      style={props.style}
+      aria-label={name}
+      onLoadedMetadata={(event) => {
+        const element = event.currentTarget;
+        const resume = playback?.resumeOf(render.id);
+        if (!resume) return;
+        element.currentTime = resume.timeSec;
+        // Playback started by a click carries on; a browser that refuses just stays paused.
+        if (resume.playing) element.play().catch(() => undefined);
+      }}
+      onTimeUpdate={(event) => publish(event.currentTarget)}
+      onSeeking={(event) => publish(event.currentTarget)}
+      onSeeked={(event) => publish(event.currentTarget)}
+      onPlay={(event) => publish(event.currentTarget)}
+      onPause={(event) => publish(event.currentTarget)}
+    >
+      <track
+        kind="captions"
+        src={output.captionsVttUrl}
+        srcLang={props.language}
+        label={t('render.captions')}
+        default
+      />
+    </video>
+  );
+}
+
+/** Chapter markers per scene that seek; the one under the playhead is current. */
+export function ChapterList(props: {
+  chapters: readonly OutputChapter[];
+  timeSec: number;
+  onSeek(startSec: number): void;
+}) {
+  const { t } = useI18n();
+  const { chapters } = props;
+  if (!chapters.length) return null;
+  const current = chapterAt(chapters, props.timeSec);
+  return (
+    <nav className="chapters" aria-label={t('render.chapters')} data-testid="chapters">
+      <h4 className="render-subhead">{t('render.chapters')}</h4>
+      <ol>
+        {chapters.map((chapter, index) => {
+          const title = chapter.title.trim() || t('render.sceneN', { n: index + 1 });
+          const at = clock(chapter.startSec);
+          return (
+            <li key={`${chapter.sceneId}-${chapter.startSec}`}>
+              <button
+                type="button"
+                className="chapter"
+                data-testid="chapter"
+                data-start={chapter.startSec}
+                data-scene-id={chapter.sceneId}
+                aria-current={index === current ? 'true' : undefined}
+                aria-label={t('render.chapterLabel', { title, time: at })}
+                onClick={() => props.onSeek(chapter.startSec)}
+              >
+                <span className="chapter-time">{at}</span>
+                <span className="chapter-title">{title}</span>
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+}
+
+/** The video's size, rate and length, and the files to download. */
+export function PlayerFiles({ output }: { output: RenderOutput }) {
+  const { t } = useI18n();
+  return (
+    <p className="player-info">
+      <span data-testid="player-info">
+        {t('render.videoInfo', {
+          width: output.width,
+          height: output.height,
+          fps: output.fps,
+          duration: clock(output.durationSec),
+        })}
+      </span>
+      <a href={`${output.videoUrl}?download`} download data-testid="player-download-video">
+        {t('render.downloadVideo')}
+      </a>
+      <a href={`${output.captionsVttUrl}?download`} download>
+        {t('render.downloadVtt')}
+      </a>
+      <a href={`${output.captionsSrtUrl}?download`} download>
+        {t('render.downloadSrt')}
+      </a>
+    </p>
+  );
+}
+
+/** A player's video element, its time and its chapters in start order, with a seek. */
+export function usePlayer(render: RenderRecord) {
+  const video = useRef<HTMLVideoElement>(null);
+  const [timeSec, setTime] = useState(0);
+  const chapters = sortedChapters(render.output?.chapters ?? []);
   const seek = (startSec: number) => {
     const element = video.current;
     if (!element) return;
     element.currentTime = startSec;
     setTime(startSec);
   };
+  return { video, timeSec, setTime, chapters, seek };
+}
 
+/**
+ * The small preview of a finished render in the render panel: the video,
+ * chapter markers per scene that seek, the files to download, and the way
+ * to the theatre.
+ */
+export function RenderPlayer(props: {
+  render: RenderRecord;
+  /** The project's narration language, for the captions track. */
+  language: string;
+  onTheatre(): void;
+  onClose(): void;
+}) {
+  const { render } = props;
+  const output = render.output;
+  const { t } = useI18n();
+  const player = usePlayer(render);
+  const name = usePlayerName(render);
+
+  if (!output) return null;
   return (
     <section className="player" aria-labelledby="player-heading" data-testid="player">
       <div className="player-head">
-        <h3 id="player-heading">{t('render.player', vars)}</h3>
-        <button
-          type="button"
-          className="btn btn-small btn-quiet"
-          data-testid="player-close"
-          onClick={props.onClose}
-        >
-          {t('render.playerClose')}
-        </button>
+        <h3 id="player-heading">{name}</h3>
+        <div className="player-actions">
+          <button
+            type="button"
+            className="btn btn-small btn-quiet"
+            data-testid="player-theatre"
+            onClick={props.onTheatre}
+          >
+            {t('theatre.open')}
+          </button>
+          <button
+            type="button"
+            className="btn btn-small btn-quiet"
+            data-testid="player-close"
+            onClick={props.onClose}
+          >
+            {t('render.playerClose')}
+          </button>
+        </div>
       </div>
       <div className="player-body">
-        <video
-          key={render.id}
-          ref={video}
-          className="player-video"
-          data-testid="player-video"
-          controls
-          preload="metadata"
-          playsInline
-          poster={output.posterUrl}
-          src={output.videoUrl}
-          width={output.width}
-          height={output.height}
-          aria-label={t('render.player', vars)}
-          onTimeUpdate={(event) => setTime(event.currentTarget.currentTime)}
-          onSeeked={(event) => setTime(event.currentTarget.currentTime)}
-        >
-          <track
-            kind="captions"
-            src={output.captionsVttUrl}
-            srcLang={props.language}
-            label={t('render.captions')}
-            default
-          />
-        </video>
-        {chapters.length ? (
-          <nav className="chapters" aria-label={t('render.chapters')} data-testid="chapters">
-            <h4 className="render-subhead">{t('render.chapters')}</h4>
-            <ol>
-              {chapters.map((chapter, index) => {
-                const title = chapter.title.trim() || t('render.sceneN', { n: index + 1 });
-                const at = clock(chapter.startSec);
-                return (
-                  <li key={`${chapter.sceneId}-${chapter.startSec}`}>
-                    <button
-                      type="button"
-                      className="chapter"
-                      data-testid="chapter"
-                      data-start={chapter.startSec}
-                      aria-current={index === current ? 'true' : undefined}
-                      aria-label={t('render.chapterLabel', { title, time: at })}
-                      onClick={() => seek(chapter.startSec)}
-                    >
-                      <span className="chapter-time">{at}</span>
-                      <span className="chapter-title">{title}</span>
-                    </button>
-                  </li>
-                );
-              })}
-            </ol>
-          </nav>
-        ) : null}
+        <PreviewVideo
+          render={render}
+          output={output}
+          chapters={player.chapters}
+          language={props.language}
+          videoRef={player.video}
+          onTime={player.setTime}
+        />
+        <ChapterList chapters={player.chapters} timeSec={player.timeSec} onSeek={player.seek} />
       </div>
-      <p className="player-info">
-        <span data-testid="player-info">
-          {t('render.videoInfo', {
-            width: output.width,
-            height: output.height,
-            fps: output.fps,
-            duration: clock(output.durationSec),
-          })}
-        </span>
-        <a href={`${output.videoUrl}?download`} download data-testid="player-download-video">
-          {t('render.downloadVideo')}
-        </a>
-        <a href={`${output.captionsVttUrl}?download`} download>
-          {t('render.downloadVtt')}
-        </a>
-        <a href={`${output.captionsSrtUrl}?download`} download>
-          {t('render.downloadSrt')}
-        </a>
-      </p>
+      <PlayerFiles output={output} />
     </section>
   );
 }

@@ -37,6 +37,7 @@ import {
 } from './timeline-math.ts';
 import { DurationStore, PreviewStore } from './timeline-store.ts';
 import { useTimelineController } from './use-timeline-controller.ts';
+import { usePlaybackPoint } from '../theatre/playback.ts';
 
 export interface TimelineProps {
   doc: Y.Doc;
@@ -205,7 +206,16 @@ export function Timeline({
     setPlayhead(clamp(sec, 0, layout.totalSec));
   };
 
-  // Keep the playhead in view when the keyboard moves it.
+  // While a preview plays, the playhead follows it: the same point of the same scene.
+  const playing = usePlaybackPoint();
+  useLayoutEffect(() => {
+    const index = playing?.sceneId ? ids.indexOf(playing.sceneId) : -1;
+    if (!playing || index < 0) return;
+    revealPlayhead.current = true;
+    setPlayhead(layout.secStarts[index]! + playing.fraction * layout.secs[index]!);
+  }, [playing, ids, layout]);
+
+  // Keep the playhead in view when the keyboard (or the preview) moves it.
   useLayoutEffect(() => {
     if (!revealPlayhead.current) return;
     revealPlayhead.current = false;
