@@ -40,6 +40,7 @@ export function Theatre(props: {
   const root = useRef<HTMLElement>(null);
   const stage = useRef<HTMLDivElement>(null);
   const [stageSize, setStageSize] = useState<Size | null>(null);
+  const height = useHeightAboveTimeline(root);
   // What had the focus before the theatre took it (read while rendering, before the video's effect).
   const [opener] = useState(() =>
     typeof document === 'undefined' ? null : (document.activeElement as HTMLElement | null),
@@ -95,7 +96,6 @@ export function Theatre(props: {
     const action = theatreAction(event, keyTargetOf(event.target));
     const video = player.video.current;
     if (!action || !video) return;
-    // The video's own keys would act twice.
     event.preventDefault();
     event.stopPropagation();
     if (action.kind === 'close') return close();
@@ -121,7 +121,15 @@ export function Theatre(props: {
       data-testid="theatre"
       data-layout={layout?.layout}
       data-orientation={output.height > output.width ? 'portrait' : 'landscape'}
-      onKeyDown={onKeyDown}
+      style={height === null ? undefined : { height }}
+      // Capture: the video's own controls listen on it and would act a second time.
+      onKeyDownCapture={onKeyDown}
+      onKeyUpCapture={(event) => {
+        // Chromium's video toggles on Space's key-up: the theatre already did on key-down.
+        if (theatreAction(event, keyTargetOf(event.target))?.kind !== 'toggle') return;
+        event.preventDefault();
+        event.stopPropagation();
+      }}
     >
       <div className="theatre-head">
         <h2 id="theatre-heading">{name}</h2>
@@ -165,6 +173,32 @@ export function Theatre(props: {
       </div>
     </section>
   );
+}
+
+/** Room between the theatre and the timeline below it. */
+const TIMELINE_GAP_PX = 8;
+
+/**
+ * The theatre's height: from the top of the editor down to the timeline,
+ * whatever the editor's layout (followed as it changes), within the window.
+ */
+function useHeightAboveTimeline(root: { current: HTMLElement | null }): number | null {
+  const [height, setHeight] = useState<number | null>(null);
+  useLayoutEffect(() => {
+    const editor = root.current?.parentElement;
+    const timeline = editor?.querySelector('[data-testid="timeline"]');
+    if (!editor || !timeline) return;
+    const measure = () => {
+      const room = timeline.getBoundingClientRect().top - editor.getBoundingClientRect().top;
+      setHeight(Math.max(0, Math.min(room - TIMELINE_GAP_PX, window.innerHeight)));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(editor);
+    observer.observe(timeline);
+    return () => observer.disconnect();
+  }, [root]);
+  return height;
 }
 
 /**
