@@ -4,7 +4,12 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { addScene, projectMap } from '../../shared/project-doc.ts';
-import { browserStage, collectPageErrors, eventually, signedInContext } from '../support/browser.ts';
+import {
+  browserStage,
+  collectPageErrors,
+  eventually,
+  signedInContext,
+} from '../support/browser.ts';
 import { connectClient } from '../support/collab-client.ts';
 import { api, signUp } from '../support/web-server.ts';
 
@@ -49,10 +54,15 @@ describe('theatre preview', () => {
     });
     await client.settled();
     client.destroy();
-    const revision = await api(stage.server.url, 'POST', `/api/v1/projects/${projectId}/revisions`, {
-      token: owner.token,
-      body: { message: 'Cut' },
-    });
+    const revision = await api(
+      stage.server.url,
+      'POST',
+      `/api/v1/projects/${projectId}/revisions`,
+      {
+        token: owner.token,
+        body: { message: 'Cut' },
+      },
+    );
     assert.equal(revision.status, 201, JSON.stringify(revision.body));
     const queued = await api(stage.server.url, 'POST', `/api/v1/projects/${projectId}/renders`, {
       token: owner.token,
@@ -86,7 +96,9 @@ describe('theatre preview', () => {
   }
 
   const previewButton = (page: Page, renderId: string) =>
-    page.locator(`[data-testid="render-row"][data-render-id="${renderId}"]`).getByTestId('render-preview');
+    page
+      .locator(`[data-testid="render-row"][data-render-id="${renderId}"]`)
+      .getByTestId('render-preview');
 
   /** Opens the theatre from the render's Preview button; the board's width measured before. */
   async function openTheatre(page: Page, renderId: string) {
@@ -119,6 +131,9 @@ describe('theatre preview', () => {
   async function pauseInSecondScene(page: Page, video: Locator, chapters: Chapter[]) {
     await video.evaluate(async (element, at) => {
       const el = element as HTMLVideoElement;
+      // Played once, the controls drop their loading spinner.
+      el.muted = true;
+      await el.play();
       el.pause();
       const seeked = new Promise((resolve) =>
         el.addEventListener('seeked', resolve, { once: true }),
@@ -127,7 +142,9 @@ describe('theatre preview', () => {
       await seeked;
     }, chapters[1]!.startSec + 0.6);
     await page
-      .locator(`[data-testid="timeline-block"][data-scene-id="${chapters[1]!.sceneId}"][data-playing="true"]`)
+      .locator(
+        `[data-testid="timeline-block"][data-scene-id="${chapters[1]!.sceneId}"][data-playing="true"]`,
+      )
       .waitFor();
     // The frame is decoded (no loading spinner in the shot).
     await eventually(
@@ -164,15 +181,29 @@ describe('theatre preview', () => {
       'the focus is on the video',
     );
     // What the theatre covers is out of the tab order; the timeline is not.
-    assert.equal(await page.locator('.editor-main').evaluate((el) => (el as HTMLElement).inert), true);
-    assert.equal(await page.getByTestId('timeline').evaluate((el) => (el as HTMLElement).inert), false);
+    assert.equal(
+      await page.locator('.editor-main').evaluate((el) => (el as HTMLElement).inert),
+      true,
+    );
+    assert.equal(
+      await page.getByTestId('timeline').evaluate((el) => (el as HTMLElement).inert),
+      false,
+    );
 
     // Space plays and pauses (muted: playing needs no user gesture then).
     await video.evaluate((el) => ((el as HTMLVideoElement).muted = true));
     await page.keyboard.press('Space');
-    await eventually(() => videoState(video), (s) => !s.paused, 'Space to play');
+    await eventually(
+      () => videoState(video),
+      (s) => !s.paused,
+      'Space to play',
+    );
     await page.keyboard.press('Space');
-    await eventually(() => videoState(video), (s) => s.paused, 'Space to pause');
+    await eventually(
+      () => videoState(video),
+      (s) => s.paused,
+      'Space to pause',
+    );
 
     // Home, → 5 s, J back 10 s, L forward 10 s (never past the end), End.
     await page.keyboard.press('Home');
@@ -186,9 +217,17 @@ describe('theatre preview', () => {
     await page.keyboard.press('j');
     await timeNear(video, Math.max(0, Math.min(10, durationSec) - 10), 'J to seek 10 s back');
     await page.keyboard.press('Space');
-    await eventually(() => videoState(video), (s) => !s.paused, 'Space to play again');
+    await eventually(
+      () => videoState(video),
+      (s) => !s.paused,
+      'Space to play again',
+    );
     await page.keyboard.press('k');
-    await eventually(() => videoState(video), (s) => s.paused, 'K to pause');
+    await eventually(
+      () => videoState(video),
+      (s) => s.paused,
+      'K to pause',
+    );
 
     // PageDown: the next chapter; its scene is marked on the board and the timeline.
     await page.keyboard.press('Home');
@@ -196,8 +235,7 @@ describe('theatre preview', () => {
     await page.keyboard.press('PageDown');
     await timeNear(video, chapters[1]!.startSec, 'PageDown to go to the second chapter');
     const second = chapters[1]!.sceneId;
-    const card = (id: string) =>
-      page.locator(`[data-testid="scene-item"][data-scene-id="${id}"]`);
+    const card = (id: string) => page.locator(`[data-testid="scene-item"][data-scene-id="${id}"]`);
     const block = (id: string) =>
       page.locator(`[data-testid="timeline-block"][data-scene-id="${id}"]`);
     await eventually(
@@ -219,7 +257,10 @@ describe('theatre preview', () => {
     const firstBlockSec = await block(chapters[0]!.sceneId).evaluate((el) =>
       Number(getComputedStyle(el).getPropertyValue('--sec')),
     );
-    assert.ok(Math.abs(ruler - firstBlockSec) <= 0.3, `playhead ${ruler}, scene 2 at ${firstBlockSec}`);
+    assert.ok(
+      Math.abs(ruler - firstBlockSec) <= 0.3,
+      `playhead ${ruler}, scene 2 at ${firstBlockSec}`,
+    );
 
     // "." next chapter, "," back (just started: the chapter before), PageUp once more.
     await page.keyboard.press('.');
@@ -255,7 +296,10 @@ describe('theatre preview', () => {
       true,
       'the focus is back on Preview',
     );
-    assert.equal(await page.locator('.editor-main').evaluate((el) => (el as HTMLElement).inert), false);
+    assert.equal(
+      await page.locator('.editor-main').evaluate((el) => (el as HTMLElement).inert),
+      false,
+    );
     assert.equal(await page.locator('[data-playing]').count(), 0, 'nothing is marked once closed');
 
     // 1280×720: still at least half the board's width.
@@ -310,7 +354,10 @@ describe('theatre preview', () => {
   });
 
   test('a 9:16 render takes the theatre’s full height, chapters beside it', async () => {
-    const { owner, projectId, renderId, chapters } = await renderedProject('Vertical harbour', '9:16');
+    const { owner, projectId, renderId, chapters } = await renderedProject(
+      'Vertical harbour',
+      '9:16',
+    );
     const { page, errors, context } = await openPage(owner.token, projectId);
     const { video } = await openTheatre(page, renderId);
     const theatre = (await page.getByTestId('theatre').boundingBox())!;

@@ -134,14 +134,11 @@ export function useIsPlaying(sceneId: string): boolean {
 }
 
 /**
- * Scrolls the playing scene's card on the board and its block on the
- * timeline into view, without moving the focus.
+ * Scrolls the playing scene's card on the board into view, without moving
+ * the focus (the timeline keeps its playhead in view itself).
  */
 export function revealPlayingScene(sceneId: string) {
-  const id = CSS.escape(sceneId);
-  for (const testId of ['scene-item', 'timeline-block']) {
-    document
-      .querySelector(`[data-testid="${testId}"][data-scene-id="${id}"]`)
-      ?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-  }
+  document
+    .querySelector(`[data-testid="scene-item"][data-scene-id="${CSS.escape(sceneId)}"]`)
+    ?.scrollIntoView({ block: 'nearest' });
 }

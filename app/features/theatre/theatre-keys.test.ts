@@ -2,7 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { seekTarget, theatreAction, type TheatreAction } from './theatre-keys.ts';
 
-const press = (key: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean }> = {}) => ({
+const press = (
+  key: string,
+  mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean }> = {},
+) => ({
   key,
   ctrlKey: false,
   metaKey: false,
@@ -65,7 +68,11 @@ test('next chapter goes to the next start; previous restarts the chapter first',
   assert.equal(seekTarget({ kind: 'chapter', step: 1 }, at(3.97)), 10, 'already at b');
   assert.equal(seekTarget({ kind: 'chapter', step: 1 }, at(12)), null, 'no chapter after the last');
   assert.equal(seekTarget({ kind: 'chapter', step: -1 }, at(7)), 4, 'back to this chapter’s start');
-  assert.equal(seekTarget({ kind: 'chapter', step: -1 }, at(4.5)), 0, 'just started: the one before');
+  assert.equal(
+    seekTarget({ kind: 'chapter', step: -1 }, at(4.5)),
+    0,
+    'just started: the one before',
+  );
   assert.equal(seekTarget({ kind: 'chapter', step: -1 }, at(0.5)), 0);
   assert.equal(seekTarget({ kind: 'chapter', step: 1 }, { ...at(1), chapters: [] }), null);
 });

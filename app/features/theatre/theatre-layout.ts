@@ -23,10 +23,7 @@ export function fitInside(box: Size, aspect: Size): Size {
  * the full height with the chapters beside it; in a narrow one they go
  * below), and the video's size.
  */
-export function theatreLayout(
-  stage: Size,
-  video: Size,
-): { layout: 'side' | 'below'; video: Size } {
+export function theatreLayout(stage: Size, video: Size): { layout: 'side' | 'below'; video: Size } {
   const side = fitInside({ width: stage.width - SIDE_PANEL_PX, height: stage.height }, video);
   const below = fitInside({ width: stage.width, height: stage.height - BELOW_PANEL_PX }, video);
   return side.width * side.height >= below.width * below.height

@@ -1,4 +1,11 @@
-import { useContext, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  useContext,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react';
 import type { RenderRecord } from '../../../shared/api/renders.ts';
 import type { SceneSelection } from '../../collab/scene-selection.ts';
 import { useI18n } from '../../i18n/index.ts';
@@ -57,7 +64,8 @@ export function Theatre(props: {
   useLayoutEffect(() => {
     const element = stage.current;
     if (!element) return;
-    const measure = () => setStageSize({ width: element.clientWidth, height: element.clientHeight });
+    const measure = () =>
+      setStageSize({ width: element.clientWidth, height: element.clientHeight });
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(element);

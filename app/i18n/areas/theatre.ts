@@ -3,7 +3,8 @@ export const en = {
   'theatre.open': 'Watch large',
   'theatre.small': 'Small player',
   'theatre.close': 'Close',
-  'theatre.keys': 'Space play/pause · ←/→ 5 s · J/L 10 s · K pause · PgUp/PgDn chapters · Esc closes',
+  'theatre.keys':
+    'Space play/pause · ←/→ 5 s · J/L 10 s · K pause · PgUp/PgDn chapters · Esc closes',
   'shortcuts.theatrePlay': 'Preview: play or pause (K only pauses)',
   'shortcuts.theatreSeek': 'Preview: back or forward 5 seconds',
   'shortcuts.theatreJump': 'Preview: back or forward 10 seconds',
