@@ -15,7 +15,7 @@ import { PresenceBar, SyncBadge, ViewOnlyBadge } from './presence-bar.tsx';
 import { RenderPanel } from '../renders/render-panel.tsx';
 import { RenderPlayer } from '../renders/render-player.tsx';
 import { Theatre } from '../theatre/theatre.tsx';
-import { PlaybackContext, PlaybackPosition } from '../theatre/playback.ts';
+import { PlaybackProvider } from '../theatre/playback-provider.tsx';
 import { CastPanel } from '../cast/cast-panel.tsx';
 import { HistoryPanel } from '../history/history-panel.tsx';
 import { SettingsDialog } from '../settings/settings-dialog.tsx';
@@ -58,15 +58,17 @@ export function LiveProject(props: LiveProjectProps) {
     );
   }
   return (
-    <Editor
-      session={session}
-      snapshot={snapshot}
-      projectId={projectId}
-      self={user}
-      initialRenders={renders}
-      initialNextBefore={props.rendersNextBefore}
-      actions={actions}
-    />
+    <PlaybackProvider>
+      <Editor
+        session={session}
+        snapshot={snapshot}
+        projectId={projectId}
+        self={user}
+        initialRenders={renders}
+        initialNextBefore={props.rendersNextBefore}
+        actions={actions}
+      />
+    </PlaybackProvider>
   );
 }
 
@@ -107,18 +109,10 @@ function Editor(props: {
   const preview = renders.find((r) => r.id === previewId && r.status === 'done' && r.output);
   // Watching a render opens it in the theatre; the small player in the panel is a click away.
   const [inTheatre, setInTheatre] = useState(true);
-  const [playback] = useState(() => new PlaybackPosition());
-  const watch = useCallback(
-    (id: string) => {
-      setPreviewId(id);
-      setInTheatre(true);
-    },
-    [setPreviewId],
-  );
-  const closePreview = () => {
-    setPreviewId(null);
-    playback.forget();
-  };
+  const watch = useCallback((id: string) => {
+    setPreviewId(id);
+    setInTheatre(true);
+  }, []);
   const language = useYMapField(projectMap(session.doc), 'language');
   const selfId = props.self.id;
   // Offline (or reconnecting) the others cannot be seen: the header shows yourself, offline.
@@ -126,137 +120,135 @@ function Editor(props: {
   const people = peopleShown(usePeople(awareness, selfId), presenceUser(props.self), connected);
   useShownRender(watch);
   return (
-    <PlaybackContext.Provider value={playback}>
-      <div
-        ref={root}
-        className="live-project editor"
-        data-testid="live-project"
-        data-readonly={readOnly}
-      >
-        <div className="project-bar">
-          <ProjectTitle doc={session.doc} readOnly={readOnly} />
-          <div className="project-status">
-            <PresenceBar people={people} selfId={selfId} offline={!connected} />
-            <SyncBadge status={snapshot.status} />
-            {readOnly ? <ViewOnlyBadge /> : null}
-            <div className="project-actions">
-              <UndoButtons undo={session.undo} readOnly={readOnly} />
-              <SettingsDialog doc={session.doc} readOnly={readOnly} undo={session.undo} />
-              <ShortcutsDialog />
-              {readOnly ? null : (
-                <CommitAndRender
-                  session={session}
-                  projectId={projectId}
-                  feed={feed}
-                  onQueued={(render) => revealRender(render.id)}
-                  onWatch={(render) => {
-                    watch(render.id);
-                    revealRender(render.id);
-                  }}
-                />
-              )}
-              {props.actions}
-            </div>
+    <div
+      ref={root}
+      className="live-project editor"
+      data-testid="live-project"
+      data-readonly={readOnly}
+    >
+      <div className="project-bar">
+        <ProjectTitle doc={session.doc} readOnly={readOnly} />
+        <div className="project-status">
+          <PresenceBar people={people} selfId={selfId} offline={!connected} />
+          <SyncBadge status={snapshot.status} />
+          {readOnly ? <ViewOnlyBadge /> : null}
+          <div className="project-actions">
+            <UndoButtons undo={session.undo} readOnly={readOnly} />
+            <SettingsDialog doc={session.doc} readOnly={readOnly} undo={session.undo} />
+            <ShortcutsDialog />
+            {readOnly ? null : (
+              <CommitAndRender
+                session={session}
+                projectId={projectId}
+                feed={feed}
+                onQueued={(render) => revealRender(render.id)}
+                onWatch={(render) => {
+                  watch(render.id);
+                  revealRender(render.id);
+                }}
+              />
+            )}
+            {props.actions}
           </div>
         </div>
-        <div className="editor-main">
-          <Tabs.Root
-            className="side-panel"
-            value={tab}
-            onValueChange={(value) => setTab(value as SideTab)}
-          >
-            <Tabs.List className="tabs-list" aria-label={t('editor.sidePanels')}>
-              <Tabs.Trigger className="tab" value="script" data-testid="tab-script">
-                {t('editor.tab.script')}
-              </Tabs.Trigger>
-              <Tabs.Trigger className="tab" value="cast" data-testid="tab-cast">
-                {t('editor.tab.cast')}
-              </Tabs.Trigger>
-              <Tabs.Trigger className="tab" value="history" data-testid="tab-history">
-                {t('editor.tab.history')}
-              </Tabs.Trigger>
-            </Tabs.List>
-            <Tabs.Content className="tab-content" value="script">
-              <ScriptPane
-                doc={session.doc}
-                awareness={awareness}
-                undo={session.undo}
-                readOnly={readOnly}
-              />
-            </Tabs.Content>
-            <Tabs.Content className="tab-content" value="cast">
-              <CastPanel
-                doc={session.doc}
-                readOnly={readOnly}
-                projectId={projectId}
-                undo={session.undo}
-              />
-            </Tabs.Content>
-            <Tabs.Content className="tab-content" value="history">
-              <HistoryPanel
-                doc={session.doc}
-                projectId={projectId}
-                readOnly={readOnly}
-                undo={session.undo}
-                beforeCommit={() => session.whenSaved(10_000)}
-              />
-            </Tabs.Content>
-          </Tabs.Root>
-          <SceneBoard
-            doc={session.doc}
-            undo={session.undo}
-            awareness={awareness}
-            readOnly={readOnly}
-            selection={selection}
-            thumbnails={thumbnails}
-            narrations={narrations}
-            depictions={depictions}
-            tools={readOnly ? null : <ImportScript doc={session.doc} undo={session.undo} />}
-          />
-          <aside className="preview-column" aria-label={t('editor.preview')}>
-            <RenderPanel
-              renders={renders}
+      </div>
+      <div className="editor-main">
+        <Tabs.Root
+          className="side-panel"
+          value={tab}
+          onValueChange={(value) => setTab(value as SideTab)}
+        >
+          <Tabs.List className="tabs-list" aria-label={t('editor.sidePanels')}>
+            <Tabs.Trigger className="tab" value="script" data-testid="tab-script">
+              {t('editor.tab.script')}
+            </Tabs.Trigger>
+            <Tabs.Trigger className="tab" value="cast" data-testid="tab-cast">
+              {t('editor.tab.cast')}
+            </Tabs.Trigger>
+            <Tabs.Trigger className="tab" value="history" data-testid="tab-history">
+              {t('editor.tab.history')}
+            </Tabs.Trigger>
+          </Tabs.List>
+          <Tabs.Content className="tab-content" value="script">
+            <ScriptPane
+              doc={session.doc}
+              awareness={awareness}
+              undo={session.undo}
               readOnly={readOnly}
-              feed={feed}
-              more={more}
-              selectedId={preview?.id ?? null}
-              onPreview={(render) => watch(render.id)}
-              player={
-                preview && !inTheatre ? (
-                  <RenderPlayer
-                    render={preview}
-                    language={typeof language === 'string' ? language : 'en'}
-                    onTheatre={() => setInTheatre(true)}
-                    onClose={() => {
-                      closePreview();
-                      revealRender(preview.id, true);
-                    }}
-                  />
-                ) : null
-              }
             />
-          </aside>
-        </div>
-        {preview && inTheatre ? (
-          <Theatre
-            render={preview}
-            language={typeof language === 'string' ? language : 'en'}
-            selection={selection}
-            onSmall={() => setInTheatre(false)}
-            onClose={closePreview}
-            onFocusFallback={() => revealRender(preview.id, true)}
-          />
-        ) : null}
-        <Timeline
+          </Tabs.Content>
+          <Tabs.Content className="tab-content" value="cast">
+            <CastPanel
+              doc={session.doc}
+              readOnly={readOnly}
+              projectId={projectId}
+              undo={session.undo}
+            />
+          </Tabs.Content>
+          <Tabs.Content className="tab-content" value="history">
+            <HistoryPanel
+              doc={session.doc}
+              projectId={projectId}
+              readOnly={readOnly}
+              undo={session.undo}
+              beforeCommit={() => session.whenSaved(10_000)}
+            />
+          </Tabs.Content>
+        </Tabs.Root>
+        <SceneBoard
           doc={session.doc}
+          undo={session.undo}
+          awareness={awareness}
           readOnly={readOnly}
           selection={selection}
-          awareness={awareness}
-          onOpenScene={(id) => focusCard(id)}
+          thumbnails={thumbnails}
           narrations={narrations}
+          depictions={depictions}
+          tools={readOnly ? null : <ImportScript doc={session.doc} undo={session.undo} />}
         />
+        <aside className="preview-column" aria-label={t('editor.preview')}>
+          <RenderPanel
+            renders={renders}
+            readOnly={readOnly}
+            feed={feed}
+            more={more}
+            selectedId={preview?.id ?? null}
+            onPreview={(render) => watch(render.id)}
+            player={
+              preview && !inTheatre ? (
+                <RenderPlayer
+                  render={preview}
+                  language={typeof language === 'string' ? language : 'en'}
+                  onTheatre={() => setInTheatre(true)}
+                  onClose={() => {
+                    setPreviewId(null);
+                    revealRender(preview.id, true);
+                  }}
+                />
+              ) : null
+            }
+          />
+        </aside>
       </div>
-    </PlaybackContext.Provider>
+      {preview && inTheatre ? (
+        <Theatre
+          render={preview}
+          language={typeof language === 'string' ? language : 'en'}
+          selection={selection}
+          onSmall={() => setInTheatre(false)}
+          onClose={() => setPreviewId(null)}
+          onFocusFallback={() => revealRender(preview.id, true)}
+        />
+      ) : null}
+      <Timeline
+        doc={session.doc}
+        readOnly={readOnly}
+        selection={selection}
+        awareness={awareness}
+        onOpenScene={(id) => focusCard(id)}
+        narrations={narrations}
+      />
+    </div>
   );
 }
 

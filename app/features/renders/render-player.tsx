@@ -203,6 +203,7 @@ export function RenderPlayer(props: {
   const { t } = useI18n();
   const player = usePlayer(render);
   const name = usePlayerName(render);
+  const playback = useContext(PlaybackContext);
 
   if (!output) return null;
   return (
@@ -222,7 +223,11 @@ export function RenderPlayer(props: {
             type="button"
             className="btn btn-small btn-quiet"
             data-testid="player-close"
-            onClick={props.onClose}
+            onClick={() => {
+              // Closed, not moved to the theatre: the next preview starts at the beginning.
+              playback?.forget();
+              props.onClose();
+            }}
           >
             {t('render.playerClose')}
           </button>

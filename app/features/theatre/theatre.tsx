@@ -96,6 +96,7 @@ export function Theatre(props: {
 
   const close = () => {
     closing.current = true;
+    playback?.forget();
     props.onClose();
   };
 
