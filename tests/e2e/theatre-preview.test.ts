@@ -190,22 +190,22 @@ describe('theatre preview', () => {
       false,
     );
 
-    // Space plays and pauses (muted: playing needs no user gesture then).
+    // Space plays and pauses, K pauses (muted: playing needs no user gesture then).
     await video.evaluate((el) => ((el as HTMLVideoElement).muted = true));
-    await page.keyboard.press('Space');
-    await eventually(
-      () => videoState(video),
-      (s) => !s.paused,
-      'Space to play',
-    );
-    await page.keyboard.press('Space');
-    await eventually(
-      () => videoState(video),
-      (s) => s.paused,
-      'Space to pause',
-    );
+    const pressFor = async (key: string, paused: boolean, what: string) => {
+      await page.keyboard.press(key);
+      await eventually(
+        () => videoState(video),
+        (s) => s.paused === paused,
+        what,
+      );
+    };
+    await pressFor('Space', false, 'Space to play');
+    await pressFor('Space', true, 'Space to pause');
+    await pressFor('Space', false, 'Space to play again');
+    await pressFor('k', true, 'K to pause');
 
-    // Home, → 5 s, J back 10 s, L forward 10 s (never past the end), End.
+    // Home, → 5 s, ← 5 s, L forward 10 s, J back 10 s (never past either end), End.
     await page.keyboard.press('Home');
     await timeNear(video, 0, 'Home to go to the start');
     await page.keyboard.press('ArrowRight');
@@ -216,18 +216,8 @@ describe('theatre preview', () => {
     await timeNear(video, Math.min(10, durationSec), 'L to seek 10 s on');
     await page.keyboard.press('j');
     await timeNear(video, Math.max(0, Math.min(10, durationSec) - 10), 'J to seek 10 s back');
-    await page.keyboard.press('Space');
-    await eventually(
-      () => videoState(video),
-      (s) => !s.paused,
-      'Space to play again',
-    );
-    await page.keyboard.press('k');
-    await eventually(
-      () => videoState(video),
-      (s) => s.paused,
-      'K to pause',
-    );
+    await page.keyboard.press('End');
+    await timeNear(video, durationSec, 'End to go to the end');
 
     // PageDown: the next chapter; its scene is marked on the board and the timeline.
     await page.keyboard.press('Home');
