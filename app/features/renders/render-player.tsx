@@ -1,4 +1,13 @@
-import { useContext, useEffect, useRef, useState, type CSSProperties, type RefObject } from 'react';
+import {
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type RefObject,
+} from 'react';
 import { useI18n } from '../../i18n/index.ts';
 import type { RenderRecord } from '../../../shared/api/renders.ts';
 import { formatDuration } from '../import/import-dialog.tsx';
@@ -176,13 +185,14 @@ export function PlayerFiles({ output }: { output: RenderOutput }) {
 export function usePlayer(render: RenderRecord) {
   const video = useRef<HTMLVideoElement>(null);
   const [timeSec, setTime] = useState(0);
-  const chapters = sortedChapters(render.output?.chapters ?? []);
-  const seek = (startSec: number) => {
+  const output = render.output;
+  const chapters = useMemo(() => sortedChapters(output?.chapters ?? []), [output]);
+  const seek = useCallback((startSec: number) => {
     const element = video.current;
     if (!element) return;
     element.currentTime = startSec;
     setTime(startSec);
-  };
+  }, []);
   return { video, timeSec, setTime, chapters, seek };
 }
 

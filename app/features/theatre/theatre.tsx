@@ -74,19 +74,15 @@ export function Theatre(props: {
 
   // One scene selected on the timeline while watching: play from its chapter.
   const { chapters, seek } = player;
-  const seekRef = useRef(seek);
-  seekRef.current = seek;
   useEffect(
     () =>
       selection.subscribe(() => {
         if (selection.ids.size !== 1) return;
         const [id] = selection.ids;
         const chapter = chapters.find((c) => c.sceneId === id);
-        if (chapter && playback?.point?.sceneId !== id) seekRef.current(chapter.startSec);
+        if (chapter && playback?.point?.sceneId !== id) seek(chapter.startSec);
       }),
-    // The chapters are a fresh array each render; their content changes with the render only.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [selection, playback, render.id],
+    [selection, playback, chapters, seek],
   );
 
   if (!output) return null;
