@@ -243,13 +243,15 @@ describe('theatre preview', () => {
       'true',
     );
     // The timeline's playhead is at the start of the second scene.
-    const ruler = Number(await page.getByTestId('timeline-ruler').getAttribute('aria-valuenow'));
+    const playheadSec = Number(
+      await page.getByTestId('timeline-ruler').getAttribute('aria-valuenow'),
+    );
     const firstBlockSec = await block(chapters[0]!.sceneId).evaluate((el) =>
       Number(getComputedStyle(el).getPropertyValue('--sec')),
     );
     assert.ok(
-      Math.abs(ruler - firstBlockSec) <= 0.3,
-      `playhead ${ruler}, scene 2 at ${firstBlockSec}`,
+      Math.abs(playheadSec - firstBlockSec) <= 0.3,
+      `playhead ${playheadSec}, scene 2 at ${firstBlockSec}`,
     );
 
     // "." next chapter, "," back (just started: the chapter before), PageUp once more.
@@ -272,6 +274,22 @@ describe('theatre preview', () => {
       () => card(chapters[2]!.sceneId).getAttribute('data-playing'),
       (mark) => mark === 'true',
       'the third card to be marked',
+    );
+
+    // Scrubbing on the timeline's ruler moves the video to the same point of that scene.
+    await video.focus();
+    await page.keyboard.press('Home');
+    await timeNear(video, 0, 'Home');
+    const rulerBox = (await page.getByTestId('timeline-ruler').boundingBox())!;
+    const secondBox = (await block(second).boundingBox())!;
+    await page.mouse.click(secondBox.x + secondBox.width / 2, rulerBox.y + rulerBox.height / 2);
+    await eventually(
+      () => videoState(video),
+      (state) => {
+        const middle = (chapters[1]!.startSec + chapters[2]!.startSec) / 2;
+        return Math.abs(state.time - middle) < 0.3;
+      },
+      'a click on the ruler to seek the video into the middle of the second scene',
     );
 
     await page.getByTestId('theatre').getByTestId('player-video').focus();

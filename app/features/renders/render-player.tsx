@@ -18,6 +18,7 @@ import {
   playbackPoint,
   revealPlayingScene,
   sortedChapters,
+  timeOfScenePoint,
 } from '../theatre/playback.ts';
 
 /** Whole seconds shown as the browser's controls show them (3.6 s → "0:03"). */
@@ -65,6 +66,17 @@ export function PreviewVideo(props: {
 
   // Nothing is marked once this player is gone.
   useEffect(() => () => playback?.release(render.id), [playback, render.id]);
+
+  // The timeline's ruler moves the video to the same point of the same scene.
+  useEffect(
+    () =>
+      playback?.onSeekRequest((sceneId, fraction) => {
+        const element = videoRef.current;
+        const to = timeOfScenePoint(chapters, output.durationSec, sceneId, fraction);
+        if (element && to !== null) element.currentTime = to;
+      }),
+    [playback, chapters, output.durationSec, videoRef],
+  );
 
   const publish = (element: HTMLVideoElement) => {
     onTime(element.currentTime);

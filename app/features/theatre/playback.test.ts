@@ -1,6 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chapterAt, PlaybackPosition, playbackPoint, sortedChapters } from './playback.ts';
+import {
+  chapterAt,
+  PlaybackPosition,
+  playbackPoint,
+  sortedChapters,
+  timeOfScenePoint,
+} from './playback.ts';
 
 const CHAPTERS = [
   { sceneId: 'a', startSec: 0 },
@@ -67,4 +73,27 @@ test('subscribers hear each new position once; releasing the player unmarks the 
   unsubscribe();
   playback.publish(playbackPoint('r1', CHAPTERS, 16, 11), false);
   assert.equal(heard, 2, 'unsubscribed');
+});
+
+test('a point of a scene maps back to the time in the video', () => {
+  assert.equal(timeOfScenePoint(CHAPTERS, 16, 'b', 0.5), 7);
+  assert.equal(timeOfScenePoint(CHAPTERS, 16, 'c', 1), 16);
+  assert.equal(timeOfScenePoint(CHAPTERS, 16, 'a', 2), 4, 'clamped to the scene');
+  assert.equal(
+    timeOfScenePoint(CHAPTERS, 16, 'missing', 0.5),
+    null,
+    'a scene added after the render',
+  );
+  const point = playbackPoint('r1', CHAPTERS, 16, 12.5);
+  assert.equal(timeOfScenePoint(CHAPTERS, 16, point.sceneId!, point.fraction), 12.5);
+});
+
+test('seek requests reach the players listening, until they stop', () => {
+  const playback = new PlaybackPosition();
+  const asked: [string, number][] = [];
+  const stop = playback.onSeekRequest((sceneId, fraction) => asked.push([sceneId, fraction]));
+  playback.requestSeek('b', 0.25);
+  stop();
+  playback.requestSeek('c', 0.5);
+  assert.deepEqual(asked, [['b', 0.25]]);
 });

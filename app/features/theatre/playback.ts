@@ -48,6 +48,25 @@ export function playbackPoint(
   return { renderId, timeSec, index, sceneId: chapter.sceneId, fraction };
 }
 
+/**
+ * The time in the video of a point of a scene (the inverse of
+ * `playbackPoint`); null when the render has no chapter for that scene.
+ */
+export function timeOfScenePoint(
+  chapters: readonly Chapter[],
+  durationSec: number,
+  sceneId: string,
+  fraction: number,
+): number | null {
+  const index = chapters.findIndex((c) => c.sceneId === sceneId);
+  const chapter = chapters[index];
+  if (!chapter) return null;
+  const end = chapters[index + 1]?.startSec ?? durationSec;
+  return (
+    chapter.startSec + Math.min(1, Math.max(0, fraction)) * Math.max(0, end - chapter.startSec)
+  );
+}
+
 /** Where to resume a render when its player changes size (panel ↔ theatre). */
 interface Resume {
   renderId: string;
@@ -65,6 +84,7 @@ export class PlaybackPosition {
   #point: PlaybackPoint | null = null;
   #resume: Resume | null = null;
   #listeners = new Set<() => void>();
+  #seekers = new Set<(sceneId: string, fraction: number) => void>();
 
   subscribe = (listener: () => void) => {
     this.#listeners.add(listener);
@@ -104,6 +124,19 @@ export class PlaybackPosition {
     this.#emit();
   }
 
+  /** The player follows seeks asked from elsewhere (the timeline's ruler). */
+  onSeekRequest(seeker: (sceneId: string, fraction: number) => void) {
+    this.#seekers.add(seeker);
+    return () => {
+      this.#seekers.delete(seeker);
+    };
+  }
+
+  /** Asks the open player, if any, to go to this point of this scene. */
+  requestSeek(sceneId: string, fraction: number) {
+    for (const seeker of this.#seekers) seeker(sceneId, fraction);
+  }
+
   /** The preview closed: the next one starts from the beginning. */
   forget() {
     this.#resume = null;
@@ -124,6 +157,11 @@ export function usePlaybackPoint(): PlaybackPoint | null {
   const playback = useContext(PlaybackContext);
   const get = useCallback(() => playback?.point ?? null, [playback]);
   return useSyncExternalStore(playback?.subscribe ?? noSubscribe, get, get);
+}
+
+/** The page's playback position, to ask the player for a seek (null outside the editor). */
+export function usePlayback(): PlaybackPosition | null {
+  return useContext(PlaybackContext);
 }
 
 /** Whether this scene is under the preview's playhead. */

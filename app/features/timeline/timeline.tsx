@@ -31,13 +31,14 @@ import {
   fitPps,
   formatTime,
   layoutBlocks,
+  sceneAtTime,
   ticksBetween,
   timeToX,
   xToTime,
 } from './timeline-math.ts';
 import { DurationStore, PreviewStore } from './timeline-store.ts';
 import { useTimelineController } from './use-timeline-controller.ts';
-import { usePlaybackPoint } from '../theatre/playback.ts';
+import { usePlayback, usePlaybackPoint } from '../theatre/playback.ts';
 
 export interface TimelineProps {
   doc: Y.Doc;
@@ -201,13 +202,18 @@ export function Timeline({
     videoTrack,
   });
 
+  // While a preview is open, the playhead and the video follow each other: the same point of
+  // the same scene (right even when durations changed since the render).
+  const playback = usePlayback();
+  const playing = usePlaybackPoint();
   const seek = (sec: number, fromKeyboard: boolean) => {
     revealPlayhead.current = fromKeyboard;
-    setPlayhead(clamp(sec, 0, layout.totalSec));
+    const next = clamp(sec, 0, layout.totalSec);
+    setPlayhead(next);
+    const at = playing ? sceneAtTime(layout, next) : null;
+    if (at) playback?.requestSeek(ids[at.index]!, at.fraction);
   };
 
-  // While a preview plays, the playhead follows it: the same point of the same scene.
-  const playing = usePlaybackPoint();
   useLayoutEffect(() => {
     const index = playing?.sceneId ? ids.indexOf(playing.sceneId) : -1;
     if (!playing || index < 0) return;
