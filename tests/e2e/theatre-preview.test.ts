@@ -327,6 +327,14 @@ describe('theatre preview', () => {
     await page.getByTestId('theatre').waitFor({ state: 'detached' });
     const panelVideo = page.getByTestId('renders').getByTestId('player-video');
     await timeNear(panelVideo, at, 'the small player to resume where the theatre was');
+    // The small player marks the playing scene on the board, which is in view again.
+    await eventually(
+      () => card(second).getAttribute('data-playing'),
+      (mark) => mark === 'true',
+      'the second card to be marked under the small player',
+    );
+    await pauseInSecondScene(page, panelVideo, chapters);
+    await screenshot(page, 'small-player-board-en-1280x720');
     await page.getByTestId('player-theatre').click();
     await page.getByTestId('theatre').waitFor();
     await page.getByTestId('theatre-close').click();
