@@ -4,12 +4,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { addScene, projectMap } from '../../shared/project-doc.ts';
-import {
-  browserStage,
-  collectPageErrors,
-  eventually,
-  signedInContext,
-} from '../support/browser.ts';
+import { browserStage, eventually, openProjectPage } from '../support/browser.ts';
 import { connectClient } from '../support/collab-client.ts';
 import { api, signUp } from '../support/web-server.ts';
 
@@ -87,12 +82,10 @@ describe('theatre preview', () => {
   }
 
   async function openPage(token: string, projectId: string, locale = 'en-US') {
-    const context = await signedInContext(stage.browser, stage.server.url, token, { locale });
-    const page = await context.newPage();
-    const errors = collectPageErrors(page);
-    await page.goto(`/projects/${projectId}`);
-    await page.getByTestId('live-project').waitFor();
-    return { page, errors, context };
+    const opened = await openProjectPage(stage.browser, stage.server.url, token, projectId, {
+      locale,
+    });
+    return { ...opened, context: opened.page.context() };
   }
 
   const previewButton = (page: Page, renderId: string) =>
