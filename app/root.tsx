@@ -28,6 +28,7 @@ import panelStylesHref from './styles/panels.css';
 import timelineStylesHref from './styles/timeline.css';
 import firstRunStylesHref from './styles/first-run.css';
 import shareStylesHref from './styles/share.css';
+import theatreStylesHref from './styles/theatre.css';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesHref },
@@ -36,6 +37,7 @@ export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: panelStylesHref },
   { rel: 'stylesheet', href: firstRunStylesHref },
   { rel: 'stylesheet', href: shareStylesHref },
+  { rel: 'stylesheet', href: theatreStylesHref },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ];
 

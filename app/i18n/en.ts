@@ -9,6 +9,7 @@ import { en as feedback } from './areas/feedback.ts';
 import { en as firstRun } from './areas/first-run.ts';
 import { en as codes } from './areas/codes.ts';
 import { en as share } from './areas/share.ts';
+import { en as theatre } from './areas/theatre.ts';
 
 /** English UI strings. Every key here must exist in every other catalogue. */
 export const en = {
@@ -367,6 +368,7 @@ export const en = {
   ...firstRun,
   ...codes,
   ...share,
+  ...theatre,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -10,6 +10,7 @@ import { fr as feedback } from './areas/feedback.ts';
 import { fr as firstRun } from './areas/first-run.ts';
 import { fr as codes } from './areas/codes.ts';
 import { fr as share } from './areas/share.ts';
+import { fr as theatre } from './areas/theatre.ts';
 
 /** French UI strings. */
 export const fr: Record<MessageKey, string> = {
@@ -377,4 +378,5 @@ export const fr: Record<MessageKey, string> = {
   ...firstRun,
   ...codes,
   ...share,
+  ...theatre,
 };

@@ -124,6 +124,9 @@ describe('editor feedback', () => {
     await page.waitForURL(`**/projects/${projectId}?render=${renderId}`);
     await page.getByTestId('player-video').waitFor();
     assert.equal(await page.getByTestId('toast').count(), 0, 'the toast is gone once acted on');
+    // Watching opens the theatre over the project bar: Escape closes it.
+    await page.keyboard.press('Escape');
+    await page.getByTestId('theatre').waitFor({ state: 'detached' });
 
     // Nothing changed: the dialog offers the finished render instead of a duplicate.
     await commitAndRender(page, 'Same again');
@@ -138,6 +141,8 @@ describe('editor feedback', () => {
     await existing.getByTestId('commit-watch-existing').click();
     await dialog(page).waitFor({ state: 'detached' });
     await page.getByTestId('player-video').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('theatre').waitFor({ state: 'detached' });
 
     // Two requests at once without force both get the finished render back; none is queued.
     const revisionId = (

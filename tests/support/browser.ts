@@ -166,8 +166,9 @@ export async function openProjectPage(
   baseUrl: string,
   sessionToken: string,
   projectId: string,
+  options: { locale?: string } = {},
 ) {
-  const context = await signedInContext(browser, baseUrl, sessionToken);
+  const context = await signedInContext(browser, baseUrl, sessionToken, options);
   const page = await context.newPage();
   const errors = collectPageErrors(page);
   await page.goto(`/projects/${projectId}`);

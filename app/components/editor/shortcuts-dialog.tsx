@@ -3,7 +3,7 @@ import { useI18n, type MessageKey } from '../../i18n/index.ts';
 import { Dialog } from '../ui/dialog.tsx';
 
 /** Every keyboard shortcut of the editor, in one list (shown by `?`). */
-const SHORTCUTS: { keys: string[]; label: MessageKey }[] = [
+const SHORTCUTS: { keys: (string | MessageKey)[]; label: MessageKey }[] = [
   { keys: ['Ctrl/⌘', 'Z'], label: 'shortcuts.undo' },
   { keys: ['Ctrl/⌘', 'Shift', 'Z'], label: 'shortcuts.redo' },
   { keys: ['Alt', '↑ / ↓'], label: 'shortcuts.moveScene' },
@@ -15,8 +15,17 @@ const SHORTCUTS: { keys: string[]; label: MessageKey }[] = [
   { keys: ['Shift', '← / →'], label: 'shortcuts.timelineResize' },
   { keys: ['Enter'], label: 'shortcuts.timelineOpen' },
   { keys: ['F'], label: 'shortcuts.timelineFit' },
+  { keys: ['shortcuts.key.playPause'], label: 'shortcuts.theatrePlay' },
+  { keys: ['← / →'], label: 'shortcuts.theatreSeek' },
+  { keys: ['J / L'], label: 'shortcuts.theatreJump' },
+  { keys: ['shortcuts.key.homeEnd'], label: 'shortcuts.theatreEnds' },
+  { keys: ['shortcuts.key.chapters'], label: 'shortcuts.theatreChapter' },
+  { keys: ['shortcuts.key.escape'], label: 'shortcuts.theatreClose' },
   { keys: ['?'], label: 'shortcuts.show' },
 ];
+
+/** Key names that read differently per language ("Space", "Espace") are catalogue keys. */
+const isKeyName = (key: string): key is MessageKey => key.startsWith('shortcuts.key.');
 
 const isTyping = (target: EventTarget | null) =>
   target instanceof Element &&
@@ -60,7 +69,7 @@ export function ShortcutsDialog() {
                 {shortcut.keys.map((key, i) => (
                   <span key={key}>
                     {i > 0 ? ' + ' : null}
-                    <kbd>{key}</kbd>
+                    <kbd>{isKeyName(key) ? t(key) : key}</kbd>
                   </span>
                 ))}
               </dt>

@@ -35,6 +35,7 @@ import { fitToNarration, mismatchMessages } from '../timeline/duration-fit.ts';
 import { DepictionTip } from './depiction-tip.tsx';
 import { PeopleOnScene } from './people-on-scene.tsx';
 import { moodForDisplay, moodFromInput } from '../../lib/mood-label.ts';
+import { useIsPlaying } from '../theatre/playback.ts';
 
 /** What a card asks of the board (order-dependent actions live there). */
 export interface BoardActions {
@@ -77,6 +78,7 @@ export const SceneCard = memo(function SceneCard(props: SceneCardProps) {
   const { t } = useI18n();
   const map = useSceneMap(doc, id);
   const selected = useIsSelected(props.selection, id);
+  const playing = useIsPlaying(id);
   const caret = useRef<{ field: SceneTextField; view: EditorView | null }>({
     field: 'narration',
     view: null,
@@ -127,6 +129,7 @@ export const SceneCard = memo(function SceneCard(props: SceneCardProps) {
       data-testid="scene-item"
       data-scene-id={id}
       data-selected={selected}
+      data-playing={playing || undefined}
       tabIndex={-1}
       aria-label={t('board.cardLabel', { n })}
       onKeyDown={onKeyDown}

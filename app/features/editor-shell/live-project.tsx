@@ -1,6 +1,6 @@
 import * as Tabs from '@radix-ui/react-tabs';
 import { Link, useLocation } from '@remix-run/react';
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type * as Y from 'yjs';
 import { projectMap } from '../../../shared/project-doc.ts';
 import type { Role } from '../../../shared/api/roles.ts';
@@ -15,6 +15,8 @@ import { ImportScript } from '../import/import-dialog.tsx';
 import { PresenceBar, SyncBadge, ViewOnlyBadge } from './presence-bar.tsx';
 import { RenderPanel } from '../renders/render-panel.tsx';
 import { RenderPlayer } from '../renders/render-player.tsx';
+import { Theatre } from '../theatre/theatre.tsx';
+import { PlaybackProvider } from '../theatre/playback-provider.tsx';
 import { CastPanel } from '../cast/cast-panel.tsx';
 import { HistoryPanel } from '../history/history-panel.tsx';
 import { SettingsDialog } from '../settings/settings-dialog.tsx';
@@ -58,15 +60,17 @@ export function LiveProject(props: LiveProjectProps) {
     );
   }
   return (
-    <Editor
-      session={session}
-      snapshot={snapshot}
-      projectId={projectId}
-      self={user}
-      initialRenders={renders}
-      initialNextBefore={props.rendersNextBefore}
-      actions={actions}
-    />
+    <PlaybackProvider>
+      <Editor
+        session={session}
+        snapshot={snapshot}
+        projectId={projectId}
+        self={user}
+        initialRenders={renders}
+        initialNextBefore={props.rendersNextBefore}
+        actions={actions}
+      />
+    </PlaybackProvider>
   );
 }
 
@@ -105,12 +109,18 @@ function Editor(props: {
   const depictions = useMemo(() => latestDepictions(renders), [renders]);
   const [previewId, setPreviewId] = useState<string | null>(null);
   const preview = renders.find((r) => r.id === previewId && r.status === 'done' && r.output);
+  // Watching a render opens it in the theatre; the small player in the panel is a click away.
+  const [inTheatre, setInTheatre] = useState(true);
+  const watch = useCallback((id: string) => {
+    setPreviewId(id);
+    setInTheatre(true);
+  }, []);
   const language = useYMapField(projectMap(session.doc), 'language');
   const selfId = props.self.id;
   // Offline (or reconnecting) the others cannot be seen: the header shows yourself, offline.
   const connected = snapshot.status !== 'offline' && snapshot.status !== 'reconnecting';
   const people = peopleShown(usePeople(awareness, selfId), presenceUser(props.self), connected);
-  useShownRender(setPreviewId);
+  useShownRender(watch);
   return (
     <div
       ref={root}
@@ -135,7 +145,7 @@ function Editor(props: {
                 feed={feed}
                 onQueued={(render) => revealRender(render.id)}
                 onWatch={(render) => {
-                  setPreviewId(render.id);
+                  watch(render.id);
                   revealRender(render.id);
                 }}
               />
@@ -206,12 +216,13 @@ function Editor(props: {
             feed={feed}
             more={more}
             selectedId={preview?.id ?? null}
-            onPreview={(render) => setPreviewId(render.id)}
+            onPreview={(render) => watch(render.id)}
             player={
-              preview ? (
+              preview && !inTheatre ? (
                 <RenderPlayer
                   render={preview}
                   language={typeof language === 'string' ? language : 'en'}
+                  onTheatre={() => setInTheatre(true)}
                   onClose={() => {
                     setPreviewId(null);
                     revealRender(preview.id, true);
@@ -222,6 +233,16 @@ function Editor(props: {
           />
         </aside>
       </div>
+      {preview && inTheatre ? (
+        <Theatre
+          render={preview}
+          language={typeof language === 'string' ? language : 'en'}
+          selection={selection}
+          onSmall={() => setInTheatre(false)}
+          onClose={() => setPreviewId(null)}
+          onFocusFallback={() => revealRender(preview.id, true)}
+        />
+      ) : null}
       <Timeline
         doc={session.doc}
         readOnly={readOnly}

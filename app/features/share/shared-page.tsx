@@ -5,6 +5,7 @@ import { listScenes, projectMap, readScene } from '../../../shared/project-doc.t
 import { useI18n } from '../../i18n/index.ts';
 import { formatDuration } from '../import/import-dialog.tsx';
 import { ChapterList, RenderVideo } from '../renders/render-player.tsx';
+import { sortedChapters } from '../theatre/playback.ts';
 import { parseSharedHash, type LinkEnd } from './shared-link.ts';
 import { useSharedLive } from './use-shared-live.ts';
 
@@ -150,6 +151,7 @@ function SharedPlayer(props: {
   const { t } = useI18n();
   const { output } = props.render;
   const [time, setTime] = useState(0);
+  const chapters = useMemo(() => sortedChapters(output.chapters), [output.chapters]);
   const seek = (sec: number) => {
     const element = props.videoRef.current;
     if (!element) return;
@@ -165,9 +167,10 @@ function SharedPlayer(props: {
         label={t('shared.video', { title: props.title })}
         className="shared-video"
         testId="shared-video"
-        onTime={setTime}
+        onTimeUpdate={(event) => setTime(event.currentTarget.currentTime)}
+        onSeeked={(event) => setTime(event.currentTarget.currentTime)}
       />
-      <ChapterList chapters={output.chapters} time={time} onSeek={seek} />
+      <ChapterList chapters={chapters} timeSec={time} onSeek={seek} />
     </section>
   );
 }

@@ -25,6 +25,7 @@ import {
   roundDuration,
 } from './timeline-math.ts';
 import { usePreviewSec, useSceneTiming, useTimelineController } from './timeline-context.ts';
+import { useIsPlaying } from '../theatre/playback.ts';
 
 /** Pointer travel before a press on a block becomes a drag (a shorter one is a click). */
 const DRAG_THRESHOLD_PX = 4;
@@ -95,6 +96,7 @@ export const VideoBlock = memo(function VideoBlock({
   const rawTitle = useYMapField(timing.map, 'title');
   const transition = asTransition(useYMapField(timing.map, 'transition'));
   const selected = useIsSelected(ctrl.selection, id);
+  const playing = useIsPlaying(id);
   const focusers = useSceneFocusers(ctrl.awareness, id);
   const [dragging, setDragging] = useState(false);
   const [resizing, setResizing] = useState(false);
@@ -311,6 +313,7 @@ export const VideoBlock = memo(function VideoBlock({
       data-dragging={dragging}
       data-resizing={resizing}
       data-present={presence ? true : undefined}
+      data-playing={playing || undefined}
       style={cssVars({ '--sec': sec, '--presence': presence })}
       onPointerDown={onPointerDown}
       onPointerMove={onPointerMove}

@@ -17,6 +17,7 @@ import {
   ppsToSlider,
   resizedDuration,
   roundDuration,
+  sceneAtTime,
   sliderToPps,
   tickSpacing,
   ticksBetween,
@@ -162,4 +163,16 @@ test('narration previews and initials', () => {
   assert.equal(initials('grace'), 'GR');
   assert.equal(initials('Jean de la Fontaine'), 'JF');
   assert.equal(initials(''), '?');
+});
+
+test('the scene at a time on the timeline, and how far into it', () => {
+  const layout = layoutBlocks([2, 4, 0], 10);
+  assert.deepEqual(sceneAtTime(layout, 0), { index: 0, fraction: 0 });
+  assert.deepEqual(sceneAtTime(layout, 1), { index: 0, fraction: 0.5 });
+  assert.deepEqual(sceneAtTime(layout, 3), { index: 1, fraction: 0.25 });
+  // A zero-length last scene starts where the total ends: the end is its start.
+  assert.deepEqual(sceneAtTime(layout, 6), { index: 2, fraction: 0 });
+  assert.equal(sceneAtTime(layout, 6.5), null);
+  assert.equal(sceneAtTime(layout, -1), null);
+  assert.equal(sceneAtTime(layoutBlocks([], 10), 0), null);
 });

@@ -93,6 +93,18 @@ export function timeToX(layout: TimelineLayout, sec: number): number {
   return layout.starts[i]! + within * layout.widths[i]!;
 }
 
+/** The scene (index) at a time on the timeline and how far into it (0..1); null past the ends. */
+export function sceneAtTime(
+  layout: TimelineLayout,
+  sec: number,
+): { index: number; fraction: number } | null {
+  if (sec < 0 || sec > layout.totalSec || layout.secs.length === 0) return null;
+  const i = Math.min(lastAtOrBefore(layout.secStarts, sec), layout.secs.length - 1);
+  const blockSec = layout.secs[i]!;
+  const fraction = blockSec > 0 ? Math.min(1, (sec - layout.secStarts[i]!) / blockSec) : 0;
+  return { index: i, fraction };
+}
+
 /** x in pixels → seconds (the inverse of timeToX). */
 export function xToTime(layout: TimelineLayout, x: number): number {
   if (x <= 0) return x / layout.pps;

@@ -31,12 +31,14 @@ import {
   fitPps,
   formatTime,
   layoutBlocks,
+  sceneAtTime,
   ticksBetween,
   timeToX,
   xToTime,
 } from './timeline-math.ts';
 import { DurationStore, PreviewStore } from './timeline-store.ts';
 import { useTimelineController } from './use-timeline-controller.ts';
+import { usePlayback, usePlaybackPoint } from '../theatre/playback.ts';
 
 export interface TimelineProps {
   doc: Y.Doc;
@@ -200,12 +202,26 @@ export function Timeline({
     videoTrack,
   });
 
+  // While a preview is open, the playhead and the video follow each other: the same point of
+  // the same scene (right even when durations changed since the render).
+  const playback = usePlayback();
+  const playing = usePlaybackPoint();
   const seek = (sec: number, fromKeyboard: boolean) => {
     revealPlayhead.current = fromKeyboard;
-    setPlayhead(clamp(sec, 0, layout.totalSec));
+    const next = clamp(sec, 0, layout.totalSec);
+    setPlayhead(next);
+    const at = playing ? sceneAtTime(layout, next) : null;
+    if (at) playback?.requestSeek(ids[at.index]!, at.fraction);
   };
 
-  // Keep the playhead in view when the keyboard moves it.
+  useLayoutEffect(() => {
+    const index = playing?.sceneId ? ids.indexOf(playing.sceneId) : -1;
+    if (!playing || index < 0) return;
+    revealPlayhead.current = true;
+    setPlayhead(layout.secStarts[index]! + playing.fraction * layout.secs[index]!);
+  }, [playing, ids, layout]);
+
+  // Keep the playhead in view when the keyboard (or the preview) moves it.
   useLayoutEffect(() => {
     if (!revealPlayhead.current) return;
     revealPlayhead.current = false;
