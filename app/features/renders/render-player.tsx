@@ -55,7 +55,6 @@ export function PreviewVideo(props: {
   style?: CSSProperties;
 }) {
   const { render, output, chapters, videoRef, onTime } = props;
-  const { t } = useI18n();
   const playback = useContext(PlaybackContext);
   const name = usePlayerName(render);
   const shownScene = useRef<string | null>(null);
