@@ -8,6 +8,7 @@ import * as m0003 from './migrations/0003-renders.ts';
 import * as m0004 from './migrations/0004-render-summaries.ts';
 import * as m0005 from './migrations/0005-invitations.ts';
 import * as m0006 from './migrations/0006-live-render-indexes.ts';
+import * as m0008 from './migrations/0008-comments-notifications.ts';
 import { startPGliteThread } from './pglite-thread.ts';
 
 export type Db = Kysely<Database>;
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004-render-summaries': m0004,
   '0005-invitations': m0005,
   '0006-live-render-indexes': m0006,
+  '0008-comments-notifications': m0008,
 };
 
 const migrationProvider: MigrationProvider = {

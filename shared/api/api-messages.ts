@@ -88,6 +88,14 @@ export const API_MESSAGES = {
     'You already have {live} renders queued or running, the limit per person ({limit}); wait for one to finish or cancel one',
   'errors.api.liveLimit.project':
     'This project already has {live} renders queued or running, the limit per project ({limit}); wait for one to finish or cancel one',
+
+  // Review comments and notifications (issue 13).
+  'errors.api.commentNotFound': 'Comment not found',
+  'errors.api.commentSceneNotFound': 'No such scene in this project',
+  'errors.api.commentParentNotFound': 'The comment you reply to is not in this project',
+  'errors.api.commentRenderNotFound': 'This render is not in this project',
+  'errors.api.commentNotAuthor': 'Only its author can edit a comment',
+  'errors.api.commentDeleteForbidden': 'Only its author or a project owner can delete a comment',
 } as const satisfies Record<`errors.api.${string}`, string>;
 
 export type ApiMessageKey = keyof typeof API_MESSAGES;

@@ -88,4 +88,12 @@ export const fr: Record<keyof typeof en, string> = {
     'Vous avez déjà {live} rendus en attente ou en cours, la limite par personne ({limit}) ; attendez qu’un rendu se termine ou annulez-en un',
   'errors.api.liveLimit.project':
     'Ce projet a déjà {live} rendus en attente ou en cours, la limite par projet ({limit}) ; attendez qu’un rendu se termine ou annulez-en un',
+
+  'errors.api.commentNotFound': 'Commentaire introuvable',
+  'errors.api.commentSceneNotFound': 'Cette scène n’existe pas dans ce projet',
+  'errors.api.commentParentNotFound': 'Le commentaire auquel vous répondez n’est pas dans ce projet',
+  'errors.api.commentRenderNotFound': 'Ce rendu n’appartient pas à ce projet',
+  'errors.api.commentNotAuthor': 'Seul son auteur peut modifier un commentaire',
+  'errors.api.commentDeleteForbidden':
+    'Seul son auteur ou un propriétaire du projet peut supprimer un commentaire',
 };
