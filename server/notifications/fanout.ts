@@ -13,7 +13,11 @@ export type FanoutEvent =
 
 export function createFanout(redis: Redis, prefix: string, logger: Logger) {
   const channel = `${prefix}:review-fanout`;
-  const subscriber = redis.duplicate({ lazyConnect: false, maxRetriesPerRequest: null });
+  const subscriber = redis.duplicate({
+    lazyConnect: false,
+    maxRetriesPerRequest: null,
+    enableOfflineQueue: true,
+  });
   const listeners = new Set<(event: FanoutEvent) => void>();
   subscriber
     .subscribe(channel)
