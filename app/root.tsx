@@ -20,17 +20,20 @@ import { useEffect, type ReactNode } from 'react';
 import { LOCALES, useI18n } from './i18n/index.ts';
 import { useCspNonce } from './lib/csp-nonce.tsx';
 import { RenderNotices } from './features/renders/render-notices.tsx';
+import { NotificationBell } from './features/notifications/notification-bell.tsx';
 import { localeFor } from './lib/locale-cookie.server.ts';
 import stylesHref from './styles/app.css';
 import editorStylesHref from './styles/editor.css';
 import panelStylesHref from './styles/panels.css';
 import timelineStylesHref from './styles/timeline.css';
+import reviewStylesHref from './styles/review.css';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesHref },
   { rel: 'stylesheet', href: editorStylesHref },
   { rel: 'stylesheet', href: timelineStylesHref },
   { rel: 'stylesheet', href: panelStylesHref },
+  { rel: 'stylesheet', href: reviewStylesHref },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ];
 
@@ -67,6 +70,7 @@ function Header() {
             <Link to="/projects" className="nav-link">
               {t('nav.projects')}
             </Link>
+            <NotificationBell />
             <span className="header-user" data-testid="header-user">
               {user.name}
             </span>

@@ -20,8 +20,7 @@ import type { Projects } from '../projects/projects.ts';
 
 /** Who writes a comment: a member, or a reviewer on a preview link under the name they give. */
 export type NewCommentAuthor =
-  | { kind: 'member'; userId: string }
-  | { kind: 'guest'; name: string; shareLinkId: string };
+  { kind: 'member'; userId: string } | { kind: 'guest'; name: string; shareLinkId: string };
 
 type Row = Selectable<CommentsTable>;
 
@@ -133,10 +132,13 @@ export function createComments(options: {
       } else {
         authorName = parseInput(guestNameSchema, author.name);
       }
-      const { body, parentId, renderId, atSec, sceneId: askedScene } = parseInput(
-        createCommentSchema,
-        fields,
-      );
+      const {
+        body,
+        parentId,
+        renderId,
+        atSec,
+        sceneId: askedScene,
+      } = parseInput(createCommentSchema, fields);
       let sceneId = askedScene;
       let parent: Row | undefined;
       if (parentId) {

@@ -62,9 +62,7 @@ export function notificationEmail(facts: EmailFacts, locale: string | null) {
   const html = [
     `<p>${escapeHtml(subject)}</p>`,
     facts.excerpt ? `<blockquote>${escapeHtml(facts.excerpt)}</blockquote>` : '',
-    facts.link
-      ? `<p><a href="${escapeHtml(facts.link)}">${escapeHtml(OPEN[lang])}</a></p>`
-      : '',
+    facts.link ? `<p><a href="${escapeHtml(facts.link)}">${escapeHtml(OPEN[lang])}</a></p>` : '',
     `<p><small>${escapeHtml(FOOTER[lang])}</small></p>`,
   ].join('\n');
   return { subject, text, html, lang };

@@ -15,7 +15,14 @@ export function createMailer(mail: { smtpUrl: string; from: string } | null, log
       if (!transport || !mail) return Promise.resolve();
       const { subject, text, html, lang } = notificationEmail(facts, locale);
       return transport
-        .sendMail({ from: mail.from, to, subject, text, html, headers: { 'Content-Language': lang } })
+        .sendMail({
+          from: mail.from,
+          to,
+          subject,
+          text,
+          html,
+          headers: { 'Content-Language': lang },
+        })
         .then(
           () => undefined,
           (err: unknown) => logger.warn({ err, kind: facts.kind }, 'notification e-mail failed'),

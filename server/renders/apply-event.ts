@@ -116,10 +116,7 @@ export function createApplyEvent(
           })
           .where('id', '=', renderId)
           .execute();
-        if (
-          (next.state === 'done' || next.state === 'failed') &&
-          !isTerminalState(current.state)
-        ) {
+        if ((next.state === 'done' || next.state === 'failed') && !isTerminalState(current.state)) {
           ended = {
             renderId,
             projectId: row.project_id,

@@ -40,8 +40,7 @@ export const updateCommentSchema = z
 export const guestNameSchema = singleLineText(z.string().trim().min(1).max(GUEST_NAME_MAX));
 
 export type CommentAuthor =
-  | { kind: 'member'; userId: string | null; name: string }
-  | { kind: 'guest'; name: string };
+  { kind: 'member'; userId: string | null; name: string } | { kind: 'guest'; name: string };
 
 /** One comment as the API and the live feed send it. Text fields are plain text. */
 export interface CommentRecord {
@@ -75,11 +74,20 @@ export function commentMessageOf(payload: string, projectId: string): CommentMes
     return null;
   }
   if (!message || typeof message !== 'object') return null;
-  const m = message as Partial<{ type: string; comment: CommentRecord; projectId: string; ids: unknown }>;
+  const m = message as Partial<{
+    type: string;
+    comment: CommentRecord;
+    projectId: string;
+    ids: unknown;
+  }>;
   if (m.type === 'comment' && m.comment && m.comment.projectId === projectId)
     return { type: 'comment', comment: m.comment };
   if (m.type === 'comment-deleted' && m.projectId === projectId && Array.isArray(m.ids))
-    return { type: 'comment-deleted', projectId, ids: m.ids.filter((id) => typeof id === 'string') };
+    return {
+      type: 'comment-deleted',
+      projectId,
+      ids: m.ids.filter((id) => typeof id === 'string'),
+    };
   return null;
 }
 
@@ -91,4 +99,19 @@ export function openCountsByScene(comments: readonly CommentRecord[]): Map<strin
     counts.set(c.sceneId, (counts.get(c.sceneId) ?? 0) + 1);
   }
   return counts;
+}
+
+/** A comment list with a live message applied: added or replaced in place, or removed (pure). */
+export function applyCommentMessage(
+  list: readonly CommentRecord[],
+  message: CommentMessage,
+): CommentRecord[] {
+  if (message.type === 'comment-deleted') {
+    const gone = new Set(message.ids);
+    return list.filter((c) => !gone.has(c.id));
+  }
+  const { comment } = message;
+  const at = list.findIndex((c) => c.id === comment.id);
+  if (at === -1) return [...list, comment];
+  return list.map((c, i) => (i === at ? comment : c));
 }

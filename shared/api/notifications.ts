@@ -28,7 +28,14 @@ export interface NotificationRecord {
 
 export const markReadSchema = z.union([
   z.object({ all: z.literal(true) }).strict(),
-  z.object({ ids: z.array(z.string().regex(/^[a-z0-9]{1,64}$/)).min(1).max(200) }).strict(),
+  z
+    .object({
+      ids: z
+        .array(z.string().regex(/^[a-z0-9]{1,64}$/))
+        .min(1)
+        .max(200),
+    })
+    .strict(),
 ]);
 
 /** The page a notification leads to: the project with the render or the scene open. */

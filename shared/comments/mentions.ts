@@ -30,7 +30,10 @@ export function findMentions(body: string, members: readonly Mentionable[]): str
 }
 
 /** The `@query` being typed just before `caret`, or null (what the composer's picker filters by). */
-export function mentionQueryAt(text: string, caret: number): { start: number; query: string } | null {
+export function mentionQueryAt(
+  text: string,
+  caret: number,
+): { start: number; query: string } | null {
   const before = text.slice(0, caret);
   const at = before.lastIndexOf('@');
   if (at === -1 || (at > 0 && WORD_CHAR.test(before[at - 1]!))) return null;

@@ -114,7 +114,11 @@ describe('comments', () => {
 
   test('threads: a reply joins its top comment, on its scene; deleting the top removes the thread', async () => {
     const top = (await post(owner, { sceneId, body: 'Thread start' })).body.comment;
-    const reply = await post(editor, { sceneId: 'ignored-scene', body: 'A reply', parentId: top.id });
+    const reply = await post(editor, {
+      sceneId: 'ignored-scene',
+      body: 'A reply',
+      parentId: top.id,
+    });
     assert.equal(reply.status, 201, JSON.stringify(reply.body));
     assert.equal(reply.body.comment.parentId, top.id);
     assert.equal(reply.body.comment.sceneId, sceneId);
@@ -131,7 +135,12 @@ describe('comments', () => {
   });
 
   test('a comment at a time in a render needs a render of this project', async () => {
-    const refused = await post(owner, { sceneId, body: 'At 3 s', renderId: 'nosuchrender', atSec: 3 });
+    const refused = await post(owner, {
+      sceneId,
+      body: 'At 3 s',
+      renderId: 'nosuchrender',
+      atSec: 3,
+    });
     assert.equal(refused.status, 422);
     assert.equal(refused.body.error.key, 'errors.api.commentRenderNotFound');
     const noRender = await post(owner, { sceneId, body: 'At 3 s', atSec: 3 });

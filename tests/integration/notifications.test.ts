@@ -50,7 +50,11 @@ async function startSmtpSink() {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
-  return { mails, url: `smtp://127.0.0.1:${port}`, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    mails,
+    url: `smtp://127.0.0.1:${port}`,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
 
 /** Reads a notification stream (Server-Sent Events) into a list of events. */
@@ -92,7 +96,9 @@ describe('notifications', () => {
 
   before(async () => {
     smtp = await startSmtpSink();
-    web = await new WebServer({ env: { SMTP_URL: smtp.url, SMTP_FROM: 'Montage <m@example.test>' } }).start();
+    web = await new WebServer({
+      env: { SMTP_URL: smtp.url, SMTP_FROM: 'Montage <m@example.test>' },
+    }).start();
     [owner, ann, bob, cid] = await Promise.all([
       signUp(web.url, 'Olive'),
       signUp(web.url, 'Ann Marsh'),
@@ -105,7 +111,11 @@ describe('notifications', () => {
     await addMember(web, owner.token, projectId, cid, 'viewer');
     client = await connectClient(web.url, owner.token, projectId);
     await waitFor(() => client.provider.isSynced, 'synced');
-    sceneId = addScene(client.doc, { title: 'Dock', narration: 'The boat comes in.', durationSec: 1 });
+    sceneId = addScene(client.doc, {
+      title: 'Dock',
+      narration: 'The boat comes in.',
+      durationSec: 1,
+    });
     await client.settled();
   });
   after(async () => {

@@ -91,7 +91,8 @@ export const fr: Record<keyof typeof en, string> = {
 
   'errors.api.commentNotFound': 'Commentaire introuvable',
   'errors.api.commentSceneNotFound': 'Cette scène n’existe pas dans ce projet',
-  'errors.api.commentParentNotFound': 'Le commentaire auquel vous répondez n’est pas dans ce projet',
+  'errors.api.commentParentNotFound':
+    'Le commentaire auquel vous répondez n’est pas dans ce projet',
   'errors.api.commentRenderNotFound': 'Ce rendu n’appartient pas à ce projet',
   'errors.api.commentNotAuthor': 'Seul son auteur peut modifier un commentaire',
   'errors.api.commentDeleteForbidden':
