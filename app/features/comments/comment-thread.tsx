@@ -206,7 +206,7 @@ function CommentItem(props: CommentThreadProps & { comment: CommentRecord }) {
         {(mine || permissions.canDeleteAny) && props.remove ? (
           <button
             type="button"
-            className="btn btn-quiet btn-small btn-danger-quiet"
+            className="btn btn-quiet btn-small btn-danger-text"
             data-testid="comment-delete"
             onClick={() => void run(props.remove?.(comment.id))}
           >
