@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseJsonObject } from '../json-value.ts';
 import { multiLineText, singleLineText } from '../text-safety.ts';
 
 /** Longest comment body, in UTF-16 code units (what a textarea's maxLength counts). */
@@ -67,13 +68,8 @@ export type CommentMessage =
 
 /** A comment message from a stateless payload (untrusted), or null. */
 export function commentMessageOf(payload: string, projectId: string): CommentMessage | null {
-  let message: unknown;
-  try {
-    message = JSON.parse(payload);
-  } catch {
-    return null;
-  }
-  if (!message || typeof message !== 'object') return null;
+  const message = parseJsonObject(payload);
+  if (!message) return null;
   const m = message as Partial<{
     type: string;
     comment: CommentRecord;

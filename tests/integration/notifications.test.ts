@@ -3,23 +3,13 @@ import assert from 'node:assert/strict';
 import { SMTPServer } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
 import { addScene } from '../../shared/project-doc.ts';
+import type { NotificationRecord as Notification } from '../../shared/api/notifications.ts';
 import { connectClient, waitFor, type CollabClient } from '../support/collab-client.ts';
 import { addMember } from '../support/members.ts';
 import { RenderNode } from '../support/render-node.ts';
 import { api, createProject, signUp, WebServer } from '../support/web-server.ts';
 
 type Person = Awaited<ReturnType<typeof signUp>>;
-interface Notification {
-  id: string;
-  kind: string;
-  project: { id: string; title: string } | null;
-  actor: { name: string } | null;
-  renderId: string | null;
-  sceneId: string | null;
-  commentId: string | null;
-  excerpt: string | null;
-  readAt: string | null;
-}
 interface Mail {
   to: string[];
   raw: string;

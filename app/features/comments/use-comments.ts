@@ -58,8 +58,18 @@ export function useComments(session: CollabSession, projectId: string) {
     setComments((list) => applyCommentMessage(list ?? [], { type: 'comment', comment }));
   }, []);
 
-  const actions: CommentActions = useMemo(
-    () => ({
+  const actions: CommentActions = useMemo(() => {
+    const patch = async (id: string, change: { resolved: boolean } | { body: string }) => {
+      const res = await apiCall<{ comment: CommentRecord }>(
+        'PATCH',
+        `/comments/${encodeURIComponent(id)}`,
+        change,
+      );
+      if (!res.ok) return res.error;
+      apply(res.data.comment);
+      return null;
+    };
+    return {
       async post(body, sceneId, parentId) {
         const res = await apiCall<{ comment: CommentRecord }>('POST', `${base}/comments`, {
           sceneId,
@@ -70,35 +80,16 @@ export function useComments(session: CollabSession, projectId: string) {
         apply(res.data.comment);
         return null;
       },
-      async resolve(id, resolved) {
-        const res = await apiCall<{ comment: CommentRecord }>(
-          'PATCH',
-          `/comments/${encodeURIComponent(id)}`,
-          { resolved },
-        );
-        if (!res.ok) return res.error;
-        apply(res.data.comment);
-        return null;
-      },
-      async edit(id, body) {
-        const res = await apiCall<{ comment: CommentRecord }>(
-          'PATCH',
-          `/comments/${encodeURIComponent(id)}`,
-          { body },
-        );
-        if (!res.ok) return res.error;
-        apply(res.data.comment);
-        return null;
-      },
+      resolve: (id, resolved) => patch(id, { resolved }),
+      edit: (id, body) => patch(id, { body }),
       async remove(id) {
         const res = await apiCall('DELETE', `/comments/${encodeURIComponent(id)}`);
         if (!res.ok) return res.error;
         setComments((list) => (list ?? []).filter((c) => c.id !== id && c.parentId !== id));
         return null;
       },
-    }),
-    [base, apply],
-  );
+    };
+  }, [base, apply]);
 
   const counts = useMemo(() => openCountsByScene(comments ?? []), [comments]);
   return { comments, failed, members, actions, counts };
