@@ -1,6 +1,6 @@
 import * as Tabs from '@radix-ui/react-tabs';
 import { Link, useLocation } from '@remix-run/react';
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type * as Y from 'yjs';
 import { projectMap } from '../../../shared/project-doc.ts';
 import type { Role } from '../../../shared/api/roles.ts';
@@ -117,17 +117,15 @@ function Editor(props: {
   const review = useComments(session, projectId);
   const [commentScene, setCommentScene] = useState<string | null>(null);
   const [highlightComment, setHighlightComment] = useState<string | null>(null);
+  const openComments = useCallback((sceneId: string) => {
+    setCommentScene(sceneId);
+    setTab('comments');
+  }, []);
   const commentCounts = useMemo(
-    () => ({
-      counts: review.counts,
-      open: (sceneId: string) => {
-        setCommentScene(sceneId);
-        setTab('comments');
-      },
-    }),
-    [review.counts],
+    () => ({ counts: review.counts, open: openComments }),
+    [review.counts, openComments],
   );
-  useShownComments(commentCounts.open, setHighlightComment);
+  useShownComments(openComments, setHighlightComment);
   return (
     <CommentCountsContext.Provider value={commentCounts}>
       <div
