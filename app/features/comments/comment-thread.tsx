@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { CommentRecord } from '../../../shared/api/comments.ts';
 import type { Mentionable } from '../../../shared/comments/mentions.ts';
 import { useI18n } from '../../i18n/index.ts';
@@ -26,6 +26,8 @@ export interface CommentThreadProps {
   askName?: boolean;
   /** The comment to scroll to and highlight (a notification's target). */
   highlightId?: string | null;
+  /** Shown above the new-comment box (the render time a new comment will be about). */
+  composerNote?: ReactNode;
 }
 
 /**
@@ -78,6 +80,7 @@ export function CommentThread(props: CommentThreadProps) {
             : t('comments.showResolved', { count: resolved.length })}
         </button>
       ) : null}
+      {props.composerNote}
       <CommentComposer
         members={props.members}
         placeholder={t('comments.placeholder')}

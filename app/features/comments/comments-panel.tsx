@@ -6,7 +6,7 @@ import { listScenes, scenesMap } from '../../../shared/project-doc.ts';
 import { useYValue } from '../../collab/use-y.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { CommentThread, type ThreadPermissions } from './comment-thread.tsx';
-import type { CommentActions } from './use-comments.ts';
+import type { CommentActions, CommentTime } from './use-comments.ts';
 
 interface SceneOption {
   id: string;
@@ -43,8 +43,11 @@ export function CommentsPanel(props: {
   actions: CommentActions;
   permissions: ThreadPermissions;
   highlightId: string | null;
+  /** The render time a new top comment will be about (from the player), or null. */
+  at: CommentTime | null;
+  onClearAt(): void;
 }) {
-  const { t } = useI18n();
+  const { t, duration } = useI18n();
   const id = useId();
   const scenes = useSceneOptions(props.doc);
   const current = scenes.find((s) => s.id === props.sceneId) ?? scenes[0] ?? null;
@@ -95,7 +98,27 @@ export function CommentsPanel(props: {
               members={props.members}
               permissions={props.permissions}
               highlightId={props.highlightId}
-              post={(body, parentId) => props.actions.post(body, sceneId, parentId)}
+              post={async (body, parentId) => {
+                const at = parentId ? null : props.at;
+                const failure = await props.actions.post(body, sceneId, parentId, at);
+                if (!failure && at) props.onClearAt();
+                return failure;
+              }}
+              composerNote={
+                props.at ? (
+                  <p className="comment-attached" data-testid="comment-attached">
+                    <span>{t('comments.attachedAt', { time: duration(props.at.atSec) })}</span>
+                    <button
+                      type="button"
+                      className="btn btn-quiet btn-small"
+                      data-testid="comment-detach"
+                      onClick={props.onClearAt}
+                    >
+                      {t('comments.detach')}
+                    </button>
+                  </p>
+                ) : null
+              }
               resolve={props.actions.resolve}
               edit={props.actions.edit}
               remove={props.actions.remove}

@@ -9,9 +9,20 @@ import type { Mentionable } from '../../../shared/comments/mentions.ts';
 import type { CollabSession } from '../../collab/collab-session.ts';
 import { apiCall, type ApiFailure } from '../../lib/api.ts';
 
+/** A time in one of the project's renders that a comment is about. */
+export interface CommentTime {
+  renderId: string;
+  atSec: number;
+}
+
 /** What the thread's buttons do; each answers null or the refusal to show. */
 export interface CommentActions {
-  post(body: string, sceneId: string, parentId?: string): Promise<ApiFailure | null>;
+  post(
+    body: string,
+    sceneId: string,
+    parentId?: string,
+    at?: CommentTime | null,
+  ): Promise<ApiFailure | null>;
   resolve(id: string, resolved: boolean): Promise<ApiFailure | null>;
   edit(id: string, body: string): Promise<ApiFailure | null>;
   remove(id: string): Promise<ApiFailure | null>;
@@ -70,11 +81,12 @@ export function useComments(session: CollabSession, projectId: string) {
       return null;
     };
     return {
-      async post(body, sceneId, parentId) {
+      async post(body, sceneId, parentId, at) {
         const res = await apiCall<{ comment: CommentRecord }>('POST', `${base}/comments`, {
           sceneId,
           body,
           ...(parentId ? { parentId } : {}),
+          ...(at ? { renderId: at.renderId, atSec: at.atSec } : {}),
         });
         if (!res.ok) return res.error;
         apply(res.data.comment);

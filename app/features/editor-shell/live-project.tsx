@@ -28,7 +28,7 @@ import { presenceUser } from '../../../shared/presence.ts';
 import { useYMapField } from '../../collab/use-y.ts';
 import { useCollabSession } from './use-collab-session.ts';
 import { useRenders } from '../renders/use-renders.ts';
-import { useComments } from '../comments/use-comments.ts';
+import { useComments, type CommentTime } from '../comments/use-comments.ts';
 import { CommentsPanel } from '../comments/comments-panel.tsx';
 import { CommentCountsContext } from '../comments/comment-counts.tsx';
 
@@ -117,6 +117,7 @@ function Editor(props: {
   const review = useComments(session, projectId);
   const [commentScene, setCommentScene] = useState<string | null>(null);
   const [highlightComment, setHighlightComment] = useState<string | null>(null);
+  const [commentAt, setCommentAt] = useState<CommentTime | null>(null);
   const openComments = useCallback((sceneId: string) => {
     setCommentScene(sceneId);
     setTab('comments');
@@ -220,6 +221,8 @@ function Editor(props: {
                   canDeleteAny: props.role === 'owner',
                 }}
                 highlightId={highlightComment}
+                at={commentAt}
+                onClearAt={() => setCommentAt(null)}
               />
             </Tabs.Content>
           </Tabs.Root>
@@ -250,6 +253,11 @@ function Editor(props: {
                     onClose={() => {
                       setPreviewId(null);
                       revealRender(preview.id, true);
+                    }}
+                    onComment={({ atSec, sceneId }) => {
+                      setCommentAt({ renderId: preview.id, atSec });
+                      if (sceneId) openComments(sceneId);
+                      else setTab('comments');
                     }}
                   />
                 ) : null

@@ -17,6 +17,8 @@ export function RenderPlayer(props: {
   /** The project's narration language, for the captions track. */
   language: string;
   onClose(): void;
+  /** Comments on the scene playing now, at this time (review comments, issue 13). */
+  onComment?(at: { atSec: number; sceneId: string | null }): void;
 }) {
   const { render } = props;
   const output = render.output;
@@ -46,6 +48,21 @@ export function RenderPlayer(props: {
     <section className="player" aria-labelledby="player-heading" data-testid="player">
       <div className="player-head">
         <h3 id="player-heading">{t('render.player', vars)}</h3>
+        {props.onComment ? (
+          <button
+            type="button"
+            className="btn btn-small btn-quiet"
+            data-testid="player-comment"
+            onClick={() =>
+              props.onComment?.({
+                atSec: Math.round(time * 10) / 10,
+                sceneId: chapters[current]?.sceneId ?? null,
+              })
+            }
+          >
+            {t('comments.commentAtTime', { time: i18n.duration(Math.round(time * 10) / 10) })}
+          </button>
+        ) : null}
         <button
           type="button"
           className="btn btn-small btn-quiet"

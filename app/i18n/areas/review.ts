@@ -37,6 +37,9 @@ export const en = {
   'comments.count.other': '{count} open comments',
   'comments.openOnScene': 'Comments on scene {n}: {count} open',
   'comments.deletedSceneTitle': 'A scene that was deleted',
+  'comments.commentAtTime': 'Comment at {time}',
+  'comments.attachedAt': 'This comment will be at {time} in the render.',
+  'comments.detach': 'Comment on the scene only',
 
   'notifications.bell': 'Notifications',
   'notifications.bellUnread.one': 'Notifications: {count} unread',
@@ -95,6 +98,9 @@ export const fr: Record<keyof typeof en, string> = {
   'comments.count.other': '{count} commentaires ouverts',
   'comments.openOnScene': 'Commentaires sur la scène {n} : {count} ouverts',
   'comments.deletedSceneTitle': 'Une scène supprimée',
+  'comments.commentAtTime': 'Commenter à {time}',
+  'comments.attachedAt': 'Ce commentaire portera sur l’instant {time} du rendu.',
+  'comments.detach': 'Commenter la scène seulement',
 
   'notifications.bell': 'Notifications',
   'notifications.bellUnread.one': 'Notifications : {count} non lue',
