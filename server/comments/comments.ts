@@ -83,17 +83,22 @@ export function createComments(options: {
     return db
       .selectFrom('project_members')
       .innerJoin('users', 'users.id', 'project_members.user_id')
-      .select(['users.id as userId', 'users.name'])
+      .select(['users.id as userId', 'users.name', 'project_members.role'])
       .where('project_members.project_id', '=', projectId)
       .execute();
   }
 
-  /** Notifications for the people a comment mentions (newly) and the author it replies to. */
+  /**
+   * Notifications for the people a comment mentions (newly), the author it
+   * replies to and, for a guest's comment, the project's owners (a review
+   * from outside the team must not go unseen).
+   */
   function notificationsFor(
     comment: CommentRecord,
     actor: { id: string | null; name: string },
     mentioned: readonly string[],
     repliedTo: string | null,
+    owners: readonly string[] = [],
   ): NewNotification[] {
     const about = {
       projectId: comment.projectId,
@@ -105,6 +110,7 @@ export function createComments(options: {
     return [
       ...mentioned.map((userId) => ({ ...about, userId, kind: 'mention' as const })),
       ...(repliedTo ? [{ ...about, userId: repliedTo, kind: 'reply' as const }] : []),
+      ...owners.map((userId) => ({ ...about, userId, kind: 'comment' as const })),
     ];
   }
 
@@ -203,6 +209,9 @@ export function createComments(options: {
           { id: actorId, name: authorName },
           mentions,
           parent?.author_user_id ?? null,
+          author.kind === 'guest'
+            ? members.filter((m) => m.role === 'owner').map((m) => m.userId)
+            : [],
         ),
       );
       return comment;

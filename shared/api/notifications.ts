@@ -5,6 +5,7 @@ export const NOTIFICATION_KINDS = [
   'render-failed',
   'mention',
   'reply',
+  'comment',
   'added-to-project',
   'member-joined',
 ] as const;

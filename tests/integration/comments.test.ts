@@ -70,8 +70,11 @@ describe('comments', () => {
       const refused = await as(stranger, method, path, body);
       assert.equal(refused.status, 404, `${method} ${path}`);
     }
-    const still = await as(owner, 'GET', `/api/v1/projects/${projectId}/comments`);
-    assert.ok(still.body.comments.some((c: { id: string }) => c.id === id));
+    for (const member of [viewer, editor, owner]) {
+      const still = await as(member, 'GET', `/api/v1/projects/${projectId}/comments`);
+      assert.equal(still.status, 200);
+      assert.ok(still.body.comments.some((c: { id: string }) => c.id === id));
+    }
   });
 
   test('viewers read and comment; only editors and owners resolve; authors edit their own', async () => {
@@ -228,7 +231,7 @@ describe('comments by a guest through the domain function', () => {
 
   const guest = (name: string) => ({ kind: 'guest' as const, name, shareLinkId: 'link-1' });
 
-  test('a guest comment is stored under the given name, relayed and notifies mentions', async () => {
+  test('a guest comment is stored under the given name, relayed, and notifies mentions and owners', async () => {
     const comment = await comments.create({
       projectId,
       author: guest('  Clara (client)  '),
@@ -246,7 +249,10 @@ describe('comments by a guest through the domain function', () => {
     assert.deepEqual(published.at(-1), { type: 'comment', comment });
     assert.deepEqual(
       notified.at(-1)?.map((n) => [n.userId, n.kind, n.actor?.id ?? null]),
-      [['u-bob', 'mention', null]],
+      [
+        ['u-bob', 'mention', null],
+        ['u-owner', 'comment', null],
+      ],
     );
     const listed = await comments.list('u-owner', projectId);
     assert.equal(listed.at(-1)?.id, comment.id);
