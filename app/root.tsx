@@ -21,6 +21,7 @@ import { useEffect, type ReactNode } from 'react';
 import { LOCALES, useI18n } from './i18n/index.ts';
 import { useCspNonce } from './lib/csp-nonce.tsx';
 import { RenderNotices } from './features/renders/render-notices.tsx';
+import { NotificationBell } from './features/notifications/notification-bell.tsx';
 import { localeFor } from './lib/locale-cookie.server.ts';
 import stylesHref from './styles/app.css';
 import editorStylesHref from './styles/editor.css';
@@ -29,6 +30,7 @@ import timelineStylesHref from './styles/timeline.css';
 import firstRunStylesHref from './styles/first-run.css';
 import shareStylesHref from './styles/share.css';
 import theatreStylesHref from './styles/theatre.css';
+import reviewStylesHref from './styles/review.css';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesHref },
@@ -38,6 +40,7 @@ export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: firstRunStylesHref },
   { rel: 'stylesheet', href: shareStylesHref },
   { rel: 'stylesheet', href: theatreStylesHref },
+  { rel: 'stylesheet', href: reviewStylesHref },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ];
 
@@ -74,6 +77,7 @@ function Header() {
             <Link to="/projects" className="nav-link">
               {t('nav.projects')}
             </Link>
+            <NotificationBell />
             <span className="header-user" data-testid="header-user">
               {user.name}
             </span>

@@ -96,6 +96,13 @@ const envSchema = z.object({
   // Live (queued or running) renders at once, checked at creation and retry (shared/live-render-limits.ts).
   MAX_LIVE_RENDERS_PER_USER: z.coerce.number().int().min(1).default(3),
   MAX_LIVE_RENDERS_PER_PROJECT: z.coerce.number().int().min(1).default(5),
+  // Notification e-mail (smtp://user:pass@host:587, smtps://…); unset: no e-mail is sent.
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((url) => /^smtps?:\/\//.test(url), 'SMTP_URL must start with smtp:// or smtps://')
+    .optional(),
+  SMTP_FROM: z.string().min(3).default('Montage <montage@localhost>'),
 });
 
 export interface Config {
@@ -143,6 +150,8 @@ export interface Config {
   metricsToken: string | undefined;
   /** Live renders at once (MAX_LIVE_RENDERS_PER_USER, MAX_LIVE_RENDERS_PER_PROJECT). */
   liveRenderLimits: LiveRenderLimits;
+  /** Notification e-mail (SMTP_URL, SMTP_FROM); null: none is sent. */
+  mail: { smtpUrl: string; from: string } | null;
 }
 
 export class ConfigError extends Error {}
@@ -207,6 +216,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       perUser: e.MAX_LIVE_RENDERS_PER_USER,
       perProject: e.MAX_LIVE_RENDERS_PER_PROJECT,
     },
+    mail: e.SMTP_URL ? { smtpUrl: e.SMTP_URL, from: e.SMTP_FROM } : null,
   };
 }
 

@@ -14,6 +14,12 @@ import { createRenderQueue } from './renders/render-queue.ts';
 import { MediaStore } from '../shared/node/media-store.ts';
 import { createMusic } from './media/music.ts';
 import { RateLimits } from './http/rate-limit.ts';
+import { createComments } from './comments/comments.ts';
+import { createFanout } from './notifications/fanout.ts';
+import { createMailer } from './notifications/mailer.ts';
+import { createNotifications } from './notifications/notifications.ts';
+import { createNotificationStreams } from './notifications/streams.ts';
+import { listScenes } from '../shared/project-doc.ts';
 import {
   createShareLinks,
   SHARE_LINK_LIMITS,
@@ -53,6 +59,21 @@ export async function createServices(config: Config, logger: Logger) {
     sessionTtlDays: config.sessionTtlDays,
     limits: authLimits,
   });
+  // Review events and notifications reach every instance through Redis (ADR 0034).
+  const fanout = createFanout(redis, config.redisPrefix, logger.child({ module: 'review' }));
+  const mailer = createMailer(config.mail, logger.child({ module: 'mail' }));
+  const notifications = createNotifications({
+    db: database.db,
+    fanout,
+    mailer,
+    logger: logger.child({ module: 'notifications' }),
+    publicUrl: config.publicUrl,
+  });
+  const notificationStreams = createNotificationStreams(fanout);
+  /** Runs a notification in the background: its failure is logged, never the caller's. */
+  const notifyLater = (work: () => Promise<void>) => {
+    void work().catch((err: unknown) => logger.error({ err }, 'notification failed'));
+  };
   // Projects and collab need each other (roles ↔ documents): the late-bound
   // documents object breaks the cycle without a second implementation.
   let documents: ProjectDocuments | null = null;
@@ -68,6 +89,7 @@ export async function createServices(config: Config, logger: Logger) {
     limits: new RateLimits<InvitationLimit>(redis, config.redisPrefix, {
       invitationsByUser: config.invitationLimit,
     }),
+    onAccepted: (accepted) => notifyLater(() => notifications.memberAdded(accepted)),
   });
   // Preview links need renders and the collab server, which asks them whether a link is live.
   let shareLinks: ShareLinks | null = null;
@@ -97,6 +119,7 @@ export async function createServices(config: Config, logger: Logger) {
     revisions,
     config.timelineLimits,
     config.liveRenderLimits,
+    (ended) => notifyLater(() => notifications.renderEnded(ended)),
   );
   const renderQueue = createRenderQueue({
     redisUrl: config.redisUrl,
@@ -115,6 +138,18 @@ export async function createServices(config: Config, logger: Logger) {
     readDocument: collab.documents.read,
     limits: new RateLimits<ShareLinkLimit>(redis, config.redisPrefix, SHARE_LINK_LIMITS),
     disconnect: (linkId) => collab.revokeShareLink(linkId),
+  });
+  // Comment changes go to collaborators on every instance: each relays them on its own sockets.
+  fanout.on((event) => {
+    if (event.type === 'project') collab.broadcast(event.projectId, event.message);
+  });
+  const comments = createComments({
+    db: database.db,
+    projects,
+    sceneExists: async (projectId, sceneId) =>
+      listScenes(await collab.documents.read(projectId)).some((scene) => scene.id === sceneId),
+    notifications,
+    publish: (projectId, message) => fanout.publish({ type: 'project', projectId, message }),
   });
   const media = new MediaStore(config.mediaDir, { owner: config.instanceId });
   const music = createMusic(media, projects, collab.documents.change, {
@@ -149,7 +184,13 @@ export async function createServices(config: Config, logger: Logger) {
     voiceSamples,
     shareLinks,
     collab,
+    comments,
+    notifications,
+    notificationStreams,
     async close() {
+      notificationStreams.close();
+      fanout.close();
+      mailer.close();
       await renderQueue.close();
       await voiceSamples.close();
       await collab.close();

@@ -10,6 +10,7 @@ import { en as firstRun } from './areas/first-run.ts';
 import { en as codes } from './areas/codes.ts';
 import { en as share } from './areas/share.ts';
 import { en as theatre } from './areas/theatre.ts';
+import { en as review } from './areas/review.ts';
 
 /** English UI strings. Every key here must exist in every other catalogue. */
 export const en = {
@@ -369,6 +370,7 @@ export const en = {
   ...codes,
   ...share,
   ...theatre,
+  ...review,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -11,6 +11,7 @@ import { fr as firstRun } from './areas/first-run.ts';
 import { fr as codes } from './areas/codes.ts';
 import { fr as share } from './areas/share.ts';
 import { fr as theatre } from './areas/theatre.ts';
+import { fr as review } from './areas/review.ts';
 
 /** French UI strings. */
 export const fr: Record<MessageKey, string> = {
@@ -379,4 +380,5 @@ export const fr: Record<MessageKey, string> = {
   ...codes,
   ...share,
   ...theatre,
+  ...review,
 };

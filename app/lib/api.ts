@@ -19,7 +19,7 @@ export type ApiResult<T> = { ok: true; status: number; data: T } | { ok: false; 
  * a refusal or a network failure comes back as `{ ok: false, error }`.
  */
 export async function apiCall<T>(
-  method: 'GET' | 'POST' | 'DELETE',
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
   path: string,
   body?: unknown,
 ): Promise<ApiResult<T>> {

@@ -1,4 +1,5 @@
 import type { MeasuredNarration } from '../../shared/scene-duration.ts';
+import { parseJsonObject } from '../../shared/json-value.ts';
 import type { RenderRecord } from '../../shared/api/renders.ts';
 import type { Depiction } from '../../shared/render/depiction.ts';
 
@@ -18,13 +19,8 @@ export function upsertRender(list: readonly RenderRecord[], record: RenderRecord
  * (`{ type: 'render', render }`), or null for any other message.
  */
 export function renderFromMessage(payload: string, projectId: string): RenderRecord | null {
-  let message: unknown;
-  try {
-    message = JSON.parse(payload);
-  } catch {
-    return null;
-  }
-  if (!message || typeof message !== 'object') return null;
+  const message = parseJsonObject(payload);
+  if (!message) return null;
   const { type, render } = message as { type?: unknown; render?: Partial<RenderRecord> };
   if (type !== 'render' || !render || typeof render !== 'object') return null;
   if (typeof render.id !== 'string' || render.projectId !== projectId) return null;

@@ -54,6 +54,9 @@ export function apiRouter(services: Services): Router {
     collab,
     starters,
     hints,
+    comments,
+    notifications,
+    notificationStreams,
   } = services;
   const router = express.Router();
   const mediaPath = (hash: string, ext: string) => media.pathFor(hash, ext);
@@ -366,6 +369,72 @@ export function apiRouter(services: Services): Router {
       202,
     ),
   );
+
+  // Review comments (server/comments): any member comments; editors resolve; authors edit.
+  router.post(
+    '/projects/:id/comments',
+    json(async (req) => {
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      return {
+        comment: await comments.create({
+          ...body,
+          projectId: param(req, 'id'),
+          author: { kind: 'member', userId: requireSession(req).user.id },
+        }),
+      };
+    }, 201),
+  );
+
+  router.get(
+    '/projects/:id/comments',
+    json(async (req) => ({
+      comments: await comments.list(requireSession(req).user.id, param(req, 'id')),
+    })),
+  );
+
+  router.patch(
+    '/comments/:id',
+    json(async (req) => ({
+      comment: await comments.update(requireSession(req).user.id, param(req, 'id'), req.body),
+    })),
+  );
+
+  router.delete(
+    '/comments/:id',
+    json(async (req) => {
+      await comments.remove(requireSession(req).user.id, param(req, 'id'));
+      return undefined;
+    }),
+  );
+
+  // Notifications (server/notifications): a list, marking read, and a live stream (SSE).
+  router.get(
+    '/notifications',
+    json(async (req) => notifications.list(requireSession(req).user.id)),
+  );
+
+  router.post(
+    '/notifications/read',
+    json(async (req) => notifications.markRead(requireSession(req).user.id, req.body)),
+  );
+
+  router.get('/notifications/stream', async (req, res, next) => {
+    try {
+      const session = requireSession(req);
+      const locale = req.query.locale;
+      if (locale === 'en' || locale === 'fr')
+        await notifications.rememberLocale(session.user.id, locale);
+      notificationStreams.serve(
+        req,
+        res,
+        session.user.id,
+        { type: 'unread', unread: await notifications.unreadCount(session.user.id) },
+        () => accounts.isSessionLive(session.sessionId),
+      );
+    } catch (err) {
+      next(err);
+    }
+  });
 
   // PUT /projects/:id/music streams its own body: musicUploadRoute, mounted ahead of the JSON parser.
   router.delete(

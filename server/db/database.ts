@@ -9,6 +9,7 @@ import * as m0004 from './migrations/0004-render-summaries.ts';
 import * as m0005 from './migrations/0005-invitations.ts';
 import * as m0006 from './migrations/0006-live-render-indexes.ts';
 import * as m0007 from './migrations/0007-share-links.ts';
+import * as m0008 from './migrations/0008-comments-notifications.ts';
 import * as m0009 from './migrations/0009-user-hints.ts';
 import { startPGliteThread } from './pglite-thread.ts';
 
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-invitations': m0005,
   '0006-live-render-indexes': m0006,
   '0007-share-links': m0007,
+  '0008-comments-notifications': m0008,
   '0009-user-hints': m0009,
 };
 

@@ -10,6 +10,8 @@ export interface UsersTable {
   name: string;
   password_hash: string;
   created_at: Timestamp;
+  /** The UI language last seen for this user (e-mails are written in it); null until known. */
+  locale: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface DismissedHintsTable {
@@ -134,7 +136,46 @@ export interface ShareLinksTable {
   last_viewed_at: NullableTimestamp;
 }
 
+/** A review comment on a scene (server/comments); the author is a member or a link's guest. */
+export interface CommentsTable {
+  id: string;
+  project_id: string;
+  scene_id: string;
+  parent_id: string | null;
+  render_id: string | null;
+  at_sec: number | null;
+  author_user_id: string | null;
+  author_name: string;
+  /** The preview link a guest commented through (no foreign key: share links are their own module). */
+  share_link_id: string | null;
+  body: string;
+  /** JSON array of the mentioned user ids. */
+  mentions: ColumnType<string, string | undefined, string>;
+  resolved_at: NullableTimestamp;
+  resolved_by: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: Timestamp;
+  edited_at: NullableTimestamp;
+}
+
+/** One notification for one user (server/notifications). */
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  project_id: string | null;
+  actor_id: string | null;
+  actor_name: string | null;
+  render_id: string | null;
+  scene_id: string | null;
+  comment_id: string | null;
+  excerpt: string | null;
+  created_at: Timestamp;
+  read_at: NullableTimestamp;
+}
+
 export interface Database {
+  comments: CommentsTable;
+  notifications: NotificationsTable;
   invitations: InvitationsTable;
   share_links: ShareLinksTable;
   renders: RendersTable;

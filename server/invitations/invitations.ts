@@ -47,7 +47,12 @@ const toSent = (
 export function createInvitations(
   db: Db,
   projects: Projects,
-  options: { ttlDays: number; limits: RateLimits<InvitationLimit> },
+  options: {
+    ttlDays: number;
+    limits: RateLimits<InvitationLimit>;
+    /** Told once an invitation is accepted (the new member and the inviter are notified). */
+    onAccepted?: (accepted: { projectId: string; memberId: string; invitedBy: string }) => void;
+  },
 ) {
   const columns = [
     'id',
@@ -140,6 +145,11 @@ export function createInvitations(
         .executeTakeFirst();
       throw (current && refusalFor(invitationState(current, new Date()))) ?? invitationNotFound();
     }
+    options.onAccepted?.({
+      projectId: row.project_id,
+      memberId: user.id,
+      invitedBy: row.invited_by,
+    });
     return { project: await projects.get(user.id, row.project_id) };
   }
 

@@ -22,18 +22,33 @@ import {
   type RenderSummary,
 } from './render-summary.ts';
 
+/** A render that has just finished or failed (not cancelled): who queued it hears about it. */
+export interface RenderEnded {
+  renderId: string;
+  projectId: string;
+  createdBy: string | null;
+  status: 'done' | 'failed';
+}
+
 /**
  * Applies a lifecycle event to a stored render through the machine and
  * saves the result; returns the record, or null when the event changed
  * nothing (late events after cancel, failure or completion).
  */
-export function createApplyEvent(db: Db, rows: RenderRows, liveLimits: LiveRenderLimits) {
+export function createApplyEvent(
+  db: Db,
+  rows: RenderRows,
+  liveLimits: LiveRenderLimits,
+  onEnded: (ended: RenderEnded) => void = () => {},
+) {
   return async function applyEvent(
     renderId: string,
     event: RenderJobEvent,
     updateDetail?: (detail: RenderDetail | null) => RenderDetail | null,
   ): Promise<RenderRecord | null> {
-    return db
+    // Set inside the transaction that moved the render to its end (only one can: the row is locked).
+    let ended: RenderEnded | null = null;
+    const record = await db
       .transaction()
       .execute(async (trx) => {
         const row = await trx
@@ -101,8 +116,18 @@ export function createApplyEvent(db: Db, rows: RenderRows, liveLimits: LiveRende
           })
           .where('id', '=', renderId)
           .execute();
+        if ((next.state === 'done' || next.state === 'failed') && !isTerminalState(current.state)) {
+          ended = {
+            renderId,
+            projectId: row.project_id,
+            createdBy: row.created_by,
+            status: next.state,
+          };
+        }
         return true;
       })
       .then(async (changed) => (changed ? rows.fullRecord((await rows.load(renderId))!) : null));
+    if (ended) onEnded(ended);
+    return record;
   };
 }

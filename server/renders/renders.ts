@@ -13,7 +13,7 @@ import { ApiError } from '../http/errors.ts';
 import { parseInput } from '../http/parse-input.ts';
 import type { Projects } from '../projects/projects.ts';
 import type { Revisions } from '../revisions/revisions.ts';
-import { createApplyEvent } from './apply-event.ts';
+import { createApplyEvent, type RenderEnded } from './apply-event.ts';
 import { createCreate } from './create.ts';
 import { createRenderRows, planJobOfRow } from './render-rows.ts';
 import type { RenderDetail, RenderSummary } from './render-summary.ts';
@@ -28,10 +28,12 @@ export function createRenders(
   revisions: Revisions,
   limits: TimelineLimits = DEFAULT_TIMELINE_LIMITS,
   liveLimits: LiveRenderLimits = DEFAULT_LIVE_RENDER_LIMITS,
+  /** Told when a render finishes or fails (its creator is notified). */
+  onEnded?: (ended: RenderEnded) => void,
 ) {
   const rows = createRenderRows(db);
   const { selectStored, summaryOf, toRecord, fullRecord, load } = rows;
-  const applyEvent = createApplyEvent(db, rows, liveLimits);
+  const applyEvent = createApplyEvent(db, rows, liveLimits, onEnded);
 
   async function authorizedRow(userId: string, renderId: string, action: 'view' | 'edit') {
     const row = await load(renderId);

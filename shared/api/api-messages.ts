@@ -98,6 +98,13 @@ export const API_MESSAGES = {
   'errors.api.shareLink.revoked': 'This link was revoked',
   'errors.api.shareLinkRenderNotFinished':
     'The chosen render is not a finished render of this project',
+  // Review comments and notifications (issue 13).
+  'errors.api.commentNotFound': 'Comment not found',
+  'errors.api.commentSceneNotFound': 'No such scene in this project',
+  'errors.api.commentParentNotFound': 'The comment you reply to is not in this project',
+  'errors.api.commentRenderNotFound': 'This render is not in this project',
+  'errors.api.commentNotAuthor': 'Only its author can edit a comment',
+  'errors.api.commentDeleteForbidden': 'Only its author or a project owner can delete a comment',
 } as const satisfies Record<`errors.api.${string}`, string>;
 
 export type ApiMessageKey = keyof typeof API_MESSAGES;

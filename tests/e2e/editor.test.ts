@@ -654,7 +654,8 @@ describe('project editor', () => {
     ]) {
       assert.equal(await v.page.getByTestId(testId).count(), 0, `no ${testId} for a viewer`);
     }
-    // A sweep of the whole editor: what stays enabled only looks (tabs, zoom, selection, dialogs).
+    // A sweep of the whole editor: what stays enabled only looks (tabs, zoom, selection, dialogs),
+    // or comments (viewers review: ADR 0034).
     const enabled = await v.page
       .getByTestId('live-project')
       .locator('input, select, textarea, button, [contenteditable="true"]')
@@ -673,10 +674,12 @@ describe('project editor', () => {
     assert.deepEqual(
       [...new Set(enabled)].sort(),
       [
+        'scene-comment-count',
         'scene-select',
         'settings-open',
         'shortcuts-open',
         'tab-cast',
+        'tab-comments',
         'tab-history',
         'tab-script',
         'timeline-zoom-in',

@@ -1,4 +1,5 @@
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
+import { SceneCommentsButton } from '../comments/comment-counts.tsx';
 import type { EditorView } from '@codemirror/view';
 import { memo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
@@ -168,6 +169,7 @@ export const SceneCard = memo(function SceneCard(props: SceneCardProps) {
         </span>
         <SceneTitle map={map} doc={doc} id={id} n={n} readOnly={readOnly} />
         <PeopleOnScene awareness={awareness} sceneId={id} />
+        <SceneCommentsButton sceneId={id} n={n} />
         <CardMenu
           n={n}
           readOnly={readOnly}

@@ -32,6 +32,9 @@ import { useYMapField } from '../../collab/use-y.ts';
 import { useCollabSession } from './use-collab-session.ts';
 import { useRenders } from '../renders/use-renders.ts';
 import { EditorHint } from '../first-run/editor-hint.tsx';
+import { useComments, type CommentTime } from '../comments/use-comments.ts';
+import { CommentsPanel } from '../comments/comments-panel.tsx';
+import { CommentCountsContext } from '../comments/comment-counts.tsx';
 
 interface LiveProjectProps {
   projectId: string;
@@ -69,12 +72,13 @@ export function LiveProject(props: LiveProjectProps) {
         initialRenders={renders}
         initialNextBefore={props.rendersNextBefore}
         actions={actions}
+        role={props.role}
       />
     </PlaybackProvider>
   );
 }
 
-type SideTab = 'script' | 'cast' | 'history';
+type SideTab = 'script' | 'cast' | 'history' | 'comments';
 
 /**
  * One screen: the script, cast and history on the left, the scene board in
@@ -90,6 +94,7 @@ function Editor(props: {
   initialRenders: readonly RenderRecord[];
   initialNextBefore: string | null;
   actions: ReactNode;
+  role: Role;
 }) {
   const { session, snapshot, projectId } = props;
   const { t } = useI18n();
@@ -121,139 +126,206 @@ function Editor(props: {
   const connected = snapshot.status !== 'offline' && snapshot.status !== 'reconnecting';
   const people = peopleShown(usePeople(awareness, selfId), presenceUser(props.self), connected);
   useShownRender(watch);
+  const review = useComments(session, projectId);
+  const [commentScene, setCommentScene] = useState<string | null>(null);
+  const [highlightComment, setHighlightComment] = useState<string | null>(null);
+  const [commentAt, setCommentAt] = useState<CommentTime | null>(null);
+  const openComments = useCallback((sceneId: string) => {
+    setCommentScene(sceneId);
+    setTab('comments');
+  }, []);
+  const commentCounts = useMemo(
+    () => ({ counts: review.counts, open: openComments }),
+    [review.counts, openComments],
+  );
+  useShownComments(openComments, setHighlightComment);
   return (
-    <div
-      ref={root}
-      className="live-project editor"
-      data-testid="live-project"
-      data-readonly={readOnly}
-    >
-      <div className="project-bar">
-        <ProjectTitle doc={session.doc} readOnly={readOnly} />
-        <div className="project-status">
-          <PresenceBar people={people} selfId={selfId} offline={!connected} />
-          <SyncBadge status={snapshot.status} />
-          {readOnly ? <ViewOnlyBadge /> : null}
-          <div className="project-actions">
-            <UndoButtons undo={session.undo} readOnly={readOnly} />
-            <SettingsDialog doc={session.doc} readOnly={readOnly} undo={session.undo} />
-            <ShortcutsDialog />
-            {readOnly ? null : (
-              <CommitAndRender
-                session={session}
-                projectId={projectId}
-                feed={feed}
-                onQueued={(render) => revealRender(render.id)}
-                onWatch={(render) => {
-                  watch(render.id);
-                  revealRender(render.id);
-                }}
-              />
-            )}
-            {readOnly ? null : <ShareDialog projectId={projectId} renders={renders} />}
-            {props.actions}
-          </div>
-        </div>
-      </div>
-      <div className="editor-main">
-        <Tabs.Root
-          className="side-panel"
-          value={tab}
-          onValueChange={(value) => setTab(value as SideTab)}
-        >
-          <Tabs.List className="tabs-list" aria-label={t('editor.sidePanels')}>
-            <Tabs.Trigger className="tab" value="script" data-testid="tab-script">
-              {t('editor.tab.script')}
-            </Tabs.Trigger>
-            <Tabs.Trigger className="tab" value="cast" data-testid="tab-cast">
-              {t('editor.tab.cast')}
-            </Tabs.Trigger>
-            <Tabs.Trigger className="tab" value="history" data-testid="tab-history">
-              {t('editor.tab.history')}
-            </Tabs.Trigger>
-          </Tabs.List>
-          <Tabs.Content className="tab-content" value="script">
-            <ScriptPane
-              doc={session.doc}
-              awareness={awareness}
-              undo={session.undo}
-              readOnly={readOnly}
-            />
-          </Tabs.Content>
-          <Tabs.Content className="tab-content" value="cast">
-            <CastPanel
-              doc={session.doc}
-              readOnly={readOnly}
-              projectId={projectId}
-              undo={session.undo}
-            />
-          </Tabs.Content>
-          <Tabs.Content className="tab-content" value="history">
-            <HistoryPanel
-              doc={session.doc}
-              projectId={projectId}
-              readOnly={readOnly}
-              undo={session.undo}
-              beforeCommit={() => session.whenSaved(10_000)}
-            />
-          </Tabs.Content>
-        </Tabs.Root>
-        <SceneBoard
-          doc={session.doc}
-          undo={session.undo}
-          awareness={awareness}
-          readOnly={readOnly}
-          selection={selection}
-          thumbnails={thumbnails}
-          narrations={narrations}
-          depictions={depictions}
-          tools={readOnly ? null : <ImportScript doc={session.doc} undo={session.undo} />}
-        />
-        <aside className="preview-column" aria-label={t('editor.preview')}>
-          <RenderPanel
-            renders={renders}
-            readOnly={readOnly}
-            feed={feed}
-            more={more}
-            selectedId={preview?.id ?? null}
-            onPreview={(render) => watch(render.id)}
-            player={
-              preview && !inTheatre ? (
-                <RenderPlayer
-                  render={preview}
-                  language={typeof language === 'string' ? language : 'en'}
-                  onTheatre={() => setInTheatre(true)}
-                  onClose={() => {
-                    setPreviewId(null);
-                    revealRender(preview.id, true);
+    <CommentCountsContext.Provider value={commentCounts}>
+      <div
+        ref={root}
+        className="live-project editor"
+        data-testid="live-project"
+        data-readonly={readOnly}
+      >
+        <div className="project-bar">
+          <ProjectTitle doc={session.doc} readOnly={readOnly} />
+          <div className="project-status">
+            <PresenceBar people={people} selfId={selfId} offline={!connected} />
+            <SyncBadge status={snapshot.status} />
+            {readOnly ? <ViewOnlyBadge /> : null}
+            <div className="project-actions">
+              <UndoButtons undo={session.undo} readOnly={readOnly} />
+              <SettingsDialog doc={session.doc} readOnly={readOnly} undo={session.undo} />
+              <ShortcutsDialog />
+              {readOnly ? null : (
+                <CommitAndRender
+                  session={session}
+                  projectId={projectId}
+                  feed={feed}
+                  onQueued={(render) => revealRender(render.id)}
+                  onWatch={(render) => {
+                    watch(render.id);
+                    revealRender(render.id);
                   }}
                 />
-              ) : null
-            }
+              )}
+              {readOnly ? null : <ShareDialog projectId={projectId} renders={renders} />}
+              {props.actions}
+            </div>
+          </div>
+        </div>
+        <div className="editor-main">
+          <Tabs.Root
+            className="side-panel"
+            value={tab}
+            onValueChange={(value) => setTab(value as SideTab)}
+          >
+            <Tabs.List className="tabs-list" aria-label={t('editor.sidePanels')}>
+              <Tabs.Trigger className="tab" value="script" data-testid="tab-script">
+                {t('editor.tab.script')}
+              </Tabs.Trigger>
+              <Tabs.Trigger className="tab" value="cast" data-testid="tab-cast">
+                {t('editor.tab.cast')}
+              </Tabs.Trigger>
+              <Tabs.Trigger className="tab" value="history" data-testid="tab-history">
+                {t('editor.tab.history')}
+              </Tabs.Trigger>
+              <Tabs.Trigger className="tab" value="comments" data-testid="tab-comments">
+                {t('comments.tab')}
+              </Tabs.Trigger>
+            </Tabs.List>
+            <Tabs.Content className="tab-content" value="script">
+              <ScriptPane
+                doc={session.doc}
+                awareness={awareness}
+                undo={session.undo}
+                readOnly={readOnly}
+              />
+            </Tabs.Content>
+            <Tabs.Content className="tab-content" value="cast">
+              <CastPanel
+                doc={session.doc}
+                readOnly={readOnly}
+                projectId={projectId}
+                undo={session.undo}
+              />
+            </Tabs.Content>
+            <Tabs.Content className="tab-content" value="history">
+              <HistoryPanel
+                doc={session.doc}
+                projectId={projectId}
+                readOnly={readOnly}
+                undo={session.undo}
+                beforeCommit={() => session.whenSaved(10_000)}
+              />
+            </Tabs.Content>
+            <Tabs.Content className="tab-content" value="comments">
+              <CommentsPanel
+                doc={session.doc}
+                sceneId={commentScene}
+                onSceneChange={setCommentScene}
+                comments={review.comments}
+                failed={review.failed}
+                members={review.members}
+                actions={review.actions}
+                permissions={{
+                  selfId,
+                  canResolve: props.role !== 'viewer',
+                  canDeleteAny: props.role === 'owner',
+                }}
+                highlightId={highlightComment}
+                at={commentAt}
+                onClearAt={() => setCommentAt(null)}
+              />
+            </Tabs.Content>
+          </Tabs.Root>
+          <SceneBoard
+            doc={session.doc}
+            undo={session.undo}
+            awareness={awareness}
+            readOnly={readOnly}
+            selection={selection}
+            thumbnails={thumbnails}
+            narrations={narrations}
+            depictions={depictions}
+            tools={readOnly ? null : <ImportScript doc={session.doc} undo={session.undo} />}
           />
-        </aside>
-      </div>
-      {preview && inTheatre ? (
-        <Theatre
-          render={preview}
-          language={typeof language === 'string' ? language : 'en'}
+          <aside className="preview-column" aria-label={t('editor.preview')}>
+            <RenderPanel
+              renders={renders}
+              readOnly={readOnly}
+              feed={feed}
+              more={more}
+              selectedId={preview?.id ?? null}
+              onPreview={(render) => watch(render.id)}
+              player={
+                preview && !inTheatre ? (
+                  <RenderPlayer
+                    render={preview}
+                    language={typeof language === 'string' ? language : 'en'}
+                    onTheatre={() => setInTheatre(true)}
+                    onClose={() => {
+                      setPreviewId(null);
+                      revealRender(preview.id, true);
+                    }}
+                    onComment={({ atSec, sceneId }) => {
+                      setCommentAt({ renderId: preview.id, atSec });
+                      if (sceneId) openComments(sceneId);
+                      else setTab('comments');
+                    }}
+                  />
+                ) : null
+              }
+            />
+          </aside>
+        </div>
+        {preview && inTheatre ? (
+          <Theatre
+            render={preview}
+            language={typeof language === 'string' ? language : 'en'}
+            selection={selection}
+            onSmall={() => setInTheatre(false)}
+            onClose={() => setPreviewId(null)}
+            onFocusFallback={() => revealRender(preview.id, true)}
+          />
+        ) : null}
+        <Timeline
+          doc={session.doc}
+          readOnly={readOnly}
           selection={selection}
-          onSmall={() => setInTheatre(false)}
-          onClose={() => setPreviewId(null)}
-          onFocusFallback={() => revealRender(preview.id, true)}
+          awareness={awareness}
+          onOpenScene={(id) => focusCard(id)}
+          narrations={narrations}
         />
-      ) : null}
-      <Timeline
-        doc={session.doc}
-        readOnly={readOnly}
-        selection={selection}
-        awareness={awareness}
-        onOpenScene={(id) => focusCard(id)}
-        narrations={narrations}
-      />
-      {readOnly ? null : <EditorHint />}
-    </div>
+        {readOnly ? null : <EditorHint />}
+      </div>
+    </CommentCountsContext.Provider>
   );
+}
+
+/**
+ * `?scene=<id>` (and `&comment=<id>`, where a notification leads): opens
+ * the Comments tab on that scene and highlights the comment.
+ */
+function useShownComments(
+  open: (sceneId: string) => void,
+  highlight: (commentId: string | null) => void,
+) {
+  const { search } = useLocation();
+  useEffect(() => {
+    const params = new URLSearchParams(search);
+    const scene = params.get('scene');
+    if (!scene) return;
+    open(scene);
+    const comment = params.get('comment');
+    highlight(comment);
+    if (!comment) return;
+    requestAnimationFrame(() =>
+      document
+        .querySelector<HTMLElement>(`[data-comment-id="${CSS.escape(comment)}"]`)
+        ?.scrollIntoView({ block: 'nearest' }),
+    );
+  }, [search, open, highlight]);
 }
 
 /** Undo and redo of this user's own changes; enabled as the stacks change. */

@@ -257,10 +257,13 @@ export function RenderPlayer(props: {
   language: string;
   onTheatre(): void;
   onClose(): void;
+  /** Comments on the scene playing now, at this time (review comments, issue 13). */
+  onComment?(at: { atSec: number; sceneId: string | null }): void;
 }) {
   const { render } = props;
   const output = render.output;
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const player = usePlayer(render);
   const name = usePlayerName(render);
   const playback = useContext(PlaybackContext);
@@ -271,6 +274,24 @@ export function RenderPlayer(props: {
       <div className="player-head">
         <h3 id="player-heading">{name}</h3>
         <div className="player-actions">
+          {props.onComment ? (
+            <button
+              type="button"
+              className="btn btn-small btn-quiet"
+              data-testid="player-comment"
+              onClick={() =>
+                props.onComment?.({
+                  atSec: Math.round(player.timeSec * 10) / 10,
+                  sceneId:
+                    player.chapters[chapterAt(player.chapters, player.timeSec)]?.sceneId ?? null,
+                })
+              }
+            >
+              {t('comments.commentAtTime', {
+                time: i18n.duration(Math.round(player.timeSec * 10) / 10),
+              })}
+            </button>
+          ) : null}
           <button
             type="button"
             className="btn btn-small btn-quiet"

@@ -10,6 +10,7 @@ import {
   type PointerEvent,
 } from 'react';
 import { setSceneField } from '../../../shared/project-doc.ts';
+import { BlockCommentCount } from '../comments/comment-counts.tsx';
 import type { MeasuredNarration } from '../../../shared/scene-duration.ts';
 import { TRANSITIONS, type Language, type Transition } from '../../../shared/timeline.ts';
 import { useIsSelected } from '../../collab/scene-selection.ts';
@@ -330,6 +331,7 @@ export const VideoBlock = memo(function VideoBlock({
         <span className="tl-block-head">
           <span className="tl-block-number">{n}</span>
           <span className="tl-block-title">{title}</span>
+          <BlockCommentCount sceneId={id} />
         </span>
         <span className="tl-block-duration">
           {duration}

@@ -98,4 +98,12 @@ export const fr: Record<keyof typeof en, string> = {
   'errors.api.shareLink.revoked': 'Ce lien a été révoqué',
   'errors.api.shareLinkRenderNotFinished':
     'Le rendu choisi n’est pas un rendu terminé de ce projet',
+  'errors.api.commentNotFound': 'Commentaire introuvable',
+  'errors.api.commentSceneNotFound': 'Cette scène n’existe pas dans ce projet',
+  'errors.api.commentParentNotFound':
+    'Le commentaire auquel vous répondez n’est pas dans ce projet',
+  'errors.api.commentRenderNotFound': 'Ce rendu n’appartient pas à ce projet',
+  'errors.api.commentNotAuthor': 'Seul son auteur peut modifier un commentaire',
+  'errors.api.commentDeleteForbidden':
+    'Seul son auteur ou un propriétaire du projet peut supprimer un commentaire',
 };

@@ -1,0 +1,108 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import {
+  applyCommentMessage,
+  commentMessageOf,
+  openCountsByScene,
+  type CommentRecord,
+} from '../../../shared/api/comments.ts';
+import type { Mentionable } from '../../../shared/comments/mentions.ts';
+import type { CollabSession } from '../../collab/collab-session.ts';
+import { apiCall, type ApiFailure } from '../../lib/api.ts';
+
+/** A time in one of the project's renders that a comment is about. */
+export interface CommentTime {
+  renderId: string;
+  atSec: number;
+}
+
+/** What the thread's buttons do; each answers null or the refusal to show. */
+export interface CommentActions {
+  post(
+    body: string,
+    sceneId: string,
+    parentId?: string,
+    at?: CommentTime | null,
+  ): Promise<ApiFailure | null>;
+  resolve(id: string, resolved: boolean): Promise<ApiFailure | null>;
+  edit(id: string, body: string): Promise<ApiFailure | null>;
+  remove(id: string): Promise<ApiFailure | null>;
+}
+
+/**
+ * The project's comments, live: loaded once and again on every resync
+ * (messages may have been missed while offline), then kept up to date by
+ * the comment messages the server relays on the project document, as
+ * renders are (use-renders.ts). Nothing polls.
+ */
+export function useComments(session: CollabSession, projectId: string) {
+  const [comments, setComments] = useState<CommentRecord[] | null>(null);
+  const [failed, setFailed] = useState(false);
+  const [members, setMembers] = useState<Mentionable[]>([]);
+  const base = `/projects/${encodeURIComponent(projectId)}`;
+
+  useEffect(() => {
+    let alive = true;
+    const load = async () => {
+      const [list, people] = await Promise.all([
+        apiCall<{ comments: CommentRecord[] }>('GET', `${base}/comments`),
+        apiCall<{ members: Mentionable[] }>('GET', `${base}/members`),
+      ]);
+      if (!alive) return;
+      if (list.ok) setComments(list.data.comments);
+      setFailed(!list.ok);
+      if (people.ok) setMembers(people.data.members);
+    };
+    const offMessage = session.onStateless((payload) => {
+      const message = commentMessageOf(payload, projectId);
+      if (message) setComments((list) => applyCommentMessage(list ?? [], message));
+    });
+    const offResync = session.onResync(() => void load());
+    void load();
+    return () => {
+      alive = false;
+      offMessage();
+      offResync();
+    };
+  }, [session, projectId, base]);
+
+  const apply = useCallback((comment: CommentRecord) => {
+    setComments((list) => applyCommentMessage(list ?? [], { type: 'comment', comment }));
+  }, []);
+
+  const actions: CommentActions = useMemo(() => {
+    const patch = async (id: string, change: { resolved: boolean } | { body: string }) => {
+      const res = await apiCall<{ comment: CommentRecord }>(
+        'PATCH',
+        `/comments/${encodeURIComponent(id)}`,
+        change,
+      );
+      if (!res.ok) return res.error;
+      apply(res.data.comment);
+      return null;
+    };
+    return {
+      async post(body, sceneId, parentId, at) {
+        const res = await apiCall<{ comment: CommentRecord }>('POST', `${base}/comments`, {
+          sceneId,
+          body,
+          ...(parentId ? { parentId } : {}),
+          ...(at ? { renderId: at.renderId, atSec: at.atSec } : {}),
+        });
+        if (!res.ok) return res.error;
+        apply(res.data.comment);
+        return null;
+      },
+      resolve: (id, resolved) => patch(id, { resolved }),
+      edit: (id, body) => patch(id, { body }),
+      async remove(id) {
+        const res = await apiCall('DELETE', `/comments/${encodeURIComponent(id)}`);
+        if (!res.ok) return res.error;
+        setComments((list) => (list ?? []).filter((c) => c.id !== id && c.parentId !== id));
+        return null;
+      },
+    };
+  }, [base, apply]);
+
+  const counts = useMemo(() => openCountsByScene(comments ?? []), [comments]);
+  return { comments, failed, members, actions, counts };
+}
