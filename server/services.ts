@@ -96,7 +96,7 @@ export async function createServices(config: Config, logger: Logger) {
   });
   await renderQueue.reconcile();
   const media = new MediaStore(config.mediaDir, { owner: config.instanceId });
-  const music = createMusic(media, projects, collab.documents.change, {
+  const music = createMusic(media, projects, collab.documents, {
     maxBytes: config.musicMaxBytes,
     maxSeconds: config.musicMaxSeconds,
   });
