@@ -7,6 +7,7 @@ import { en as apiMessages } from './areas/api-messages.ts';
 import { en as depiction } from './areas/depiction.ts';
 import { en as feedback } from './areas/feedback.ts';
 import { en as codes } from './areas/codes.ts';
+import { en as music } from './areas/music.ts';
 
 /** English UI strings. Every key here must exist in every other catalogue. */
 export const en = {
@@ -364,6 +365,7 @@ export const en = {
   ...depiction,
   ...feedback,
   ...codes,
+  ...music,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -8,6 +8,7 @@ import { fr as apiMessages } from './areas/api-messages.ts';
 import { fr as depiction } from './areas/depiction.ts';
 import { fr as feedback } from './areas/feedback.ts';
 import { fr as codes } from './areas/codes.ts';
+import { fr as music } from './areas/music.ts';
 
 /** French UI strings. */
 export const fr: Record<MessageKey, string> = {
@@ -374,4 +375,5 @@ export const fr: Record<MessageKey, string> = {
   ...depiction,
   ...feedback,
   ...codes,
+  ...music,
 };

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type * as Y from 'yjs';
 import { z } from 'zod';
 import { projectMap, readMusic, setMusicBed } from '../../shared/project-doc.ts';
+import { musicUploadName } from '../../shared/music-name.ts';
 import { musicSchema, type MusicBed } from '../../shared/timeline.ts';
 import {
   NORMALISED_AUDIO,
@@ -52,15 +53,6 @@ const invalidFile = (message: ApiMessageKey | ApiMessage) => {
 /** The upload's query: the file's name as the person's computer called it, for display only. */
 const uploadQuery = z.object({ name: musicSchema.shape.name });
 
-/**
- * A file name as a display name: the part after any folder, trimmed. What is
- * left must still pass the schema (one clean line, length-limited): a name
- * with control or bidirectional characters is refused, never rewritten.
- */
-export function displayName(raw: string): string {
-  return raw.split(/[\\/]/).at(-1)!.trim();
-}
-
 export function createMusic(
   media: MediaStore,
   projects: Projects,
@@ -103,7 +95,8 @@ export function createMusic(
       await projects.authorize(userId, projectId, 'edit');
       const raw = (query ?? {}) as { name?: unknown };
       const { name } = parseInput(uploadQuery, {
-        name: typeof raw.name === 'string' ? displayName(raw.name) || undefined : raw.name,
+        // Trimmed and cut to length; a name with control or bidirectional characters is refused.
+        name: typeof raw.name === 'string' ? (musicUploadName(raw.name) ?? undefined) : raw.name,
       });
       const scratch = await media.createScratch();
       try {

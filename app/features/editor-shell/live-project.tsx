@@ -221,6 +221,8 @@ function Editor(props: {
       </div>
       <Timeline
         doc={session.doc}
+        projectId={projectId}
+        undo={session.undo}
         readOnly={readOnly}
         selection={selection}
         awareness={awareness}

@@ -40,7 +40,10 @@ import { useTimelineController } from './use-timeline-controller.ts';
 
 export interface TimelineProps {
   doc: Y.Doc;
+  projectId: string;
   readOnly: boolean;
+  /** The session's undo manager: the music picker's changes are one step each. */
+  undo?: Y.UndoManager;
   selection: SceneSelection;
   awareness: Awareness | null;
   /** Enter on a block: the board scrolls to and focuses that scene's card. */
@@ -66,7 +69,9 @@ const isLanguage = (value: unknown): value is Language =>
  */
 export function Timeline({
   doc,
+  projectId,
   readOnly,
+  undo,
   selection,
   awareness,
   onOpenScene,
@@ -328,7 +333,14 @@ export function Timeline({
                 ))}
               </div>
 
-              <MusicTrack music={music} totalPx={layout.totalPx} />
+              <MusicTrack
+                music={music}
+                totalPx={layout.totalPx}
+                doc={doc}
+                projectId={projectId}
+                readOnly={readOnly}
+                undo={undo}
+              />
 
               {drag ? (
                 <div
