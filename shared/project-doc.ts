@@ -633,10 +633,7 @@ export function setMusicBed(
  * Changes the music bed's volume or ducking; false when there is no bed.
  * Throws a RangeError naming the field (changing nothing) when invalid.
  */
-export function setMusicMix(
-  doc: Y.Doc,
-  change: { volume?: number; duck?: boolean },
-): boolean {
+export function setMusicMix(doc: Y.Doc, change: { volume?: number; duck?: boolean }): boolean {
   const current = readMusic(doc);
   if (!current) return false;
   const next = parseField(musicSchema, 'music', { ...current, ...removeUndefined(change) });

@@ -2,12 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { scene, timeline, tinyPreset } from '../test-fixtures.ts';
 import type { Timeline } from '../../shared/timeline.ts';
-import {
-  audioKey,
-  audioMixGraph,
-  normalisingGainDb,
-  parseIntegratedLoudness,
-} from './audio.ts';
+import { audioKey, audioMixGraph, normalisingGainDb, parseIntegratedLoudness } from './audio.ts';
 import { planRender } from './plan.ts';
 
 const engines = {
@@ -37,7 +32,11 @@ test('the audio key changes with the music volume and ducking, not with its name
   };
   const music = base.music!;
   const original = keyOf(base);
-  assert.equal(keyOf({ ...base, music: { ...music, duck: true } }), original, 'duck defaults to on');
+  assert.equal(
+    keyOf({ ...base, music: { ...music, duck: true } }),
+    original,
+    'duck defaults to on',
+  );
   assert.equal(keyOf({ ...base, music: { ...music, name: 'Other.ogg' } }), original);
   assert.notEqual(keyOf({ ...base, music: { ...music, duck: false } }), original);
   assert.notEqual(keyOf({ ...base, music: { ...music, volume: 0.5 } }), original);

@@ -320,7 +320,11 @@ export function planRender(
     scenes,
     transitions,
     music: timeline.music
-      ? { asset: timeline.music.asset, volume: timeline.music.volume, duck: musicDucks(timeline.music) }
+      ? {
+          asset: timeline.music.asset,
+          volume: timeline.music.volume,
+          duck: musicDucks(timeline.music),
+        }
       : null,
     warnings,
   };

@@ -153,7 +153,7 @@ function MusicPickerBody({ doc, projectId, readOnly, undo }: MusicPickerProps) {
       onDrop={onDrop}
     >
       {music ? (
-        <CurrentMusic music={music} projectId={projectId} readOnly={readOnly} />
+        <CurrentMusic music={music} projectId={projectId} />
       ) : (
         <p className="music-none" data-testid="music-none">
           {t('music.none')}
@@ -209,6 +209,7 @@ function MusicPickerBody({ doc, projectId, readOnly, undo }: MusicPickerProps) {
               >
                 {music ? t('music.replace') : t('music.upload')}
               </button>
+              {music ? <RemoveMusic projectId={projectId} /> : null}
               <span className="music-drop-hint">
                 {dragging ? t('music.dropping') : t('music.dropHint')}
               </span>
@@ -284,12 +285,8 @@ function DuckCheckbox(props: {
   );
 }
 
-/** The bed now in the document: its name and length, a preview to listen to, Remove. */
-function CurrentMusic(props: {
-  music: MusicBedView;
-  projectId: string;
-  readOnly: boolean;
-}) {
+/** The bed now in the document: its name and length, and a preview to listen to. */
+function CurrentMusic(props: { music: MusicBedView; projectId: string }) {
   const i18n = useI18n();
   const { t } = i18n;
   const { music } = props;
@@ -336,9 +333,6 @@ function CurrentMusic(props: {
             : t('music.duration', { duration: i18n.duration(duration) })}
         </p>
       </div>
-      {props.readOnly ? null : (
-        <RemoveMusic projectId={props.projectId} />
-      )}
       {src ? (
         <audio
           ref={audio}
@@ -368,7 +362,10 @@ function RemoveMusic(props: { projectId: string }) {
   const remove = async () => {
     setBusy(true);
     setError(null);
-    const result = await apiCall('DELETE', `/projects/${encodeURIComponent(props.projectId)}/music`);
+    const result = await apiCall(
+      'DELETE',
+      `/projects/${encodeURIComponent(props.projectId)}/music`,
+    );
     setBusy(false);
     if (result.ok) {
       setOpen(false);
