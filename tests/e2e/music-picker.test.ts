@@ -1,6 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -161,6 +161,20 @@ describe('music picker', () => {
     await page.getByTestId('music-error').waitFor();
     assert.match(await text(page, 'music-error'), /^The file is not an audio file Montage accepts/);
     assert.equal(musicOf(client.doc), null, 'no music was set');
+
+    // A file name the document would refuse: refused before sending.
+    await page.getByTestId('music-file').setInputFiles({
+      name: 'Evil\u202Etxt.wav',
+      mimeType: 'audio/wav',
+      buffer: readFileSync(files.theme),
+    });
+    await eventually(
+      () => text(page, 'music-error'),
+      (value) =>
+        value ===
+        'The file name cannot be kept: it contains a bidirectional override character (U+202E) at position 5. Rename the file and try again.',
+      'the refused name',
+    );
 
     // Too big and too long: refused with the limits, nothing changed.
     await page.getByTestId('music-file').setInputFiles(files.big);

@@ -9,7 +9,9 @@ import {
   type RefObject,
 } from 'react';
 import type * as Y from 'yjs';
+import { musicUploadName } from '../../../shared/music-name.ts';
 import { projectMap, setMusicMix } from '../../../shared/project-doc.ts';
+import { findUnsafeCharacter, unsafeCharacterMessage } from '../../../shared/text-safety.ts';
 import { useYMapField } from '../../collab/use-y.ts';
 import { ConfirmCancel, ConfirmDialog } from '../../components/ui/confirm-dialog.tsx';
 import { Dialog, DialogClose } from '../../components/ui/dialog.tsx';
@@ -108,6 +110,17 @@ function MusicPickerBody({ doc, projectId, readOnly, undo }: MusicPickerProps) {
     if (readOnly || upload) return;
     setError(null);
     setNotice(null);
+    // A name the document would refuse is refused here, before any byte is sent.
+    const unsafe = findUnsafeCharacter(musicUploadName(file.name) ?? '', 'single-line');
+    if (unsafe) {
+      const { kind, codePoint, position } = unsafe;
+      const problem = i18n.field(
+        { key: `errors.unsafe.${kind}`, params: { codePoint, position } },
+        unsafeCharacterMessage(unsafe),
+      );
+      setError(t('music.error.name', { problem }));
+      return;
+    }
     const handle = uploadMusic(projectId, file, (progress) =>
       setUpload((shown) => (shown ? { ...shown, progress } : shown)),
     );
