@@ -141,7 +141,7 @@ describe('music picker', () => {
   const progressSeen = (page: Page) =>
     page.evaluate(() => (window as unknown as { progressSeen: number[] }).progressSeen);
 
-  test('an editor opens the picker from the lane with Enter, uploads, sets volume and ducking, removes', async () => {
+  test('an editor opens the picker from the lane with Enter, cancels and makes uploads, sets volume and ducking, removes', async () => {
     const { owner, projectId, client } = await project('Music');
     const { page, errors } = await open(owner.token, projectId, 'en');
     const lane = page.getByTestId('timeline-music');
@@ -190,6 +190,34 @@ describe('music picker', () => {
       'the too-long refusal',
     );
     assert.equal(musicOf(client.doc), null, 'still no music');
+
+    // A slow connection: the upload shows how far it got and can be cancelled; nothing changes.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: 32 * 1024,
+    });
+    await page.getByTestId('music-file').setInputFiles(files.theme);
+    const bar = page.getByTestId('music-upload-progress');
+    await eventually(
+      async () => Number(await bar.getAttribute('aria-valuenow')),
+      (value) => value > 0 && value < 100,
+      'part of the file sent',
+    );
+    assert.match(await text(page, 'music-upload'), /^Uploading Harbour theme\.wav…/);
+    await page.getByTestId('music-upload-cancel').click();
+    await page.getByTestId('music-upload-button').waitFor();
+    assert.equal(await page.getByTestId('music-error').count(), 0, 'a cancel is not an error');
+    assert.equal(musicOf(client.doc), null, 'a cancelled upload changes nothing');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
 
     // A real WAV: progress shown, then the bed in the document, the lane and the picker.
     await watchProgress(page);
