@@ -335,10 +335,7 @@ describe('music picker', () => {
     // Replacing the file keeps the mix; Remove asks first.
     await page.getByTestId('timeline-music').click();
     await picker.waitFor();
-    assert.equal(
-      await page.getByTestId('music-upload-button').textContent(),
-      'Replace with another file…',
-    );
+    assert.equal(await page.getByTestId('music-upload-button').textContent(), 'Replace the file…');
     await page.getByTestId('music-file').setInputFiles(files.tide);
     await eventually(
       async () => musicOf(client.doc)?.name,
@@ -394,6 +391,8 @@ describe('music picker', () => {
     );
     if (SCREENSHOT_DIR) {
       mkdirSync(SCREENSHOT_DIR, { recursive: true });
+      // Clicking the lane scrolled the page a little: the shot shows it from the top.
+      await page.evaluate(() => document.scrollingElement?.scrollTo(0, 0));
       await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'music-picker-fr-1280x720.png') });
     }
     await page.keyboard.press('Escape');
