@@ -16,7 +16,7 @@ import {
 } from '../support/browser.ts';
 import { connectClient } from '../support/collab-client.ts';
 import { addMember } from '../support/members.ts';
-import { api, signUp } from '../support/web-server.ts';
+import { createProject, signUp } from '../support/web-server.ts';
 
 /** Set to a folder to keep screenshots of the picker and the lane (docs/screenshots/music). */
 const SCREENSHOT_DIR = process.env.MONTAGE_SCREENSHOT_DIR;
@@ -82,12 +82,7 @@ describe('music picker', () => {
 
   async function project(title: string) {
     const owner = await signUp(stage.server.url, 'Olivia Owner');
-    const created = await api(stage.server.url, 'POST', '/api/v1/projects', {
-      token: owner.token,
-      body: { title },
-    });
-    assert.equal(created.status, 201);
-    const projectId = created.body.project.id as string;
+    const projectId = await createProject(stage.server.url, owner.token, title);
     // A second collaborator: what the page writes must reach it.
     const client = await connectClient(stage.server.url, owner.token, projectId);
     clients.add(client);

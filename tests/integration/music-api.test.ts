@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { setMusicMix } from '../../shared/project-doc.ts';
-import { api, signUp, WebServer } from '../support/web-server.ts';
+import { api, createProject, signUp, WebServer } from '../support/web-server.ts';
 import { connectClient, waitFor, type CollabClient } from '../support/collab-client.ts';
 import { addMember } from '../support/members.ts';
 
@@ -39,12 +39,7 @@ describe('music bed API: names, the kept mix, listening', () => {
     owner = await signUp(web.url, 'Composer');
     viewer = await signUp(web.url, 'Listener');
     stranger = await signUp(web.url, 'Stranger');
-    projectId = (
-      await api(web.url, 'POST', '/api/v1/projects', {
-        token: owner.token,
-        body: { title: 'Music' },
-      })
-    ).body.project.id;
+    projectId = await createProject(web.url, owner.token, 'Music');
     await addMember(web, owner.token, projectId, viewer, 'viewer');
     client = await connectClient(web.url, owner.token, projectId);
     await waitFor(() => client.provider.isSynced, 'synced');
