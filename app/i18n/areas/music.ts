@@ -47,6 +47,8 @@ export const en = {
   'music.error.network': 'The connection was lost during the upload. Try again.',
   'music.error.name': 'The file name cannot be kept: it {problem}. Rename the file and try again.',
   'music.error.oneFile': 'Drop one audio file at a time.',
+  'music.diff': '{name} at {volume}% volume',
+  'music.diffNotDucked': '{name} at {volume}% volume, not ducked',
 } as const;
 
 export const fr: Record<keyof typeof en, string> = {
@@ -99,4 +101,6 @@ export const fr: Record<keyof typeof en, string> = {
   'music.error.name':
     'Le nom du fichier ne peut pas être conservé : il {problem}. Renommez le fichier et réessayez.',
   'music.error.oneFile': 'Déposez un seul fichier audio à la fois.',
+  'music.diff': '{name} à {volume} % du volume',
+  'music.diffNotDucked': '{name} à {volume} % du volume, sans atténuation',
 };
