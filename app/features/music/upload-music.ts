@@ -43,7 +43,6 @@ export function uploadMusic(
     xhr.onabort = () => failed('ABORTED');
     xhr.open('PUT', `${musicPath(projectId)}${name ? `?name=${encodeURIComponent(name)}` : ''}`);
     xhr.setRequestHeader('accept', 'application/json');
-    xhr.withCredentials = true;
     xhr.send(file);
   });
   return { done, cancel: () => xhr.abort() };
