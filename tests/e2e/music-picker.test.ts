@@ -143,6 +143,11 @@ describe('music picker', () => {
     assert.equal((await lane.textContent())?.trim(), '+ Add music', 'an invitation for editors');
     assert.equal(await lane.getAttribute('aria-label'), 'Music track: no music yet. Add music');
 
+    if (SCREENSHOT_DIR) {
+      mkdirSync(SCREENSHOT_DIR, { recursive: true });
+      await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'music-lane-add-1440x900.png') });
+    }
+
     // Keyboard: the lane is focusable and Enter opens the picker.
     await lane.focus();
     await page.keyboard.press('Enter');
