@@ -358,7 +358,7 @@ describe('music picker', () => {
     assert.deepEqual(errors, []);
   });
 
-  test('in French a refused file reads in French and changes nothing; a viewer sees the picker read-only', async () => {
+  test('in French a dropped file uploads, a refused one reads in French and changes nothing; a viewer sees the picker read-only', async () => {
     const { owner, projectId, client } = await project('Musique');
     const viewer = await signUp(stage.server.url, 'Vera Viewer');
     await addMember(stage.server, owner.token, projectId, viewer, 'viewer');
@@ -367,7 +367,22 @@ describe('music picker', () => {
     assert.equal((await lane.textContent())?.trim(), '+ Ajouter une musique');
     await lane.click();
     await page.getByTestId('music-picker').waitFor();
-    await page.getByTestId('music-file').setInputFiles(files.theme);
+    // Dropped onto the dialog: the zone says so while a file is over it, then uploads it.
+    const dataTransfer = await page.evaluateHandle((base64) => {
+      const transfer = new DataTransfer();
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      transfer.items.add(new File([bytes], 'Harbour theme.wav', { type: 'audio/wav' }));
+      return transfer;
+    }, readFileSync(files.theme).toString('base64'));
+    const zone = page.getByTestId('music-drop-zone');
+    await zone.dispatchEvent('dragover', { dataTransfer });
+    await eventually(
+      () => zone.getAttribute('data-dragging'),
+      (v) => v === 'true',
+      'drop hint',
+    );
+    assert.equal(await text(page, 'music-drop-hint'), 'Déposez le fichier pour l’envoyer');
+    await zone.dispatchEvent('drop', { dataTransfer });
     const bed = await eventually(
       async () => musicOf(client.doc),
       (v) => v !== null,

@@ -223,7 +223,7 @@ function MusicPickerBody({ doc, projectId, readOnly, undo }: MusicPickerProps) {
                 {music ? t('music.replace') : t('music.upload')}
               </button>
               {music ? <RemoveMusic projectId={projectId} /> : null}
-              <span className="music-drop-hint">
+              <span className="music-drop-hint" data-testid="music-drop-hint">
                 {dragging ? t('music.dropping') : t('music.dropHint')}
               </span>
             </div>
