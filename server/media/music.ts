@@ -34,6 +34,9 @@ export interface MusicLimits {
   maxSeconds: number;
 }
 
+/** The upload's query: the file's name as the person's computer called it, for display only. */
+const uploadQuery = z.object({ name: musicSchema.shape.name });
+
 const invalidFile = (message: ApiMessageKey | ApiMessage) => {
   const keyed = typeof message === 'string' ? apiMessage(message) : message;
   return new ApiError('VALIDATION_FAILED', keyed, { fields: { file: englishMessage(keyed) } });
@@ -48,11 +51,9 @@ const invalidFile = (message: ApiMessageKey | ApiMessage) => {
  * Order matters: the caller's role is checked before a byte of the body is
  * read; the body streams to a scratch file with a limit; ffmpeg sees it only
  * through user-media.ts (demuxer forced from its magic bytes, local files
- * only). The client's Content-Type and file name are never consulted.
+ * only). The client's Content-Type is never consulted; its file name
+ * (`?name=`) only names the bed for people, never reaches ffmpeg or a path.
  */
-/** The upload's query: the file's name as the person's computer called it, for display only. */
-const uploadQuery = z.object({ name: musicSchema.shape.name });
-
 export function createMusic(
   media: MediaStore,
   projects: Projects,

@@ -110,8 +110,9 @@ function MusicPickerBody({ doc, projectId, readOnly, undo }: MusicPickerProps) {
     if (readOnly || upload) return;
     setError(null);
     setNotice(null);
+    const name = musicUploadName(file.name);
     // A name the document would refuse is refused here, before any byte is sent.
-    const unsafe = findUnsafeCharacter(musicUploadName(file.name) ?? '', 'single-line');
+    const unsafe = findUnsafeCharacter(name ?? '', 'single-line');
     if (unsafe) {
       const { kind, codePoint, position } = unsafe;
       const problem = i18n.field(
@@ -125,7 +126,7 @@ function MusicPickerBody({ doc, projectId, readOnly, undo }: MusicPickerProps) {
       setUpload((shown) => (shown ? { ...shown, progress } : shown)),
     );
     current.current = handle;
-    setUpload({ name: file.name, progress: 0, handle });
+    setUpload({ name: name ?? t('music.lane.unnamed'), progress: 0, handle });
     const result = await handle.done;
     current.current = null;
     setUpload(null);
