@@ -679,6 +679,8 @@ describe('project editor', () => {
         'tab-cast',
         'tab-history',
         'tab-script',
+        // The music lane opens the music picker read-only (ADR 0031).
+        'timeline-music',
         'timeline-zoom-in',
         'timeline-zoom-out',
       ],
