@@ -183,6 +183,53 @@ test('a 3-scene timeline renders end to end to a frame-exact MP4 with captions, 
   assert.deepEqual(await leftoverTempFiles(store), []);
 });
 
+/** The mean level in dB of the audio at `path` around `hz` only (a steep band-pass). */
+async function bandLevelDb(path: string, hz: number) {
+  const band = filterChainOf(hz);
+  const measured = await runFfmpeg({
+    inputs: [{ path }],
+    filterGraph: `[0:a]${band},volumedetect[out]`,
+    outputOptions: ['-map', '[out]'],
+    output: null,
+    logLevel: 'info',
+    signal: never,
+  });
+  const mean = /mean_volume:\s+(-?[\d.]+) dB/.exec(measured.stderr)?.[1];
+  assert.ok(mean !== undefined, 'volumedetect reports a mean volume');
+  return Number(mean);
+}
+
+/** Four narrow band-passes in a row: the speech around the tone is cut by far more than the ducking. */
+const filterChainOf = (hz: number) =>
+  Array.from({ length: 4 }, () => `bandpass=f=${hz}:width_type=h:w=8`).join(',');
+
+test('music ducks under narration unless ducking is off: louder under the voice without it', async (t) => {
+  const store = await temporaryStore();
+  t.after(() => store.remove());
+  // A low tone espeak-ng's voice has next to nothing at: what the band hears is the music.
+  const hz = 55;
+  const music = await upload(store, `sine=frequency=${hz}:duration=2`, 'flac', []);
+  const narration = 'The keeper climbs the long stairs and looks out over the grey sea.';
+  const bed = { asset: music, volume: 0.5 };
+  const ducked = await render(store, timeline([scene('a', { narration })], { music: bed }));
+  const plain = await render(
+    store,
+    timeline([scene('a', { narration })], { music: { ...bed, duck: false } }),
+  );
+  assert.notEqual(plain.output.audio.hash, ducked.output.audio.hash, 'a new audio bed is made');
+  assert.equal(
+    plain.scenes[0]!.artifacts.narration!.hash,
+    ducked.scenes[0]!.artifacts.narration!.hash,
+    'the narration is reused',
+  );
+  const duckedDb = await bandLevelDb(store.pathFor(ducked.output.audio.hash, 'm4a'), hz);
+  const plainDb = await bandLevelDb(store.pathFor(plain.output.audio.hash, 'm4a'), hz);
+  assert.ok(
+    plainDb - duckedDb > 4,
+    `music without ducking (${plainDb} dB) is clearly louder than ducked (${duckedDb} dB)`,
+  );
+});
+
 test('editing one narration re-makes only that scene and the transitions touching it', async (t) => {
   const store = await temporaryStore();
   t.after(() => store.remove());

@@ -152,7 +152,7 @@ export async function createServices(config: Config, logger: Logger) {
     publish: (projectId, message) => fanout.publish({ type: 'project', projectId, message }),
   });
   const media = new MediaStore(config.mediaDir, { owner: config.instanceId });
-  const music = createMusic(media, projects, collab.documents.change, {
+  const music = createMusic(media, projects, collab.documents, {
     maxBytes: config.musicMaxBytes,
     maxSeconds: config.musicMaxSeconds,
   });

@@ -24,6 +24,9 @@ import {
   setCastVoice,
   readCastVoice,
   setProjectSetting,
+  readMusic,
+  setMusicBed,
+  setMusicMix,
   setSceneCast,
   setSceneField,
   splitScene,
@@ -604,4 +607,28 @@ test('a character voice: validated, one undo step, in the timeline, cleared back
   assert.equal(setCastVoice(doc, 'gone', voice), false);
   castMap(doc).get(id)!.set('voice', { engine: 'nope' });
   assert.equal(readCastVoice(castMap(doc).get(id)!), null, 'a broken value reads as the default');
+});
+
+test('the music bed: a new file keeps the mix, volume and ducking change one at a time, bad values change nothing', () => {
+  const doc = new Y.Doc();
+  initProjectDoc(doc, { title: 'T' });
+  const a = 'a'.repeat(64);
+  const b = 'b'.repeat(64);
+  assert.equal(setMusicMix(doc, { volume: 0.5 }), false, 'no bed, nothing to mix');
+  assert.deepEqual(setMusicBed(doc, { asset: a, name: 'Theme.mp3' }, 0.35), {
+    asset: a,
+    volume: 0.35,
+    name: 'Theme.mp3',
+  });
+  assert.equal(setMusicMix(doc, { volume: 0.8 }), true);
+  assert.equal(setMusicMix(doc, { duck: false }), true);
+  assert.deepEqual(readMusic(doc), { asset: a, volume: 0.8, name: 'Theme.mp3', duck: false });
+  // A replaced file: the mix stays, the name is the new one (or none).
+  setMusicBed(doc, { asset: b }, 0.35);
+  assert.deepEqual(readMusic(doc), { asset: b, volume: 0.8, duck: false });
+  assert.throws(() => setMusicMix(doc, { volume: 1.5 }), RangeError);
+  assert.throws(() => setMusicBed(doc, { asset: a, name: 'Evil\u202Etxt.mp3' }, 0.35), RangeError);
+  assert.throws(() => setMusicBed(doc, { asset: 'not-a-hash' }, 0.35), RangeError);
+  assert.deepEqual(readMusic(doc), { asset: b, volume: 0.8, duck: false }, 'nothing changed');
+  assert.equal(toTimeline(doc).music?.duck, false, 'the timeline carries it');
 });

@@ -17,11 +17,13 @@ import {
   SCHEMA_VERSION,
   canonicalJson,
   castMemberSchema,
+  musicSchema,
   sceneSchema,
   timelineSchema,
   validateTimeline,
   type Aspect,
   type Language,
+  type MusicBed,
   type StylePreset,
   type Timeline,
   type Voice,
@@ -593,6 +595,55 @@ export function setProjectSetting(doc: Y.Doc, key: ProjectSettingKey, value: unk
   doc.transact(() => {
     project.set(key, typeof parsed === 'object' && parsed !== null ? { ...parsed } : parsed);
   });
+}
+
+/** The project's music bed when the document holds a valid one, else null (pure read). */
+export function readMusic(doc: Y.Doc): MusicBed | null {
+  const parsed = musicSchema.safeParse(projectMap(doc).get('music'));
+  return parsed.success ? parsed.data : null;
+}
+
+/**
+ * Puts a newly uploaded bed in place of the current one. The mix people set
+ * (volume, ducking) stays with the project, so a replaced file keeps it; the
+ * default volume applies only to a first bed. Throws a RangeError (changing
+ * nothing) for an invalid asset or name.
+ */
+export function setMusicBed(
+  doc: Y.Doc,
+  upload: { asset: string; name?: string | undefined },
+  defaultVolume: number,
+): MusicBed {
+  const current = readMusic(doc);
+  const next = parseField(
+    musicSchema,
+    'music',
+    removeUndefined({
+      asset: upload.asset,
+      volume: current?.volume ?? defaultVolume,
+      name: upload.name,
+      duck: current?.duck,
+    }),
+  ) as MusicBed;
+  doc.transact(() => projectMap(doc).set('music', next));
+  return next;
+}
+
+/**
+ * Changes the music bed's volume or ducking; false when there is no bed.
+ * Throws a RangeError naming the field (changing nothing) when invalid.
+ */
+export function setMusicMix(doc: Y.Doc, change: { volume?: number; duck?: boolean }): boolean {
+  const current = readMusic(doc);
+  if (!current) return false;
+  const next = parseField(musicSchema, 'music', { ...current, ...removeUndefined(change) });
+  if (sameValue(current, next)) return true;
+  doc.transact(() => projectMap(doc).set('music', next));
+  return true;
+}
+
+function removeUndefined<T extends Record<string, unknown>>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_DESCRIPTION, MAX_NAME, MAX_SCENE_SEC } from './api/limits.ts';
+import { MAX_DESCRIPTION, MAX_MUSIC_NAME, MAX_NAME, MAX_SCENE_SEC } from './api/limits.ts';
 import { fieldErrorOf, type FieldError } from './api/field-errors.ts';
 import { multiLineText, singleLineText } from './text-safety.ts';
 import { voiceIdIssue } from './voice-id.ts';
@@ -108,6 +108,25 @@ export const sceneSchema = z.object({
   image: assetHash.nullable(),
 });
 
+/**
+ * The project's music bed. `name` is the uploaded file's name for display
+ * only; `duck` absent reads as true (ducked under narration, what every render
+ * did before the option existed), so older documents render as they did.
+ */
+export const musicSchema = z.object({
+  asset: assetHash,
+  volume: z.number().min(0).max(1),
+  name: singleLineText(z.string().min(1).max(MAX_MUSIC_NAME)).optional(),
+  duck: z.boolean().optional(),
+});
+
+/** Music ducks under narration unless a person turned it off. */
+export const MUSIC_DUCK_DEFAULT = true;
+
+/** Whether the bed is ducked under narration (absent: the default). */
+export const musicDucks = (music: { duck?: boolean | undefined }): boolean =>
+  music.duck ?? MUSIC_DUCK_DEFAULT;
+
 export const timelineSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   title: singleLineText(z.string().max(200)),
@@ -123,7 +142,7 @@ export const timelineSchema = z.object({
   ),
   stylePreset: z.enum(STYLE_PRESETS),
   voice: voiceSchema,
-  music: z.object({ asset: assetHash, volume: z.number().min(0).max(1) }).nullable(),
+  music: musicSchema.nullable(),
   cast: z.array(castMemberSchema),
   scenes: z.array(sceneSchema),
 });
@@ -142,6 +161,7 @@ export const PROJECT_SETTING_FIELDS = Object.keys(timelineSchema.shape).filter(
 export type TimelineScene = z.infer<typeof sceneSchema>;
 export type CastMember = z.infer<typeof castMemberSchema>;
 export type Voice = z.infer<typeof voiceSchema>;
+export type MusicBed = z.infer<typeof musicSchema>;
 
 export interface TimelineIssue {
   /** e.g. ['scenes', 2, 'durationSec'] */

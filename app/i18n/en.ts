@@ -11,6 +11,7 @@ import { en as codes } from './areas/codes.ts';
 import { en as share } from './areas/share.ts';
 import { en as theatre } from './areas/theatre.ts';
 import { en as review } from './areas/review.ts';
+import { en as music } from './areas/music.ts';
 
 /** English UI strings. Every key here must exist in every other catalogue. */
 export const en = {
@@ -371,6 +372,7 @@ export const en = {
   ...share,
   ...theatre,
   ...review,
+  ...music,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -12,6 +12,7 @@ import { fr as codes } from './areas/codes.ts';
 import { fr as share } from './areas/share.ts';
 import { fr as theatre } from './areas/theatre.ts';
 import { fr as review } from './areas/review.ts';
+import { fr as music } from './areas/music.ts';
 
 /** French UI strings. */
 export const fr: Record<MessageKey, string> = {
@@ -381,4 +382,5 @@ export const fr: Record<MessageKey, string> = {
   ...share,
   ...theatre,
   ...review,
+  ...music,
 };

@@ -40,21 +40,26 @@ export async function apiCall<T>(
       error: { code: 'NETWORK', status: 0, message: (err as Error).message, details: {} },
     };
   }
-  const payload = (await res.json().catch(() => null)) as
+  return apiResultOf<T>(res.status, res.statusText, await res.json().catch(() => null));
+}
+
+/** An answer of the API (its status and parsed JSON body, null when unreadable) as a result. */
+export function apiResultOf<T>(status: number, statusText: string, body: unknown): ApiResult<T> {
+  const payload = body as
     | (T & { error?: undefined })
     | { error?: { code?: string; message?: string; details?: Record<string, unknown> } }
     | null;
   const keyed = readApiMessage(payload?.error);
-  // 204 No Content (a DELETE) has no body: the answer is the status.
-  if (res.ok && (payload || res.status === 204))
-    return { ok: true, status: res.status, data: payload as T };
+  const ok = status >= 200 && status < 300;
+  // 204 No Content: done, nothing to read.
+  if (ok && (payload || status === 204)) return { ok: true, status, data: payload as T };
   const error = payload?.error;
   return {
     ok: false,
     error: {
-      code: error?.code ?? `HTTP_${res.status}`,
-      status: res.status,
-      message: error?.message ?? res.statusText,
+      code: error?.code ?? `HTTP_${status}`,
+      status,
+      message: error?.message ?? statusText,
       ...(keyed ? { key: keyed.key, params: keyed.params } : {}),
       details: error?.details ?? {},
     },

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { scene, timeline, tinyPreset } from '../test-fixtures.ts';
-import { audioMixGraph, normalisingGainDb, parseIntegratedLoudness } from './audio.ts';
+import type { Timeline } from '../../shared/timeline.ts';
+import { audioKey, audioMixGraph, normalisingGainDb, parseIntegratedLoudness } from './audio.ts';
 import { planRender } from './plan.ts';
 
 const engines = {
@@ -19,6 +20,26 @@ test('loudness is read from ebur128 summary; silence needs no gain', () => {
   assert.ok(Math.abs(normalisingGainDb(-20.4, -16) - 4.4) < 1e-9);
   assert.equal(normalisingGainDb(null, -16), 0);
   assert.equal(normalisingGainDb(-80, -16), 24, 'bounded: noise is never blown up');
+});
+
+test('the audio key changes with the music volume and ducking, not with its name', () => {
+  const base = timeline([scene('a', { narration: 'x' })], {
+    music: { asset: 'a'.repeat(64), volume: 0.4, name: 'Theme.mp3' },
+  });
+  const keyOf = (t: Timeline) => {
+    const plan = planRender(t, tinyPreset(), engines);
+    return audioKey(plan, { narrations: [], music: plan.music, totalSamples: 4800 });
+  };
+  const music = base.music!;
+  const original = keyOf(base);
+  assert.equal(
+    keyOf({ ...base, music: { ...music, duck: true } }),
+    original,
+    'duck defaults to on',
+  );
+  assert.equal(keyOf({ ...base, music: { ...music, name: 'Other.ogg' } }), original);
+  assert.notEqual(keyOf({ ...base, music: { ...music, duck: false } }), original);
+  assert.notEqual(keyOf({ ...base, music: { ...music, volume: 0.5 } }), original);
 });
 
 test('the mix places each narration at its sample; music makes it stereo and is ducked', () => {
@@ -44,7 +65,7 @@ test('the mix places each narration at its sample; music makes it stereo and is 
 
   const withMusic = audioMixGraph(
     plan,
-    { ...spec, music: { asset: 'm', volume: 0.4 } },
+    { ...spec, music: { asset: 'm', volume: 0.4, duck: true } },
     { narration: (h) => `/m/${h}.wav`, music: { path: '/m/music.flac', options: ['-f', 'flac'] } },
   );
   assert.equal(withMusic.channels, 2);
@@ -53,6 +74,18 @@ test('the mix places each narration at its sample; music makes it stereo and is 
     options: ['-stream_loop', '-1', '-f', 'flac'],
   });
   assert.match(withMusic.chains.join(';'), /\[music\]\[voice_key\]sidechaincompress/);
+
+  const unducked = audioMixGraph(
+    plan,
+    { ...spec, music: { asset: 'm', volume: 0.4, duck: false } },
+    { narration: (h) => `/m/${h}.wav`, music: { path: '/m/music.flac', options: ['-f', 'flac'] } },
+  );
+  const unduckedText = unducked.chains.join(';');
+  assert.notEqual(unduckedText, withMusic.chains.join(';'), 'ducking changes the graph');
+  assert.doesNotMatch(unduckedText, /sidechaincompress/, 'no compressor when ducking is off');
+  assert.match(unduckedText, /volume=volume=0\.400/, 'the music still plays at its volume');
+  assert.match(unduckedText, /\[voice_stereo\]\[music\]amix/, 'the bed is mixed as it is');
+  assert.equal(unducked.channels, 2);
 
   const silent = audioMixGraph(
     plan,

@@ -4,12 +4,12 @@ import { chain, filter, graph } from '../../shared/node/ffmpeg/filter-graph.ts';
 import { runFfmpeg, type FfmpegInput } from '../../shared/node/ffmpeg/run-ffmpeg.ts';
 import { userAudioInput } from '../../shared/node/ffmpeg/user-media.ts';
 import type { RenderContext } from '../render-context.ts';
-import type { RenderLayout, RenderPlan } from './plan.ts';
+import type { PlannedMusic, RenderLayout, RenderPlan } from './plan.ts';
 
 /**
  * The audio bed: every narration at its planned sample, an optional music
- * bed (an uploaded asset, looped, ducked under the narration by a sidechain
- * compressor), normalised to the preset's loudness (about −16 LUFS for the
+ * bed (an uploaded asset, looped, at its volume, and unless turned off ducked
+ * under the narration by a sidechain compressor), normalised to the preset's loudness (about −16 LUFS for the
  * web), exactly as long as the video. Two ffmpeg passes: measure the
  * integrated loudness (EBU R128), then apply one linear gain with a peak
  * limiter and encode AAC.
@@ -30,7 +30,8 @@ export interface AudioNarration {
 
 export interface AudioBedSpec {
   narrations: AudioNarration[];
-  music: { asset: string; volume: number } | null;
+  /** Its volume and ducking are part of the spec, so of the audio's content key. */
+  music: PlannedMusic | null;
   totalSamples: number;
 }
 
@@ -134,16 +135,26 @@ export function audioMixGraph(
       ],
       ['music'],
     ),
-    chain(['voice'], [filter('asplit', { outputs: 2 })], ['voice_out', 'voice_key']),
-    // Ducking: the narration drives a compressor on the music (about −15 dB while someone speaks).
+  );
+  let bed = 'music';
+  let voice = 'voice';
+  if (spec.music.duck) {
+    chains.push(
+      chain(['voice'], [filter('asplit', { outputs: 2 })], ['voice_out', 'voice_key']),
+      // Ducking: the narration drives a compressor on the music (about −15 dB while someone speaks).
+      chain(
+        ['music', 'voice_key'],
+        [filter('sidechaincompress', { threshold: 0.012, ratio: 8, attack: 20, release: 450 })],
+        ['ducked'],
+      ),
+    );
+    bed = 'ducked';
+    voice = 'voice_out';
+  }
+  chains.push(
+    chain([voice], [filter('aformat', { channel_layouts: 'stereo' })], ['voice_stereo']),
     chain(
-      ['music', 'voice_key'],
-      [filter('sidechaincompress', { threshold: 0.012, ratio: 8, attack: 20, release: 450 })],
-      ['ducked'],
-    ),
-    chain(['voice_out'], [filter('aformat', { channel_layouts: 'stereo' })], ['voice_stereo']),
-    chain(
-      ['voice_stereo', 'ducked'],
+      ['voice_stereo', bed],
       [filter('amix', { inputs: 2, normalize: 0, duration: 'first' })],
       ['mix'],
     ),

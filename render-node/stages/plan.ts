@@ -3,14 +3,15 @@ import { NARRATION_PAUSES } from '../../shared/scene-duration.ts';
 import type { ProgressUnit } from '../../shared/render/render-progress.ts';
 import { presetProblems, type RenderPreset } from '../../shared/render/render-presets.ts';
 import { renderReadinessIssues } from '../../shared/render/render-readiness.ts';
-import type {
-  Motion,
-  StylePreset,
-  Timeline,
-  TimelineIssue,
-  TimelineScene,
-  Transition,
-  Voice,
+import {
+  musicDucks,
+  type Motion,
+  type StylePreset,
+  type Timeline,
+  type TimelineIssue,
+  type TimelineScene,
+  type Transition,
+  type Voice,
 } from '../../shared/timeline.ts';
 import type { PictureRequest } from '../engines/image/engine.ts';
 import type { LetteringRequest } from '../engines/image/lettering.ts';
@@ -143,8 +144,16 @@ export interface RenderPlan {
   scenes: ScenePlan[];
   /** Between scene i and i+1; cuts have 0 frames and produce no piece. */
   transitions: TransitionPlan[];
-  music: { asset: string; volume: number } | null;
+  /** The bed as the mix needs it: its display name is left out, so renaming it renders nothing. */
+  music: PlannedMusic | null;
   warnings: string[];
+}
+
+export interface PlannedMusic {
+  asset: string;
+  volume: number;
+  /** Ducked under the narration (a sidechain compressor) or at its volume throughout. */
+  duck: boolean;
 }
 
 /** Why a timeline cannot be rendered: every problem, each naming its field (and scene). */
@@ -310,7 +319,13 @@ export function planRender(
     burnCaptions,
     scenes,
     transitions,
-    music: timeline.music,
+    music: timeline.music
+      ? {
+          asset: timeline.music.asset,
+          volume: timeline.music.volume,
+          duck: musicDucks(timeline.music),
+        }
+      : null,
     warnings,
   };
 }

@@ -445,6 +445,34 @@ export function apiRouter(services: Services): Router {
     }),
   );
 
+  // The current bed's file, to listen to in the music picker (any member).
+  router.get(/^\/projects\/([^/]+)\/music\/([0-9a-f]{64})\.flac$/, async (req, res, next) => {
+    try {
+      const file = await music.file(
+        requireSession(req).user.id,
+        String(req.params[0]),
+        String(req.params[1]),
+      );
+      res.sendFile(
+        file,
+        {
+          acceptRanges: true,
+          cacheControl: false,
+          // Content-addressed: the bytes never change. Members only: no shared caches.
+          headers: {
+            'Cache-Control': 'private, max-age=31536000, immutable',
+            'Content-Type': 'audio/flac',
+          },
+        },
+        (err) => {
+          if (err && !res.headersSent) next(new ApiError('NOT_FOUND', 'errors.api.musicNotFound'));
+        },
+      );
+    } catch (err) {
+      next(err);
+    }
+  });
+
   // Voice samples (ADR 0026): spoken by a render node, then served by content key.
   router.post(
     '/projects/:id/voice-samples',
@@ -584,7 +612,12 @@ export function apiRouter(services: Services): Router {
 export function musicUploadRoute(services: Services): RequestHandler {
   return json(async (req, res) => {
     try {
-      return await services.music.upload(requireSession(req).user.id, param(req, 'id'), req);
+      return await services.music.upload(
+        requireSession(req).user.id,
+        param(req, 'id'),
+        req,
+        req.query,
+      );
     } catch (error) {
       closeIfBodyUnread(req, res);
       throw error;

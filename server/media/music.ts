@@ -1,6 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import type * as Y from 'yjs';
-import { projectMap } from '../../shared/project-doc.ts';
+import { z } from 'zod';
+import { projectMap, readMusic, setMusicBed } from '../../shared/project-doc.ts';
+import { musicUploadName } from '../../shared/music-name.ts';
+import { musicSchema, type MusicBed } from '../../shared/timeline.ts';
 import {
   NORMALISED_AUDIO,
   normaliseUserAudio,
@@ -16,6 +19,7 @@ import {
   type ApiMessageKey,
 } from '../../shared/api/api-messages.ts';
 import { ApiError } from '../http/errors.ts';
+import { parseInput } from '../http/parse-input.ts';
 import { receiveUpload } from '../http/receive-upload.ts';
 import type { Projects } from '../projects/projects.ts';
 
@@ -29,6 +33,9 @@ export interface MusicLimits {
   /** Longest music bed, in seconds. */
   maxSeconds: number;
 }
+
+/** The upload's query: the file's name as the person's computer called it, for display only. */
+const uploadQuery = z.object({ name: musicSchema.shape.name });
 
 const invalidFile = (message: ApiMessageKey | ApiMessage) => {
   const keyed = typeof message === 'string' ? apiMessage(message) : message;
@@ -44,12 +51,16 @@ const invalidFile = (message: ApiMessageKey | ApiMessage) => {
  * Order matters: the caller's role is checked before a byte of the body is
  * read; the body streams to a scratch file with a limit; ffmpeg sees it only
  * through user-media.ts (demuxer forced from its magic bytes, local files
- * only). The client's Content-Type and file name are never consulted.
+ * only). The client's Content-Type is never consulted; its file name
+ * (`?name=`) only names the bed for people, never reaches ffmpeg or a path.
  */
 export function createMusic(
   media: MediaStore,
   projects: Projects,
-  changeDocument: (projectId: string, change: (doc: Y.Doc) => void) => Promise<void>,
+  documents: {
+    read(projectId: string): Promise<Y.Doc>;
+    change(projectId: string, change: (doc: Y.Doc) => void): Promise<void>;
+  },
   limits: MusicLimits,
 ) {
   /** The upload at `file` transcoded into the store; returns its hash and duration. */
@@ -77,9 +88,17 @@ export function createMusic(
   }
 
   return {
-    /** Reads `body` (the request) only once the user may edit the project. */
-    async upload(userId: string, projectId: string, body: IncomingMessage) {
+    /**
+     * Reads `body` (the request) only once the user may edit the project and
+     * the query (`name`) is valid.
+     */
+    async upload(userId: string, projectId: string, body: IncomingMessage, query: unknown = {}) {
       await projects.authorize(userId, projectId, 'edit');
+      const raw = (query ?? {}) as { name?: unknown };
+      const { name } = parseInput(uploadQuery, {
+        // Trimmed and cut to length; a name with control or bidirectional characters is refused.
+        name: typeof raw.name === 'string' ? (musicUploadName(raw.name) ?? undefined) : raw.name,
+      });
       const scratch = await media.createScratch();
       try {
         const file = scratch.file('upload');
@@ -89,9 +108,11 @@ export function createMusic(
           file,
           scratch.file(`music.${NORMALISED_AUDIO.ext}`),
         );
-        const music = { asset: hash, volume: DEFAULT_MUSIC_VOLUME };
-        await changeDocument(projectId, (doc) => projectMap(doc).set('music', music));
-        return { music, durationSec };
+        let music: MusicBed | null = null;
+        await documents.change(projectId, (doc) => {
+          music = setMusicBed(doc, { asset: hash, name }, DEFAULT_MUSIC_VOLUME);
+        });
+        return { music: music!, durationSec };
       } finally {
         await scratch.dispose();
       }
@@ -99,7 +120,21 @@ export function createMusic(
 
     async remove(userId: string, projectId: string) {
       await projects.authorize(userId, projectId, 'edit');
-      await changeDocument(projectId, (doc) => projectMap(doc).set('music', null));
+      await documents.change(projectId, (doc) => projectMap(doc).set('music', null));
+    },
+
+    /**
+     * The stored file of the project's current bed, for any member to listen
+     * to. Only the asset the live document points at is served: a hash alone
+     * never opens another project's upload.
+     */
+    async file(userId: string, projectId: string, asset: string) {
+      await projects.authorize(userId, projectId, 'view');
+      const current = readMusic(await documents.read(projectId));
+      if (!current || current.asset !== asset) {
+        throw new ApiError('NOT_FOUND', 'errors.api.musicNotFound');
+      }
+      return media.pathFor(asset, NORMALISED_AUDIO.ext);
     },
   };
 }

@@ -62,6 +62,7 @@ export const API_MESSAGES = {
   'errors.api.unsupportedImage': 'The file is not a picture Montage accepts (PNG, JPEG, WebP)',
   'errors.api.notPlayableAudio': 'This file is not playable audio',
   'errors.api.musicTooLong': 'The music is longer than {minutes} minutes',
+  'errors.api.musicNotFound': 'This project has no such music',
 
   'errors.api.scriptTooLarge': 'The script is larger than the 1 MB limit',
   'errors.api.scriptUnsafe': 'The script {detail}',

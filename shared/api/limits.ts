@@ -18,6 +18,8 @@ export const MAX_TITLE = 200;
 export const MAX_MESSAGE = 500;
 /** A cast member's name. */
 export const MAX_NAME = 200;
+/** A music bed's display name (the uploaded file's name, kept for people, never for ffmpeg). */
+export const MAX_MUSIC_NAME = 200;
 /** A cast member's description. */
 export const MAX_DESCRIPTION = 2000;
 /** A script sent for analysis or import: 1 MB of UTF-8. */

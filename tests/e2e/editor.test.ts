@@ -682,6 +682,8 @@ describe('project editor', () => {
         'tab-comments',
         'tab-history',
         'tab-script',
+        // The music lane opens the music picker read-only (ADR 0031).
+        'timeline-music',
         'timeline-zoom-in',
         'timeline-zoom-out',
       ],
@@ -860,7 +862,7 @@ describe('project editor', () => {
     await page.getByRole('menu').waitFor({ state: 'detached' });
     assert.equal(await text(timeline.locator('.tl-label-video')), 'Vidéo');
     assert.equal(await text(timeline.locator('.tl-label-music')), 'Musique');
-    assert.equal(await text(page.getByTestId('timeline-music')), 'Pas encore de musique');
+    assert.equal(await text(page.getByTestId('timeline-music')), '+ Ajouter une musique');
     assert.match(
       (await page.getByTestId('timeline-block').first().getAttribute('aria-label')) ?? '',
       /^Scène 1, La jetée, /,
@@ -886,7 +888,7 @@ describe('project editor', () => {
     assert.equal(await selectedOption(first.getByTestId('scene-transition')), 'Crossfade');
     assert.equal(await first.getByTestId('scene-mood').inputValue(), 'tense');
     assert.equal(await text(timeline.locator('.tl-label-video')), 'Video');
-    assert.equal(await text(page.getByTestId('timeline-music')), 'No music yet');
+    assert.equal(await text(page.getByTestId('timeline-music')), '+ Add music');
     assert.equal(await page.getByTestId('language-en').getAttribute('aria-pressed'), 'true');
 
     // Nothing was lost: the same editor (not reloaded), the text, the tab, the selection.

@@ -5,7 +5,7 @@ import { VOICE_RATE_MAX, VOICE_RATE_MIN } from '../../../shared/project-doc.ts';
 const RATE_STEP = 0.05;
 
 /**
- * A 0.5–2 slider (Radix). Dragging shows the value locally; the document is
+ * A 0.5–2 slider (Radix) by default, or over the range given. Dragging shows the value locally; the document is
  * written once when the thumb is released or a key is pressed, so a drag is
  * one change (and one undo step), not hundreds.
  */
@@ -15,6 +15,8 @@ export function VoiceSlider(props: {
   value: number;
   disabled: boolean;
   hint?: string;
+  /** The range and step; a voice rate's (0.5–2 by 0.05) when left out. */
+  range?: { min: number; max: number; step: number };
   format(value: number): string;
   onCommit(value: number): void;
 }) {
@@ -33,9 +35,9 @@ export function VoiceSlider(props: {
       </div>
       <Slider.Root
         className="slider"
-        min={VOICE_RATE_MIN}
-        max={VOICE_RATE_MAX}
-        step={RATE_STEP}
+        min={props.range?.min ?? VOICE_RATE_MIN}
+        max={props.range?.max ?? VOICE_RATE_MAX}
+        step={props.range?.step ?? RATE_STEP}
         value={[shown]}
         disabled={props.disabled}
         onValueChange={([value]) => {

@@ -291,6 +291,8 @@ function Editor(props: {
         ) : null}
         <Timeline
           doc={session.doc}
+          projectId={projectId}
+          undo={session.undo}
           readOnly={readOnly}
           selection={selection}
           awareness={awareness}

@@ -17,6 +17,7 @@ import {
   type Transition,
 } from '../../../shared/timeline.ts';
 import { useI18n, type I18n } from '../../i18n/index.ts';
+import { parseMusic } from '../timeline/music-bed.ts';
 
 /** Unchanged text longer than this is shortened around the changes. */
 const KEEP_SAME = 160;
@@ -355,9 +356,12 @@ function formatValue(context: Context, field: string, value: unknown): string {
       break;
     case 'music':
       if (typeof value === 'object') {
-        const volume = (value as { volume?: unknown }).volume;
-        return t('history.diff.music', {
-          volume: typeof volume === 'number' ? Math.round(volume * 100) : '?',
+        const bed = parseMusic(value);
+        if (!bed) break;
+        // Name and ducking too: a change of either alone must not read as no change.
+        return t(bed.duck ? 'music.diff' : 'music.diffNotDucked', {
+          name: bed.name ?? t('music.lane.unnamed'),
+          volume: Math.round(bed.volume * 100),
         });
       }
       break;

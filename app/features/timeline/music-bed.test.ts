@@ -2,11 +2,31 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseMusic } from './music-bed.ts';
 
+const asset = 'a'.repeat(64);
+
 test('the music track shows a bed at its volume, full volume when unreadable, or none', () => {
   assert.equal(parseMusic(null), null);
   assert.equal(parseMusic(undefined), null);
   assert.equal(parseMusic('song.mp3'), null);
-  assert.deepEqual(parseMusic({ volume: 0.4 }), { volume: 0.4 });
-  assert.deepEqual(parseMusic({ volume: Number.NaN }), { volume: 1 });
-  assert.deepEqual(parseMusic({}), { volume: 1 });
+  assert.deepEqual(parseMusic({ volume: 0.4 }), {
+    asset: null,
+    volume: 0.4,
+    name: null,
+    duck: true,
+  });
+  assert.equal(parseMusic({ volume: Number.NaN })?.volume, 1);
+  assert.equal(parseMusic({})?.volume, 1);
+});
+
+test('a bed keeps its name and its ducking; ducking is on unless turned off', () => {
+  assert.deepEqual(parseMusic({ asset, volume: 0.35, name: 'Theme.mp3', duck: false }), {
+    asset,
+    volume: 0.35,
+    name: 'Theme.mp3',
+    duck: false,
+  });
+  assert.equal(parseMusic({ asset, volume: 0.35 })?.duck, true);
+  assert.equal(parseMusic({ asset, volume: 0.35, duck: 'no' })?.duck, true);
+  assert.equal(parseMusic({ asset, volume: 0.35, name: '  ' })?.name, null);
+  assert.equal(parseMusic({ asset: 'x', volume: 0.35 })?.asset, null);
 });

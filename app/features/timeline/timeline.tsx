@@ -42,7 +42,10 @@ import { usePlayback, usePlaybackPoint } from '../theatre/playback.ts';
 
 export interface TimelineProps {
   doc: Y.Doc;
+  projectId: string;
   readOnly: boolean;
+  /** The session's undo manager: the music picker's changes are one step each. */
+  undo?: Y.UndoManager;
   selection: SceneSelection;
   awareness: Awareness | null;
   /** Enter on a block: the board scrolls to and focuses that scene's card. */
@@ -68,7 +71,9 @@ const isLanguage = (value: unknown): value is Language =>
  */
 export function Timeline({
   doc,
+  projectId,
   readOnly,
+  undo,
   selection,
   awareness,
   onOpenScene,
@@ -344,7 +349,14 @@ export function Timeline({
                 ))}
               </div>
 
-              <MusicTrack music={music} totalPx={layout.totalPx} />
+              <MusicTrack
+                music={music}
+                totalPx={layout.totalPx}
+                doc={doc}
+                projectId={projectId}
+                readOnly={readOnly}
+                undo={undo}
+              />
 
               {drag ? (
                 <div

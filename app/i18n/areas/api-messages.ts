@@ -62,6 +62,7 @@ export const fr: Record<keyof typeof en, string> = {
     'Ce fichier n’est pas une image acceptée par Montage (PNG, JPEG, WebP)',
   'errors.api.notPlayableAudio': 'Ce fichier n’est pas un son lisible',
   'errors.api.musicTooLong': 'La musique dure plus de {minutes} minutes',
+  'errors.api.musicNotFound': 'Ce projet n’a pas cette musique',
 
   'errors.api.scriptTooLarge': 'Le script dépasse la limite de 1 Mo',
   'errors.api.scriptUnsafe':

@@ -73,7 +73,6 @@ export const en = {
   'history.diff.image': 'a chosen image',
   'history.diff.act': 'Act {n}',
   'history.diff.voice': '{engine}, voice “{voice}”, rate {rate}, pitch {pitch}',
-  'history.diff.music': 'music at {volume}% volume',
 
   'history.field.title': 'Title',
   'history.field.language': 'Narration language',
@@ -185,7 +184,6 @@ export const fr: Record<keyof typeof en, string> = {
   'history.diff.image': 'une image choisie',
   'history.diff.act': 'Acte {n}',
   'history.diff.voice': '{engine}, voix « {voice} », débit {rate}, hauteur {pitch}',
-  'history.diff.music': 'musique à {volume} % du volume',
 
   'history.field.title': 'Titre',
   'history.field.language': 'Langue de la narration',
