@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useI18n, type MessageKey } from '../../i18n/index.ts';
 import { Dialog } from '../ui/dialog.tsx';
+import { PANEL_KEYS } from '../../features/editor-shell/layout-prefs.ts';
 
 /** Every keyboard shortcut of the editor, in one list (shown by `?`). */
 const SHORTCUTS: { keys: string[]; label: MessageKey }[] = [
@@ -15,6 +16,9 @@ const SHORTCUTS: { keys: string[]; label: MessageKey }[] = [
   { keys: ['Shift', '← / →'], label: 'shortcuts.timelineResize' },
   { keys: ['Enter'], label: 'shortcuts.timelineOpen' },
   { keys: ['F'], label: 'shortcuts.timelineFit' },
+  { keys: [PANEL_KEYS.side], label: 'shortcuts.toggleSide' },
+  { keys: [PANEL_KEYS.preview], label: 'shortcuts.togglePreview' },
+  { keys: [PANEL_KEYS.timeline], label: 'shortcuts.toggleTimeline' },
   { keys: ['?'], label: 'shortcuts.show' },
 ];
 
@@ -43,9 +47,10 @@ export function ShortcutsDialog() {
         className="btn btn-quiet btn-small"
         data-testid="shortcuts-open"
         aria-keyshortcuts="?"
+        title={t('shortcuts.button')}
         onClick={() => setOpen(true)}
       >
-        {t('shortcuts.button')}
+        <span aria-hidden>⌨</span> <span className="bar-label">{t('shortcuts.button')}</span>
       </button>
       <Dialog
         open={open}

@@ -28,6 +28,8 @@ import { presenceUser } from '../../../shared/presence.ts';
 import { useYMapField } from '../../collab/use-y.ts';
 import { useCollabSession } from './use-collab-session.ts';
 import { useRenders } from '../renders/use-renders.ts';
+import { useLayoutPrefs, usePanelKeys } from './use-layout-prefs.ts';
+import { FoldButton, PreviewRail, SideRail, type SideTab } from './panel-rails.tsx';
 
 interface LiveProjectProps {
   projectId: string;
@@ -68,8 +70,6 @@ export function LiveProject(props: LiveProjectProps) {
   );
 }
 
-type SideTab = 'script' | 'cast' | 'history';
-
 /**
  * One screen: the script, cast and history on the left, the scene board in
  * the middle, the preview and render queue on the right, the timeline along
@@ -92,6 +92,9 @@ function Editor(props: {
   const [selection] = useState(() => new SceneSelection());
   const [tab, setTab] = useState<SideTab>('script');
   useUndoShortcuts(session.undo, root, !readOnly);
+  const layout = useLayoutPrefs();
+  const { prefs } = layout;
+  usePanelKeys(layout.toggle);
   const { renders, feed, more } = useRenders(
     session,
     projectId,
@@ -115,6 +118,9 @@ function Editor(props: {
       className="live-project editor"
       data-testid="live-project"
       data-readonly={readOnly}
+      data-side={prefs.sideCollapsed ? 'collapsed' : 'open'}
+      data-preview={prefs.previewCollapsed ? 'collapsed' : 'open'}
+      data-timeline={prefs.timelineCollapsed ? 'collapsed' : 'open'}
     >
       <div className="project-bar">
         <ProjectTitle doc={session.doc} readOnly={readOnly} />
@@ -143,9 +149,21 @@ function Editor(props: {
         </div>
       </div>
       <div className="editor-main">
+        {prefs.sideCollapsed ? (
+          <SideRail
+            controls="editor-side-panel"
+            onOpen={(opened) => {
+              if (opened) setTab(opened);
+              layout.toggle('side');
+            }}
+          />
+        ) : null}
         <Tabs.Root
+          id="editor-side-panel"
           className="side-panel"
+          data-testid="side-panel"
           value={tab}
+          hidden={prefs.sideCollapsed}
           onValueChange={(value) => setTab(value as SideTab)}
         >
           <Tabs.List className="tabs-list" aria-label={t('editor.sidePanels')}>
@@ -158,6 +176,12 @@ function Editor(props: {
             <Tabs.Trigger className="tab" value="history" data-testid="tab-history">
               {t('editor.tab.history')}
             </Tabs.Trigger>
+            <FoldButton
+              panel="side"
+              collapsed={false}
+              controls="editor-side-panel"
+              onToggle={() => layout.toggle('side')}
+            />
           </Tabs.List>
           <Tabs.Content className="tab-content" value="script">
             <ScriptPane
@@ -195,8 +219,29 @@ function Editor(props: {
           narrations={narrations}
           depictions={depictions}
           tools={readOnly ? null : <ImportScript doc={session.doc} undo={session.undo} />}
+          density={prefs.density}
+          onDensityChange={(density) => layout.update((current) => ({ ...current, density }))}
         />
-        <aside className="preview-column" aria-label={t('editor.preview')}>
+        {prefs.previewCollapsed ? (
+          <PreviewRail
+            controls="editor-preview-column"
+            renders={renders}
+            onOpen={() => layout.toggle('preview')}
+          />
+        ) : null}
+        <aside
+          id="editor-preview-column"
+          className="preview-column"
+          aria-label={t('editor.preview')}
+          data-testid="preview-column"
+          hidden={prefs.previewCollapsed}
+        >
+          <FoldButton
+            panel="preview"
+            collapsed={false}
+            controls="editor-preview-column"
+            onToggle={() => layout.toggle('preview')}
+          />
           <RenderPanel
             renders={renders}
             readOnly={readOnly}
@@ -226,6 +271,15 @@ function Editor(props: {
         awareness={awareness}
         onOpenScene={(id) => focusCard(id)}
         narrations={narrations}
+        collapsed={prefs.timelineCollapsed}
+        foldButton={
+          <FoldButton
+            panel="timeline"
+            collapsed={prefs.timelineCollapsed}
+            controls="editor-timeline-body"
+            onToggle={() => layout.toggle('timeline')}
+          />
+        }
       />
     </div>
   );
@@ -254,20 +308,22 @@ function UndoButtons({ undo, readOnly }: { undo: Y.UndoManager; readOnly: boolea
         className="btn btn-quiet btn-small"
         data-testid="undo"
         aria-keyshortcuts="Control+Z"
+        title={t('project.undo')}
         disabled={!undo.canUndo()}
         onClick={() => undo.undo()}
       >
-        {t('project.undo')}
+        <span aria-hidden>↶</span> <span className="bar-label">{t('project.undo')}</span>
       </button>
       <button
         type="button"
         className="btn btn-quiet btn-small"
         data-testid="redo"
         aria-keyshortcuts="Control+Shift+Z"
+        title={t('project.redo')}
         disabled={!undo.canRedo()}
         onClick={() => undo.redo()}
       >
-        {t('project.redo')}
+        <span aria-hidden>↷</span> <span className="bar-label">{t('project.redo')}</span>
       </button>
     </div>
   );
