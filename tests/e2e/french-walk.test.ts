@@ -229,10 +229,15 @@ describe('French everywhere on the listed screens', () => {
     leaks.push(...(await leaksOn(page, 'editor, folded and compact')));
 
     // The invitation page, seen by the person invited.
-    const invited = await api(stage.server.url, 'POST', `/api/v1/projects/${projectId}/invitations`, {
-      token: owner.token,
-      body: { email: 'guest@example.test', role: 'editor' },
-    });
+    const invited = await api(
+      stage.server.url,
+      'POST',
+      `/api/v1/projects/${projectId}/invitations`,
+      {
+        token: owner.token,
+        body: { email: 'guest@example.test', role: 'editor' },
+      },
+    );
     assert.equal(invited.status, 201);
     const guest = await signUp(stage.server.url, 'Gaston Guest');
     const guestContext = await signedInContext(stage.browser, stage.server.url, guest.token, {

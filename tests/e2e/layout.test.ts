@@ -123,13 +123,13 @@ describe('editor layout', () => {
     assert.equal(await page.getByTestId('preview-column').isVisible(), false);
     const folded = await fullyVisibleCards(page);
     await screenshot(page, 'editor-collapsed-en-1440x900.png');
-    assert.ok(folded >= 3, `with the panels folded, ${folded} card(s) fully visible (want 3 or more)`);
+    assert.ok(
+      folded >= 3,
+      `with the panels folded, ${folded} card(s) fully visible (want 3 or more)`,
+    );
 
     await page.getByTestId('density-compact').click();
-    assert.equal(
-      await page.getByTestId('scene-board').getAttribute('data-density'),
-      'compact',
-    );
+    assert.equal(await page.getByTestId('scene-board').getAttribute('data-density'), 'compact');
     const compact = await fullyVisibleCards(page);
     assert.ok(
       compact > folded,
@@ -163,10 +163,7 @@ describe('editor layout', () => {
     await page.getByTestId('side-rail').waitFor();
     await page.getByTestId('preview-rail').waitFor();
     assert.equal(await page.locator('#editor-timeline-body').isVisible(), false);
-    assert.equal(
-      await page.getByTestId('unfold-timeline').getAttribute('aria-expanded'),
-      'false',
-    );
+    assert.equal(await page.getByTestId('unfold-timeline').getAttribute('aria-expanded'), 'false');
     await page.getByTestId('density-compact').click();
     // Typed into a field, the same keys are text.
     await page.getByTestId('scene-title').first().fill('A [bracketed] title');
@@ -178,10 +175,7 @@ describe('editor layout', () => {
     await page.getByTestId('preview-rail').waitFor();
     assert.equal(await page.getByTestId('side-panel').isVisible(), false);
     assert.equal(await page.locator('#editor-timeline-body').isVisible(), false);
-    assert.equal(
-      await page.getByTestId('scene-board').getAttribute('data-density'),
-      'compact',
-    );
+    assert.equal(await page.getByTestId('scene-board').getAttribute('data-density'), 'compact');
     assert.equal(await page.getByTestId('rail-render-count').getAttribute('data-count'), '0');
 
     // The shortcuts list names the keys.
@@ -305,7 +299,8 @@ describe('editor layout', () => {
     const importDialog = page.getByTestId('import-dialog');
     const story = Array.from(
       { length: 14 },
-      (_, i) => `INT. HARBOUR ${i + 1} - NIGHT\n\nThe boats come back, one by one, part ${i + 1}.\n`,
+      (_, i) =>
+        `INT. HARBOUR ${i + 1} - NIGHT\n\nThe boats come back, one by one, part ${i + 1}.\n`,
     ).join('\n');
     await importDialog.getByTestId('import-text').fill(story);
     await eventually(

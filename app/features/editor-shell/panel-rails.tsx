@@ -55,8 +55,17 @@ const SIDE_TABS: { value: SideTab; label: MessageKey }[] = [
 export function SideRail(props: { controls: string; onOpen(tab: SideTab | null): void }) {
   const { t } = useI18n();
   return (
-    <nav className="panel-rail side-rail" data-testid="side-rail" aria-label={t('editor.sidePanels')}>
-      <FoldButton panel="side" collapsed controls={props.controls} onToggle={() => props.onOpen(null)} />
+    <nav
+      className="panel-rail side-rail"
+      data-testid="side-rail"
+      aria-label={t('editor.sidePanels')}
+    >
+      <FoldButton
+        panel="side"
+        collapsed
+        controls={props.controls}
+        onToggle={() => props.onOpen(null)}
+      />
       {SIDE_TABS.map((tab) => (
         <button
           key={tab.value}
@@ -93,7 +102,11 @@ export function PreviewRail(props: {
       <button type="button" className="rail-tab" data-testid="rail-renders" onClick={props.onOpen}>
         {t('render.heading')}
       </button>
-      <span className="rail-count" data-testid="rail-render-count" data-count={props.renders.length}>
+      <span
+        className="rail-count"
+        data-testid="rail-render-count"
+        data-count={props.renders.length}
+      >
         <span aria-hidden>{props.renders.length}</span>
         <span className="visually-hidden">
           {plural('layout.renderCount', props.renders.length)}
