@@ -1,8 +1,8 @@
-import { isTerminalState } from '../../../shared/render/render-job-machine.ts';
 import type { RenderRecord } from '../../../shared/api/renders.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.ts';
 import { ProgressBar } from '../renders/render-panel.tsx';
 import { PANEL_KEYS, type FoldablePanel } from './layout-prefs.ts';
+import { rendersRailSummary } from './rail-summary.ts';
 
 const FOLD_LABELS: Record<FoldablePanel, { hide: MessageKey; show: MessageKey }> = {
   side: { hide: 'layout.hideSide', show: 'layout.showSide' },
@@ -91,7 +91,7 @@ export function PreviewRail(props: {
   onOpen(): void;
 }) {
   const { t, plural } = useI18n();
-  const live = props.renders.find((render) => !isTerminalState(render.status));
+  const { count, live } = rendersRailSummary(props.renders);
   return (
     <aside
       className="panel-rail preview-rail"
@@ -102,27 +102,21 @@ export function PreviewRail(props: {
       <button type="button" className="rail-tab" data-testid="rail-renders" onClick={props.onOpen}>
         {t('render.heading')}
       </button>
-      <span
-        className="rail-count"
-        data-testid="rail-render-count"
-        data-count={props.renders.length}
-      >
-        <span aria-hidden>{props.renders.length}</span>
-        <span className="visually-hidden">
-          {plural('layout.renderCount', props.renders.length)}
-        </span>
+      <span className="rail-count" data-testid="rail-render-count" data-count={count}>
+        <span aria-hidden>{count}</span>
+        <span className="visually-hidden">{plural('layout.renderCount', count)}</span>
       </span>
       {live ? (
         <div className="rail-live" data-testid="rail-live" data-status={live.status}>
           <span className="render-pulse" aria-hidden />
           <ProgressBar
-            value={live.fraction}
+            value={live.percent / 100}
             small
             label={t('layout.liveRender')}
             testId="rail-live-progress"
           />
           <span className="rail-percent" aria-hidden>
-            {Math.round(Math.min(1, Math.max(0, live.fraction)) * 100)}%
+            {live.percent}%
           </span>
         </div>
       ) : null}
