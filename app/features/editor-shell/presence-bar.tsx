@@ -90,7 +90,7 @@ export function SyncBadge({ status }: { status: SyncStatus }) {
       data-status={status}
     >
       <span className="sync-dot" aria-hidden />
-      {t(`sync.${status}`)}
+      <span className="sync-text">{t(`sync.${status}`)}</span>
     </span>
   );
 }
