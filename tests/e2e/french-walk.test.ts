@@ -13,7 +13,7 @@ import {
   signedInContext,
 } from '../support/browser.ts';
 import { connectClient } from '../support/collab-client.ts';
-import { api, signUp } from '../support/web-server.ts';
+import { api, createProject, signUp } from '../support/web-server.ts';
 
 /**
  * What English would look like on a French page: every catalogue value whose
@@ -141,12 +141,7 @@ describe('French everywhere on the listed screens', () => {
     leaks.push(...(await leaksOn(visitor, '404 (signed out)')));
 
     const owner = await signUp(stage.server.url, 'Odile Owner');
-    const created = await api(stage.server.url, 'POST', '/api/v1/projects', {
-      token: owner.token,
-      body: { title: 'Les lumières du port' },
-    });
-    assert.equal(created.status, 201);
-    const projectId = created.body.project.id as string;
+    const projectId = await createProject(stage.server.url, owner.token, 'Les lumières du port');
     const client = await connectClient(stage.server.url, owner.token, projectId);
     clients.add(client);
     await client.settled();

@@ -13,7 +13,7 @@ import {
 } from '../support/browser.ts';
 import { connectClient } from '../support/collab-client.ts';
 import { addMember } from '../support/members.ts';
-import { api, signUp } from '../support/web-server.ts';
+import { createProject, signUp } from '../support/web-server.ts';
 
 /** Set to a folder to keep screenshots of the editor (docs/screenshots/layout holds the committed ones). */
 const SCREENSHOT_DIR = process.env.MONTAGE_SCREENSHOT_DIR;
@@ -40,12 +40,7 @@ describe('editor layout', () => {
 
   async function projectWithScenes(title = 'Harbour lights') {
     const owner = await signUp(stage.server.url, 'Olivia Owner');
-    const created = await api(stage.server.url, 'POST', '/api/v1/projects', {
-      token: owner.token,
-      body: { title },
-    });
-    assert.equal(created.status, 201);
-    const projectId = created.body.project.id as string;
+    const projectId = await createProject(stage.server.url, owner.token, title);
     const client = await connectClient(stage.server.url, owner.token, projectId);
     clients.add(client);
     await client.settled();
