@@ -180,9 +180,16 @@ describe('editor layout', () => {
     await shortcuts.getByText('Hide or show the timeline').waitFor();
     await page.keyboard.press('Escape');
 
-    await page.getByTestId('unfold-side').click();
-    await page.getByTestId('unfold-timeline').click();
+    // Unfolding by keyboard: the focus follows to the button that folds the panel again.
+    await page.getByTestId('unfold-side').focus();
+    await page.keyboard.press('Enter');
     await page.getByTestId('side-panel').waitFor();
+    await eventually(
+      () => page.evaluate(() => document.activeElement?.getAttribute('data-testid')),
+      (focused) => focused === 'fold-side',
+      'focus on the fold button of the panel',
+    );
+    await page.getByTestId('unfold-timeline').click();
     await page.locator('#editor-timeline-body').waitFor();
     const stored = await page.evaluate(() => localStorage.getItem('montage.editor-layout'));
     assert.deepEqual(JSON.parse(stored ?? 'null'), {

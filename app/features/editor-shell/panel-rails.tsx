@@ -32,6 +32,7 @@ export function FoldButton(props: {
       type="button"
       className="btn btn-icon fold-button"
       data-testid={`${collapsed ? 'unfold' : 'fold'}-${panel}`}
+      data-fold-panel={panel}
       aria-label={label}
       aria-expanded={!collapsed}
       aria-controls={props.controls}

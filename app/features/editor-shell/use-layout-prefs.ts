@@ -48,10 +48,27 @@ export function useLayoutPrefs() {
   }, []);
 
   const toggle = useCallback(
-    (panel: FoldablePanel) => update((current) => togglePanel(current, panel)),
+    (panel: FoldablePanel) => {
+      update((current) => togglePanel(current, panel));
+      keepFocusOnFold(panel);
+    },
     [update],
   );
   return { prefs, update, toggle };
+}
+
+/**
+ * Folding hides the button that was pressed (the rail's button replaces the
+ * panel's): focus, left on nothing, moves to the button that now folds or
+ * unfolds the same panel. Focus anywhere else (a key pressed on the board) stays.
+ */
+function keepFocusOnFold(panel: FoldablePanel) {
+  requestAnimationFrame(() => {
+    const active = document.activeElement;
+    if (active && active !== document.body && active.checkVisibility()) return;
+    const buttons = document.querySelectorAll<HTMLElement>(`[data-fold-panel="${panel}"]`);
+    [...buttons].find((button) => button.checkVisibility())?.focus();
+  });
 }
 
 const isTyping = (target: EventTarget | null) =>
