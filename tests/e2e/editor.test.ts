@@ -675,6 +675,12 @@ describe('project editor', () => {
       [...new Set(enabled)].sort(),
       [
         'scene-comment-count',
+        // Layout is the viewer's own (this browser's): folding panels and card density change nothing shared.
+        'density-comfortable',
+        'density-compact',
+        'fold-preview',
+        'fold-side',
+        'fold-timeline',
         'scene-select',
         'settings-open',
         'shortcuts-open',
@@ -838,7 +844,8 @@ describe('project editor', () => {
     assert.equal(await text(board.getByRole('heading', { level: 2 })), 'Scènes 2');
     assert.equal(await text(board.locator('.act-heading')), 'Acte 1');
     assert.equal(await text(page.getByTestId('add-scene')), '+ Ajouter une scène');
-    assert.equal(await text(page.getByTestId('undo')), 'Annuler');
+    assert.equal(await text(page.getByTestId('undo').locator('.bar-label')), 'Annuler');
+    assert.equal(await page.getByTestId('undo').getAttribute('title'), 'Annuler');
     assert.equal(await text(page.getByTestId('sync-status')), 'Enregistré');
     assert.equal(
       await first.getByTestId('scene-menu').getAttribute('aria-label'),

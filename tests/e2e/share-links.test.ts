@@ -175,7 +175,10 @@ describe('preview links in the browser', () => {
     await of.getByTestId('live-project').waitFor();
     await of.getByTestId('share-button').click();
     await of.getByTestId('share-link-row').waitFor();
-    assert.equal(await of.getByTestId('share-button').textContent(), 'Partager');
+    assert.equal(
+      await of.getByTestId('share-button').locator('.bar-label').textContent(),
+      'Partager',
+    );
     await screenshots(of, 'share-dialog-fr');
     const visitorFr = await anonymousContext(stage.browser, base, { locale: 'fr-FR' });
     opened.contexts.add(visitorFr);

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useI18n, type MessageKey } from '../../i18n/index.ts';
 import { Dialog } from '../ui/dialog.tsx';
+import { PANEL_KEYS } from '../../features/editor-shell/layout-prefs.ts';
 
 /** Every keyboard shortcut of the editor, in one list (shown by `?`). */
 const SHORTCUTS: { keys: (string | MessageKey)[]; label: MessageKey }[] = [
@@ -21,6 +22,9 @@ const SHORTCUTS: { keys: (string | MessageKey)[]; label: MessageKey }[] = [
   { keys: ['shortcuts.key.homeEnd'], label: 'shortcuts.theatreEnds' },
   { keys: ['shortcuts.key.chapters'], label: 'shortcuts.theatreChapter' },
   { keys: ['shortcuts.key.escape'], label: 'shortcuts.theatreClose' },
+  { keys: [PANEL_KEYS.side], label: 'shortcuts.toggleSide' },
+  { keys: [PANEL_KEYS.preview], label: 'shortcuts.togglePreview' },
+  { keys: [PANEL_KEYS.timeline], label: 'shortcuts.toggleTimeline' },
   { keys: ['?'], label: 'shortcuts.show' },
 ];
 
@@ -52,9 +56,10 @@ export function ShortcutsDialog() {
         className="btn btn-quiet btn-small"
         data-testid="shortcuts-open"
         aria-keyshortcuts="?"
+        title={t('shortcuts.button')}
         onClick={() => setOpen(true)}
       >
-        {t('shortcuts.button')}
+        <span aria-hidden>⌨</span> <span className="bar-label">{t('shortcuts.button')}</span>
       </button>
       <Dialog
         open={open}

@@ -4,6 +4,8 @@ import { useCspNonce } from '../../lib/csp-nonce.tsx';
 export interface SelectOption {
   value: string;
   label: string;
+  /** The label's own language when it is not the page's (a language named in itself). */
+  lang?: string;
 }
 
 interface SelectProps {
@@ -41,7 +43,9 @@ export function Select({ options, testId, ...props }: SelectProps) {
           <RadixSelect.Viewport nonce={nonce}>
             {options.map((option) => (
               <RadixSelect.Item key={option.value} value={option.value} className="select-item">
-                <RadixSelect.ItemText>{option.label}</RadixSelect.ItemText>
+                <RadixSelect.ItemText>
+                  {option.lang ? <span lang={option.lang}>{option.label}</span> : option.label}
+                </RadixSelect.ItemText>
                 <RadixSelect.ItemIndicator className="select-check" aria-hidden>
                   ✓
                 </RadixSelect.ItemIndicator>

@@ -17,6 +17,8 @@ import { useI18n } from '../../i18n/index.ts';
 import { useProgressiveCount } from '../../lib/use-progressive-count.ts';
 import { SceneCard, type BoardActions } from './scene-card.tsx';
 import { useBoardDrag } from './use-board-drag.ts';
+import { DensitySwitch } from './density-switch.tsx';
+import type { CardDensity } from '../editor-shell/layout-prefs.ts';
 
 interface SceneBoardProps {
   doc: Y.Doc;
@@ -32,6 +34,9 @@ interface SceneBoardProps {
   depictions: ReadonlyMap<string, Depiction>;
   /** Beside the heading (Import script). */
   tools?: ReactNode;
+  /** How much each card shows (the editor's layout, remembered per browser). */
+  density?: CardDensity;
+  onDensityChange?(density: CardDensity): void;
 }
 
 /** Consecutive scenes of the same act, in order (an act may come back later: a new group). */
@@ -142,7 +147,12 @@ export function SceneBoard(props: SceneBoardProps) {
   };
 
   return (
-    <section className="board" aria-labelledby="board-heading" data-testid="scene-board">
+    <section
+      className="board"
+      aria-labelledby="board-heading"
+      data-testid="scene-board"
+      data-density={props.density ?? 'comfortable'}
+    >
       <div className="section-header board-header">
         <h2 id="board-heading">
           {t('project.scenes')}{' '}
@@ -150,7 +160,15 @@ export function SceneBoard(props: SceneBoardProps) {
             {ids.length}
           </span>
         </h2>
-        <div className="section-tools">{props.tools}</div>
+        <div className="section-tools">
+          {props.onDensityChange ? (
+            <DensitySwitch
+              density={props.density ?? 'comfortable'}
+              onChange={props.onDensityChange}
+            />
+          ) : null}
+          {props.tools}
+        </div>
       </div>
       {selectedInOrder.length > 1 ? (
         <div

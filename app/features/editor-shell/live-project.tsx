@@ -31,6 +31,8 @@ import { presenceUser } from '../../../shared/presence.ts';
 import { useYMapField } from '../../collab/use-y.ts';
 import { useCollabSession } from './use-collab-session.ts';
 import { useRenders } from '../renders/use-renders.ts';
+import { useLayoutPrefs, usePanelKeys } from './use-layout-prefs.ts';
+import { FoldButton, PreviewRail, SideRail, type SideTab } from './panel-rails.tsx';
 import { EditorHint } from '../first-run/editor-hint.tsx';
 import { useComments, type CommentTime } from '../comments/use-comments.ts';
 import { CommentsPanel } from '../comments/comments-panel.tsx';
@@ -78,8 +80,6 @@ export function LiveProject(props: LiveProjectProps) {
   );
 }
 
-type SideTab = 'script' | 'cast' | 'history' | 'comments';
-
 /**
  * One screen: the script, cast and history on the left, the scene board in
  * the middle, the preview and render queue on the right, the timeline along
@@ -103,6 +103,9 @@ function Editor(props: {
   const [selection] = useState(() => new SceneSelection());
   const [tab, setTab] = useState<SideTab>('script');
   useUndoShortcuts(session.undo, root, !readOnly);
+  const layout = useLayoutPrefs();
+  const { prefs } = layout;
+  usePanelKeys(layout.toggle);
   const { renders, feed, more } = useRenders(
     session,
     projectId,
@@ -130,10 +133,22 @@ function Editor(props: {
   const [commentScene, setCommentScene] = useState<string | null>(null);
   const [highlightComment, setHighlightComment] = useState<string | null>(null);
   const [commentAt, setCommentAt] = useState<CommentTime | null>(null);
-  const openComments = useCallback((sceneId: string) => {
-    setCommentScene(sceneId);
-    setTab('comments');
-  }, []);
+  const { update: updateLayout } = layout;
+  const showSideTab = useCallback(
+    (opened: SideTab) => {
+      setTab(opened);
+      // A folded side panel unfolds to show what was asked for.
+      updateLayout((current) => ({ ...current, sideCollapsed: false }));
+    },
+    [updateLayout],
+  );
+  const openComments = useCallback(
+    (sceneId: string) => {
+      setCommentScene(sceneId);
+      showSideTab('comments');
+    },
+    [showSideTab],
+  );
   const commentCounts = useMemo(
     () => ({ counts: review.counts, open: openComments }),
     [review.counts, openComments],
@@ -146,6 +161,9 @@ function Editor(props: {
         className="live-project editor"
         data-testid="live-project"
         data-readonly={readOnly}
+        data-side={prefs.sideCollapsed ? 'collapsed' : 'open'}
+        data-preview={prefs.previewCollapsed ? 'collapsed' : 'open'}
+        data-timeline={prefs.timelineCollapsed ? 'collapsed' : 'open'}
       >
         <div className="project-bar">
           <ProjectTitle doc={session.doc} readOnly={readOnly} />
@@ -175,9 +193,21 @@ function Editor(props: {
           </div>
         </div>
         <div className="editor-main">
+          {prefs.sideCollapsed ? (
+            <SideRail
+              controls="editor-side-panel"
+              onOpen={(opened) => {
+                if (opened) setTab(opened);
+                layout.toggle('side');
+              }}
+            />
+          ) : null}
           <Tabs.Root
+            id="editor-side-panel"
             className="side-panel"
+            data-testid="side-panel"
             value={tab}
+            hidden={prefs.sideCollapsed}
             onValueChange={(value) => setTab(value as SideTab)}
           >
             <Tabs.List className="tabs-list" aria-label={t('editor.sidePanels')}>
@@ -193,6 +223,12 @@ function Editor(props: {
               <Tabs.Trigger className="tab" value="comments" data-testid="tab-comments">
                 {t('comments.tab')}
               </Tabs.Trigger>
+              <FoldButton
+                panel="side"
+                collapsed={false}
+                controls="editor-side-panel"
+                onToggle={() => layout.toggle('side')}
+              />
             </Tabs.List>
             <Tabs.Content className="tab-content" value="script">
               <ScriptPane
@@ -249,8 +285,29 @@ function Editor(props: {
             narrations={narrations}
             depictions={depictions}
             tools={readOnly ? null : <ImportScript doc={session.doc} undo={session.undo} />}
+            density={prefs.density}
+            onDensityChange={(density) => layout.update((current) => ({ ...current, density }))}
           />
-          <aside className="preview-column" aria-label={t('editor.preview')}>
+          {prefs.previewCollapsed ? (
+            <PreviewRail
+              controls="editor-preview-column"
+              renders={renders}
+              onOpen={() => layout.toggle('preview')}
+            />
+          ) : null}
+          <aside
+            id="editor-preview-column"
+            className="preview-column"
+            aria-label={t('editor.preview')}
+            data-testid="preview-column"
+            hidden={prefs.previewCollapsed}
+          >
+            <FoldButton
+              panel="preview"
+              collapsed={false}
+              controls="editor-preview-column"
+              onToggle={() => layout.toggle('preview')}
+            />
             <RenderPanel
               renders={renders}
               readOnly={readOnly}
@@ -271,7 +328,7 @@ function Editor(props: {
                     onComment={({ atSec, sceneId }) => {
                       setCommentAt({ renderId: preview.id, atSec });
                       if (sceneId) openComments(sceneId);
-                      else setTab('comments');
+                      else showSideTab('comments');
                     }}
                   />
                 ) : null
@@ -298,6 +355,15 @@ function Editor(props: {
           awareness={awareness}
           onOpenScene={(id) => focusCard(id)}
           narrations={narrations}
+          collapsed={prefs.timelineCollapsed}
+          foldButton={
+            <FoldButton
+              panel="timeline"
+              collapsed={prefs.timelineCollapsed}
+              controls="editor-timeline-body"
+              onToggle={() => layout.toggle('timeline')}
+            />
+          }
         />
         {readOnly ? null : <EditorHint />}
       </div>
@@ -353,20 +419,22 @@ function UndoButtons({ undo, readOnly }: { undo: Y.UndoManager; readOnly: boolea
         className="btn btn-quiet btn-small"
         data-testid="undo"
         aria-keyshortcuts="Control+Z"
+        title={t('project.undo')}
         disabled={!undo.canUndo()}
         onClick={() => undo.undo()}
       >
-        {t('project.undo')}
+        <span aria-hidden>↶</span> <span className="bar-label">{t('project.undo')}</span>
       </button>
       <button
         type="button"
         className="btn btn-quiet btn-small"
         data-testid="redo"
         aria-keyshortcuts="Control+Shift+Z"
+        title={t('project.redo')}
         disabled={!undo.canRedo()}
         onClick={() => undo.redo()}
       >
-        {t('project.redo')}
+        <span aria-hidden>↷</span> <span className="bar-label">{t('project.redo')}</span>
       </button>
     </div>
   );

@@ -4,7 +4,8 @@ import { initials } from '../../collab/presence.ts';
 import type { SyncStatus } from '../../collab/sync-status.ts';
 import { useI18n } from '../../i18n/index.ts';
 
-const MAX_AVATARS = 5;
+/** Avatars drawn before the rest fold into a "+N" (the bar stays on one line). */
+const MAX_AVATARS = 3;
 
 /**
  * Who is on the document now: coloured initials (names on hover) and a
@@ -48,6 +49,28 @@ export function PresenceBar({
             </Tooltip.Root>
           </li>
         ))}
+        {people.length > MAX_AVATARS ? (
+          <li>
+            <Tooltip.Root>
+              <Tooltip.Trigger asChild>
+                <span className="avatar avatar-more" data-testid="presence-more">
+                  +{people.length - MAX_AVATARS}
+                </span>
+              </Tooltip.Trigger>
+              <Tooltip.Portal>
+                <Tooltip.Content className="tooltip" sideOffset={6}>
+                  {t('layout.morePeople', {
+                    n: people.length - MAX_AVATARS,
+                    names: people
+                      .slice(MAX_AVATARS)
+                      .map((person) => person.name)
+                      .join(', '),
+                  })}
+                </Tooltip.Content>
+              </Tooltip.Portal>
+            </Tooltip.Root>
+          </li>
+        ) : null}
       </ul>
       <span className="presence-count" data-testid="presence-count">
         {offline ? t('project.presenceOffline') : plural('project.presence', people.length)}
@@ -67,7 +90,7 @@ export function SyncBadge({ status }: { status: SyncStatus }) {
       data-status={status}
     >
       <span className="sync-dot" aria-hidden />
-      {t(`sync.${status}`)}
+      <span className="sync-text">{t(`sync.${status}`)}</span>
     </span>
   );
 }

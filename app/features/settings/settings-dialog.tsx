@@ -63,9 +63,10 @@ export function SettingsDialog({
         type="button"
         className="btn"
         data-testid="settings-open"
+        title={t('settings.open')}
         onClick={() => setOpen(true)}
       >
-        <span aria-hidden>⚙</span> {t('settings.open')}
+        <span aria-hidden>⚙</span> <span className="bar-label">{t('settings.open')}</span>
       </button>
       <Dialog
         open={open}
@@ -201,7 +202,11 @@ function SettingsForm({
             value={settings.language}
             disabled={readOnly}
             onValueChange={changeLanguage}
-            options={LANGUAGES.map((code) => ({ value: code, label: NATIVE_NAMES[code] }))}
+            options={LANGUAGES.map((code) => ({
+              value: code,
+              label: NATIVE_NAMES[code],
+              lang: code,
+            }))}
           />
         </div>
         <div className="field">

@@ -39,9 +39,10 @@ export function ShareDialog(props: { projectId: string; renders: readonly Render
         type="button"
         className="btn"
         data-testid="share-button"
+        title={t('share.button')}
         onClick={() => setOpen(true)}
       >
-        {t('share.button')}
+        <span aria-hidden>⤴</span> <span className="bar-label">{t('share.button')}</span>
       </button>
       <Dialog
         open={open}

@@ -1,4 +1,5 @@
 import * as Slider from '@radix-ui/react-slider';
+import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n/index.ts';
 import { ZOOM_SLIDER_MAX, ppsToSlider, sliderToPps, zoomStep } from './timeline-math.ts';
 
@@ -12,6 +13,8 @@ export function TimelineToolbar(props: {
   onResetAuto(): void;
   pps: number;
   onZoom(pps: number): void;
+  /** Folds the timeline to this bar (the editor's layout). */
+  foldButton?: ReactNode;
 }) {
   const { readOnly, readout, canResetAuto, onResetAuto, pps, onZoom } = props;
   const { t } = useI18n();
@@ -83,6 +86,7 @@ export function TimelineToolbar(props: {
             <span aria-hidden>+</span>
           </button>
         </div>
+        {props.foldButton}
       </div>
     </div>
   );

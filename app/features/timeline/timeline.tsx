@@ -7,6 +7,7 @@ import {
   useState,
   useSyncExternalStore,
   type CSSProperties,
+  type ReactNode,
 } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
@@ -52,6 +53,10 @@ export interface TimelineProps {
   onOpenScene(id: string): void;
   /** Scene id → its narration as the latest render measured it (else estimated). */
   narrations?: ReadonlyMap<string, MeasuredNarration>;
+  /** Folded to its header bar (the editor's layout). */
+  collapsed?: boolean;
+  /** The button that folds and unfolds it, at the end of the header bar. */
+  foldButton?: ReactNode;
 }
 
 /** Free space after the last block, to drop a scene at the end and see the end of the ruler. */
@@ -78,6 +83,8 @@ export function Timeline({
   awareness,
   onOpenScene,
   narrations,
+  collapsed = false,
+  foldButton,
 }: TimelineProps) {
   const { t } = useI18n();
   const slots = useSceneSlots(doc);
@@ -265,6 +272,7 @@ export function Timeline({
         className="timeline"
         data-testid="timeline"
         data-readonly={readOnly}
+        data-collapsed={collapsed || undefined}
         data-dragging={drag ? (drag.ids.length > 1 ? 'group' : 'one') : undefined}
         aria-labelledby="timeline-heading"
         style={rootStyle}
@@ -276,9 +284,10 @@ export function Timeline({
           onResetAuto={resetSelectedToAuto}
           pps={pps}
           onZoom={zoomTo}
+          foldButton={foldButton}
         />
 
-        <div className="tl-body">
+        <div className="tl-body" id="editor-timeline-body" hidden={collapsed}>
           <div className="tl-labels" aria-hidden>
             <div className="tl-label tl-label-ruler" />
             <div className="tl-label tl-label-video">{t('timeline.videoTrack')}</div>
