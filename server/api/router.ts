@@ -11,6 +11,8 @@ import { COLLAB_PATH } from '../collab/collab-server.ts';
 import { CorruptDocumentError } from '../collab/document-store.ts';
 import { clientAddress } from '../http/client-address.ts';
 import { ApiError } from '../http/errors.ts';
+import { parseInput } from '../http/parse-input.ts';
+import { guestCommentSchema } from '../../shared/api/comments.ts';
 import { closeIfBodyUnread } from '../http/receive-upload.ts';
 import { ownOrigin } from '../http/same-origin.ts';
 import { clearSessionCookie, requireSession, sessionCookie } from '../http/session.ts';
@@ -573,6 +575,38 @@ export function apiRouter(services: Services): Router {
         expiresAt: new Date(claims.exp * 1000).toISOString(),
       };
     }),
+  );
+
+  // A link reviewer's comments: only on a link that allows them, under the name they give.
+  const commentingLink = async (req: Request) => {
+    const { link } = await shareLinks.resolve(param(req, 'token'), linkCaller(req));
+    if (!link.allowComments)
+      throw new ApiError('FORBIDDEN', apiMessage('errors.api.shareLinkNoComments'));
+    return link;
+  };
+
+  router.get(
+    '/shared/:token/comments',
+    json(async (req) => {
+      const link = await commentingLink(req);
+      return { comments: await comments.listOfProject(link.projectId) };
+    }),
+  );
+
+  router.post(
+    '/shared/:token/comments',
+    json(async (req) => {
+      const link = await commentingLink(req);
+      // A reviewer writes on a scene (or replies); render times are the team's.
+      const { authorName, ...fields } = parseInput(guestCommentSchema, req.body);
+      return {
+        comment: await comments.create({
+          ...fields,
+          projectId: link.projectId,
+          author: { kind: 'guest', name: authorName, shareLinkId: link.id },
+        }),
+      };
+    }, 201),
   );
 
   // A link's render files: through the link on every request, so revoking it cuts them off.

@@ -114,6 +114,18 @@ export function createComments(options: {
     ];
   }
 
+  /** Every comment of a project, oldest first (threads are built by the client). */
+  async function listOfProject(projectId: string): Promise<CommentRecord[]> {
+    const rows = await db
+      .selectFrom('comments')
+      .selectAll()
+      .where('project_id', '=', projectId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    return rows.map(toRecord);
+  }
+
   return {
     /**
      * Writes a comment as a member or as a link's guest (the share-link
@@ -220,15 +232,11 @@ export function createComments(options: {
     /** Every comment of the project, oldest first (threads are built by the client). */
     async list(userId: string, projectId: string): Promise<CommentRecord[]> {
       await projects.authorize(userId, projectId, 'view');
-      const rows = await db
-        .selectFrom('comments')
-        .selectAll()
-        .where('project_id', '=', projectId)
-        .orderBy('created_at')
-        .orderBy('id')
-        .execute();
-      return rows.map(toRecord);
+      return listOfProject(projectId);
     },
+
+    /** The same list for a preview link that allows comments (the share-link route checked it). */
+    listOfProject,
 
     /** Resolves or reopens (editors, owners) and edits the body (its author). */
     async update(userId: string, commentId: string, input: unknown): Promise<CommentRecord> {

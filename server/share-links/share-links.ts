@@ -269,6 +269,7 @@ export function createShareLinks(
           expiresAt: isoOrNull(link.expiresAt),
         },
         project: {
+          id: link.projectId,
           title: timeline?.title ?? project.title,
           settings: timeline
             ? {

@@ -97,6 +97,7 @@ export const API_MESSAGES = {
   'errors.api.shareLinkNotFound': 'This link does not exist',
   'errors.api.shareLink.expired': 'This link has expired',
   'errors.api.shareLink.revoked': 'This link was revoked',
+  'errors.api.shareLinkNoComments': 'This link does not allow comments',
   'errors.api.shareLinkRenderNotFinished':
     'The chosen render is not a finished render of this project',
   // Review comments and notifications (issue 13).

@@ -40,6 +40,16 @@ export const updateCommentSchema = z
 
 export const guestNameSchema = singleLineText(z.string().trim().min(1).max(GUEST_NAME_MAX));
 
+/** POST /shared/:token/comments: a link reviewer's comment on a scene, or reply, under a name. */
+export const guestCommentSchema = z
+  .object({
+    sceneId: sceneIdField,
+    body: bodyField,
+    parentId: commentIdField.optional(),
+    authorName: guestNameSchema,
+  })
+  .strict();
+
 export type CommentAuthor =
   { kind: 'member'; userId: string | null; name: string } | { kind: 'guest'; name: string };
 

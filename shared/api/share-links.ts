@@ -82,6 +82,8 @@ export interface SharedRender {
 export interface SharedView {
   link: { label: string; allowComments: boolean; expiresAt: string | null };
   project: {
+    /** The project's id: the live comment messages name it. */
+    id: string;
     title: string;
     settings: Pick<Timeline, 'language' | 'aspect' | 'fps' | 'stylePreset'> | null;
   };

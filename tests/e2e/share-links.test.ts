@@ -142,6 +142,35 @@ describe('preview links in the browser', () => {
       'the visitor to see the new title',
     );
 
+    // The visitor comments on the first scene under a name; the owner sees it live and is told.
+    const unread = async () =>
+      (await o.getByTestId('notification-count').count())
+        ? Number(await o.getByTestId('notification-count').textContent())
+        : 0;
+    const unreadBefore = await unread(); // the first render's end is already there
+    const comments = v.getByTestId('shared-comments');
+    await comments.getByTestId('comments-scene').selectOption(first);
+    const composer = comments.getByTestId('comment-composer').first();
+    await composer.getByTestId('comment-name').fill('Clara <Client>');
+    await composer.getByTestId('comment-input').fill('Can the dawn be <b>warmer</b>?');
+    await composer.getByTestId('comment-submit').click();
+    await comments.getByTestId('comment-body').first().waitFor();
+    assert.equal(
+      await comments.getByTestId('comment-author').first().textContent(),
+      'Clara <Client>',
+    );
+    assert.equal(await comments.locator('b').count(), 0, 'markup stays text');
+    await eventually(unread, (n) => n === unreadBefore + 1, 'the owner to get a notification');
+    await eventually(
+      () =>
+        o
+          .locator(`[data-scene-id="${first}"] [data-testid="scene-comment-count"]`)
+          .first()
+          .textContent(),
+      (text) => (text ?? '').includes('1'),
+      "the comment count on the owner's card",
+    );
+
     // #t= seeks the video, #scene= marks the scene.
     const hashed = await visitorContext.newPage();
     await hashed.goto(`${url}#t=1.5&scene=${first}`);

@@ -327,6 +327,89 @@ describe('preview links', () => {
     }
   });
 
+  test('a reviewer comments through a link that allows it, as plain text, and the owners hear of it', async () => {
+    const { body: closed } = await createLink(owner.token, { label: 'Watch only' });
+    const { body: open } = await createLink(editor.token, {
+      label: 'Client review',
+      allowComments: true,
+    });
+    const comment = { sceneId, body: 'Lovely <b>shot</b>', authorName: 'Clara <Client>' };
+
+    // A link that does not allow comments refuses both reading and writing them.
+    for (const method of ['GET', 'POST'] as const) {
+      const res = await api(web.url, method, `/api/v1/shared/${closed.token}/comments`, {
+        ...(method === 'POST' ? { body: comment } : {}),
+      });
+      assert.equal(res.status, 403, method);
+      assert.equal(res.body.error.key, 'errors.api.shareLinkNoComments');
+    }
+
+    // Bad input names the field and writes nothing.
+    const refusals: [Record<string, unknown>, string][] = [
+      [{ sceneId, body: 'No name' }, 'authorName'],
+      [{ ...comment, authorName: '   ' }, 'authorName'],
+      [{ ...comment, body: '' }, 'body'],
+      [{ ...comment, sceneId: 'nosuchscene' }, 'sceneId'],
+      [{ ...comment, renderId: firstRenderId, atSec: 1 }, 'renderId'],
+    ];
+    for (const [body, field] of refusals) {
+      const res = await api(web.url, 'POST', `/api/v1/shared/${open.token}/comments`, { body });
+      assert.equal(res.status, 422, JSON.stringify(body));
+      assert.ok(JSON.stringify(res.body.error.details).includes(field), field);
+    }
+    const empty = await api(web.url, 'GET', `/api/v1/shared/${open.token}/comments`);
+    assert.deepEqual(empty.body.comments, []);
+
+    const posted = await api(web.url, 'POST', `/api/v1/shared/${open.token}/comments`, {
+      body: comment,
+    });
+    assert.equal(posted.status, 201);
+    assert.deepEqual(posted.body.comment.author, { kind: 'guest', name: 'Clara <Client>' });
+    assert.equal(posted.body.comment.body, 'Lovely <b>shot</b>');
+    const reply = await api(web.url, 'POST', `/api/v1/shared/${open.token}/comments`, {
+      body: {
+        sceneId,
+        body: 'And the music?',
+        authorName: 'Clara',
+        parentId: posted.body.comment.id,
+      },
+    });
+    assert.equal(reply.status, 201);
+
+    // The reviewer reads the thread through the link; the team reads it in the project.
+    const seen = await api(web.url, 'GET', `/api/v1/shared/${open.token}/comments`);
+    assert.deepEqual(
+      seen.body.comments.map((c: { body: string }) => c.body),
+      ['Lovely <b>shot</b>', 'And the music?'],
+    );
+    const team = await api(web.url, 'GET', `/api/v1/projects/${projectId}/comments`, {
+      token: viewer.token,
+    });
+    assert.ok(team.body.comments.some((c: { id: string }) => c.id === posted.body.comment.id));
+
+    // The owner is told; the editor who made the link is not (only owners hear of guest comments).
+    const ownerNotes = await api(web.url, 'GET', '/api/v1/notifications', { token: owner.token });
+    assert.ok(
+      ownerNotes.body.notifications.some(
+        (n: { kind: string; commentId: string }) =>
+          n.kind === 'comment' && n.commentId === posted.body.comment.id,
+      ),
+    );
+    const editorNotes = await api(web.url, 'GET', '/api/v1/notifications', { token: editor.token });
+    assert.ok(
+      !editorNotes.body.notifications.some(
+        (n: { commentId: string | null }) => n.commentId === posted.body.comment.id,
+      ),
+    );
+
+    // Revoked: the comments go with the rest of the link.
+    await api(web.url, 'DELETE', `/api/v1/share-links/${open.id}`, { token: owner.token });
+    const after = await api(web.url, 'POST', `/api/v1/shared/${open.token}/comments`, {
+      body: comment,
+    });
+    assert.equal(after.status, 410);
+  });
+
   test('the token is stored hashed: the row never holds it', async () => {
     const { body: link } = await createLink(owner.token, { label: 'Hashed' });
     const { rows } = await setup.sql.query('select * from share_links where id = $1', [link.id]);

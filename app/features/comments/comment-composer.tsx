@@ -112,6 +112,7 @@ export function CommentComposer(props: {
         <label className="field comment-name">
           <span>{t('comments.yourName')}</span>
           <input
+            className="input"
             value={name}
             maxLength={GUEST_NAME_MAX}
             required

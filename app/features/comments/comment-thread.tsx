@@ -83,7 +83,7 @@ export function CommentThread(props: CommentThreadProps) {
       {props.composerNote}
       <CommentComposer
         members={props.members}
-        placeholder={t('comments.placeholder')}
+        placeholder={t(props.members.length ? 'comments.placeholder' : 'comments.placeholderPlain')}
         submitLabel={t('comments.post')}
         askName={props.askName ?? false}
         onSubmit={(body, name) => props.post(body, undefined, name)}
@@ -168,7 +168,9 @@ function CommentItem(props: CommentThreadProps & { comment: CommentRecord }) {
       {editing && props.edit ? (
         <CommentComposer
           members={props.members}
-          placeholder={t('comments.placeholder')}
+          placeholder={t(
+            props.members.length ? 'comments.placeholder' : 'comments.placeholderPlain',
+          )}
           submitLabel={t('comments.save')}
           initial={comment.body}
           autoFocus

@@ -8,9 +8,45 @@ import { useI18n } from '../../i18n/index.ts';
 import { CommentThread, type ThreadPermissions } from './comment-thread.tsx';
 import type { CommentActions, CommentTime } from './use-comments.ts';
 
-interface SceneOption {
+export interface SceneOption {
   id: string;
   title: string;
+}
+
+/** Which scene's comments are shown: the scenes in order, and a deleted one still commented on. */
+export function SceneSelect(props: {
+  scenes: readonly SceneOption[];
+  sceneId: string | null;
+  onChange(sceneId: string): void;
+}) {
+  const { t } = useI18n();
+  const { scenes, sceneId } = props;
+  const known = scenes.some((s) => s.id === sceneId);
+  return (
+    <label className="field">
+      <span>{t('comments.scene')}</span>
+      <select
+        value={sceneId ?? ''}
+        data-testid="comments-scene"
+        onChange={(event) => props.onChange(event.target.value)}
+      >
+        {scenes.map((scene, i) =>
+          scene.title ? (
+            <option key={scene.id} value={scene.id}>
+              {t('comments.sceneOption', { n: i + 1, title: scene.title })}
+            </option>
+          ) : (
+            <option key={scene.id} value={scene.id}>
+              {t('comments.sceneOptionUntitled', { n: i + 1 })}
+            </option>
+          ),
+        )}
+        {sceneId && !known ? (
+          <option value={sceneId}>{t('comments.deletedSceneTitle')}</option>
+        ) : null}
+      </select>
+    </label>
+  );
 }
 
 const sameOptions = (a: readonly SceneOption[], b: readonly SceneOption[]) =>
@@ -52,7 +88,6 @@ export function CommentsPanel(props: {
   const scenes = useSceneOptions(props.doc);
   const current = scenes.find((s) => s.id === props.sceneId) ?? scenes[0] ?? null;
   const sceneId = props.sceneId ?? current?.id ?? null;
-  const known = scenes.some((s) => s.id === sceneId);
   return (
     <section className="comments-panel" data-testid="comments-panel" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`} className="panel-heading">
@@ -62,29 +97,7 @@ export function CommentsPanel(props: {
         <p className="muted">{t('comments.noScenes')}</p>
       ) : (
         <>
-          <label className="field">
-            <span>{t('comments.scene')}</span>
-            <select
-              value={sceneId ?? ''}
-              data-testid="comments-scene"
-              onChange={(event) => props.onSceneChange(event.target.value)}
-            >
-              {scenes.map((scene, i) =>
-                scene.title ? (
-                  <option key={scene.id} value={scene.id}>
-                    {t('comments.sceneOption', { n: i + 1, title: scene.title })}
-                  </option>
-                ) : (
-                  <option key={scene.id} value={scene.id}>
-                    {t('comments.sceneOptionUntitled', { n: i + 1 })}
-                  </option>
-                ),
-              )}
-              {sceneId && !known ? (
-                <option value={sceneId}>{t('comments.deletedSceneTitle')}</option>
-              ) : null}
-            </select>
-          </label>
+          <SceneSelect scenes={scenes} sceneId={sceneId} onChange={props.onSceneChange} />
           {props.failed ? (
             <p className="form-error" role="alert">
               {t('comments.loadFailed')}

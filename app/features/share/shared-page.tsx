@@ -8,6 +8,7 @@ import { ChapterList, RenderVideo } from '../renders/render-player.tsx';
 import { sortedChapters } from '../theatre/playback.ts';
 import { parseSharedHash, type LinkEnd } from './shared-link.ts';
 import { useSharedLive } from './use-shared-live.ts';
+import { SharedComments } from './shared-comments.tsx';
 
 /** What a read-only scene card shows. */
 interface SharedScene {
@@ -96,12 +97,15 @@ export function SharedPage({ token, view }: { token: string; view: SharedView })
             onPlay={seek}
           />
         </div>
-        {/*
-          Comments column (issue 13, review comments): the comment thread and
-          form of a link that allows comments (view.link.allowComments) go
-          here, as <aside className="shared-comments"> (share.css gives it
-          its column). Nothing is rendered until they are wired.
-        */}
+        {view.link.allowComments ? (
+          <SharedComments
+            token={token}
+            projectId={view.project.id}
+            scenes={scenes}
+            marked={marked}
+            live={live}
+          />
+        ) : null}
       </div>
     </div>
   );

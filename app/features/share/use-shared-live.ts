@@ -3,7 +3,7 @@ import {
   HocuspocusProviderWebsocket,
   WebSocketStatus,
 } from '@hocuspocus/provider';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import * as Y from 'yjs';
 import {
   fetchLinkCollabToken,
@@ -27,11 +27,23 @@ export function useSharedLive(linkToken: string): {
   ended: LinkEnd | null;
   /** Changes on every update of the document (for re-reading it). */
   version: number;
+  /** Counts the times the connection (re)synced: what was relayed meanwhile may have been missed. */
+  syncs: number;
+  /** Listens to what the server relays on the document (comment changes); returns the unsubscribe. */
+  onStateless(listener: (payload: string) => void): () => void;
 } {
   const [doc, setDoc] = useState<Y.Doc | null>(null);
   const [status, setStatus] = useState<LiveStatus>('connecting');
   const [ended, setEnded] = useState<LinkEnd | null>(null);
   const [version, setVersion] = useState(0);
+  const [syncs, setSyncs] = useState(0);
+  const listeners = useRef(new Set<(payload: string) => void>());
+  const onStateless = useCallback((listener: (payload: string) => void) => {
+    listeners.current.add(listener);
+    return () => {
+      listeners.current.delete(listener);
+    };
+  }, []);
 
   useEffect(() => {
     const ydoc = new Y.Doc();
@@ -93,7 +105,13 @@ export function useSharedLive(linkToken: string): {
           if (current === provider && s !== WebSocketStatus.Connected) setStatus('connecting');
         },
         onSynced: ({ state }) => {
-          if (current === provider) setStatus(state ? 'live' : 'connecting');
+          if (current !== provider) return;
+          setStatus(state ? 'live' : 'connecting');
+          if (state) setSyncs((n) => n + 1);
+        },
+        onStateless: ({ payload }) => {
+          if (current !== provider) return;
+          for (const listener of listeners.current) listener(payload);
         },
         onAuthenticationFailed: () => {
           if (current === provider) void recheck();
@@ -131,5 +149,5 @@ export function useSharedLive(linkToken: string): {
     };
   }, [linkToken]);
 
-  return { doc, status, ended, version };
+  return { doc, status, ended, version, syncs, onStateless };
 }

@@ -97,6 +97,7 @@ export const fr: Record<keyof typeof en, string> = {
   'errors.api.shareLinkNotFound': 'Ce lien n’existe pas',
   'errors.api.shareLink.expired': 'Ce lien a expiré',
   'errors.api.shareLink.revoked': 'Ce lien a été révoqué',
+  'errors.api.shareLinkNoComments': 'Ce lien ne permet pas de commenter',
   'errors.api.shareLinkRenderNotFinished':
     'Le rendu choisi n’est pas un rendu terminé de ce projet',
   'errors.api.commentNotFound': 'Commentaire introuvable',

@@ -76,6 +76,8 @@ export const en = {
   'shared.unavailable.expired': 'It has expired. Ask the team for a new link.',
   'shared.unavailable.unknown': 'Check that the address is complete, or ask for a new link.',
   'shared.empty': 'No scenes yet.',
+  'shared.commentsHint':
+    'Comment on a scene under your name. The team sees it at once; replies appear here live.',
 } as const;
 
 export const fr: Record<keyof typeof en, string> = {
@@ -155,4 +157,6 @@ export const fr: Record<keyof typeof en, string> = {
   'shared.unavailable.expired': 'Il a expiré. Demandez un nouveau lien à l’équipe.',
   'shared.unavailable.unknown': 'Vérifiez que l’adresse est complète, ou demandez un nouveau lien.',
   'shared.empty': 'Aucune scène pour l’instant.',
+  'shared.commentsHint':
+    'Commentez une scène sous votre nom. L’équipe le voit aussitôt ; les réponses s’affichent ici en direct.',
 };
