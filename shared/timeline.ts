@@ -1,3 +1,4 @@
+import { keptSoundtrackSchema } from './music/soundtrack-request.ts';
 import { z } from 'zod';
 import { MAX_DESCRIPTION, MAX_MUSIC_NAME, MAX_NAME, MAX_SCENE_SEC } from './api/limits.ts';
 import { fieldErrorOf, type FieldError } from './api/field-errors.ts';
@@ -118,6 +119,12 @@ export const musicSchema = z.object({
   volume: z.number().min(0).max(1),
   name: singleLineText(z.string().min(1).max(MAX_MUSIC_NAME)).optional(),
   duck: z.boolean().optional(),
+  /**
+   * A generated soundtrack (issue 18): how it was asked for. `asset` is the
+   * kept preview; a render composes the same request again to its own exact
+   * length (and scenes, to follow the story), cached by its inputs.
+   */
+  generated: keptSoundtrackSchema.optional(),
 });
 
 /** Music ducks under narration unless a person turned it off. */
