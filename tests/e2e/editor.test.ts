@@ -674,13 +674,14 @@ describe('project editor', () => {
     assert.deepEqual(
       [...new Set(enabled)].sort(),
       [
-        'scene-comment-count',
         // Layout is the viewer's own (this browser's): folding panels and card density change nothing shared.
         'density-comfortable',
         'density-compact',
         'fold-preview',
         'fold-side',
         'fold-timeline',
+        // Viewers read and write review comments (ADR 0034).
+        'scene-comment-count',
         'scene-select',
         'settings-open',
         'shortcuts-open',
