@@ -1,7 +1,5 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { addScene } from '../../shared/project-doc.ts';
 import {
@@ -12,14 +10,9 @@ import {
 } from '../support/browser.ts';
 import { connectClient } from '../support/collab-client.ts';
 import { addMember } from '../support/members.ts';
+import { screenshotAtLaptopSizes } from '../support/screenshots.ts';
 import { api, signUp } from '../support/web-server.ts';
 
-/** Set to a folder to keep screenshots of the dialog states and the toast (en and fr, two sizes). */
-const SCREENSHOT_DIR = process.env.MONTAGE_SCREENSHOT_DIR;
-const VIEWPORTS = [
-  { width: 1280, height: 720 },
-  { width: 1440, height: 900 },
-];
 /** A short render on this machine takes seconds; a slow CI machine gets room. */
 const RENDER_TIMEOUT_MS = 120_000;
 
@@ -56,19 +49,6 @@ describe('editor feedback', () => {
     await page.getByTestId('live-project').waitFor();
     await page.getByTestId('sync-status').and(page.locator('[data-status="saved"]')).waitFor();
     return { page, errors };
-  }
-
-  async function screenshot(page: Page, name: string) {
-    if (!SCREENSHOT_DIR) return;
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    const original = page.viewportSize();
-    for (const viewport of VIEWPORTS) {
-      await page.setViewportSize(viewport);
-      await page.screenshot({
-        path: path.join(SCREENSHOT_DIR, `${name}-${viewport.width}x${viewport.height}.png`),
-      });
-    }
-    if (original) await page.setViewportSize(original);
   }
 
   const dialog = (page: Page) => page.getByTestId('commit-dialog');
@@ -119,7 +99,7 @@ describe('editor feedback', () => {
       (title) => !title.includes('%'),
       'the page title to come back once nothing renders',
     );
-    await screenshot(page, 'render-toast-en');
+    await screenshotAtLaptopSizes(page, 'render-toast-en');
     await toast.getByTestId('toast-watch').click();
     await page.waitForURL(`**/projects/${projectId}?render=${renderId}`);
     await page.getByTestId('player-video').waitFor();
@@ -137,7 +117,7 @@ describe('editor feedback', () => {
       /Nothing changed since revision 1, and it already has a finished render with these settings \(1080p/,
     );
     assert.equal(await renderRows(page).count(), 1, 'no duplicate render queued');
-    await screenshot(page, 'commit-unchanged-en');
+    await screenshotAtLaptopSizes(page, 'commit-unchanged-en');
     await existing.getByTestId('commit-watch-existing').click();
     await dialog(page).waitFor({ state: 'detached' });
     await page.getByTestId('player-video').waitFor();
@@ -187,7 +167,7 @@ describe('editor feedback', () => {
     const existingFr = dialog(fr.page).getByTestId('commit-existing');
     await existingFr.waitFor();
     assert.match((await existingFr.textContent()) ?? '', /Rien n’a changé depuis la révision 1/);
-    await screenshot(fr.page, 'commit-unchanged-fr');
+    await screenshotAtLaptopSizes(fr.page, 'commit-unchanged-fr');
     await dialog(fr.page).getByTestId('commit-cancel').click();
     await fr.page.evaluate(
       ([id, project]) =>
@@ -205,7 +185,7 @@ describe('editor feedback', () => {
       'Le rendu de « Harbour lights » est prêt.',
     );
     assert.equal(await toastFr.getByTestId('toast-watch').textContent(), 'Regarder');
-    await screenshot(fr.page, 'render-toast-fr');
+    await screenshotAtLaptopSizes(fr.page, 'render-toast-fr');
     assert.deepEqual(fr.errors, []);
     await fr.page.context().close();
     await page.context().close();
@@ -227,7 +207,7 @@ describe('editor feedback', () => {
         en ? /^Waiting for the connection: you are offline\./ : /^En attente de la connexion/,
       );
       assert.equal(await dialog(page).getByTestId('commit-submit').isDisabled(), true);
-      await screenshot(page, `commit-offline-${en ? 'en' : 'fr'}`);
+      await screenshotAtLaptopSizes(page, `commit-offline-${en ? 'en' : 'fr'}`);
 
       // Cancel stops the wait; what was typed is still there on the next opening.
       await dialog(page).getByTestId('commit-cancel').click();

@@ -1,7 +1,5 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { PLACEHOLDER_MARK, SAMPLES } from '../../shared/starters/index.ts';
 import {
@@ -11,14 +9,9 @@ import {
   eventually,
   signedInContext,
 } from '../support/browser.ts';
+import { screenshotAtLaptopSizes } from '../support/screenshots.ts';
 import { api, signUp } from '../support/web-server.ts';
 
-/** Set to a folder to keep the screenshots docs/screenshots/first-run holds. */
-const SCREENSHOT_DIR = process.env.MONTAGE_SCREENSHOT_DIR;
-const SIZES = [
-  { width: 1440, height: 900 },
-  { width: 1280, height: 720 },
-];
 /** A short render on this machine takes seconds; a slow CI machine gets room. */
 const RENDER_TIMEOUT_MS = 180_000;
 
@@ -41,18 +34,6 @@ describe('first run', () => {
     const errors = collectPageErrors(page);
     await page.goto(url);
     return { context, page, errors };
-  }
-
-  async function shoot(page: Page, name: string) {
-    if (!SCREENSHOT_DIR) return;
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    for (const size of SIZES) {
-      await page.setViewportSize(size);
-      await page.screenshot({
-        path: path.join(SCREENSHOT_DIR, `${name}-${size.width}x${size.height}.png`),
-      });
-    }
-    await page.setViewportSize(SIZES[0]!);
   }
 
   const sceneTitles = (page: Page) =>
@@ -84,7 +65,7 @@ describe('first run', () => {
       await page.keyboard.press('Escape');
       await page.getByTestId('create-project-dialog').waitFor({ state: 'detached' });
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-      await shoot(page, `projects-empty-${language}`);
+      await screenshotAtLaptopSizes(page, `projects-empty-${language}`);
       assert.deepEqual(errors, []);
     });
   }
@@ -194,7 +175,7 @@ describe('first run', () => {
     await hint.getByTestId('editor-hint-back').focus();
     await page.keyboard.press('Enter');
     assert.equal(await hint.getAttribute('data-step'), '1');
-    await shoot(page, 'editor-hint-en');
+    await screenshotAtLaptopSizes(page, 'editor-hint-en');
 
     // Close (or Escape) hides it for this visit only.
     await hint.getByTestId('editor-hint-next').focus();
@@ -235,7 +216,7 @@ describe('first run', () => {
     const { page, errors } = await open(person.token, '/projects', 'fr-FR', true);
     let hint = await hintAfterLoad(page, () => page.goto(url));
     await hint.getByRole('heading', { name: 'Importer ou écrire' }).waitFor();
-    await shoot(page, 'editor-hint-fr');
+    await screenshotAtLaptopSizes(page, 'editor-hint-fr');
     await hint.getByTestId('editor-hint-next').click();
     await hint.getByTestId('editor-hint-next').click();
     await hint.getByRole('heading', { name: 'Valider et rendre' }).waitFor();

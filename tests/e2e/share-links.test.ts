@@ -1,8 +1,5 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { addScene, setSceneTitle } from '../../shared/project-doc.ts';
 import {
   anonymousContext,
@@ -14,26 +11,8 @@ import {
 } from '../support/browser.ts';
 import { connectClient } from '../support/collab-client.ts';
 import { committedRender } from '../support/revisions.ts';
+import { screenshotAtLaptopSizes } from '../support/screenshots.ts';
 import { api, signUp } from '../support/web-server.ts';
-
-/** Set to a folder to keep screenshots (docs/screenshots/share takes the committed ones). */
-const SCREENSHOT_DIR = process.env.MONTAGE_SCREENSHOT_DIR;
-const SIZES = [
-  { width: 1440, height: 900 },
-  { width: 1280, height: 720 },
-];
-
-async function screenshots(page: Page, name: string) {
-  if (!SCREENSHOT_DIR) return;
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  for (const size of SIZES) {
-    await page.setViewportSize(size);
-    await page.screenshot({
-      path: path.join(SCREENSHOT_DIR, `${name}-${size.width}x${size.height}.png`),
-    });
-  }
-  await page.setViewportSize(SIZES[0]!);
-}
 
 /**
  * Preview links in the browser (issue 13): the owner creates a link in the
@@ -95,7 +74,7 @@ describe('preview links in the browser', () => {
       'the copy confirmation',
     );
     assert.equal(await o.evaluate(() => navigator.clipboard.readText()), url);
-    await screenshots(o, 'share-dialog-en');
+    await screenshotAtLaptopSizes(o, 'share-dialog-en');
     const row = dialog.getByTestId('share-link-row');
     await row.waitFor();
     assert.equal(await row.getByTestId('share-link-label').textContent(), 'Client review');
@@ -194,7 +173,7 @@ describe('preview links in the browser', () => {
       'the views to be counted',
     );
     await video.evaluate((el) => (el as HTMLVideoElement).pause());
-    await screenshots(v, 'shared-page-en');
+    await screenshotAtLaptopSizes(v, 'shared-page-en');
 
     // The same in French (Accept-Language), for the screenshots and the words.
     const ownerFr = await signedInContext(stage.browser, base, owner.token, { locale: 'fr-FR' });
@@ -208,14 +187,14 @@ describe('preview links in the browser', () => {
       await of.getByTestId('share-button').locator('.bar-label').textContent(),
       'Partager',
     );
-    await screenshots(of, 'share-dialog-fr');
+    await screenshotAtLaptopSizes(of, 'share-dialog-fr');
     const visitorFr = await anonymousContext(stage.browser, base, { locale: 'fr-FR' });
     opened.contexts.add(visitorFr);
     const vf = await visitorFr.newPage();
     await vf.goto(url);
     await vf.locator('[data-testid="shared-page"][data-live="live"]').waitFor();
     assert.equal(await vf.getByTestId('shared-live').textContent(), 'En direct');
-    await screenshots(vf, 'shared-page-fr');
+    await screenshotAtLaptopSizes(vf, 'shared-page-fr');
 
     // The owner revokes in the dialog (with a confirmation): the visitor's page says so at once.
     await o.getByTestId('share-revoke').click();
