@@ -4,6 +4,7 @@ import type {
   SoundtrackMood,
 } from './soundtrack-request.ts';
 import { MAX_TEMPO, MIN_TEMPO, SOUNDTRACK_MOODS } from './soundtrack-request.ts';
+import { contentKey } from '../content-key.ts';
 import {
   MOOD_OF_SCENE,
   isSceneMood,
@@ -119,3 +120,7 @@ function fitScenes(scenes: readonly SoundtrackScene[], durationSec: number): Sou
     return { durationSec: length, mood: scene.mood, act: scene.act };
   });
 }
+
+/** The media store key of a soundtrack's record (JSON), made beside its audio (pure). */
+export const soundtrackRecordKey = (soundtrackHash: string) =>
+  contentKey('soundtrack-record', { soundtrack: soundtrackHash });
