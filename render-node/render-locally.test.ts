@@ -422,3 +422,64 @@ function storedHashes(store: MediaStore): Set<string> {
   }
   return hashes;
 }
+
+/** The mean level in dB of `path` from `from` to `to` seconds, below `hz` only (steep low-passes). */
+async function lowLevelDb(path: string, from: number, to: number, hz: number) {
+  const lows = Array.from({ length: 4 }, () => `lowpass=f=${hz}`).join(',');
+  const measured = await runFfmpeg({
+    inputs: [{ path }],
+    filterGraph: `[0:a]atrim=start=${from}:end=${to},${lows},volumedetect[out]`,
+    outputOptions: ['-map', '[out]'],
+    output: null,
+    logLevel: 'info',
+    signal: never,
+  });
+  const mean = /mean_volume:\s+(-?[\d.]+) dB/.exec(measured.stderr)?.[1];
+  assert.ok(mean !== undefined, 'volumedetect reports a mean volume');
+  return Number(mean);
+}
+
+test('a generated soundtrack is composed to the render length, ducked under the narration, loudness on target', async (t) => {
+  const store = await temporaryStore();
+  t.after(() => store.remove());
+  const line = 'The keeper climbs the long stairs and looks out over the grey sea tonight.';
+  // A high voice: below 140 Hz what is heard is the soundtrack's bass.
+  const cut = { transition: 'cut' as const, durationSec: 4 };
+  const result = await render(
+    store,
+    timeline(
+      [
+        scene('a', { ...cut, narration: line }),
+        scene('b', { ...cut, narration: '' }),
+        scene('c', { ...cut, narration: line }),
+      ],
+      {
+        voice: { engine: 'espeak-ng', voice: 'en', rate: 1.6, pitch: 2 },
+        music: {
+          asset: 'a'.repeat(64),
+          volume: 0.6,
+          generated: { mood: 'playful', tempo: 120, instruments: ['bass', 'strings'], seed: 3 },
+        },
+      },
+    ),
+  );
+  const path = store.pathFor(result.output.audio.hash, 'm4a');
+  const probed = await probeMedia(path);
+  assert.ok(Math.abs(probed.durationSec! - 12) < 0.05, `audio lasts ${probed.durationSec}`);
+  const during = Math.max(await lowLevelDb(path, 0.6, 1.8, 140), await lowLevelDb(path, 8.6, 9.8, 140));
+  const between = await lowLevelDb(path, 5.2, 7.2, 140);
+  assert.ok(
+    between - during > 6,
+    `the soundtrack between lines (${between} dB) is clearly louder than under them (${during} dB)`,
+  );
+  const loudness = await runFfmpeg({
+    inputs: [{ path }],
+    filterGraph: '[0:a]ebur128=framelog=verbose[out]',
+    outputOptions: ['-map', '[out]'],
+    output: null,
+    logLevel: 'info',
+    signal: never,
+  });
+  const lufs = parseIntegratedLoudness(loudness.stderr)!;
+  assert.ok(Math.abs(lufs - -16) < 1.5, `integrated loudness ${lufs} LUFS`);
+});
