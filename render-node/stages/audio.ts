@@ -72,7 +72,7 @@ export function bedMusic(plan: RenderPlan, layout: RenderLayout): BedMusic | nul
   if (!generated) return plan.music;
   const durationSec = layout.totalSamples / plan.sampleRate;
   const bounds = layout.scenes.map((scene, i) =>
-    i === 0 ? 0 : scene.startFrame + Math.round(scene.body.from / 2),
+    i === 0 ? 0 : scene.startFrame + scene.body.from / 2,
   );
   const scenes = generated.request.followStory
     ? layout.scenes.map((_, i) => ({
