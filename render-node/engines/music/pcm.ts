@@ -1,3 +1,5 @@
+import { endianness } from 'node:os';
+
 /**
  * The soundtrack's last touches on interleaved float PCM (pure): exact
  * length, one gain (loudness target, bounded by the peak ceiling: no
@@ -21,8 +23,12 @@ export function fitLength(pcm: Pcm, length: number): Pcm {
 }
 
 export function peak(pcm: Pcm): number {
+  const { samples } = pcm;
   let max = 0;
-  for (const v of pcm.samples) max = Math.max(max, Math.abs(v));
+  for (let i = 0; i < samples.length; i++) {
+    const v = Math.abs(samples[i]!);
+    if (v > max) max = v;
+  }
   return max;
 }
 
@@ -73,10 +79,13 @@ export function fadeOut(pcm: Pcm, length: number) {
 
 /** Signed 16-bit little-endian, rounded (no dither: the same input gives the same bytes). */
 export function toS16(pcm: Pcm): Buffer {
-  const out = Buffer.alloc(pcm.samples.length * 2);
-  for (let i = 0; i < pcm.samples.length; i++) {
-    const v = Math.max(-1, Math.min(1, pcm.samples[i]!));
-    out.writeInt16LE(Math.round(v * 32767), i * 2);
+  const { samples } = pcm;
+  const out = new Int16Array(samples.length);
+  for (let i = 0; i < samples.length; i++) {
+    const v = samples[i]!;
+    out[i] = Math.round((v > 1 ? 1 : v < -1 ? -1 : v) * 32767);
   }
-  return out;
+  const bytes = Buffer.from(out.buffer, out.byteOffset, out.byteLength);
+  // Int16Array has the platform's byte order.
+  return endianness() === 'LE' ? bytes : bytes.swap16();
 }
