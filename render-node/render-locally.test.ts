@@ -466,7 +466,10 @@ test('a generated soundtrack is composed to the render length, ducked under the 
   const path = store.pathFor(result.output.audio.hash, 'm4a');
   const probed = await probeMedia(path);
   assert.ok(Math.abs(probed.durationSec! - 12) < 0.05, `audio lasts ${probed.durationSec}`);
-  const during = Math.max(await lowLevelDb(path, 0.6, 1.8, 140), await lowLevelDb(path, 8.6, 9.8, 140));
+  const during = Math.max(
+    await lowLevelDb(path, 0.6, 1.8, 140),
+    await lowLevelDb(path, 8.6, 9.8, 140),
+  );
   const between = await lowLevelDb(path, 5.2, 7.2, 140);
   assert.ok(
     between - during > 6,

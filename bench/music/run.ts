@@ -35,12 +35,19 @@ try {
   const preview: number[] = [];
   for (let run = 0; run < runs; run++) {
     for (const mood of moods) {
-      const spec = soundtrackSpec({ request: { mood, seed: run + 1 }, durationSec: seconds, scenes: null });
+      const spec = soundtrackSpec({
+        request: { mood, seed: run + 1 },
+        durationSec: seconds,
+        scenes: null,
+      });
       let started = performance.now();
       await engine.compose(spec, path.join(dir, `${mood}-${run}.flac`), { signal });
       full.push((performance.now() - started) / 1000);
       started = performance.now();
-      await engine.compose(spec, path.join(dir, `${mood}-${run}-preview.flac`), { signal, previewSec });
+      await engine.compose(spec, path.join(dir, `${mood}-${run}-preview.flac`), {
+        signal,
+        previewSec,
+      });
       preview.push((performance.now() - started) / 1000);
     }
   }

@@ -17,7 +17,9 @@ const GENERATE_TIMEOUT_MS = 5 * 60_000;
  * job's `generationId` (the web sets it), so one id is one soundtrack; a
  * soundtrack already stored answers at once.
  */
-export function startMusicGenerateWorker(ctx: WorkerContext) {
+export function startMusicGenerateWorker(
+  ctx: Pick<WorkerContext, 'store' | 'engines' | 'redis' | 'workerOptions'>,
+) {
   return new Worker<MusicGenerateJobData, SoundtrackRecord>(
     MUSIC_GENERATE_QUEUE,
     async (job) => {

@@ -147,6 +147,15 @@ test('a generated soundtrack is fitted to the laid-out render: its length, its s
   assert.ok(Math.abs(intoC - (c!.startFrame + c!.body.from / 2) / plan.fps) < 1e-3);
   const sum = soundtrack.scenes!.reduce((t, s) => t + s.durationSec, 0);
   assert.ok(Math.abs(sum - soundtrack.durationSec) < 1e-6);
-  const once = bedMusic({ ...plan, music: { ...plan.music!, generated: { ...plan.music!.generated!, request: { ...generated, followStory: false } } } }, layout);
+  const once = bedMusic(
+    {
+      ...plan,
+      music: {
+        ...plan.music!,
+        generated: { ...plan.music!.generated!, request: { ...generated, followStory: false } },
+      },
+    },
+    layout,
+  );
   assert.ok(once && 'soundtrack' in once && once.soundtrack.scenes === null);
 });

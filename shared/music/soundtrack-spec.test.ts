@@ -17,7 +17,14 @@ test('defaults come from the mood and the genre; asked values are kept', () => {
   assert.match(spec.key, / minor$/);
   assert.equal(spec.scenes, null);
   const asked = soundtrackSpec(
-    job({ mood: 'sad', genre: 'acoustic', tempo: 140, key: 'F# major', instruments: ['flute', 'flute'], seed: 1 }),
+    job({
+      mood: 'sad',
+      genre: 'acoustic',
+      tempo: 140,
+      key: 'F# major',
+      instruments: ['flute', 'flute'],
+      seed: 1,
+    }),
   );
   assert.deepEqual(
     [asked.genre, asked.tempoBpm, asked.key, asked.instruments],
@@ -45,7 +52,11 @@ test('following the story keeps the scenes (adding up to the length); without fo
     { durationSec: 3.3333, mood: 'calm' as const, act: 1 },
     { durationSec: 6.6667, mood: 'epic' as const, act: 2 },
   ];
-  const story = soundtrackSpec({ request: { followStory: true, seed: 3 }, durationSec: 10, scenes });
+  const story = soundtrackSpec({
+    request: { followStory: true, seed: 3 },
+    durationSec: 10,
+    scenes,
+  });
   assert.equal(story.mood, 'calm', "the first scene's mood when none is asked");
   assert.deepEqual(
     story.scenes?.map((s) => [s.durationSec, s.mood, s.act]),

@@ -6,11 +6,19 @@ import type { SoundtrackScene } from '../../../shared/music/soundtrack.ts';
 import { chordOf, compose, RELEASE_SEC } from './compose.ts';
 
 const { Midi } = tonejsMidi;
-const spec = (request: Record<string, unknown>, durationSec = 40, scenes: SoundtrackScene[] | null = null) =>
-  soundtrackSpec({ request: { seed: 5, ...request }, durationSec, scenes });
+const spec = (
+  request: Record<string, unknown>,
+  durationSec = 40,
+  scenes: SoundtrackScene[] | null = null,
+) => soundtrackSpec({ request: { seed: 5, ...request }, durationSec, scenes });
 const notesOf = (bytes: Uint8Array) =>
   new Midi(bytes).tracks.flatMap((t) =>
-    t.notes.map((n) => ({ channel: t.channel, midi: n.midi, start: n.time, end: n.time + n.duration })),
+    t.notes.map((n) => ({
+      channel: t.channel,
+      midi: n.midi,
+      start: n.time,
+      end: n.time + n.duration,
+    })),
   );
 
 test('the same spec writes the same MIDI bytes; mood and seed change it', () => {
@@ -23,7 +31,9 @@ test('the same spec writes the same MIDI bytes; mood and seed change it', () => 
 
 test('every note ends inside the length, the final chord released before the end', () => {
   for (const mood of ['calm', 'epic', 'playful'] as const) {
-    const composed = compose(spec({ mood, instruments: ['piano', 'strings', 'bass', 'drums'] }, 17.3));
+    const composed = compose(
+      spec({ mood, instruments: ['piano', 'strings', 'bass', 'drums'] }, 17.3),
+    );
     const notes = notesOf(composed.midi);
     const last = Math.max(...notes.map((n) => n.end));
     assert.ok(last <= 17.3 - RELEASE_SEC + 0.01, `${mood}: the last note ends at ${last}`);

@@ -1,7 +1,10 @@
 import tonejsMidi from '@tonejs/midi';
 import { Chord, Note, Progression, Scale } from 'tonal';
 import { MOOD_DEFAULTS, seededRandom } from '../../../shared/music/soundtrack-spec.ts';
-import type { SoundtrackInstrument, SoundtrackMood } from '../../../shared/music/soundtrack-request.ts';
+import type {
+  SoundtrackInstrument,
+  SoundtrackMood,
+} from '../../../shared/music/soundtrack-request.ts';
 import type { SoundtrackSpec } from '../../../shared/music/soundtrack.ts';
 
 /**
@@ -178,7 +181,7 @@ export function compose(spec: SoundtrackSpec, options: { untilSec?: number } = {
     const to = Math.min(sections[index + 1]?.startBeat ?? totalBeats, cadenceBeat);
     // The first section opens with an anacrusis bar on the progression's last chord.
     const offset = index === 0 ? -1 : 0;
-    for (let beat = from; beat < to; ) {
+    for (let beat = from; beat < to;) {
       const relBar = Math.floor((beat - from) / BEATS_PER_BAR) + offset;
       const end = Math.min(to, from + (relBar - offset + 1) * BEATS_PER_BAR);
       const chord = section.progression[(relBar + 4) % 4]!;
@@ -321,7 +324,8 @@ function adaptMode(progression: readonly string[], mode: 'major' | 'minor'): rea
 export function chordOf(tonic: string, numeral: string): { pcs: number[]; root: number } {
   const name = Progression.fromRomanNumerals(tonic, [numeral])[0];
   const chord = name ? Chord.get(name) : null;
-  if (!chord || chord.empty || !chord.tonic) throw new Error(`unknown chord ${numeral} in ${tonic}`);
+  if (!chord || chord.empty || !chord.tonic)
+    throw new Error(`unknown chord ${numeral} in ${tonic}`);
   return { pcs: chord.notes.map((n) => Note.chroma(n)!), root: Note.chroma(chord.tonic)! };
 }
 
@@ -338,7 +342,7 @@ interface ArrangeContext {
 }
 
 /** The lowest MIDI note of pitch class `pc` at or above `floor`. */
-const above = (pc: number, floor: number) => floor + ((pc - floor) % 12 + 12) % 12;
+const above = (pc: number, floor: number) => floor + ((((pc - floor) % 12) + 12) % 12);
 
 function arrange(role: Role, spans: Span[], ctx: ArrangeContext): NoteEvent[] {
   const notes: NoteEvent[] = [];
@@ -358,7 +362,12 @@ function arrange(role: Role, spans: Span[], ctx: ArrangeContext): NoteEvent[] {
       case 'pad': {
         const voicing = span.pcs.map((pc) => above(pc, 52));
         for (const midi of voicing) {
-          notes.push({ midi, time: start, duration: end - start, velocity: ctx.velocity(span.startBeat, 0.7) });
+          notes.push({
+            midi,
+            time: start,
+            duration: end - start,
+            velocity: ctx.velocity(span.startBeat, 0.7),
+          });
         }
         break;
       }
@@ -369,7 +378,12 @@ function arrange(role: Role, spans: Span[], ctx: ArrangeContext): NoteEvent[] {
           const time = start + b * beatSec;
           const duration = Math.min(step * beatSec, end - time) - GAP_SEC;
           if (duration > 0.05) {
-            notes.push({ midi: root, time, duration, velocity: ctx.velocity(span.startBeat + b, 0.85) });
+            notes.push({
+              midi: root,
+              time,
+              duration,
+              velocity: ctx.velocity(span.startBeat + b, 0.85),
+            });
           }
           if (final) break;
         }
@@ -378,7 +392,12 @@ function arrange(role: Role, spans: Span[], ctx: ArrangeContext): NoteEvent[] {
       case 'arp': {
         if (final) {
           const midi = above(span.pcs[0]!, 60);
-          notes.push({ midi, time: start, duration: end - start, velocity: ctx.velocity(span.startBeat, 0.6) });
+          notes.push({
+            midi,
+            time: start,
+            duration: end - start,
+            velocity: ctx.velocity(span.startBeat, 0.6),
+          });
           break;
         }
         const energy = ctx.energyAt(span.startBeat);
@@ -400,9 +419,9 @@ function arrange(role: Role, spans: Span[], ctx: ArrangeContext): NoteEvent[] {
       }
       case 'melody': {
         const section = ctx.sections[span.section]!;
-        const scale = Scale.get(`${ctx.tonic} ${section.mode === 'minor' ? 'minor' : 'major'}`).notes.map(
-          (n) => Note.chroma(n)!,
-        );
+        const scale = Scale.get(
+          `${ctx.tonic} ${section.mode === 'minor' ? 'minor' : 'major'}`,
+        ).notes.map((n) => Note.chroma(n)!);
         const pitches = Array.from({ length: 30 }, (_, i) => 60 + i).filter((m) =>
           scale.includes(m % 12),
         );
@@ -443,7 +462,12 @@ function arrange(role: Role, spans: Span[], ctx: ArrangeContext): NoteEvent[] {
       }
       case 'drums': {
         if (span.startBeat >= ctx.finalBeat) {
-          notes.push({ midi: 49, time: start, duration: 0.5, velocity: ctx.velocity(span.startBeat, 0.5) });
+          notes.push({
+            midi: 49,
+            time: start,
+            duration: 0.5,
+            velocity: ctx.velocity(span.startBeat, 0.5),
+          });
           break;
         }
         for (const hit of hits(2)) {
@@ -453,13 +477,28 @@ function arrange(role: Role, spans: Span[], ctx: ArrangeContext): NoteEvent[] {
           const onBeat = hit.i % 2 === 0;
           const short = Math.min(0.1, end - hit.time);
           if (onBeat && (inBar === 0 || (inBar === 2 && energy > 0.5))) {
-            notes.push({ midi: 36, time: hit.time, duration: short, velocity: ctx.velocity(beat, 0.9) });
+            notes.push({
+              midi: 36,
+              time: hit.time,
+              duration: short,
+              velocity: ctx.velocity(beat, 0.9),
+            });
           }
           if (onBeat && (inBar === 1 || inBar === 3) && energy > 0.4) {
-            notes.push({ midi: 38, time: hit.time, duration: short, velocity: ctx.velocity(beat, 0.7) });
+            notes.push({
+              midi: 38,
+              time: hit.time,
+              duration: short,
+              velocity: ctx.velocity(beat, 0.7),
+            });
           }
           if (energy > 0.3) {
-            notes.push({ midi: 42, time: hit.time, duration: short, velocity: ctx.velocity(beat, onBeat ? 0.5 : 0.35) });
+            notes.push({
+              midi: 42,
+              time: hit.time,
+              duration: short,
+              velocity: ctx.velocity(beat, onBeat ? 0.5 : 0.35),
+            });
           }
         }
         break;

@@ -5,7 +5,11 @@ import { runFfmpeg } from '../../../shared/node/ffmpeg/run-ffmpeg.ts';
 import { probeMedia } from '../../../shared/node/ffmpeg/probe-media.ts';
 import { temporaryStore } from '../../../shared/node/media-test-fixtures.ts';
 import { soundtrackSpec } from '../../../shared/music/soundtrack-spec.ts';
-import { generationId, soundtrackKey, type SoundtrackScene } from '../../../shared/music/soundtrack.ts';
+import {
+  generationId,
+  soundtrackKey,
+  type SoundtrackScene,
+} from '../../../shared/music/soundtrack.ts';
 import { createFluidsynthEngine } from './fluidsynth.ts';
 import { generateSoundtrack, makeSoundtrack } from './make-soundtrack.ts';
 
@@ -54,7 +58,10 @@ test('a soundtrack: exact length, loop points reported, peaks under −1 dBFS, s
   assert.equal(audio.codecName, 'flac');
   assert.deepEqual([audio.sampleRate, audio.channels], [48000, 2]);
   const x = await samples(first.path);
-  assert.ok(Math.abs(x.length / RATE - 9.37) <= 1 / 30, `${x.length / RATE} s lasts 9.37 s ±1 frame`);
+  assert.ok(
+    Math.abs(x.length / RATE - 9.37) <= 1 / 30,
+    `${x.length / RATE} s lasts 9.37 s ±1 frame`,
+  );
   let peak = 0;
   for (const v of x) peak = Math.max(peak, Math.abs(v));
   assert.ok(20 * Math.log10(peak) < -1, `peak ${20 * Math.log10(peak)} dBFS`);
@@ -64,7 +71,12 @@ test('a soundtrack: exact length, loop points reported, peaks under −1 dBFS, s
   assert.ok(start > 0 && end > start && end <= 9.37);
 
   // Cached: the record at once, without composing.
-  const again = await generateSoundtrack(data, store, { ...engine, compose: () => assert.fail('composed again') }, { signal: never });
+  const again = await generateSoundtrack(
+    data,
+    store,
+    { ...engine, compose: () => assert.fail('composed again') },
+    { signal: never },
+  );
   assert.deepEqual([again.cached, again.record], [true, first.record]);
   assert.notEqual(generationId(data), first.record.hash);
 
@@ -79,7 +91,9 @@ test('mood and seed change the sound', async (t) => {
   const store = await temporaryStore();
   t.after(() => store.remove());
   const make = (mood: 'calm' | 'tense', seed: number) =>
-    generateSoundtrack({ request: { mood, seed }, durationSec: 6, scenes: null }, store, engine, { signal: never }).then((r) => samples(r.path));
+    generateSoundtrack({ request: { mood, seed }, durationSec: 6, scenes: null }, store, engine, {
+      signal: never,
+    }).then((r) => samples(r.path));
   const [a, b, c] = await Promise.all([make('calm', 1), make('calm', 2), make('tense', 1)]);
   const differs = (p: Float32Array, q: Float32Array) => {
     let diff = 0;
@@ -94,7 +108,11 @@ test('the loop seam is no click: the jump from loop end to loop start is like an
   const store = await temporaryStore();
   t.after(() => store.remove());
   const { record, path } = await generateSoundtrack(
-    { request: { mood: 'hopeful', genre: 'piano', tempo: 120, seed: 4 }, durationSec: 16, scenes: null },
+    {
+      request: { mood: 'hopeful', genre: 'piano', tempo: 120, seed: 4 },
+      durationSec: 16,
+      scenes: null,
+    },
     store,
     engine,
     { signal: never },
@@ -123,7 +141,17 @@ test('following the story, the sound changes at scene boundaries more than withi
     { durationSec: 14, mood: 'sad', act: 3 },
   ];
   const { path } = await generateSoundtrack(
-    { request: { followStory: true, genre: 'orchestral', tempo: 120, instruments: ['strings', 'bass', 'drums'], seed: 9 }, durationSec: 30, scenes },
+    {
+      request: {
+        followStory: true,
+        genre: 'orchestral',
+        tempo: 120,
+        instruments: ['strings', 'bass', 'drums'],
+        seed: 9,
+      },
+      durationSec: 30,
+      scenes,
+    },
     store,
     engine,
     { signal: never },

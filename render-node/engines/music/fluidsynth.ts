@@ -66,7 +66,13 @@ export function fluidsynthArgs(font: string, midiPath: string, rawPath: string):
 
 async function firstReadable(paths: readonly string[]): Promise<string | null> {
   for (const path of paths) {
-    if (await access(path).then(() => true, () => false)) return path;
+    if (
+      await access(path).then(
+        () => true,
+        () => false,
+      )
+    )
+      return path;
   }
   return null;
 }
@@ -114,7 +120,13 @@ async function composeWith(
   const pcmPath = `${base}.s16`;
   try {
     await writeFile(midiPath, composition.midi);
-    await runChildProcess(FLUIDSYNTH, FLUIDSYNTH, fluidsynthArgs(font, midiPath, rawPath), '', signal);
+    await runChildProcess(
+      FLUIDSYNTH,
+      FLUIDSYNTH,
+      fluidsynthArgs(font, midiPath, rawPath),
+      '',
+      signal,
+    );
     report(0.5);
     const bytes = await readFile(rawPath);
     const rate = NORMALISED_AUDIO.sampleRate;
@@ -168,7 +180,10 @@ const rawInput = (format: 'f32le' | 's16le') => [
 
 /** Integrated loudness (EBU R128) of the PCM, or null for silence. */
 async function measureLoudness(pcm: Pcm, scratchPath: string, signal: AbortSignal) {
-  await writeFile(scratchPath, Buffer.from(pcm.samples.buffer, pcm.samples.byteOffset, pcm.samples.byteLength));
+  await writeFile(
+    scratchPath,
+    Buffer.from(pcm.samples.buffer, pcm.samples.byteOffset, pcm.samples.byteLength),
+  );
   const result = await runFfmpeg({
     inputs: [{ path: scratchPath, options: rawInput('f32le') }],
     filterGraph: chain(['0:a'], [filter('ebur128', { framelog: 'verbose' })], ['out']),

@@ -93,7 +93,9 @@ function recordOf(
 }
 
 async function readRecord(store: MediaStore, hash: string): Promise<SoundtrackRecord | null> {
-  const text = await readFile(store.pathFor(soundtrackRecordKey(hash), RECORD_EXT), 'utf8').catch(() => null);
+  const text = await readFile(store.pathFor(soundtrackRecordKey(hash), RECORD_EXT), 'utf8').catch(
+    () => null,
+  );
   if (text === null) return null;
   try {
     return JSON.parse(text) as SoundtrackRecord;
