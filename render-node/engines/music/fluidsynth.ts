@@ -128,7 +128,11 @@ async function composeWith(
       signal,
     );
     report(0.5);
-    const bytes = await readFile(rawPath);
+    // The synthesiser's output is measured as it is (its tail past the length weighs nothing).
+    const [bytes, loudness] = await Promise.all([
+      readFile(rawPath),
+      measureLoudness(rawPath, signal),
+    ]);
     const rate = NORMALISED_AUDIO.sampleRate;
     const length = Math.round(composition.durationSec * rate);
     const raw: Pcm = {
@@ -137,8 +141,6 @@ async function composeWith(
       sampleRate: rate,
     };
     const pcm = fitLength(raw, length);
-    await rm(rawPath, { force: true });
-    const loudness = await measureLoudness(pcm, rawPath, signal);
     report(0.7);
     applyGain(pcm, fittingGain(loudness, SOUNDTRACK_LUFS, peak(pcm), SOUNDTRACK_CEILING_DB));
     const loopStart = Math.round(composition.loopPoints.start * rate);
@@ -178,14 +180,10 @@ const rawInput = (format: 'f32le' | 's16le') => [
   ...['-ac', String(CHANNELS)],
 ];
 
-/** Integrated loudness (EBU R128) of the PCM, or null for silence. */
-async function measureLoudness(pcm: Pcm, scratchPath: string, signal: AbortSignal) {
-  await writeFile(
-    scratchPath,
-    Buffer.from(pcm.samples.buffer, pcm.samples.byteOffset, pcm.samples.byteLength),
-  );
+/** Integrated loudness (EBU R128) of float PCM at `rawPath`, or null for silence. */
+async function measureLoudness(rawPath: string, signal: AbortSignal) {
   const result = await runFfmpeg({
-    inputs: [{ path: scratchPath, options: rawInput('f32le') }],
+    inputs: [{ path: rawPath, options: rawInput('f32le') }],
     filterGraph: chain(['0:a'], [filter('ebur128', { framelog: 'verbose' })], ['out']),
     outputOptions: ['-map', '[out]'],
     output: null,
