@@ -110,15 +110,7 @@ test('a 3-scene timeline renders end to end to a frame-exact MP4 with captions, 
   assert.ok(file.indexOf('moov') < file.indexOf('mdat'));
 
   // Loudness normalised for the web.
-  const loudness = await runFfmpeg({
-    inputs: [{ path: store.pathFor(output.audio.hash, 'm4a') }],
-    filterGraph: '[0:a]ebur128=framelog=verbose[out]',
-    outputOptions: ['-map', '[out]'],
-    output: null,
-    logLevel: 'info',
-    signal: never,
-  });
-  const lufs = parseIntegratedLoudness(loudness.stderr)!;
+  const lufs = await integratedLufs(store.pathFor(output.audio.hash, 'm4a'));
   assert.ok(Math.abs(lufs - -16) < 1.5, `integrated loudness ${lufs} LUFS`);
 
   // Captions: each scene's narration starts 0.3 s (3 frames) into the scene.
@@ -183,12 +175,29 @@ test('a 3-scene timeline renders end to end to a frame-exact MP4 with captions, 
   assert.deepEqual(await leftoverTempFiles(store), []);
 });
 
-/** The mean level in dB of the audio at `path` around `hz` only (a steep band-pass). */
-async function bandLevelDb(path: string, hz: number) {
-  const band = filterChainOf(hz);
+/** The integrated loudness (EBU R128) of the audio at `path`. */
+async function integratedLufs(path: string) {
   const measured = await runFfmpeg({
     inputs: [{ path }],
-    filterGraph: `[0:a]${band},volumedetect[out]`,
+    filterGraph: '[0:a]ebur128=framelog=verbose[out]',
+    outputOptions: ['-map', '[out]'],
+    output: null,
+    logLevel: 'info',
+    signal: never,
+  });
+  const lufs = parseIntegratedLoudness(measured.stderr);
+  assert.ok(lufs !== null, 'ebur128 reports a loudness');
+  return lufs;
+}
+
+/** The mean level in dB of the audio at `path` around `hz` only (a steep band-pass). */
+const bandLevelDb = (path: string, hz: number) => meanVolumeDb(path, filterChainOf(hz));
+
+/** The mean level in dB of the audio at `path` through `filters` (an ffmpeg filter chain). */
+async function meanVolumeDb(path: string, filters: string) {
+  const measured = await runFfmpeg({
+    inputs: [{ path }],
+    filterGraph: `[0:a]${filters},volumedetect[out]`,
     outputOptions: ['-map', '[out]'],
     output: null,
     logLevel: 'info',
@@ -424,19 +433,9 @@ function storedHashes(store: MediaStore): Set<string> {
 }
 
 /** The mean level in dB of `path` from `from` to `to` seconds, below `hz` only (steep low-passes). */
-async function lowLevelDb(path: string, from: number, to: number, hz: number) {
+function lowLevelDb(path: string, from: number, to: number, hz: number) {
   const lows = Array.from({ length: 4 }, () => `lowpass=f=${hz}`).join(',');
-  const measured = await runFfmpeg({
-    inputs: [{ path }],
-    filterGraph: `[0:a]atrim=start=${from}:end=${to},${lows},volumedetect[out]`,
-    outputOptions: ['-map', '[out]'],
-    output: null,
-    logLevel: 'info',
-    signal: never,
-  });
-  const mean = /mean_volume:\s+(-?[\d.]+) dB/.exec(measured.stderr)?.[1];
-  assert.ok(mean !== undefined, 'volumedetect reports a mean volume');
-  return Number(mean);
+  return meanVolumeDb(path, `atrim=start=${from}:end=${to},${lows}`);
 }
 
 test('a generated soundtrack is composed to the render length, ducked under the narration, loudness on target', async (t) => {
@@ -475,14 +474,6 @@ test('a generated soundtrack is composed to the render length, ducked under the 
     between - during > 6,
     `the soundtrack between lines (${between} dB) is clearly louder than under them (${during} dB)`,
   );
-  const loudness = await runFfmpeg({
-    inputs: [{ path }],
-    filterGraph: '[0:a]ebur128=framelog=verbose[out]',
-    outputOptions: ['-map', '[out]'],
-    output: null,
-    logLevel: 'info',
-    signal: never,
-  });
-  const lufs = parseIntegratedLoudness(loudness.stderr)!;
+  const lufs = await integratedLufs(path);
   assert.ok(Math.abs(lufs - -16) < 1.5, `integrated loudness ${lufs} LUFS`);
 });

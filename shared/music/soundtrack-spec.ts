@@ -5,6 +5,7 @@ import type {
 } from './soundtrack-request.ts';
 import { MAX_TEMPO, MIN_TEMPO, SOUNDTRACK_MOODS } from './soundtrack-request.ts';
 import { contentKey } from '../content-key.ts';
+import { seededRandom } from '../seeded-random.ts';
 import {
   MOOD_OF_SCENE,
   isSceneMood,
@@ -62,18 +63,6 @@ export const GENRE_OF_MOOD: Record<SoundtrackMood, SoundtrackGenre> = {
 };
 
 export const DEFAULT_MOOD: SoundtrackMood = 'calm';
-
-/** A small deterministic generator (mulberry32): the seed's choices, in order. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A scene's mood text (the project's or the analysis') as a soundtrack mood; null when unknown. */
 export function soundtrackMoodOf(text: string): SoundtrackMood | null {

@@ -1,6 +1,7 @@
 import tonejsMidi from '@tonejs/midi';
 import { Chord, Note, Progression, Scale } from 'tonal';
-import { MOOD_DEFAULTS, seededRandom } from '../../../shared/music/soundtrack-spec.ts';
+import { MOOD_DEFAULTS } from '../../../shared/music/soundtrack-spec.ts';
+import { seededRandom } from '../../../shared/seeded-random.ts';
 import type {
   SoundtrackInstrument,
   SoundtrackMood,
