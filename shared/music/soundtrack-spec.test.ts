@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { KEY_PATTERN, MAX_TEMPO, MIN_TEMPO, SOUNDTRACK_MOODS } from './soundtrack-request.ts';
-import { GENRE_DEFAULTS, soundtrackMoodOf, soundtrackSpec } from './soundtrack-spec.ts';
+import {
+  GENRE_DEFAULTS,
+  parseMusicGenerateJob,
+  soundtrackMoodOf,
+  soundtrackSpec,
+} from './soundtrack-spec.ts';
 import { soundtrackKey } from './soundtrack.ts';
 
 const job = (request: Parameters<typeof soundtrackSpec>[0]['request'], durationSec = 30) => ({
@@ -74,4 +79,22 @@ test('scene moods: soundtrack words, analysis labels, anything else unknown', ()
   assert.equal(soundtrackMoodOf('somber'), 'sad');
   assert.equal(soundtrackMoodOf('joyful'), 'playful');
   assert.equal(soundtrackMoodOf('a rainy afternoon'), null);
+});
+
+test('a job from the queue is checked: every bad field is named', () => {
+  const good = { request: { mood: 'calm', seed: 1 }, durationSec: 12, scenes: null };
+  assert.deepEqual(parseMusicGenerateJob(good), good);
+  assert.throws(
+    () =>
+      parseMusicGenerateJob({
+        request: { mood: 'angry', key: 'H major', seed: -1 },
+        durationSec: 1e9,
+        scenes: [{ durationSec: 3, mood: 'calm', act: 0 }],
+      }),
+    (error: Error) =>
+      ['request.mood', 'request.key', 'request.seed', 'durationSec', 'scenes.0.act'].every((f) =>
+        error.message.includes(f),
+      ),
+  );
+  assert.throws(() => parseMusicGenerateJob({ ...good, extra: 1 }), /invalid music-generate job/);
 });

@@ -3,7 +3,14 @@ import type {
   SoundtrackInstrument,
   SoundtrackMood,
 } from './soundtrack-request.ts';
-import { MAX_TEMPO, MIN_TEMPO, SOUNDTRACK_MOODS } from './soundtrack-request.ts';
+import { z } from 'zod';
+import {
+  MAX_SOUNDTRACK_SEC,
+  MAX_TEMPO,
+  MIN_TEMPO,
+  SOUNDTRACK_MOODS,
+  keptSoundtrackSchema,
+} from './soundtrack-request.ts';
 import { contentKey } from '../content-key.ts';
 import { seededRandom } from '../seeded-random.ts';
 import {
@@ -69,6 +76,36 @@ export function soundtrackMoodOf(text: string): SoundtrackMood | null {
   const word = text.trim().toLowerCase();
   if ((SOUNDTRACK_MOODS as readonly string[]).includes(word)) return word as SoundtrackMood;
   return isSceneMood(word) ? MOOD_OF_SCENE[word] : null;
+}
+
+/** A `music-generate` job's data as a render node accepts it (the queue is not trusted blindly). */
+export const musicGenerateJobSchema = z
+  .object({
+    request: keptSoundtrackSchema.extend({
+      durationSec: z.number().finite().min(1).max(MAX_SOUNDTRACK_SEC).optional(),
+    }),
+    durationSec: z.number().finite().min(1).max(MAX_SOUNDTRACK_SEC),
+    scenes: z
+      .array(
+        z
+          .object({
+            durationSec: z.number().finite().min(0).max(MAX_SOUNDTRACK_SEC),
+            mood: z.enum(SOUNDTRACK_MOODS),
+            act: z.number().int().min(1).max(10),
+          })
+          .strict(),
+      )
+      .max(1000)
+      .nullable(),
+  })
+  .strict();
+
+/** The job's data, or an error naming every bad field. */
+export function parseMusicGenerateJob(data: unknown): MusicGenerateJobData {
+  const parsed = musicGenerateJobSchema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'data'}: ${i.message}`);
+  throw new Error(`invalid music-generate job: ${problems.join('; ')}`);
 }
 
 const ms = (sec: number) => Math.round(sec * 1000) / 1000;

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { access, readFile, rm, writeFile } from 'node:fs/promises';
+import { access, open, rm, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { NORMALISED_AUDIO } from '../../../shared/node/ffmpeg/user-media.ts';
 import { runFfmpeg } from '../../../shared/node/ffmpeg/run-ffmpeg.ts';
@@ -9,16 +9,7 @@ import { chain, filter } from '../../../shared/node/ffmpeg/filter-graph.ts';
 import { parseIntegratedLoudness } from '../../stages/audio.ts';
 import { compose } from './compose.ts';
 import type { ComposedSoundtrack, MusicComposeOptions, MusicEngine } from './engine.ts';
-import {
-  applyGain,
-  crossfadeLoop,
-  fadeOut,
-  fittingGain,
-  fitLength,
-  peak,
-  toS16,
-  type Pcm,
-} from './pcm.ts';
+import { applyGain, crossfadeLoop, fadeOut, fittingGain, peak, toS16, type Pcm } from './pcm.ts';
 
 /**
  * `fluidsynth-gm`: the composer's MIDI rendered by FluidSynth with a General
@@ -40,6 +31,8 @@ const FINAL_FADE_SEC = 1.5;
 const PREVIEW_FADE_SEC = 1;
 const FLUIDSYNTH = 'fluidsynth';
 const CHANNELS = 2;
+/** Reads and writes go a few MB at a time: a long soundtrack is held once, as floats. */
+const CHUNK_BYTES = 1 << 22;
 
 export const SOUNDFONTS = [
   '/usr/share/sounds/sf2/TimGM6mb.sf2',
@@ -129,25 +122,19 @@ async function composeWith(
     );
     report(0.5);
     // The synthesiser's output is measured as it is (its tail past the length weighs nothing).
-    const [bytes, loudness] = await Promise.all([
-      readFile(rawPath),
-      measureLoudness(rawPath, signal),
-    ]);
     const rate = NORMALISED_AUDIO.sampleRate;
     const length = Math.round(composition.durationSec * rate);
-    const raw: Pcm = {
-      samples: new Float32Array(bytes.buffer, bytes.byteOffset, Math.floor(bytes.length / 4)),
-      channels: CHANNELS,
-      sampleRate: rate,
-    };
-    const pcm = fitLength(raw, length);
+    const [pcm, loudness] = await Promise.all([
+      readPcm(rawPath, length),
+      measureLoudness(rawPath, signal),
+    ]);
     report(0.7);
     applyGain(pcm, fittingGain(loudness, SOUNDTRACK_LUFS, peak(pcm), SOUNDTRACK_CEILING_DB));
     const loopStart = Math.round(composition.loopPoints.start * rate);
     const loopEnd = Math.round(composition.loopPoints.end * rate);
     if (!preview) crossfadeLoop(pcm, loopStart, loopEnd, Math.round(LOOP_CROSSFADE_SEC * rate));
     fadeOut(pcm, Math.round((preview ? PREVIEW_FADE_SEC : FINAL_FADE_SEC) * rate));
-    await writeFile(pcmPath, toS16(pcm));
+    await writeS16(pcm, pcmPath);
     await runFfmpeg({
       inputs: [{ path: pcmPath, options: rawInput('s16le') }],
       outputOptions: [
@@ -171,6 +158,41 @@ async function composeWith(
     };
   } finally {
     await Promise.all([midiPath, rawPath, pcmPath].map((p) => rm(p, { force: true })));
+  }
+}
+
+/** Exactly `length` frames of the float PCM at `path`: cut, or padded with silence (one allocation). */
+async function readPcm(path: string, length: number): Promise<Pcm> {
+  const samples = new Float32Array(length * CHANNELS);
+  const file = await open(path, 'r');
+  try {
+    const target = Buffer.from(samples.buffer, samples.byteOffset, samples.byteLength);
+    for (let at = 0; at < target.length;) {
+      const { bytesRead } = await file.read(
+        target,
+        at,
+        Math.min(CHUNK_BYTES, target.length - at),
+        at,
+      );
+      if (bytesRead === 0) break;
+      at += bytesRead;
+    }
+  } finally {
+    await file.close();
+  }
+  return { samples, channels: CHANNELS, sampleRate: NORMALISED_AUDIO.sampleRate };
+}
+
+/** The PCM as 16-bit samples at `path`, converted a chunk at a time. */
+async function writeS16(pcm: Pcm, path: string) {
+  const file = await open(path, 'w');
+  try {
+    const step = CHUNK_BYTES / 2;
+    for (let from = 0; from < pcm.samples.length; from += step) {
+      await file.write(toS16(pcm, from, Math.min(pcm.samples.length, from + step)));
+    }
+  } finally {
+    await file.close();
   }
 }
 

@@ -1,7 +1,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { NORMALISED_AUDIO } from '../../../shared/node/ffmpeg/user-media.ts';
 import type { MediaStore } from '../../../shared/node/media-store.ts';
-import { soundtrackRecordKey, soundtrackSpec } from '../../../shared/music/soundtrack-spec.ts';
+import {
+  parseMusicGenerateJob,
+  soundtrackRecordKey,
+  soundtrackSpec,
+} from '../../../shared/music/soundtrack-spec.ts';
 import {
   soundtrackKey,
   type MusicGenerateJobData,
@@ -104,12 +108,12 @@ async function readRecord(store: MediaStore, hash: string): Promise<SoundtrackRe
   }
 }
 
-/** A `music-generate` job: its spec from the request, then the soundtrack (made once per spec). */
+/** A `music-generate` job: its data checked, its spec, then the soundtrack (made once per spec). */
 export function generateSoundtrack(
   data: MusicGenerateJobData,
   store: MediaStore,
   engine: MusicEngine,
   options: { signal: AbortSignal; onProgress?: (fraction: number) => void },
 ) {
-  return makeSoundtrack(soundtrackSpec(data), store, engine, options);
+  return makeSoundtrack(soundtrackSpec(parseMusicGenerateJob(data)), store, engine, options);
 }

@@ -1,10 +1,10 @@
 import { endianness } from 'node:os';
 
 /**
- * The soundtrack's last touches on interleaved float PCM (pure): exact
- * length, one gain (loudness target, bounded by the peak ceiling: no
- * limiter, so the loop seam stays exact), a crossfade that makes the loop
- * seamless, and a fade so the end is never cut mid-note.
+ * The soundtrack's last touches on interleaved float PCM (pure): one gain
+ * (loudness target, bounded by the peak ceiling: no limiter, so the loop
+ * seam stays exact), a crossfade that makes the loop seamless, a fade so the
+ * end is never cut mid-note, and 16-bit samples.
  */
 
 export interface Pcm {
@@ -14,13 +14,6 @@ export interface Pcm {
 }
 
 export const frames = (pcm: Pcm) => Math.floor(pcm.samples.length / pcm.channels);
-
-/** Cut or pad with silence to exactly `length` frames. */
-export function fitLength(pcm: Pcm, length: number): Pcm {
-  const samples = new Float32Array(length * pcm.channels);
-  samples.set(pcm.samples.subarray(0, samples.length));
-  return { ...pcm, samples };
-}
 
 export function peak(pcm: Pcm): number {
   const { samples } = pcm;
@@ -77,13 +70,16 @@ export function fadeOut(pcm: Pcm, length: number) {
   }
 }
 
-/** Signed 16-bit little-endian, rounded (no dither: the same input gives the same bytes). */
-export function toS16(pcm: Pcm): Buffer {
+/**
+ * Samples [from, to) as signed 16-bit little-endian, rounded (no dither: the
+ * same input gives the same bytes).
+ */
+export function toS16(pcm: Pcm, from = 0, to = pcm.samples.length): Buffer {
   const { samples } = pcm;
-  const out = new Int16Array(samples.length);
-  for (let i = 0; i < samples.length; i++) {
+  const out = new Int16Array(to - from);
+  for (let i = from; i < to; i++) {
     const v = samples[i]!;
-    out[i] = Math.round((v > 1 ? 1 : v < -1 ? -1 : v) * 32767);
+    out[i - from] = Math.round((v > 1 ? 1 : v < -1 ? -1 : v) * 32767);
   }
   const bytes = Buffer.from(out.buffer, out.byteOffset, out.byteLength);
   // Int16Array has the platform's byte order.
