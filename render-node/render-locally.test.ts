@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import type { ArtifactRef, RenderProgress } from '../shared/render/render-events.ts';
@@ -463,6 +463,9 @@ test('a generated soundtrack is composed to the render length, ducked under the 
     ),
   );
   const path = store.pathFor(result.output.audio.hash, 'm4a');
+  // The soundtrack it was mixed from is kept with the render (the garbage collector spares it).
+  const soundtracks = result.output.referenced.filter((h) => existsSync(store.pathFor(h, 'flac')));
+  assert.equal(soundtracks.length, 1);
   const probed = await probeMedia(path);
   assert.ok(Math.abs(probed.durationSec! - 12) < 0.05, `audio lasts ${probed.durationSec}`);
   const during = Math.max(
