@@ -12,10 +12,12 @@ import { createFluidsynthEngine } from './music/fluidsynth.ts';
  * (each checked here: a node without them refuses to start, naming what is
  * missing). ONNX images, Piper voices and neural music plug in here.
  */
-export async function loadEngines(): Promise<RenderEngines> {
+export async function loadEngines(
+  options: { soundfont?: string | undefined } = {},
+): Promise<RenderEngines> {
   const [voice, music, ffmpeg] = await Promise.all([
     createEspeakEngine(),
-    createFluidsynthEngine(),
+    createFluidsynthEngine(options.soundfont ? { soundfont: options.soundfont } : {}),
     ffmpegVersion(),
   ]);
   return { image: createProceduralEngine(), voice, music, ffmpegVersion: ffmpeg };

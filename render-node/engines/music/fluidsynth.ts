@@ -13,8 +13,8 @@ import { applyGain, crossfadeLoop, fadeOut, fittingGain, peak, toS16, type Pcm }
 
 /**
  * `fluidsynth-gm`: the composer's MIDI rendered by FluidSynth with a General
- * MIDI sound font (Debian's timgm6mb-soundfont by default; MUSIC_SOUNDFONT
- * names another), as float PCM; then fitted to the exact length, measured
+ * MIDI sound font (Debian's timgm6mb-soundfont by default; the node's
+ * MUSIC_SOUNDFONT names another), as float PCM; then fitted to the exact length, measured
  * (EBU R128 by ffmpeg), given one gain to the target loudness under the peak
  * ceiling, the loop seam crossfaded, the tail faded, and encoded as
  * NORMALISED_AUDIO. FluidSynth runs with an argument array, never a shell,
@@ -78,7 +78,7 @@ export async function createFluidsynthEngine(
     throw new Error('fluidsynth is not installed (apt-get install fluidsynth)');
   });
   if (!/fluidsynth/i.test(stdout)) throw new Error('fluidsynth --version answered no version');
-  const wanted = options.soundfont ?? process.env.MUSIC_SOUNDFONT;
+  const wanted = options.soundfont;
   const font = await firstReadable(wanted ? [wanted] : SOUNDFONTS);
   if (!font) {
     throw new Error(
