@@ -14,10 +14,10 @@ import { applyGain, crossfadeLoop, fadeOut, fittingGain, peak, toS16, type Pcm }
 /**
  * `fluidsynth-gm`: the composer's MIDI rendered by FluidSynth with a General
  * MIDI sound font (Debian's timgm6mb-soundfont by default; the node's
- * MUSIC_SOUNDFONT names another), as float PCM; then fitted to the exact length, measured
- * (EBU R128 by ffmpeg), given one gain to the target loudness under the peak
- * ceiling, the loop seam crossfaded, the tail faded, and encoded as
- * NORMALISED_AUDIO. FluidSynth runs with an argument array, never a shell,
+ * MUSIC_SOUNDFONT names another), as float PCM; then measured (EBU R128 by
+ * ffmpeg), fitted to the exact length, given one gain to the target loudness
+ * under the peak ceiling, the loop seam crossfaded, the tail faded, and
+ * encoded as NORMALISED_AUDIO. FluidSynth runs with an argument array, never a shell,
  * on files this engine names.
  */
 
