@@ -9,7 +9,8 @@ import { inStage } from './render-error.ts';
 import type { SceneRender } from './render-scene.ts';
 import { runBoth, runLimited } from './run-limited.ts';
 import { concatAndMux, makeStill, type PieceRef } from './stages/assemble.ts';
-import { audioBedSpec, makeAudioBed } from './stages/audio.ts';
+import { audioBedSpec, makeAudioBed, type AudioBedSpec } from './stages/audio.ts';
+import { soundtrackRecordKey } from '../shared/music/soundtrack-spec.ts';
 import { makeCaptions, renderCues } from './stages/captions.ts';
 import { layoutRender, trailingSilenceWarning, type RenderPlan } from './stages/plan.ts';
 import { sceneLayerSpec } from './stages/scene-layer.ts';
@@ -67,10 +68,10 @@ export async function assembleRender(job: AssembleJob, ctx: RenderContext): Prom
   const narrationHashes = new Map(
     scenes.flatMap((s) => (s.artifacts.narration ? [[s.sceneId, s.artifacts.narration.hash]] : [])),
   );
+  const bedSpec = audioBedSpec(plan, layout, narrationHashes);
   const makeAudio = (taskSignal: AbortSignal) =>
     inStage('audio', null, taskSignal, async () => {
-      const spec = audioBedSpec(plan, layout, narrationHashes);
-      const made = await makeAudioBed(plan, spec, { ...ctx, signal: taskSignal }, (f) =>
+      const made = await makeAudioBed(plan, bedSpec, { ...ctx, signal: taskSignal }, (f) =>
         report('audio', null, f),
       );
       report('audio', null, 1, made.cached);
@@ -188,7 +189,7 @@ export async function assembleRender(job: AssembleJob, ctx: RenderContext): Prom
           ...thumbnails.map((t) => t.thumbnail),
         ]
           .map((a) => a.hash)
-          .concat(uploadedAssets(plan)),
+          .concat(uploadedAssets(plan), soundtrackArtifacts(bedSpec)),
       ),
     ],
   };
@@ -215,6 +216,12 @@ function measuredNarrations(
       },
     ];
   });
+}
+
+/** A generated soundtrack the bed was mixed from, and its record: referenced like narration. */
+function soundtrackArtifacts(spec: AudioBedSpec): string[] {
+  if (!spec.music || !('soundtrack' in spec.music)) return [];
+  return [spec.music.asset, soundtrackRecordKey(spec.music.asset)];
 }
 
 /** Uploads the render reads (music, uploaded pictures): referenced too. */

@@ -23,6 +23,8 @@ const env = z
     RENDER_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
     // Stable across restarts: a restarted node clears what its killed predecessor left in tmp/.
     RENDER_NODE_ID: z.string().default(hostname()),
+    // A General MIDI sound font for generated soundtracks; absent: Debian's TimGM6mb (or FluidR3).
+    MUSIC_SOUNDFONT: z.string().min(1).optional(),
   })
   .safeParse(process.env);
 
@@ -49,7 +51,7 @@ const mediaDir = path.resolve(config.MEDIA_DIR ?? path.join(config.DATA_DIR, 'me
 const store = new MediaStore(mediaDir, { owner: config.RENDER_NODE_ID });
 await store.clearOwnTemp();
 if (config.RENDER_FFMPEG_PROCESSES) setProcessLimit(config.RENDER_FFMPEG_PROCESSES);
-const engines = await loadEngines();
+const engines = await loadEngines({ soundfont: config.MUSIC_SOUNDFONT });
 const workers = await startRenderWorkers({
   redisUrl: config.REDIS_URL,
   prefix: config.REDIS_PREFIX,

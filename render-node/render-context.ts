@@ -1,6 +1,7 @@
 import type { StageProgress } from '../shared/render/render-events.ts';
 import type { ImageEngine } from './engines/image/engine.ts';
 import type { VoiceEngine } from './engines/voice/engine.ts';
+import type { MusicEngine } from './engines/music/engine.ts';
 import type { MediaStore } from '../shared/node/media-store.ts';
 
 /** What every building block of the pipeline is given by its caller (a queue worker, renderLocally). */
@@ -19,5 +20,7 @@ export interface RenderContext {
 export interface RenderEngines {
   image: ImageEngine;
   voice: VoiceEngine;
+  /** Generated soundtracks (issue 18). */
+  music: MusicEngine;
   ffmpegVersion: string;
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import type { ArtifactRef, RenderProgress } from '../shared/render/render-events.ts';
@@ -110,15 +110,7 @@ test('a 3-scene timeline renders end to end to a frame-exact MP4 with captions, 
   assert.ok(file.indexOf('moov') < file.indexOf('mdat'));
 
   // Loudness normalised for the web.
-  const loudness = await runFfmpeg({
-    inputs: [{ path: store.pathFor(output.audio.hash, 'm4a') }],
-    filterGraph: '[0:a]ebur128=framelog=verbose[out]',
-    outputOptions: ['-map', '[out]'],
-    output: null,
-    logLevel: 'info',
-    signal: never,
-  });
-  const lufs = parseIntegratedLoudness(loudness.stderr)!;
+  const lufs = await integratedLufs(store.pathFor(output.audio.hash, 'm4a'));
   assert.ok(Math.abs(lufs - -16) < 1.5, `integrated loudness ${lufs} LUFS`);
 
   // Captions: each scene's narration starts 0.3 s (3 frames) into the scene.
@@ -183,12 +175,29 @@ test('a 3-scene timeline renders end to end to a frame-exact MP4 with captions, 
   assert.deepEqual(await leftoverTempFiles(store), []);
 });
 
-/** The mean level in dB of the audio at `path` around `hz` only (a steep band-pass). */
-async function bandLevelDb(path: string, hz: number) {
-  const band = filterChainOf(hz);
+/** The integrated loudness (EBU R128) of the audio at `path`. */
+async function integratedLufs(path: string) {
   const measured = await runFfmpeg({
     inputs: [{ path }],
-    filterGraph: `[0:a]${band},volumedetect[out]`,
+    filterGraph: '[0:a]ebur128=framelog=verbose[out]',
+    outputOptions: ['-map', '[out]'],
+    output: null,
+    logLevel: 'info',
+    signal: never,
+  });
+  const lufs = parseIntegratedLoudness(measured.stderr);
+  assert.ok(lufs !== null, 'ebur128 reports a loudness');
+  return lufs;
+}
+
+/** The mean level in dB of the audio at `path` around `hz` only (a steep band-pass). */
+const bandLevelDb = (path: string, hz: number) => meanVolumeDb(path, filterChainOf(hz));
+
+/** The mean level in dB of the audio at `path` through `filters` (an ffmpeg filter chain). */
+async function meanVolumeDb(path: string, filters: string) {
+  const measured = await runFfmpeg({
+    inputs: [{ path }],
+    filterGraph: `[0:a]${filters},volumedetect[out]`,
     outputOptions: ['-map', '[out]'],
     output: null,
     logLevel: 'info',
@@ -422,3 +431,52 @@ function storedHashes(store: MediaStore): Set<string> {
   }
   return hashes;
 }
+
+/** The mean level in dB of `path` from `from` to `to` seconds, below `hz` only (steep low-passes). */
+function lowLevelDb(path: string, from: number, to: number, hz: number) {
+  const lows = Array.from({ length: 4 }, () => `lowpass=f=${hz}`).join(',');
+  return meanVolumeDb(path, `atrim=start=${from}:end=${to},${lows}`);
+}
+
+test('a generated soundtrack is composed to the render length, ducked under the narration, loudness on target', async (t) => {
+  const store = await temporaryStore();
+  t.after(() => store.remove());
+  const line = 'The keeper climbs the long stairs and looks out over the grey sea tonight.';
+  // A high voice: below 140 Hz what is heard is the soundtrack's bass.
+  const cut = { transition: 'cut' as const, durationSec: 4 };
+  const result = await render(
+    store,
+    timeline(
+      [
+        scene('a', { ...cut, narration: line }),
+        scene('b', { ...cut, narration: '' }),
+        scene('c', { ...cut, narration: line }),
+      ],
+      {
+        voice: { engine: 'espeak-ng', voice: 'en', rate: 1.6, pitch: 2 },
+        music: {
+          asset: 'a'.repeat(64),
+          volume: 0.6,
+          generated: { mood: 'playful', tempo: 120, instruments: ['bass', 'strings'], seed: 3 },
+        },
+      },
+    ),
+  );
+  const path = store.pathFor(result.output.audio.hash, 'm4a');
+  // The soundtrack it was mixed from is kept with the render (the garbage collector spares it).
+  const soundtracks = result.output.referenced.filter((h) => existsSync(store.pathFor(h, 'flac')));
+  assert.equal(soundtracks.length, 1);
+  const probed = await probeMedia(path);
+  assert.ok(Math.abs(probed.durationSec! - 12) < 0.05, `audio lasts ${probed.durationSec}`);
+  const during = Math.max(
+    await lowLevelDb(path, 0.6, 1.8, 140),
+    await lowLevelDb(path, 8.6, 9.8, 140),
+  );
+  const between = await lowLevelDb(path, 5.2, 7.2, 140);
+  assert.ok(
+    between - during > 6,
+    `the soundtrack between lines (${between} dB) is clearly louder than under them (${during} dB)`,
+  );
+  const lufs = await integratedLufs(path);
+  assert.ok(Math.abs(lufs - -16) < 1.5, `integrated loudness ${lufs} LUFS`);
+});

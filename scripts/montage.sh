@@ -41,10 +41,13 @@ ensure_node() {
 }
 
 APT_UPDATED=0
-ensure_commands() { # ensure_commands cmd:package ...
+ensure_commands() { # ensure_commands cmd:package ... (a /path instead of a cmd: that file must exist)
   local missing=()
   for pair in "$@"; do
-    command -v "${pair%%:*}" >/dev/null || missing+=("${pair#*:}")
+    case "${pair%%:*}" in
+      /*) [ -e "${pair%%:*}" ] || missing+=("${pair#*:}") ;;
+      *) command -v "${pair%%:*}" >/dev/null || missing+=("${pair#*:}") ;;
+    esac
   done
   [ ${#missing[@]} -eq 0 ] && return 0
   if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
@@ -124,7 +127,8 @@ ensure_test_postgres() {
 ensure_node
 case "$MODE" in
   start)
-    ensure_commands redis-server:redis-server ffmpeg:ffmpeg espeak-ng:espeak-ng
+    ensure_commands redis-server:redis-server ffmpeg:ffmpeg espeak-ng:espeak-ng fluidsynth:fluidsynth \
+      /usr/share/sounds/sf2/TimGM6mb.sf2:timgm6mb-soundfont
     ensure_npm_deps
     build_ui_if_stale
     trap cleanup EXIT INT TERM
@@ -139,7 +143,8 @@ case "$MODE" in
     wait -n "${PIDS[@]}" || true
     ;;
   test)
-    ensure_commands redis-server:redis-server ffmpeg:ffmpeg espeak-ng:espeak-ng chromium:chromium
+    ensure_commands redis-server:redis-server ffmpeg:ffmpeg espeak-ng:espeak-ng chromium:chromium fluidsynth:fluidsynth \
+      /usr/share/sounds/sf2/TimGM6mb.sf2:timgm6mb-soundfont
     ensure_npm_deps
     PG_STOP=""
     trap 'cleanup; [ -n "$PG_STOP" ] && eval "$PG_STOP"' EXIT INT TERM

@@ -1,6 +1,7 @@
 /**
  * mulberry32: a tiny seeded PRNG returning floats in [0, 1). Fuzz tests and
- * benchmark fixtures use it so a seed replays the same run.
+ * benchmark fixtures use it so a seed replays the same run; generated
+ * soundtracks (shared/music/soundtrack-spec.ts) so a seed is one soundtrack.
  */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;

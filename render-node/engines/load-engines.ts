@@ -4,15 +4,23 @@ import type { EngineVersions, RenderPlan } from '../stages/plan.ts';
 import { LETTERING_VERSION } from './image/lettering.ts';
 import { createProceduralEngine } from './image/procedural.ts';
 import { createEspeakEngine } from './voice/espeak.ts';
+import { createFluidsynthEngine } from './music/fluidsynth.ts';
 
 /**
  * The engines of this render node. Defaults need no model weights: the
- * procedural image engine and espeak-ng. (ONNX images and Piper voices plug
- * in here when they exist.)
+ * procedural image engine, espeak-ng and FluidSynth with a GM sound font
+ * (each checked here: a node without them refuses to start, naming what is
+ * missing). ONNX images, Piper voices and neural music plug in here.
  */
-export async function loadEngines(): Promise<RenderEngines> {
-  const [voice, ffmpeg] = await Promise.all([createEspeakEngine(), ffmpegVersion()]);
-  return { image: createProceduralEngine(), voice, ffmpegVersion: ffmpeg };
+export async function loadEngines(
+  options: { soundfont?: string | undefined } = {},
+): Promise<RenderEngines> {
+  const [voice, music, ffmpeg] = await Promise.all([
+    createEspeakEngine(),
+    createFluidsynthEngine(options.soundfont ? { soundfont: options.soundfont } : {}),
+    ffmpegVersion(),
+  ]);
+  return { image: createProceduralEngine(), voice, music, ffmpegVersion: ffmpeg };
 }
 
 /** The versions that go into cache keys. */

@@ -9,6 +9,7 @@ import { planLoader } from './plan-cache.ts';
 import { startPlanWorker } from './plan-worker.ts';
 import { startSceneWorker } from './scene-worker.ts';
 import { startVoiceSampleWorker } from './voice-sample-worker.ts';
+import { startMusicGenerateWorker } from './music-generate-worker.ts';
 import type { WorkerContext } from './worker-context.ts';
 
 export interface RenderWorkersOptions {
@@ -71,8 +72,9 @@ export async function startRenderWorkers(options: RenderWorkersOptions) {
   const sceneWorker = startSceneWorker(ctx, options.concurrency);
   const assembleWorker = startAssembleWorker(ctx);
   const sampleWorker = startVoiceSampleWorker(ctx);
+  const musicWorker = startMusicGenerateWorker(ctx);
 
-  for (const worker of [plan.worker, sceneWorker, assembleWorker, sampleWorker]) {
+  for (const worker of [plan.worker, sceneWorker, assembleWorker, sampleWorker, musicWorker]) {
     worker.on('failed', (job, error) => {
       if (error.message !== 'cancelled')
         options.log('warn', 'render job failed', {
@@ -95,6 +97,7 @@ export async function startRenderWorkers(options: RenderWorkersOptions) {
         sceneWorker.close(),
         assembleWorker.close(),
         sampleWorker.close(),
+        musicWorker.close(),
       ]);
       subscriber.disconnect();
       commands.disconnect();

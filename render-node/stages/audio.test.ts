@@ -2,8 +2,15 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { scene, timeline, tinyPreset } from '../test-fixtures.ts';
 import type { Timeline } from '../../shared/timeline.ts';
-import { audioKey, audioMixGraph, normalisingGainDb, parseIntegratedLoudness } from './audio.ts';
-import { planRender } from './plan.ts';
+import {
+  audioKey,
+  audioMixGraph,
+  bedMusic,
+  normalisingGainDb,
+  parseIntegratedLoudness,
+} from './audio.ts';
+import { layoutRender, planRender } from './plan.ts';
+import { soundtrackKey } from '../../shared/music/soundtrack.ts';
 
 const engines = {
   image: { id: 'procedural', version: 'p' },
@@ -96,4 +103,59 @@ test('the mix places each narration at its sample; music makes it stereo and is 
     },
   );
   assert.deepEqual(silent.inputs, [{ path: 'anullsrc=r=48000:cl=mono', options: ['-f', 'lavfi'] }]);
+});
+
+test('a generated soundtrack is fitted to the laid-out render: its length, its scenes, their moods and acts', () => {
+  const scenes = [
+    scene('a', { durationSec: 3, transition: 'cut', mood: 'somber', act: 1 }),
+    scene('b', { durationSec: 5, mood: 'Epic', act: 2 }),
+    scene('c', { durationSec: 4, mood: 'by the sea', act: 3 }),
+  ];
+  const music = { asset: 'a'.repeat(64), volume: 0.5 };
+  const plain = planRender(timeline(scenes, { music }), tinyPreset(), engines);
+  assert.deepEqual(plain.music, { ...music, duck: true }, 'uploaded music plans as before');
+  const generated = { mood: 'hopeful' as const, followStory: true, seed: 4 };
+  const plan = planRender(
+    timeline(scenes, { music: { ...music, generated } }),
+    tinyPreset(),
+    engines,
+  );
+  const layout = layoutRender(
+    plan,
+    plan.scenes.map((s) => ({ sceneId: s.id, frames: s.fixedFrames!, narration: null })),
+  );
+  assert.deepEqual(bedMusic(plain, layout), plain.music);
+  const bed = bedMusic(plan, layout);
+  assert.ok(bed && 'soundtrack' in bed);
+  const { soundtrack } = bed;
+  assert.equal(bed.asset, soundtrackKey(soundtrack));
+  assert.equal(soundtrack.durationSec, layout.totalSamples / plan.sampleRate);
+  assert.deepEqual(
+    soundtrack.scenes?.map((s) => [s.mood, s.act]),
+    [
+      ['sad', 1],
+      ['epic', 2],
+      ['hopeful', 3],
+    ],
+    "the analysis' somber is sad; an unknown mood is the request's",
+  );
+  // A cut: scene b starts where a ends; a crossfade: scene c starts in its middle.
+  const [, b, c] = layout.scenes;
+  assert.ok(c!.body.from > 0);
+  assert.ok(Math.abs(soundtrack.scenes![0]!.durationSec - b!.startFrame / plan.fps) < 1e-3);
+  const intoC = soundtrack.scenes![0]!.durationSec + soundtrack.scenes![1]!.durationSec;
+  assert.ok(Math.abs(intoC - (c!.startFrame + c!.body.from / 2) / plan.fps) < 1e-3);
+  const sum = soundtrack.scenes!.reduce((t, s) => t + s.durationSec, 0);
+  assert.ok(Math.abs(sum - soundtrack.durationSec) < 1e-6);
+  const once = bedMusic(
+    {
+      ...plan,
+      music: {
+        ...plan.music!,
+        generated: { ...plan.music!.generated!, request: { ...generated, followStory: false } },
+      },
+    },
+    layout,
+  );
+  assert.ok(once && 'soundtrack' in once && once.soundtrack.scenes === null);
 });

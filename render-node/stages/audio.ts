@@ -3,12 +3,16 @@ import type { ArtifactRef } from '../../shared/render/render-events.ts';
 import { chain, filter, graph } from '../../shared/node/ffmpeg/filter-graph.ts';
 import { runFfmpeg, type FfmpegInput } from '../../shared/node/ffmpeg/run-ffmpeg.ts';
 import { userAudioInput } from '../../shared/node/ffmpeg/user-media.ts';
+import { DEFAULT_MOOD, soundtrackSpec } from '../../shared/music/soundtrack-spec.ts';
+import { soundtrackKey, type SoundtrackSpec } from '../../shared/music/soundtrack.ts';
+import { makeSoundtrack } from '../engines/music/make-soundtrack.ts';
 import type { RenderContext } from '../render-context.ts';
 import type { PlannedMusic, RenderLayout, RenderPlan } from './plan.ts';
 
 /**
  * The audio bed: every narration at its planned sample, an optional music
- * bed (an uploaded asset, looped, at its volume, and unless turned off ducked
+ * bed (an uploaded asset, looped, or a generated soundtrack composed for the
+ * render's length, at its volume, and unless turned off ducked
  * under the narration by a sidechain compressor), normalised to the preset's loudness (about −16 LUFS for the
  * web), exactly as long as the video. Two ffmpeg passes: measure the
  * integrated loudness (EBU R128), then apply one linear gain with a peak
@@ -31,9 +35,17 @@ export interface AudioNarration {
 export interface AudioBedSpec {
   narrations: AudioNarration[];
   /** Its volume and ducking are part of the spec, so of the audio's content key. */
-  music: PlannedMusic | null;
+  music: BedMusic | null;
   totalSamples: number;
 }
+
+/**
+ * The bed's music: an upload as planned, or a generated soundtrack whose
+ * spec is fitted to this render (its `asset` is then the soundtrack's key).
+ */
+export type BedMusic =
+  | Omit<PlannedMusic, 'generated'>
+  | (Omit<PlannedMusic, 'generated'> & { soundtrack: SoundtrackSpec });
 
 export function audioBedSpec(
   plan: RenderPlan,
@@ -45,7 +57,32 @@ export function audioBedSpec(
     if (!scene.narration || !hash) return [];
     return [{ hash, ...scene.narration }];
   });
-  return { narrations, music: plan.music, totalSamples: layout.totalSamples };
+  return { narrations, music: bedMusic(plan, layout), totalSamples: layout.totalSamples };
+}
+
+/**
+ * The music as this render plays it (pure). A generated soundtrack is
+ * composed for the render's exact length and, following the story, for its
+ * scenes as laid out: each scene until the middle of the transition into the
+ * next.
+ */
+export function bedMusic(plan: RenderPlan, layout: RenderLayout): BedMusic | null {
+  if (!plan.music) return null;
+  const { generated, ...music } = plan.music;
+  if (!generated) return plan.music;
+  const durationSec = layout.totalSamples / plan.sampleRate;
+  const bounds = layout.scenes.map((scene, i) =>
+    i === 0 ? 0 : scene.startFrame + scene.body.from / 2,
+  );
+  const scenes = generated.request.followStory
+    ? layout.scenes.map((_, i) => ({
+        durationSec: ((bounds[i + 1] ?? layout.totalFrames) - bounds[i]!) / plan.fps,
+        mood: generated.scenes[i]?.mood ?? generated.request.mood ?? DEFAULT_MOOD,
+        act: generated.scenes[i]?.act ?? 1,
+      }))
+    : null;
+  const soundtrack = soundtrackSpec({ request: generated.request, durationSec, scenes });
+  return { ...music, asset: soundtrackKey(soundtrack), soundtrack };
 }
 
 export function audioKey(plan: RenderPlan, spec: AudioBedSpec) {
@@ -189,7 +226,15 @@ export async function makeAudioBed(
     hash,
     'm4a',
     async (temp) => {
-      const music = spec.music ? await ctx.store.locate(spec.music.asset) : null;
+      const music = !spec.music
+        ? null
+        : 'soundtrack' in spec.music
+          ? (
+              await makeSoundtrack(spec.music.soundtrack, ctx.store, ctx.engines.music, {
+                signal: ctx.signal,
+              })
+            ).path
+          : await ctx.store.locate(spec.music.asset);
       if (spec.music && !music) {
         throw new Error(`the music asset ${spec.music.asset} is not in the media store`);
       }

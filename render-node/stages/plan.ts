@@ -3,8 +3,11 @@ import { NARRATION_PAUSES } from '../../shared/scene-duration.ts';
 import type { ProgressUnit } from '../../shared/render/render-progress.ts';
 import { presetProblems, type RenderPreset } from '../../shared/render/render-presets.ts';
 import { renderReadinessIssues } from '../../shared/render/render-readiness.ts';
+import type { KeptSoundtrack, SoundtrackMood } from '../../shared/music/soundtrack-request.ts';
+import { DEFAULT_MOOD, soundtrackMoodOf } from '../../shared/music/soundtrack-spec.ts';
 import {
   musicDucks,
+  type MusicBed,
   type Motion,
   type StylePreset,
   type Timeline,
@@ -154,6 +157,18 @@ export interface PlannedMusic {
   volume: number;
   /** Ducked under the narration (a sidechain compressor) or at its volume throughout. */
   duck: boolean;
+  /**
+   * A generated soundtrack (issue 18): composed again for the render's exact
+   * length (known once narration is), following its scenes when asked.
+   * Absent for uploaded music, so those plans and keys are as before.
+   */
+  generated?: PlannedSoundtrack;
+}
+
+export interface PlannedSoundtrack {
+  request: KeptSoundtrack;
+  /** Each scene's mood (its own, or the request's when it names none) and act, in order. */
+  scenes: { mood: SoundtrackMood; act: number }[];
 }
 
 /** Why a timeline cannot be rendered: every problem, each naming its field (and scene). */
@@ -319,14 +334,21 @@ export function planRender(
     burnCaptions,
     scenes,
     transitions,
-    music: timeline.music
-      ? {
-          asset: timeline.music.asset,
-          volume: timeline.music.volume,
-          duck: musicDucks(timeline.music),
-        }
-      : null,
+    music: timeline.music ? plannedMusic(timeline.music, timeline.scenes) : null,
     warnings,
+  };
+}
+
+function plannedMusic(music: MusicBed, scenes: readonly TimelineScene[]): PlannedMusic {
+  const planned = { asset: music.asset, volume: music.volume, duck: musicDucks(music) };
+  if (!music.generated) return planned;
+  const fallback = music.generated.mood ?? DEFAULT_MOOD;
+  return {
+    ...planned,
+    generated: {
+      request: music.generated,
+      scenes: scenes.map((s) => ({ mood: soundtrackMoodOf(s.mood) ?? fallback, act: s.act })),
+    },
   };
 }
 
