@@ -52,6 +52,7 @@ export function apiRouter(services: Services): Router {
     media,
     music,
     voiceSamples,
+    soundtracks,
     shareLinks,
     collab,
     starters,
@@ -468,6 +469,44 @@ export function apiRouter(services: Services): Router {
         },
         (err) => {
           if (err && !res.headersSent) next(new ApiError('NOT_FOUND', 'errors.api.musicNotFound'));
+        },
+      );
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  // Generated soundtracks (issue 18, ADR 0036): composed by a render node, progress read from its job.
+  router.post(
+    '/projects/:id/music/generate',
+    json(
+      async (req) => soundtracks.generate(requireSession(req).user.id, param(req, 'id'), req.body),
+      202,
+    ),
+  );
+
+  router.get(
+    /^\/music\/([0-9a-f]{64})$/,
+    json(async (req) => soundtracks.get(requireSession(req).user.id, String(req.params[0]))),
+  );
+
+  router.get(/^\/music\/([0-9a-f]{64})\/audio\.flac$/, async (req, res, next) => {
+    try {
+      const path = await soundtracks.audioPath(requireSession(req).user.id, String(req.params[0]));
+      res.sendFile(
+        path,
+        {
+          acceptRanges: true,
+          cacheControl: false,
+          // Content-addressed: the bytes never change. Members only: no shared caches.
+          headers: {
+            'Cache-Control': 'private, max-age=31536000, immutable',
+            'Content-Type': 'audio/flac',
+          },
+        },
+        (err) => {
+          if (err && !res.headersSent)
+            next(new ApiError('NOT_FOUND', 'errors.api.soundtrackNotFound'));
         },
       );
     } catch (err) {
