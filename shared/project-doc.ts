@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import type { KeptSoundtrack } from './music/soundtrack-request.ts';
 import type { z } from 'zod';
 import { compareOrdered, orderForIndex, orderKeys, type Ordered } from './ordering.ts';
 import { newId, randomSeed } from './ids.ts';
@@ -625,6 +626,29 @@ export function setMusicBed(
       duck: current?.duck,
     }),
   ) as MusicBed;
+  doc.transact(() => projectMap(doc).set('music', next));
+  return next;
+}
+
+/**
+ * Keeps a generated soundtrack as the project's bed (issue 18): its preview's
+ * audio, its name and how it was asked for, ducked under narration. The
+ * volume people set stays; the default applies only to a first bed. One
+ * transaction: one undo step. Throws a RangeError (changing nothing) when invalid.
+ */
+export function keepGeneratedSoundtrack(
+  doc: Y.Doc,
+  kept: { asset: string; name: string; generated: KeptSoundtrack },
+  defaultVolume: number,
+): MusicBed {
+  const current = readMusic(doc);
+  const next = parseField(musicSchema, 'music', {
+    asset: kept.asset,
+    volume: current?.volume ?? defaultVolume,
+    name: kept.name,
+    duck: true,
+    generated: kept.generated,
+  }) as MusicBed;
   doc.transact(() => projectMap(doc).set('music', next));
   return next;
 }

@@ -129,6 +129,8 @@ export const musicSchema = z.object({
 
 /** Music ducks under narration unless a person turned it off. */
 export const MUSIC_DUCK_DEFAULT = true;
+/** A project's first music bed plays at this volume (an uploaded file or a kept soundtrack). */
+export const DEFAULT_MUSIC_VOLUME = 0.35;
 
 /** Whether the bed is ducked under narration (absent: the default). */
 export const musicDucks = (music: { duck?: boolean | undefined }): boolean =>

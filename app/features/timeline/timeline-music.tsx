@@ -49,6 +49,11 @@ export function MusicTrack(props: {
               <span className="tl-music-volume" data-testid="timeline-music-volume">
                 {t('music.lane.volume', { volume })}
               </span>
+              {musicBed.generated ? (
+                <span className="tl-music-generated" data-testid="timeline-music-generated">
+                  {t('music.lane.generated')}
+                </span>
+              ) : null}
               {musicBed.duck ? (
                 <span className="tl-music-ducked" data-testid="timeline-music-ducked">
                   {t('music.lane.ducked')}
