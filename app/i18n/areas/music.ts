@@ -12,7 +12,7 @@ export const en = {
     'Music track: {name}, volume {volume}%, ducked under narration. Open the music picker',
   'music.title': 'Music',
   'music.description':
-    'One music bed plays under the whole video. Upload an audio file (MP3, WAV, AAC, M4A, OGG or FLAC).',
+    'One music bed plays under the whole video. Upload an audio file (MP3, WAV, AAC, M4A, OGG or FLAC) or let Montage compose one.',
   'music.descriptionReadOnly': 'The music bed that plays under the whole video.',
   'music.none': 'This project has no music yet.',
   'music.current': 'Current music',
@@ -120,7 +120,7 @@ export const fr: Record<keyof typeof en, string> = {
     'Piste musicale : {name}, volume {volume} %, atténuée sous la narration. Ouvrir le choix de la musique',
   'music.title': 'Musique',
   'music.description':
-    'Une musique de fond accompagne toute la vidéo. Envoyez un fichier audio (MP3, WAV, AAC, M4A, OGG ou FLAC).',
+    'Une musique de fond accompagne toute la vidéo. Envoyez un fichier audio (MP3, WAV, AAC, M4A, OGG ou FLAC) ou laissez Montage en composer une.',
   'music.descriptionReadOnly': 'La musique de fond qui accompagne toute la vidéo.',
   'music.none': 'Ce projet n’a pas encore de musique.',
   'music.current': 'Musique actuelle',
