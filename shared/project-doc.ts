@@ -17,6 +17,7 @@ import {
   SCENE_DEFAULTS,
   SCHEMA_VERSION,
   canonicalJson,
+  DEFAULT_MUSIC_VOLUME,
   castMemberSchema,
   musicSchema,
   sceneSchema,
@@ -76,8 +77,22 @@ export function initProjectDoc(doc: Y.Doc, init: { title: string; language?: Lan
     project.set('fps', PROJECT_DEFAULTS.fps);
     project.set('stylePreset', PROJECT_DEFAULTS.stylePreset);
     project.set('voice', { ...PROJECT_DEFAULTS.voice, voice: language });
-    project.set('music', null);
+    // A newcomer's first render has a soundtrack (issue 18, ADR 0036): generated, following the story.
+    project.set('music', defaultSoundtrack(randomSeed() >>> 1));
   });
+}
+
+/**
+ * The music of a new project: an ambient soundtrack that follows the story,
+ * not previewed yet (no asset: the render composes it), ducked under the
+ * narration at the default volume (pure).
+ */
+export function defaultSoundtrack(seed: number): MusicBed {
+  return {
+    volume: DEFAULT_MUSIC_VOLUME,
+    duck: true,
+    generated: { followStory: true, genre: 'ambient', seed },
+  };
 }
 
 export interface SceneRef {

@@ -319,7 +319,8 @@ export function planRender(
     burnCaptions,
     scenes,
     transitions,
-    music: timeline.music
+    // A generated soundtrack not previewed yet has no asset: composing it is the music engine's (issue 18).
+    music: timeline.music?.asset
       ? {
           asset: timeline.music.asset,
           volume: timeline.music.volume,

@@ -343,7 +343,7 @@ function CurrentMusic(props: { music: MusicBedView; projectId: string }) {
   const audio = useRef<HTMLAudioElement>(null);
   const [playing, setPlaying] = useState(false);
   const [duration, setDuration] = useState<number | null>(null);
-  const name = music.name ?? t('music.unnamed');
+  const name = music.name ?? (music.generated ? t('music.lane.generatedPending') : t('music.unnamed'));
   const src = music.asset ? `${musicPath(props.projectId)}/${music.asset}.flac` : null;
 
   useEffect(() => {
@@ -378,8 +378,10 @@ function CurrentMusic(props: { music: MusicBedView; projectId: string }) {
           {name}
         </p>
         <p className="music-length" data-testid="music-duration">
-          {duration === null
-            ? t('music.durationLoading')
+          {!src
+            ? t('music.generatedPendingHint')
+            : duration === null
+              ? t('music.durationLoading')
             : t('music.duration', { duration: i18n.duration(duration) })}
         </p>
       </div>

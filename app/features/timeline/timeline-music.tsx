@@ -23,7 +23,9 @@ export function MusicTrack(props: {
   const lane = useRef<HTMLButtonElement>(null);
   const musicBed = parseMusic(props.music);
   const volume = musicBed ? Math.round(musicBed.volume * 100) : 0;
-  const name = musicBed?.name ?? t('music.lane.unnamed');
+  const name =
+    musicBed?.name ??
+    (musicBed?.generated ? t('music.lane.generatedPending') : t('music.lane.unnamed'));
   const label = musicBed
     ? t(musicBed.duck ? 'music.lane.labelDucked' : 'music.lane.label', { name, volume })
     : t(props.readOnly ? 'music.lane.labelNone' : 'music.lane.labelAdd');

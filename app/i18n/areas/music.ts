@@ -50,6 +50,8 @@ export const en = {
   'music.diff': '{name} at {volume}% volume',
   'music.diffNotDucked': '{name} at {volume}% volume, not ducked',
   // Generated soundtracks (issue 18)
+  'music.lane.generatedPending': 'Generated soundtrack, not previewed yet',
+  'music.generatedPendingHint': 'Composed at the next render to follow the story. Generate a preview to listen to it first.',
   'music.lane.generated': 'generated',
   'music.tab.label': 'Where the music comes from',
   'music.tab.upload': 'Upload',
@@ -160,6 +162,8 @@ export const fr: Record<keyof typeof en, string> = {
   'music.diff': '{name} à {volume} % du volume',
   'music.diffNotDucked': '{name} à {volume} % du volume, sans atténuation',
   // Generated soundtracks (issue 18)
+  'music.lane.generatedPending': 'Bande-son générée, pas encore écoutée',
+  'music.generatedPendingHint': 'Composée au prochain rendu pour suivre l’histoire. Générez un aperçu pour l’écouter avant.',
   'music.lane.generated': 'générée',
   'music.tab.label': 'Origine de la musique',
   'music.tab.upload': 'Importer',
