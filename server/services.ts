@@ -31,11 +31,7 @@ import {
   VOICE_SAMPLE_LIMIT,
   type VoiceSampleLimit,
 } from './voices/voice-samples.ts';
-import {
-  createSoundtracks,
-  SOUNDTRACK_LIMIT,
-  type SoundtrackLimit,
-} from './music/soundtracks.ts';
+import { createSoundtracks, SOUNDTRACK_LIMIT, type SoundtrackLimit } from './music/soundtracks.ts';
 
 /**
  * The composition root: one database, one Redis client, the domain modules

@@ -116,18 +116,18 @@ export const sceneSchema = z.object({
  */
 export const musicSchema = z
   .object({
-  /** The bed's audio; absent only for a generated soundtrack not previewed yet (the render composes it). */
-  asset: assetHash.optional(),
-  volume: z.number().min(0).max(1),
-  name: singleLineText(z.string().min(1).max(MAX_MUSIC_NAME)).optional(),
-  duck: z.boolean().optional(),
-  /**
-   * A generated soundtrack (issue 18): how it was asked for. `asset` is the
-   * kept preview; a render composes the same request again to its own exact
-   * length (and scenes, to follow the story), cached by its inputs.
-   */
-  generated: keptSoundtrackSchema.optional(),
-})
+    /** The bed's audio; absent only for a generated soundtrack not previewed yet (the render composes it). */
+    asset: assetHash.optional(),
+    volume: z.number().min(0).max(1),
+    name: singleLineText(z.string().min(1).max(MAX_MUSIC_NAME)).optional(),
+    duck: z.boolean().optional(),
+    /**
+     * A generated soundtrack (issue 18): how it was asked for. `asset` is the
+     * kept preview; a render composes the same request again to its own exact
+     * length (and scenes, to follow the story), cached by its inputs.
+     */
+    generated: keptSoundtrackSchema.optional(),
+  })
   .refine((music) => music.asset !== undefined || music.generated !== undefined, {
     message: 'needs an audio asset or a generated soundtrack',
     path: ['asset'],

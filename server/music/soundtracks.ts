@@ -142,7 +142,8 @@ export function createSoundtracks(options: SoundtracksOptions) {
   async function get(userId: string, id: string): Promise<Generation> {
     const job = await visibleJob(userId, id);
     const status = await statusOf(job);
-    const progress = typeof job.progress === 'number' ? Math.max(0, Math.min(100, job.progress)) : 0;
+    const progress =
+      typeof job.progress === 'number' ? Math.max(0, Math.min(100, job.progress)) : 0;
     if (status === 'failed') return { id, status, progress, error: 'SOUNDTRACK_FAILED' };
     if (status !== 'done') return { id, status, progress };
     const record = job.returnvalue;

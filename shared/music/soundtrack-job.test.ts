@@ -1,6 +1,11 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { keptSoundtrack, projectLengthSec, soundtrackJobData, SoundtrackRequestError } from './soundtrack-job.ts';
+import {
+  keptSoundtrack,
+  projectLengthSec,
+  soundtrackJobData,
+  SoundtrackRequestError,
+} from './soundtrack-job.ts';
 import { generationId } from './soundtrack.ts';
 
 const scene = (durationSec: number | null, mood = '', act = 1, narration = '') => ({
@@ -33,7 +38,11 @@ describe('soundtrack job data', () => {
   });
 
   test('following the story: scene moods mapped, acts kept, lengths scaled to the total', () => {
-    const data = soundtrackJobData({ followStory: true, mood: 'epic', durationSec: 40 }, project, 1);
+    const data = soundtrackJobData(
+      { followStory: true, mood: 'epic', durationSec: 40 },
+      project,
+      1,
+    );
     assert.deepEqual(data.scenes, [
       { durationSec: 8, mood: 'tense', act: 1 },
       { durationSec: 12, mood: 'playful', act: 2 },
@@ -45,7 +54,10 @@ describe('soundtrack job data', () => {
       { language: 'en', scenes: [scene(1), scene(1), scene(1)] },
       1,
     ).scenes!;
-    assert.equal(thirds.reduce((sum, s) => sum + s.durationSec, 0), 10);
+    assert.equal(
+      thirds.reduce((sum, s) => sum + s.durationSec, 0),
+      10,
+    );
     assert.equal(thirds[0]!.mood, 'calm');
   });
 

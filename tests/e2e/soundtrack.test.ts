@@ -32,8 +32,16 @@ function helpers(stage: BrowserStage, closed: ReturnType<typeof closedAfterEachT
     const client = await connectClient(stage.server.url, owner.token, projectId);
     closed.clients.add(client);
     await client.settled();
-    addScene(client.doc, { title: 'Harbour', narration: 'The harbour wakes up slowly.', mood: 'calm' });
-    addScene(client.doc, { title: 'Storm', narration: 'A storm rolls in from the west.', mood: 'tense' });
+    addScene(client.doc, {
+      title: 'Harbour',
+      narration: 'The harbour wakes up slowly.',
+      mood: 'calm',
+    });
+    addScene(client.doc, {
+      title: 'Storm',
+      narration: 'A storm rolls in from the west.',
+      mood: 'tense',
+    });
     await client.settled();
     return { owner, projectId, client };
   }
@@ -96,10 +104,15 @@ describe('generated soundtrack: the form', () => {
       // Mood by keyboard in the Radix select.
       await page.getByTestId('soundtrack-mood').focus();
       await page.keyboard.press('Enter');
-      await page.getByRole('option', { name: locale === 'en' ? 'Hopeful' : 'Plein d’espoir' }).click();
+      await page
+        .getByRole('option', { name: locale === 'en' ? 'Hopeful' : 'Plein d’espoir' })
+        .click();
       await page.getByTestId('soundtrack-instrument-piano').click();
       await page.getByTestId('soundtrack-follow').press('Space');
-      assert.equal(await page.getByTestId('soundtrack-follow').getAttribute('aria-checked'), 'true');
+      assert.equal(
+        await page.getByTestId('soundtrack-follow').getAttribute('aria-checked'),
+        'true',
+      );
 
       // A tempo out of bounds is named and nothing is sent.
       const tempo = page.getByTestId('soundtrack-tempo');
@@ -134,7 +147,10 @@ describe('generated soundtrack: the form', () => {
       assert.deepEqual(errors, []);
 
       if (SCREENSHOT_DIR) {
-        const small = await openPicker(owner.token, projectId, locale, { width: 1280, height: 720 });
+        const small = await openPicker(owner.token, projectId, locale, {
+          width: 1280,
+          height: 720,
+        });
         await small.page.getByTestId('music-tab-generate').click();
         await small.page.getByTestId('soundtrack').waitFor();
         await small.page.screenshot({
@@ -157,7 +173,12 @@ describe('generated soundtrack: composed, previewed and kept', () => {
 
   test('generate, preview, keep: the lane shows the generated bed', async () => {
     const { owner, projectId, client } = await project('Scored');
+    assert.equal(musicOf(client.doc)?.asset, undefined, 'not previewed yet');
     const { page, errors } = await openPicker(owner.token, projectId, 'en');
+    assert.equal(
+      ((await page.getByTestId('music-name').textContent()) ?? '').trim(),
+      'Soundtrack, not previewed yet',
+    );
     await page.getByTestId('music-tab-generate').click();
     await page.getByTestId('soundtrack-generate').click();
     const preview = page.getByTestId('soundtrack-preview');
@@ -170,7 +191,8 @@ describe('generated soundtrack: composed, previewed and kept', () => {
     await page.getByTestId('soundtrack-keep').click();
     const music = await eventually(
       async () => musicOf(client.doc),
-      (value) => !!value?.generated,
+      // A new project's soundtrack is generated but has no preview: kept, it has one.
+      (value) => !!value?.generated && !!value.asset,
       'the kept soundtrack in the document',
     );
     {
@@ -181,8 +203,12 @@ describe('generated soundtrack: composed, previewed and kept', () => {
       assert.equal(typeof music.generated.seed, 'number');
     }
     await page.getByTestId('music-close').click();
+    await eventually(
+      async () => ((await page.getByTestId('timeline-music-name').textContent()) ?? '').trim(),
+      (shown) => shown === name,
+      'the kept soundtrack in the lane',
+    );
     await page.getByTestId('timeline-music-generated').waitFor();
-    assert.equal(((await page.getByTestId('timeline-music-name').textContent()) ?? '').trim(), name);
     assert.deepEqual(errors, []);
   });
 });

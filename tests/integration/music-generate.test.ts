@@ -111,7 +111,11 @@ describe('generated soundtracks: the API', () => {
     const mine = await ask(stranger.token, { durationSec: 20, seed: 99 }, own);
     assert.equal(mine.status, 202);
     assert.equal(mine.body.id, theirs.body.id, 'same inputs, one job');
-    assert.equal((await api(web.url, 'GET', `/api/v1/music/${mine.body.id}`, { token: stranger.token })).status, 200);
+    assert.equal(
+      (await api(web.url, 'GET', `/api/v1/music/${mine.body.id}`, { token: stranger.token }))
+        .status,
+      200,
+    );
     assert.equal((await ask(stranger.token, { durationSec: 20 })).status, 404);
     const other = await ask(owner.token, { durationSec: 20, seed: 100 });
     const res = await api(web.url, 'GET', `/api/v1/music/${other.body.id}`, {
@@ -162,10 +166,15 @@ describe('generated soundtracks: composed by a render node', () => {
     });
     assert.equal(created.status, 202, JSON.stringify(created.body));
     let state = created.body;
-    for (let tries = 0; tries < 240 && state.status !== 'done' && state.status !== 'failed'; tries++) {
+    for (
+      let tries = 0;
+      tries < 240 && state.status !== 'done' && state.status !== 'failed';
+      tries++
+    ) {
       await new Promise((resolve) => setTimeout(resolve, 500));
-      state = (await api(web.url, 'GET', `/api/v1/music/${created.body.id}`, { token: owner.token }))
-        .body;
+      state = (
+        await api(web.url, 'GET', `/api/v1/music/${created.body.id}`, { token: owner.token })
+      ).body;
     }
     assert.equal(state.status, 'done', JSON.stringify(state));
     assert.equal(state.progress, 100);
@@ -192,6 +201,9 @@ describe('generated soundtracks: composed by a render node', () => {
     });
     assert.equal(part.status, 206);
     assert.equal((await part.arrayBuffer()).byteLength, 100);
-    assert.match(part.headers.get('content-range') ?? '', new RegExp(`^bytes 0-99/${bytes.length}$`));
+    assert.match(
+      part.headers.get('content-range') ?? '',
+      new RegExp(`^bytes 0-99/${bytes.length}$`),
+    );
   });
 });

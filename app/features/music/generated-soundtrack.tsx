@@ -228,7 +228,12 @@ export function GeneratedSoundtrack(props: {
         </div>
       </div>
       {tempoError ? (
-        <p className="form-error" id={`${ids}-tempo-error`} role="alert" data-testid="soundtrack-tempo-error">
+        <p
+          className="form-error"
+          id={`${ids}-tempo-error`}
+          role="alert"
+          data-testid="soundtrack-tempo-error"
+        >
           {t('soundtrack.tempoError', { min: MIN_TEMPO, max: MAX_TEMPO })}
         </p>
       ) : null}
@@ -333,7 +338,11 @@ function GenerationState({ generation, i18n }: { generation: GenerationView; i18
   }
   const name = soundtrackName(i18n, asset);
   return (
-    <section className="soundtrack-preview" aria-label={t('soundtrack.preview', { name })} data-testid="soundtrack-preview">
+    <section
+      className="soundtrack-preview"
+      aria-label={t('soundtrack.preview', { name })}
+      data-testid="soundtrack-preview"
+    >
       <p className="music-name" data-testid="soundtrack-name">
         {name}
       </p>

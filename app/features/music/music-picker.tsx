@@ -343,7 +343,8 @@ function CurrentMusic(props: { music: MusicBedView; projectId: string }) {
   const audio = useRef<HTMLAudioElement>(null);
   const [playing, setPlaying] = useState(false);
   const [duration, setDuration] = useState<number | null>(null);
-  const name = music.name ?? (music.generated ? t('music.lane.generatedPending') : t('music.unnamed'));
+  const name =
+    music.name ?? (music.generated ? t('music.lane.generatedPending') : t('music.unnamed'));
   const src = music.asset ? `${musicPath(props.projectId)}/${music.asset}.flac` : null;
 
   useEffect(() => {
@@ -382,7 +383,7 @@ function CurrentMusic(props: { music: MusicBedView; projectId: string }) {
             ? t('music.generatedPendingHint')
             : duration === null
               ? t('music.durationLoading')
-            : t('music.duration', { duration: i18n.duration(duration) })}
+              : t('music.duration', { duration: i18n.duration(duration) })}
         </p>
       </div>
       {src ? (

@@ -16,7 +16,12 @@ const FRENCH_TONICS: Record<string, string> = {
 export function keyName(i18n: Pick<I18n, 't' | 'locale'>, key: string): string {
   const match = /^([A-G])(#|b)? (major|minor)$/.exec(key);
   if (!match) return key;
-  const [, tonic, accidental, mode] = match as unknown as [string, string, string | undefined, 'major' | 'minor'];
+  const [, tonic, accidental, mode] = match as unknown as [
+    string,
+    string,
+    string | undefined,
+    'major' | 'minor',
+  ];
   const tonicName = i18n.locale === 'fr' ? FRENCH_TONICS[tonic]! : tonic;
   return i18n.t(`soundtrack.key.${mode}`, {
     tonic: accidental

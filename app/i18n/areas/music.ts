@@ -50,13 +50,15 @@ export const en = {
   'music.diff': '{name} at {volume}% volume',
   'music.diffNotDucked': '{name} at {volume}% volume, not ducked',
   // Generated soundtracks (issue 18)
-  'music.lane.generatedPending': 'Generated soundtrack, not previewed yet',
-  'music.generatedPendingHint': 'Composed at the next render to follow the story. Generate a preview to listen to it first.',
+  'music.lane.generatedPending': 'Soundtrack, not previewed yet',
+  'music.generatedPendingHint':
+    'Composed at the next render to follow the story. Generate a preview to listen to it first.',
   'music.lane.generated': 'generated',
   'music.tab.label': 'Where the music comes from',
   'music.tab.upload': 'Upload',
   'music.tab.generate': 'Generated soundtrack',
-  'soundtrack.intro': 'Montage composes a soundtrack for this project. Listen to it, try another, keep the one you like.',
+  'soundtrack.intro':
+    'Montage composes a soundtrack for this project. Listen to it, try another, keep the one you like.',
   'soundtrack.moodLabel': 'Mood',
   'soundtrack.genreLabel': 'Genre',
   'soundtrack.tempoLabel': 'Tempo (bpm, optional)',
@@ -67,7 +69,8 @@ export const en = {
   'soundtrack.instrumentsLabel': 'Instruments (optional)',
   'soundtrack.instrumentsError': 'Choose at most {max} instruments.',
   'soundtrack.follow': 'Follow the story',
-  'soundtrack.followHint': 'Each scene’s mood and the acts shape the music; changes fall on scene boundaries.',
+  'soundtrack.followHint':
+    'Each scene’s mood and the acts shape the music; changes fall on scene boundaries.',
   'soundtrack.generate': 'Generate',
   'soundtrack.tryAnother': 'Try another',
   'soundtrack.keep': 'Keep',
@@ -162,13 +165,15 @@ export const fr: Record<keyof typeof en, string> = {
   'music.diff': '{name} à {volume} % du volume',
   'music.diffNotDucked': '{name} à {volume} % du volume, sans atténuation',
   // Generated soundtracks (issue 18)
-  'music.lane.generatedPending': 'Bande-son générée, pas encore écoutée',
-  'music.generatedPendingHint': 'Composée au prochain rendu pour suivre l’histoire. Générez un aperçu pour l’écouter avant.',
+  'music.lane.generatedPending': 'Bande-son, pas encore écoutée',
+  'music.generatedPendingHint':
+    'Composée au prochain rendu pour suivre l’histoire. Générez un aperçu pour l’écouter avant.',
   'music.lane.generated': 'générée',
   'music.tab.label': 'Origine de la musique',
   'music.tab.upload': 'Importer',
   'music.tab.generate': 'Bande-son générée',
-  'soundtrack.intro': 'Montage compose une bande-son pour ce projet. Écoutez-la, essayez-en une autre, gardez celle qui vous plaît.',
+  'soundtrack.intro':
+    'Montage compose une bande-son pour ce projet. Écoutez-la, essayez-en une autre, gardez celle qui vous plaît.',
   'soundtrack.moodLabel': 'Ambiance',
   'soundtrack.genreLabel': 'Genre',
   'soundtrack.tempoLabel': 'Tempo (bpm, facultatif)',
@@ -179,7 +184,8 @@ export const fr: Record<keyof typeof en, string> = {
   'soundtrack.instrumentsLabel': 'Instruments (facultatif)',
   'soundtrack.instrumentsError': 'Choisissez au plus {max} instruments.',
   'soundtrack.follow': 'Suivre l’histoire',
-  'soundtrack.followHint': 'L’ambiance de chaque scène et les actes façonnent la musique ; les changements tombent entre les scènes.',
+  'soundtrack.followHint':
+    'L’ambiance de chaque scène et les actes façonnent la musique ; les changements tombent entre les scènes.',
   'soundtrack.generate': 'Générer',
   'soundtrack.tryAnother': 'Essayer une autre',
   'soundtrack.keep': 'Garder',
@@ -189,7 +195,8 @@ export const fr: Record<keyof typeof en, string> = {
   'soundtrack.progress': 'Progression de la bande-son',
   'soundtrack.preview': 'Aperçu de {name}',
   'soundtrack.details': '{duration} · boucle de {start} à {end} · graine {seed}',
-  'soundtrack.error.SOUNDTRACK_FAILED': 'La bande-son n’a pas pu être composée. Essayez-en une autre.',
+  'soundtrack.error.SOUNDTRACK_FAILED':
+    'La bande-son n’a pas pu être composée. Essayez-en une autre.',
   'soundtrack.error.failed': 'La bande-son n’a pas pu être demandée. Réessayez.',
   'soundtrack.error.lost': 'La progression de la bande-son n’a pas pu être lue. Réessayez.',
   'soundtrack.name': '{genre} {mood} · {key} · {tempo} bpm',
