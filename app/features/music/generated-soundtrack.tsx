@@ -21,7 +21,7 @@ import { useI18n, type I18n } from '../../i18n/index.ts';
 import { apiCall } from '../../lib/api.ts';
 import { failureText } from '../../lib/api-messages.ts';
 import { ProgressBar } from '../renders/render-panel.tsx';
-import { keyName, soundtrackName } from './soundtrack-name.ts';
+import { keyName, parseTempo, soundtrackName } from './soundtrack-name.ts';
 
 /** At most this many instruments per request (the request schema's bound). */
 const MAX_INSTRUMENTS = 6;
@@ -38,15 +38,6 @@ interface GenerationView {
   progress: number;
   asset?: SoundtrackRecord & { url: string };
   error?: 'SOUNDTRACK_FAILED';
-}
-
-/** "" (automatic) or a whole tempo in bounds; anything else is an error to show (pure). */
-export function parseTempo(text: string): { tempo: number | undefined } | { error: true } {
-  const trimmed = text.trim();
-  if (!trimmed) return { tempo: undefined };
-  if (!/^\d+$/.test(trimmed)) return { error: true };
-  const tempo = Number(trimmed);
-  return tempo >= MIN_TEMPO && tempo <= MAX_TEMPO ? { tempo } : { error: true };
 }
 
 const capitalised = (text: string) => text.charAt(0).toLocaleUpperCase() + text.slice(1);

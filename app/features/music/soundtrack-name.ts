@@ -1,4 +1,5 @@
 import type { SoundtrackRecord } from '../../../shared/music/soundtrack.ts';
+import { MAX_TEMPO, MIN_TEMPO } from '../../../shared/music/soundtrack-request.ts';
 import type { I18n } from '../../i18n/index.ts';
 
 /** Tonics as French names them (solfège). */
@@ -43,4 +44,13 @@ export function soundtrackName(
     key: keyName(i18n, record.key),
     tempo: Math.round(record.tempoBpm),
   });
+}
+
+/** "" (automatic) or a whole tempo in bounds; anything else is an error to show (pure). */
+export function parseTempo(text: string): { tempo: number | undefined } | { error: true } {
+  const trimmed = text.trim();
+  if (!trimmed) return { tempo: undefined };
+  if (!/^\d+$/.test(trimmed)) return { error: true };
+  const tempo = Number(trimmed);
+  return tempo >= MIN_TEMPO && tempo <= MAX_TEMPO ? { tempo } : { error: true };
 }
