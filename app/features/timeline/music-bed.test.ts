@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseMusic } from './music-bed.ts';
+import { bedName, parseMusic } from './music-bed.ts';
 
 const asset = 'a'.repeat(64);
 
@@ -40,4 +40,14 @@ test('a generated soundtrack is marked, with or without its preview', () => {
   );
   assert.equal(parseMusic({ asset, volume: 0.35, generated: { seed: 1 } })?.generated, true);
   assert.equal(parseMusic({ asset, volume: 0.35, generated: null })?.generated, false);
+});
+
+test('a bed without a name is called what it is', () => {
+  const t = (key: string) => key;
+  assert.equal(bedName(parseMusic({ asset, volume: 1, name: 'Theme.mp3' })!, t), 'Theme.mp3');
+  assert.equal(bedName(parseMusic({ asset, volume: 1 })!, t), 'music.lane.unnamed');
+  assert.equal(
+    bedName(parseMusic({ volume: 1, generated: { seed: 1 } })!, t),
+    'music.lane.generatedPending',
+  );
 });

@@ -27,3 +27,11 @@ export function parseMusic(value: unknown): MusicBedView | null {
     generated: typeof generated === 'object' && generated !== null,
   };
 }
+
+/** The bed's name on the lane and in the history: its own, else what it is (pure). */
+export function bedName(
+  bed: MusicBedView,
+  t: (key: 'music.lane.generatedPending' | 'music.lane.unnamed') => string,
+): string {
+  return bed.name ?? (bed.generated ? t('music.lane.generatedPending') : t('music.lane.unnamed'));
+}
