@@ -12,13 +12,13 @@ import { soundtrackJobData, SoundtrackRequestError } from '../../shared/music/so
 import { isContentHash } from '../../shared/content-key.ts';
 import { NORMALISED_AUDIO } from '../../shared/node/ffmpeg/user-media.ts';
 import type { MediaStore } from '../../shared/node/media-store.ts';
-import { toTimeline } from '../../shared/project-doc.ts';
 import { bullPrefix } from '../../shared/render/render-queue.ts';
 import type * as Y from 'yjs';
 import { ApiError } from '../http/errors.ts';
 import { parseInput } from '../http/parse-input.ts';
 import type { RateLimits } from '../http/rate-limit.ts';
 import type { Projects } from '../projects/projects.ts';
+import { safeTimeline } from '../projects/timeline.ts';
 
 export type SoundtrackLimit = 'soundtracksByUser';
 
@@ -83,7 +83,14 @@ export function createSoundtracks(options: SoundtracksOptions) {
   async function generate(userId: string, projectId: string, body: unknown) {
     await options.projects.authorize(userId, projectId, 'edit');
     const request = parseInput(soundtrackRequestSchema, body);
-    const timeline = toTimeline(await options.documents.read(projectId));
+    const { timeline, timelineIssues = [] } = safeTimeline(await options.documents.read(projectId));
+    // A document the render would refuse gives no length or scenes to score: the same 422 it gets.
+    if (!timeline) {
+      throw new ApiError('VALIDATION_FAILED', 'errors.api.notRenderable', {
+        issues: timelineIssues,
+        fields: Object.fromEntries(timelineIssues.map((i) => [i.path.join('.'), i.message])),
+      });
+    }
     let data: MusicGenerateJobData;
     try {
       data = soundtrackJobData(request, timeline, randomSeed());
