@@ -6,9 +6,8 @@ import { addScene } from '../../shared/project-doc.ts';
 import {
   browserStage,
   closedAfterEachTest,
-  collectPageErrors,
   eventually,
-  signedInContext,
+  openProjectPage,
 } from '../support/browser.ts';
 import { connectClient } from '../support/collab-client.ts';
 import { createProject, signUp } from '../support/web-server.ts';
@@ -52,15 +51,15 @@ function helpers(stage: BrowserStage, closed: ReturnType<typeof closedAfterEachT
     locale: 'en' | 'fr',
     viewport = { width: 1440, height: 900 },
   ) {
-    const context = await signedInContext(stage.browser, stage.server.url, token, {
-      locale: locale === 'fr' ? 'fr-FR' : 'en-US',
-    });
-    closed.contexts.add(context);
-    const page = await context.newPage();
+    const { page, errors } = await openProjectPage(
+      stage.browser,
+      stage.server.url,
+      token,
+      projectId,
+      { locale: locale === 'fr' ? 'fr-FR' : 'en-US' },
+    );
+    closed.contexts.add(page.context());
     await page.setViewportSize(viewport);
-    const errors = collectPageErrors(page);
-    await page.goto(`/projects/${projectId}`);
-    await page.getByTestId('live-project').waitFor();
     await page.locator(`html[lang="${locale}"]`).waitFor();
     await page.getByTestId('timeline-music').click();
     await page.getByTestId('music-picker').waitFor();
