@@ -149,7 +149,7 @@ describe('generated soundtracks: composed by a render node', () => {
     owner = await signUp(web.url, 'Listener');
     const res = await api(web.url, 'POST', '/api/v1/projects', {
       token: owner.token,
-      body: { from: { sample: 'atlantis' } },
+      body: { from: { sample: 'le-fournil' } },
     });
     assert.equal(res.status, 201, JSON.stringify(res.body));
     projectId = res.body.project.id;
