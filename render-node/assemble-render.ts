@@ -229,7 +229,8 @@ function uploadedAssets(plan: RenderPlan): string[] {
   const pictures = plan.scenes.flatMap((s) =>
     s.picture.source === 'upload' ? [s.picture.asset] : [],
   );
-  return plan.music ? [...pictures, plan.music.asset] : pictures;
+  const music = plan.music && !plan.music.generated ? [plan.music.asset] : [];
+  return [...pictures, ...music];
 }
 
 /**

@@ -31,6 +31,7 @@ import {
   VOICE_SAMPLE_LIMIT,
   type VoiceSampleLimit,
 } from './voices/voice-samples.ts';
+import { createSoundtracks, SOUNDTRACK_LIMIT, type SoundtrackLimit } from './music/soundtracks.ts';
 
 /**
  * The composition root: one database, one Redis client, the domain modules
@@ -165,6 +166,18 @@ export async function createServices(config: Config, logger: Logger) {
       voiceSamplesByUser: VOICE_SAMPLE_LIMIT,
     }),
   });
+  // Generated soundtracks (issue 18, ADR 0036): composed by render nodes, read from their jobs.
+  const soundtracks = createSoundtracks({
+    redisUrl: config.redisUrl,
+    prefix: config.redisPrefix,
+    redis,
+    media,
+    projects,
+    documents: collab.documents,
+    limits: new RateLimits<SoundtrackLimit>(redis, config.redisPrefix, {
+      soundtracksByUser: SOUNDTRACK_LIMIT,
+    }),
+  });
 
   return {
     config,
@@ -182,6 +195,7 @@ export async function createServices(config: Config, logger: Logger) {
     media,
     music,
     voiceSamples,
+    soundtracks,
     shareLinks,
     collab,
     comments,
@@ -193,6 +207,7 @@ export async function createServices(config: Config, logger: Logger) {
       mailer.close();
       await renderQueue.close();
       await voiceSamples.close();
+      await soundtracks.close();
       await collab.close();
       redis.disconnect();
       await database.close();

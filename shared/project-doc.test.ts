@@ -25,6 +25,8 @@ import {
   readCastVoice,
   setProjectSetting,
   readMusic,
+  defaultSoundtrack,
+  keepGeneratedSoundtrack,
   setMusicBed,
   setMusicMix,
   setSceneCast,
@@ -32,7 +34,7 @@ import {
   splitScene,
   toTimeline,
 } from './project-doc.ts';
-import { TimelineError, canonicalJson } from './timeline.ts';
+import { DEFAULT_MUSIC_VOLUME, TimelineError, canonicalJson, musicSchema } from './timeline.ts';
 
 function sync(a: Y.Doc, b: Y.Doc) {
   Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
@@ -612,6 +614,8 @@ test('a character voice: validated, one undo step, in the timeline, cleared back
 test('the music bed: a new file keeps the mix, volume and ducking change one at a time, bad values change nothing', () => {
   const doc = new Y.Doc();
   initProjectDoc(doc, { title: 'T' });
+  // Without its default soundtrack: the project as it is once someone removed its music.
+  projectMap(doc).set('music', null);
   const a = 'a'.repeat(64);
   const b = 'b'.repeat(64);
   assert.equal(setMusicMix(doc, { volume: 0.5 }), false, 'no bed, nothing to mix');
@@ -631,4 +635,75 @@ test('the music bed: a new file keeps the mix, volume and ducking change one at 
   assert.throws(() => setMusicBed(doc, { asset: 'not-a-hash' }, 0.35), RangeError);
   assert.deepEqual(readMusic(doc), { asset: b, volume: 0.8, duck: false }, 'nothing changed');
   assert.equal(toTimeline(doc).music?.duck, false, 'the timeline carries it');
+});
+
+test('a new project scores itself: a generated soundtrack following the story, not previewed yet', () => {
+  const doc = new Y.Doc();
+  initProjectDoc(doc, { title: 'T' });
+  const music = readMusic(doc);
+  assert.ok(music?.generated, JSON.stringify(music));
+  assert.equal(music.asset, undefined);
+  assert.equal(music.volume, DEFAULT_MUSIC_VOLUME);
+  assert.equal(music.duck, true);
+  assert.equal(music.generated.followStory, true);
+  assert.equal(music.generated.genre, 'ambient');
+  assert.ok(Number.isInteger(music.generated.seed) && music.generated.seed < 2 ** 31);
+  assert.deepEqual(toTimeline(doc).music, music, 'the timeline holds it');
+  // Neither an asset nor a generated soundtrack: refused, naming the asset.
+  const bare = musicSchema.safeParse({ volume: 0.5 });
+  assert.equal(bare.success, false);
+  assert.deepEqual(bare.error?.issues[0]?.path, ['asset']);
+  assert.throws(
+    () => keepGeneratedSoundtrack(doc, { asset: 'x', name: 'n', generated: { seed: 1 } }, 0.35),
+    RangeError,
+  );
+  assert.deepEqual(readMusic(doc), music, 'nothing changed');
+  assert.deepEqual(defaultSoundtrack(7).generated, {
+    followStory: true,
+    genre: 'ambient',
+    seed: 7,
+  });
+});
+
+test('keeping a generated soundtrack: its preview, name and request, ducked, the volume kept, one undo step', () => {
+  const doc = new Y.Doc();
+  initProjectDoc(doc, { title: 'T' });
+  setMusicMix(doc, { volume: 0.6, duck: false });
+  const undo = new Y.UndoManager(projectMap(doc));
+  const before = readMusic(doc);
+  const kept = keepGeneratedSoundtrack(
+    doc,
+    {
+      asset: 'c'.repeat(64),
+      name: 'Calm ambient · D minor · 72 bpm',
+      generated: { mood: 'calm', seed: 9 },
+    },
+    0.35,
+  );
+  assert.deepEqual(kept, {
+    asset: 'c'.repeat(64),
+    volume: 0.6,
+    name: 'Calm ambient · D minor · 72 bpm',
+    duck: true,
+    generated: { mood: 'calm', seed: 9 },
+  });
+  assert.deepEqual(readMusic(doc), kept);
+  undo.undo();
+  assert.deepEqual(readMusic(doc), before, 'one undo step brings the default back');
+  projectMap(doc).set('music', null);
+  assert.equal(
+    keepGeneratedSoundtrack(doc, { asset: 'c'.repeat(64), name: 'n', generated: { seed: 1 } }, 0.35)
+      .volume,
+    0.35,
+    'a first bed gets the default volume',
+  );
+  assert.throws(
+    () =>
+      keepGeneratedSoundtrack(
+        doc,
+        { asset: 'c'.repeat(64), name: 'n', generated: { seed: -1 } },
+        0.35,
+      ),
+    RangeError,
+  );
 });

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import type { KeptSoundtrack } from './music/soundtrack-request.ts';
 import type { z } from 'zod';
 import { compareOrdered, orderForIndex, orderKeys, type Ordered } from './ordering.ts';
 import { newId, randomSeed } from './ids.ts';
@@ -16,6 +17,7 @@ import {
   SCENE_DEFAULTS,
   SCHEMA_VERSION,
   canonicalJson,
+  DEFAULT_MUSIC_VOLUME,
   castMemberSchema,
   musicSchema,
   sceneSchema,
@@ -75,8 +77,22 @@ export function initProjectDoc(doc: Y.Doc, init: { title: string; language?: Lan
     project.set('fps', PROJECT_DEFAULTS.fps);
     project.set('stylePreset', PROJECT_DEFAULTS.stylePreset);
     project.set('voice', { ...PROJECT_DEFAULTS.voice, voice: language });
-    project.set('music', null);
+    // A newcomer's first render has a soundtrack (issue 18, ADR 0036): generated, following the story.
+    project.set('music', defaultSoundtrack(randomSeed() >>> 1));
   });
+}
+
+/**
+ * The music of a new project: an ambient soundtrack that follows the story,
+ * not previewed yet (no asset: the render composes it), ducked under the
+ * narration at the default volume (pure).
+ */
+export function defaultSoundtrack(seed: number): MusicBed {
+  return {
+    volume: DEFAULT_MUSIC_VOLUME,
+    duck: true,
+    generated: { followStory: true, genre: 'ambient', seed },
+  };
 }
 
 export interface SceneRef {
@@ -625,6 +641,29 @@ export function setMusicBed(
       duck: current?.duck,
     }),
   ) as MusicBed;
+  doc.transact(() => projectMap(doc).set('music', next));
+  return next;
+}
+
+/**
+ * Keeps a generated soundtrack as the project's bed (issue 18): its preview's
+ * audio, its name and how it was asked for, ducked under narration. The
+ * volume people set stays; the default applies only to a first bed. One
+ * transaction: one undo step. Throws a RangeError (changing nothing) when invalid.
+ */
+export function keepGeneratedSoundtrack(
+  doc: Y.Doc,
+  kept: { asset: string; name: string; generated: KeptSoundtrack },
+  defaultVolume: number,
+): MusicBed {
+  const current = readMusic(doc);
+  const next = parseField(musicSchema, 'music', {
+    asset: kept.asset,
+    volume: current?.volume ?? defaultVolume,
+    name: kept.name,
+    duck: true,
+    generated: kept.generated,
+  }) as MusicBed;
   doc.transact(() => projectMap(doc).set('music', next));
   return next;
 }

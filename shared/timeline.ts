@@ -114,21 +114,29 @@ export const sceneSchema = z.object({
  * only; `duck` absent reads as true (ducked under narration, what every render
  * did before the option existed), so older documents render as they did.
  */
-export const musicSchema = z.object({
-  asset: assetHash,
-  volume: z.number().min(0).max(1),
-  name: singleLineText(z.string().min(1).max(MAX_MUSIC_NAME)).optional(),
-  duck: z.boolean().optional(),
-  /**
-   * A generated soundtrack (issue 18): how it was asked for. `asset` is the
-   * kept preview; a render composes the same request again to its own exact
-   * length (and scenes, to follow the story), cached by its inputs.
-   */
-  generated: keptSoundtrackSchema.optional(),
-});
+export const musicSchema = z
+  .object({
+    /** The bed's audio; absent only for a generated soundtrack not previewed yet (the render composes it). */
+    asset: assetHash.optional(),
+    volume: z.number().min(0).max(1),
+    name: singleLineText(z.string().min(1).max(MAX_MUSIC_NAME)).optional(),
+    duck: z.boolean().optional(),
+    /**
+     * A generated soundtrack (issue 18): how it was asked for. `asset` is the
+     * kept preview; a render composes the same request again to its own exact
+     * length (and scenes, to follow the story), cached by its inputs.
+     */
+    generated: keptSoundtrackSchema.optional(),
+  })
+  .refine((music) => music.asset !== undefined || music.generated !== undefined, {
+    message: 'needs an audio asset or a generated soundtrack',
+    path: ['asset'],
+  });
 
 /** Music ducks under narration unless a person turned it off. */
 export const MUSIC_DUCK_DEFAULT = true;
+/** A project's first music bed plays at this volume (an uploaded file or a kept soundtrack). */
+export const DEFAULT_MUSIC_VOLUME = 0.35;
 
 /** Whether the bed is ducked under narration (absent: the default). */
 export const musicDucks = (music: { duck?: boolean | undefined }): boolean =>

@@ -35,6 +35,7 @@ test('the audio key changes with the music volume and ducking, not with its name
   });
   const keyOf = (t: Timeline) => {
     const plan = planRender(t, tinyPreset(), engines);
+    assert.ok(plan.music && !plan.music.generated, 'uploaded music');
     return audioKey(plan, { narrations: [], music: plan.music, totalSamples: 4800 });
   };
   const music = base.music!;

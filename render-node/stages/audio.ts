@@ -7,7 +7,7 @@ import { DEFAULT_MOOD, soundtrackSpec } from '../../shared/music/soundtrack-spec
 import { soundtrackKey, type SoundtrackSpec } from '../../shared/music/soundtrack.ts';
 import { makeSoundtrack } from '../engines/music/make-soundtrack.ts';
 import type { RenderContext } from '../render-context.ts';
-import type { PlannedMusic, RenderLayout, RenderPlan } from './plan.ts';
+import type { GeneratedMusic, RenderLayout, RenderPlan, UploadedMusic } from './plan.ts';
 
 /**
  * The audio bed: every narration at its planned sample, an optional music
@@ -44,8 +44,8 @@ export interface AudioBedSpec {
  * spec is fitted to this render (its `asset` is then the soundtrack's key).
  */
 export type BedMusic =
-  | Omit<PlannedMusic, 'generated'>
-  | (Omit<PlannedMusic, 'generated'> & { soundtrack: SoundtrackSpec });
+  | UploadedMusic
+  | (Omit<GeneratedMusic, 'generated'> & { asset: string; soundtrack: SoundtrackSpec });
 
 export function audioBedSpec(
   plan: RenderPlan,
@@ -68,8 +68,8 @@ export function audioBedSpec(
  */
 export function bedMusic(plan: RenderPlan, layout: RenderLayout): BedMusic | null {
   if (!plan.music) return null;
+  if (!plan.music.generated) return plan.music;
   const { generated, ...music } = plan.music;
-  if (!generated) return plan.music;
   const durationSec = layout.totalSamples / plan.sampleRate;
   const bounds = layout.scenes.map((scene, i) =>
     i === 0 ? 0 : scene.startFrame + scene.body.from / 2,

@@ -152,18 +152,28 @@ export interface RenderPlan {
   warnings: string[];
 }
 
-export interface PlannedMusic {
-  asset: string;
+interface MusicMix {
   volume: number;
   /** Ducked under the narration (a sidechain compressor) or at its volume throughout. */
   duck: boolean;
-  /**
-   * A generated soundtrack (issue 18): composed again for the render's exact
-   * length (known once narration is), following its scenes when asked.
-   * Absent for uploaded music, so those plans and keys are as before.
-   */
-  generated?: PlannedSoundtrack;
 }
+
+/** Uploaded music: the stored file (plans and keys as before issue 18). */
+export interface UploadedMusic extends MusicMix {
+  asset: string;
+  generated?: undefined;
+}
+
+/**
+ * A generated soundtrack (issue 18): composed again for the render's exact
+ * length (known once narration is), following its scenes when asked. The
+ * kept preview's file is not what plays, so it is not in the plan.
+ */
+export interface GeneratedMusic extends MusicMix {
+  generated: PlannedSoundtrack;
+}
+
+export type PlannedMusic = UploadedMusic | GeneratedMusic;
 
 export interface PlannedSoundtrack {
   request: KeptSoundtrack;
@@ -334,17 +344,21 @@ export function planRender(
     burnCaptions,
     scenes,
     transitions,
-    music: timeline.music ? plannedMusic(timeline.music, timeline.scenes) : null,
+    music: plannedMusic(timeline.music, timeline.scenes),
     warnings,
   };
 }
 
-function plannedMusic(music: MusicBed, scenes: readonly TimelineScene[]): PlannedMusic {
-  const planned = { asset: music.asset, volume: music.volume, duck: musicDucks(music) };
-  if (!music.generated) return planned;
+function plannedMusic(
+  music: MusicBed | null,
+  scenes: readonly TimelineScene[],
+): PlannedMusic | null {
+  if (!music) return null;
+  const mix = { volume: music.volume, duck: musicDucks(music) };
+  if (!music.generated) return music.asset ? { asset: music.asset, ...mix } : null;
   const fallback = music.generated.mood ?? DEFAULT_MOOD;
   return {
-    ...planned,
+    ...mix,
     generated: {
       request: music.generated,
       scenes: scenes.map((s) => ({ mood: soundtrackMoodOf(s.mood) ?? fallback, act: s.act })),

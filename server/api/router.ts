@@ -39,6 +39,30 @@ const param = (req: Request, name: string) => String(req.params[name] ?? '');
 const startsFromStarter = (body: unknown) =>
   typeof body === 'object' && body !== null && 'from' in body;
 
+/**
+ * A content-addressed audio file for members, with Range requests: its bytes
+ * never change (immutable), and it is private (no shared caches).
+ */
+function sendMemberAudio(
+  res: Response,
+  next: NextFunction,
+  path: string,
+  type: string,
+  notFound: 'errors.api.musicNotFound' | 'errors.api.soundtrackNotFound',
+) {
+  res.sendFile(
+    path,
+    {
+      acceptRanges: true,
+      cacheControl: false,
+      headers: { 'Cache-Control': 'private, max-age=31536000, immutable', 'Content-Type': type },
+    },
+    (err) => {
+      if (err && !res.headersSent) next(new ApiError('NOT_FOUND', notFound));
+    },
+  );
+}
+
 /** REST API v1 (docs/api.md). Routes parse, call a domain module, answer. */
 export function apiRouter(services: Services): Router {
   const {
@@ -52,6 +76,7 @@ export function apiRouter(services: Services): Router {
     media,
     music,
     voiceSamples,
+    soundtracks,
     shareLinks,
     collab,
     starters,
@@ -455,21 +480,30 @@ export function apiRouter(services: Services): Router {
         String(req.params[0]),
         String(req.params[1]),
       );
-      res.sendFile(
-        file,
-        {
-          acceptRanges: true,
-          cacheControl: false,
-          // Content-addressed: the bytes never change. Members only: no shared caches.
-          headers: {
-            'Cache-Control': 'private, max-age=31536000, immutable',
-            'Content-Type': 'audio/flac',
-          },
-        },
-        (err) => {
-          if (err && !res.headersSent) next(new ApiError('NOT_FOUND', 'errors.api.musicNotFound'));
-        },
-      );
+      sendMemberAudio(res, next, file, 'audio/flac', 'errors.api.musicNotFound');
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  // Generated soundtracks (issue 18, ADR 0036): composed by a render node, progress read from its job.
+  router.post(
+    '/projects/:id/music/generate',
+    json(
+      async (req) => soundtracks.generate(requireSession(req).user.id, param(req, 'id'), req.body),
+      202,
+    ),
+  );
+
+  router.get(
+    /^\/music\/([0-9a-f]{64})$/,
+    json(async (req) => soundtracks.get(requireSession(req).user.id, String(req.params[0]))),
+  );
+
+  router.get(/^\/music\/([0-9a-f]{64})\/audio\.flac$/, async (req, res, next) => {
+    try {
+      const path = await soundtracks.audioPath(requireSession(req).user.id, String(req.params[0]));
+      sendMemberAudio(res, next, path, 'audio/flac', 'errors.api.soundtrackNotFound');
     } catch (err) {
       next(err);
     }

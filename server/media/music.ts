@@ -3,7 +3,7 @@ import type * as Y from 'yjs';
 import { z } from 'zod';
 import { projectMap, readMusic, setMusicBed } from '../../shared/project-doc.ts';
 import { musicUploadName } from '../../shared/music-name.ts';
-import { musicSchema, type MusicBed } from '../../shared/timeline.ts';
+import { DEFAULT_MUSIC_VOLUME, musicSchema, type MusicBed } from '../../shared/timeline.ts';
 import {
   NORMALISED_AUDIO,
   normaliseUserAudio,
@@ -23,7 +23,7 @@ import { parseInput } from '../http/parse-input.ts';
 import { receiveUpload } from '../http/receive-upload.ts';
 import type { Projects } from '../projects/projects.ts';
 
-export const DEFAULT_MUSIC_VOLUME = 0.35;
+export { DEFAULT_MUSIC_VOLUME };
 /** Longest a transcode of one upload may take before it is given up (a hostile file can be slow). */
 const TRANSCODE_TIMEOUT_MS = 120_000;
 

@@ -88,6 +88,8 @@ export const API_MESSAGES = {
   'errors.api.cannotRetryNow': 'This render cannot be retried now',
   'errors.api.voiceSampleUnavailable': 'No render node could speak the sample',
   'errors.api.voiceSampleNotFound': 'No such voice sample',
+  // Generated soundtracks (issue 18)
+  'errors.api.soundtrackNotFound': 'No such generated soundtrack',
   'errors.api.liveLimit.user':
     'You already have {live} renders queued or running, the limit per person ({limit}); wait for one to finish or cancel one',
   'errors.api.liveLimit.project':

@@ -870,7 +870,12 @@ describe('project editor', () => {
     await page.getByRole('menu').waitFor({ state: 'detached' });
     assert.equal(await text(timeline.locator('.tl-label-video')), 'Vidéo');
     assert.equal(await text(timeline.locator('.tl-label-music')), 'Musique');
-    assert.equal(await text(page.getByTestId('timeline-music')), '+ Ajouter une musique');
+    // A new project's own soundtrack (issue 18): generated, composed at the render.
+    assert.equal(
+      await text(page.getByTestId('timeline-music-name')),
+      'Bande-son, pas encore écoutée',
+    );
+    assert.equal(await text(page.getByTestId('timeline-music-generated')), 'générée');
     assert.match(
       (await page.getByTestId('timeline-block').first().getAttribute('aria-label')) ?? '',
       /^Scène 1, La jetée, /,
@@ -896,7 +901,11 @@ describe('project editor', () => {
     assert.equal(await selectedOption(first.getByTestId('scene-transition')), 'Crossfade');
     assert.equal(await first.getByTestId('scene-mood').inputValue(), 'tense');
     assert.equal(await text(timeline.locator('.tl-label-video')), 'Video');
-    assert.equal(await text(page.getByTestId('timeline-music')), '+ Add music');
+    assert.equal(
+      await text(page.getByTestId('timeline-music-name')),
+      'Soundtrack, not previewed yet',
+    );
+    assert.equal(await text(page.getByTestId('timeline-music-generated')), 'generated');
     assert.equal(await page.getByTestId('language-en').getAttribute('aria-pressed'), 'true');
 
     // Nothing was lost: the same editor (not reloaded), the text, the tab, the selection.

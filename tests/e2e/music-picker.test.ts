@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type * as Y from 'yjs';
-import { addScene } from '../../shared/project-doc.ts';
+import { addScene, projectMap } from '../../shared/project-doc.ts';
 import { runFfmpeg } from '../../shared/node/ffmpeg/run-ffmpeg.ts';
 import {
   browserStage,
@@ -89,6 +89,8 @@ describe('music picker', () => {
     await client.settled();
     addScene(client.doc, { title: 'Harbour', narration: 'The harbour wakes up slowly.' });
     addScene(client.doc, { title: 'Storm', narration: 'A storm rolls in from the west.' });
+    // Uploads onto a project without music: as once its own soundtrack (issue 18) was removed.
+    projectMap(client.doc).set('music', null);
     await client.settled();
     return { owner, projectId, client };
   }

@@ -17,7 +17,7 @@ import {
   type Transition,
 } from '../../../shared/timeline.ts';
 import { useI18n, type I18n } from '../../i18n/index.ts';
-import { parseMusic } from '../timeline/music-bed.ts';
+import { bedName, parseMusic } from '../timeline/music-bed.ts';
 
 /** Unchanged text longer than this is shortened around the changes. */
 const KEEP_SAME = 160;
@@ -360,7 +360,7 @@ function formatValue(context: Context, field: string, value: unknown): string {
         if (!bed) break;
         // Name and ducking too: a change of either alone must not read as no change.
         return t(bed.duck ? 'music.diff' : 'music.diffNotDucked', {
-          name: bed.name ?? t('music.lane.unnamed'),
+          name: bedName(bed, t),
           volume: Math.round(bed.volume * 100),
         });
       }

@@ -1,4 +1,5 @@
 import * as Checkbox from '@radix-ui/react-checkbox';
+import * as Tabs from '@radix-ui/react-tabs';
 import {
   useEffect,
   useId,
@@ -21,6 +22,7 @@ import { apiCall, type ApiFailure } from '../../lib/api.ts';
 import { failureText } from '../../lib/api-messages.ts';
 import { ProgressBar } from '../renders/render-panel.tsx';
 import { parseMusic, type MusicBedView } from '../timeline/music-bed.ts';
+import { GeneratedSoundtrack } from './generated-soundtrack.tsx';
 import { musicPath, uploadMusic, type MusicUpload } from './upload-music.ts';
 
 export interface MusicPickerProps {
@@ -93,6 +95,7 @@ function MusicPickerBody({ doc, projectId, readOnly, undo }: MusicPickerProps) {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
+  const [source, setSource] = useState<'upload' | 'generate'>('upload');
   const fileInput = useRef<HTMLInputElement>(null);
 
   // Closing the picker stops an upload under way: nothing is left half-sent.
@@ -175,61 +178,94 @@ function MusicPickerBody({ doc, projectId, readOnly, undo }: MusicPickerProps) {
       )}
 
       {readOnly ? null : (
-        <div className="music-upload">
-          {upload ? (
-            <div className="music-progress" data-testid="music-upload">
-              <p className="music-progress-text">
-                {upload.progress === null || upload.progress >= 1
-                  ? t('music.processing')
-                  : t('music.uploading', { name: upload.name })}
-              </p>
-              <div className="music-progress-line">
-                <ProgressBar
-                  value={upload.progress ?? 1}
-                  label={t('music.uploadProgress')}
-                  testId="music-upload-progress"
-                />
-                <button
-                  type="button"
-                  className="btn btn-small"
-                  data-testid="music-upload-cancel"
-                  onClick={() => upload.handle.cancel()}
-                >
-                  {t('music.cancelUpload')}
-                </button>
-              </div>
+        <Tabs.Root
+          className="music-source"
+          value={source}
+          onValueChange={(value) => setSource(value === 'generate' ? 'generate' : 'upload')}
+        >
+          <Tabs.List className="tabs-list" aria-label={t('music.tab.label')}>
+            <Tabs.Trigger className="tab" value="upload" data-testid="music-tab-upload">
+              {t('music.tab.upload')}
+            </Tabs.Trigger>
+            <Tabs.Trigger className="tab" value="generate" data-testid="music-tab-generate">
+              {t('music.tab.generate')}
+            </Tabs.Trigger>
+          </Tabs.List>
+          <Tabs.Content value="upload" className="music-source-panel">
+            <div className="music-upload">
+              {upload ? (
+                <div className="music-progress" data-testid="music-upload">
+                  <p className="music-progress-text">
+                    {upload.progress === null || upload.progress >= 1
+                      ? t('music.processing')
+                      : t('music.uploading', { name: upload.name })}
+                  </p>
+                  <div className="music-progress-line">
+                    <ProgressBar
+                      value={upload.progress ?? 1}
+                      label={t('music.uploadProgress')}
+                      testId="music-upload-progress"
+                    />
+                    <button
+                      type="button"
+                      className="btn btn-small"
+                      data-testid="music-upload-cancel"
+                      onClick={() => upload.handle.cancel()}
+                    >
+                      {t('music.cancelUpload')}
+                    </button>
+                  </div>
+                </div>
+              ) : (
+                <div className="music-choose">
+                  <input
+                    ref={fileInput}
+                    type="file"
+                    accept="audio/*,.mp3,.wav,.m4a,.aac,.ogg,.oga,.flac"
+                    className="visually-hidden"
+                    tabIndex={-1}
+                    aria-hidden
+                    data-testid="music-file"
+                    onChange={(event) => {
+                      const file = event.currentTarget.files?.[0];
+                      event.currentTarget.value = '';
+                      if (file) void send(file);
+                    }}
+                  />
+                  <button
+                    type="button"
+                    className="btn btn-primary"
+                    data-testid="music-upload-button"
+                    onClick={() => fileInput.current?.click()}
+                  >
+                    {music ? t('music.replace') : t('music.upload')}
+                  </button>
+                  {music ? <RemoveMusic projectId={projectId} /> : null}
+                  <span className="music-drop-hint" data-testid="music-drop-hint">
+                    {dragging ? t('music.dropping') : t('music.dropHint')}
+                  </span>
+                </div>
+              )}
             </div>
-          ) : (
-            <div className="music-choose">
-              <input
-                ref={fileInput}
-                type="file"
-                accept="audio/*,.mp3,.wav,.m4a,.aac,.ogg,.oga,.flac"
-                className="visually-hidden"
-                tabIndex={-1}
-                aria-hidden
-                data-testid="music-file"
-                onChange={(event) => {
-                  const file = event.currentTarget.files?.[0];
-                  event.currentTarget.value = '';
-                  if (file) void send(file);
-                }}
-              />
-              <button
-                type="button"
-                className="btn btn-primary"
-                data-testid="music-upload-button"
-                onClick={() => fileInput.current?.click()}
-              >
-                {music ? t('music.replace') : t('music.upload')}
-              </button>
-              {music ? <RemoveMusic projectId={projectId} /> : null}
-              <span className="music-drop-hint" data-testid="music-drop-hint">
-                {dragging ? t('music.dropping') : t('music.dropHint')}
-              </span>
-            </div>
-          )}
-        </div>
+          </Tabs.Content>
+          {/* Mounted while hidden: a generation under way survives a look at the other tab. */}
+          <Tabs.Content
+            value="generate"
+            className="music-source-panel"
+            forceMount
+            hidden={source !== 'generate'}
+          >
+            <GeneratedSoundtrack
+              doc={doc}
+              projectId={projectId}
+              step={step}
+              onKept={(name) => {
+                setError(null);
+                setNotice(t('soundtrack.kept', { name }));
+              }}
+            />
+          </Tabs.Content>
+        </Tabs.Root>
       )}
 
       {error ? (
@@ -307,7 +343,8 @@ function CurrentMusic(props: { music: MusicBedView; projectId: string }) {
   const audio = useRef<HTMLAudioElement>(null);
   const [playing, setPlaying] = useState(false);
   const [duration, setDuration] = useState<number | null>(null);
-  const name = music.name ?? t('music.unnamed');
+  const name =
+    music.name ?? (music.generated ? t('music.lane.generatedPending') : t('music.unnamed'));
   const src = music.asset ? `${musicPath(props.projectId)}/${music.asset}.flac` : null;
 
   useEffect(() => {
@@ -342,9 +379,11 @@ function CurrentMusic(props: { music: MusicBedView; projectId: string }) {
           {name}
         </p>
         <p className="music-length" data-testid="music-duration">
-          {duration === null
-            ? t('music.durationLoading')
-            : t('music.duration', { duration: i18n.duration(duration) })}
+          {!src
+            ? t('music.generatedPendingHint')
+            : duration === null
+              ? t('music.durationLoading')
+              : t('music.duration', { duration: i18n.duration(duration) })}
         </p>
       </div>
       {src ? (

@@ -3,7 +3,7 @@ import type * as Y from 'yjs';
 import { useI18n } from '../../i18n/index.ts';
 import { MusicPicker } from '../music/music-picker.tsx';
 import { MIN_BLOCK_PX } from './timeline-math.ts';
-import { parseMusic } from './music-bed.ts';
+import { bedName, parseMusic } from './music-bed.ts';
 
 /**
  * The music track: one bed under the whole project (its name, volume and
@@ -23,7 +23,7 @@ export function MusicTrack(props: {
   const lane = useRef<HTMLButtonElement>(null);
   const musicBed = parseMusic(props.music);
   const volume = musicBed ? Math.round(musicBed.volume * 100) : 0;
-  const name = musicBed?.name ?? t('music.lane.unnamed');
+  const name = musicBed ? bedName(musicBed, t) : '';
   const label = musicBed
     ? t(musicBed.duck ? 'music.lane.labelDucked' : 'music.lane.label', { name, volume })
     : t(props.readOnly ? 'music.lane.labelNone' : 'music.lane.labelAdd');
@@ -49,6 +49,11 @@ export function MusicTrack(props: {
               <span className="tl-music-volume" data-testid="timeline-music-volume">
                 {t('music.lane.volume', { volume })}
               </span>
+              {musicBed.generated ? (
+                <span className="tl-music-generated" data-testid="timeline-music-generated">
+                  {t('music.lane.generated')}
+                </span>
+              ) : null}
               {musicBed.duck ? (
                 <span className="tl-music-ducked" data-testid="timeline-music-ducked">
                   {t('music.lane.ducked')}

@@ -88,6 +88,8 @@ export const fr: Record<keyof typeof en, string> = {
   'errors.api.cannotRetryNow': 'Ce rendu ne peut pas être relancé maintenant',
   'errors.api.voiceSampleUnavailable': 'Aucun nœud de rendu n’a pu dire l’extrait',
   'errors.api.voiceSampleNotFound': 'Cet extrait de voix n’existe pas',
+  // Generated soundtracks (issue 18)
+  'errors.api.soundtrackNotFound': 'Cette bande-son générée n’existe pas',
   'errors.api.liveLimit.user':
     'Vous avez déjà {live} rendus en attente ou en cours, la limite par personne ({limit}) ; attendez qu’un rendu se termine ou annulez-en un',
   'errors.api.liveLimit.project':
