@@ -2,8 +2,11 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   keptSoundtrack,
+  previewDurationSec,
   projectLengthSec,
+  SOUNDTRACK_PREVIEW_SEC,
   soundtrackJobData,
+  soundtrackProjectOf,
   SoundtrackRequestError,
 } from './soundtrack-job.ts';
 import { generationId } from './soundtrack.ts';
@@ -35,6 +38,30 @@ describe('soundtrack job data', () => {
     assert.equal(soundtrackJobData({ durationSec: 42.5 }, project, 1).durationSec, 42.5);
     // An automatic empty scene lasts its minimum: still a length.
     assert.ok(soundtrackJobData({}, { language: 'fr', scenes: [scene(null)] }, 1).durationSec > 0);
+  });
+
+  test("the picker's preview: the project's length up to 30 s, none without scenes", () => {
+    assert.equal(previewDurationSec(project), 20);
+    const long = { language: 'en' as const, scenes: [scene(50), scene(40)] };
+    assert.equal(previewDurationSec(long), SOUNDTRACK_PREVIEW_SEC);
+    assert.equal(previewDurationSec({ language: 'en', scenes: [] }), undefined);
+  });
+
+  test("a live document's scenes read as a soundtrack project: odd values fall back", () => {
+    assert.deepEqual(
+      soundtrackProjectOf('fr', [
+        { narration: 'Bonjour.', durationSec: 3, mood: 'calm', act: 2 },
+        { narration: '', durationSec: 'x', mood: 7, act: null },
+      ]),
+      {
+        language: 'fr',
+        scenes: [
+          { narration: 'Bonjour.', durationSec: 3, mood: 'calm', act: 2 },
+          { narration: '', durationSec: null, mood: '', act: 1 },
+        ],
+      },
+    );
+    assert.equal(soundtrackProjectOf(undefined, []).language, 'en');
   });
 
   test('following the story: scene moods mapped, acts kept, lengths scaled to the total', () => {

@@ -108,6 +108,37 @@ export function soundtrackJobData(
   return { request: { ...request, seed }, durationSec, scenes };
 }
 
+/**
+ * The longest preview the music picker asks for. The render composes the kept
+ * request again at its own length, so a person only needs to hear the music's
+ * character: a short piece with the same mood, genre, key, tempo, instruments
+ * and seed (and, following the story, every scene's section condensed) is
+ * composed in about a second where a whole long score takes several.
+ */
+export const SOUNDTRACK_PREVIEW_SEC = 30;
+
+/** The length the picker asks for: the project's, up to SOUNDTRACK_PREVIEW_SEC (none without scenes) (pure). */
+export function previewDurationSec(project: SoundtrackProject): number | undefined {
+  const sec = projectLengthSec(project);
+  return sec > 0 ? Math.min(sec, SOUNDTRACK_PREVIEW_SEC) : undefined;
+}
+
+/** The scenes of a live project document as a soundtrack job reads them (pure over the doc). */
+export function soundtrackProjectOf(
+  language: unknown,
+  scenes: readonly { narration: string; durationSec: unknown; mood: unknown; act: unknown }[],
+): SoundtrackProject {
+  return {
+    language: language === 'fr' ? 'fr' : 'en',
+    scenes: scenes.map((scene) => ({
+      narration: scene.narration,
+      durationSec: typeof scene.durationSec === 'number' ? scene.durationSec : null,
+      mood: typeof scene.mood === 'string' ? scene.mood : '',
+      act: typeof scene.act === 'number' ? scene.act : 1,
+    })),
+  };
+}
+
 /** What a project keeps of a generation: the request without its length, seed fixed (pure). */
 export function keptSoundtrack(request: SoundtrackRequest & { seed: number }): KeptSoundtrack {
   const { durationSec: _length, ...kept } = request;

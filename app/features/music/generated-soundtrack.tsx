@@ -1,9 +1,18 @@
 import * as Checkbox from '@radix-ui/react-checkbox';
 import { useEffect, useId, useRef, useState } from 'react';
 import type * as Y from 'yjs';
-import { keepGeneratedSoundtrack } from '../../../shared/project-doc.ts';
+import {
+  keepGeneratedSoundtrack,
+  listScenes,
+  projectMap,
+  readScene,
+} from '../../../shared/project-doc.ts';
 import type { SoundtrackRecord } from '../../../shared/music/soundtrack.ts';
-import { keptSoundtrack } from '../../../shared/music/soundtrack-job.ts';
+import {
+  keptSoundtrack,
+  previewDurationSec,
+  soundtrackProjectOf,
+} from '../../../shared/music/soundtrack-job.ts';
 import {
   MAX_TEMPO,
   MIN_TEMPO,
@@ -111,10 +120,18 @@ export function GeneratedSoundtrack(props: {
     };
     setBusy(true);
     setError(null);
+    // A preview of the project's first 30 s at most: heard within a second or two (the render
+    // composes the kept request at its own length).
+    const previewSec = previewDurationSec(
+      soundtrackProjectOf(
+        projectMap(props.doc).get('language'),
+        listScenes(props.doc).map(readScene),
+      ),
+    );
     const result = await apiCall<{ id: string; status: Status }>(
       'POST',
       `/projects/${encodeURIComponent(props.projectId)}/music/generate`,
-      request,
+      previewSec === undefined ? request : { ...request, durationSec: previewSec },
     );
     setBusy(false);
     if (!result.ok) {
