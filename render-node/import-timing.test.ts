@@ -8,7 +8,7 @@ import { analyzeScriptSync } from '../shared/analysis/index.ts';
 import { sharedFixture } from '../shared/analysis/test-support.ts';
 import { temporaryStore } from '../shared/node/media-test-fixtures.ts';
 import type { MediaStore } from '../shared/node/media-store.ts';
-import { initProjectDoc, scenesMap, toTimeline } from '../shared/project-doc.ts';
+import { initProjectDoc, projectMap, scenesMap, toTimeline } from '../shared/project-doc.ts';
 import { narrationFingerprint } from '../shared/scene-duration.ts';
 import type { Timeline } from '../shared/timeline.ts';
 import { loadEngines } from './engines/load-engines.ts';
@@ -63,6 +63,8 @@ function importedProject(script: string): { doc: Y.Doc; timeline: () => Timeline
   const doc = new Y.Doc();
   initProjectDoc(doc, { title: 'Imported', language: 'en' });
   applyAnalysis(doc, analyzeScriptSync(script), { mode: 'replace' });
+  // New projects score themselves (issue 18); silence is measured on the words alone.
+  projectMap(doc).set('music', null);
   return { doc, timeline: () => toTimeline(doc) };
 }
 
