@@ -21,12 +21,12 @@ import { api, createProject, signUp } from '../support/web-server.ts';
  * placeholders become patterns ("{count} people here" matches "3 people here").
  */
 function englishLeaks() {
+  const spaceless = (text: string) => text.replace(/\s/g, '');
   const frenchValues = new Set(Object.values(fr));
   const exact = new Set<string>();
   const patterns: { key: string; pattern: RegExp }[] = [];
   for (const [key, english] of Object.entries(en) as [keyof typeof en, string][]) {
     // The same words in both languages, French spacing aside ("volume {volume}%" / "volume {volume} %"): no leak.
-    const spaceless = (text: string) => text.replace(/\s/g, '');
     if (spaceless(english) === spaceless(fr[key]) || frenchValues.has(english)) continue;
     if (!english.includes('{')) {
       exact.add(english.trim());

@@ -1,5 +1,5 @@
 import * as RadixDialog from '@radix-ui/react-dialog';
-import type { ReactNode, RefObject } from 'react';
+import { useState, type ReactNode, type RefObject } from 'react';
 
 interface DialogProps {
   open: boolean;
@@ -55,3 +55,35 @@ export function Dialog({
 }
 
 export const DialogClose = RadixDialog.Close;
+
+/**
+ * A button that opens a dialog it owns (its open state inside): the bar's
+ * Share and Members, the projects list's starters. `children` are mounted
+ * only while the dialog is open, as Radix mounts its content.
+ */
+export function DialogButton({
+  label,
+  buttonTestId,
+  buttonTitle,
+  ...dialog
+}: Omit<DialogProps, 'open' | 'onOpenChange'> & {
+  label: ReactNode;
+  buttonTestId: string;
+  buttonTitle?: string;
+}) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button
+        type="button"
+        className="btn"
+        data-testid={buttonTestId}
+        title={buttonTitle}
+        onClick={() => setOpen(true)}
+      >
+        {label}
+      </button>
+      <Dialog open={open} onOpenChange={setOpen} {...dialog} />
+    </>
+  );
+}

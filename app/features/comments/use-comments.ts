@@ -28,6 +28,55 @@ export interface CommentActions {
   remove(id: string): Promise<ApiFailure | null>;
 }
 
+/** Where a comment feed hears of changes: the project document's relayed messages and its resyncs. */
+export interface CommentFeedSource {
+  onStateless(listener: (payload: string) => void): () => void;
+  onResync(listener: () => void): () => void;
+}
+
+/**
+ * A project's comments, live, for a member (the project's live session) or a
+ * preview link (its read-only connection): `load` on start and again on
+ * every resync (messages may have been missed meanwhile), the comment
+ * messages relayed on the document applied in between. `load` answers null
+ * when the list could not be read. Nothing polls.
+ */
+export function useCommentFeed(
+  projectId: string,
+  source: CommentFeedSource,
+  load: () => Promise<CommentRecord[] | null>,
+) {
+  const [comments, setComments] = useState<CommentRecord[] | null>(null);
+  const [failed, setFailed] = useState(false);
+
+  useEffect(() => {
+    let alive = true;
+    const reload = async () => {
+      const list = await load();
+      if (!alive) return;
+      if (list) setComments(list);
+      setFailed(!list);
+    };
+    const offMessage = source.onStateless((payload) => {
+      const message = commentMessageOf(payload, projectId);
+      if (message) setComments((list) => applyCommentMessage(list ?? [], message));
+    });
+    const offResync = source.onResync(() => void reload());
+    void reload();
+    return () => {
+      alive = false;
+      offMessage();
+      offResync();
+    };
+  }, [projectId, source, load]);
+
+  /** A comment this page wrote (or changed), shown before its message comes back. */
+  const apply = useCallback((comment: CommentRecord) => {
+    setComments((list) => applyCommentMessage(list ?? [], { type: 'comment', comment }));
+  }, []);
+  return { comments, failed, setComments, apply };
+}
+
 /**
  * The project's comments, live: loaded once and again on every resync
  * (messages may have been missed while offline), then kept up to date by
@@ -35,39 +84,17 @@ export interface CommentActions {
  * renders are (use-renders.ts). Nothing polls.
  */
 export function useComments(session: CollabSession, projectId: string) {
-  const [comments, setComments] = useState<CommentRecord[] | null>(null);
-  const [failed, setFailed] = useState(false);
   const [members, setMembers] = useState<Mentionable[]>([]);
   const base = `/projects/${encodeURIComponent(projectId)}`;
-
-  useEffect(() => {
-    let alive = true;
-    const load = async () => {
-      const [list, people] = await Promise.all([
-        apiCall<{ comments: CommentRecord[] }>('GET', `${base}/comments`),
-        apiCall<{ members: Mentionable[] }>('GET', `${base}/members`),
-      ]);
-      if (!alive) return;
-      if (list.ok) setComments(list.data.comments);
-      setFailed(!list.ok);
-      if (people.ok) setMembers(people.data.members);
-    };
-    const offMessage = session.onStateless((payload) => {
-      const message = commentMessageOf(payload, projectId);
-      if (message) setComments((list) => applyCommentMessage(list ?? [], message));
-    });
-    const offResync = session.onResync(() => void load());
-    void load();
-    return () => {
-      alive = false;
-      offMessage();
-      offResync();
-    };
-  }, [session, projectId, base]);
-
-  const apply = useCallback((comment: CommentRecord) => {
-    setComments((list) => applyCommentMessage(list ?? [], { type: 'comment', comment }));
-  }, []);
+  const load = useCallback(async () => {
+    const [list, people] = await Promise.all([
+      apiCall<{ comments: CommentRecord[] }>('GET', `${base}/comments`),
+      apiCall<{ members: Mentionable[] }>('GET', `${base}/members`),
+    ]);
+    if (people.ok) setMembers(people.data.members);
+    return list.ok ? list.data.comments : null;
+  }, [base]);
+  const { comments, failed, setComments, apply } = useCommentFeed(projectId, session, load);
 
   const actions: CommentActions = useMemo(() => {
     const patch = async (id: string, change: { resolved: boolean } | { body: string }) => {

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { inviteSchema, type SentInvitation } from '../../../shared/api/invitations.ts';
 import type { ProjectMember } from '../../../shared/api/projects.ts';
 import { ROLES } from '../../../shared/api/roles.ts';
-import { Dialog, DialogClose } from '../../components/ui/dialog.tsx';
+import { DialogButton, DialogClose } from '../../components/ui/dialog.tsx';
 import { FormMessage, TextField } from '../../components/ui/field.tsx';
 import { Select, type SelectOption } from '../../components/ui/select.tsx';
 import { useI18n } from '../../i18n/index.ts';
@@ -37,38 +37,31 @@ export function MembersDialog({
   invitations: SentInvitation[];
   selfId: string;
 }) {
-  const [open, setOpen] = useState(false);
   const { t } = useI18n();
   return (
-    <>
-      <button
-        type="button"
-        className="btn"
-        data-testid="members-button"
-        onClick={() => setOpen(true)}
-      >
-        {t('project.members')} <span className="count">{members.length}</span>
-      </button>
-      <Dialog
-        open={open}
-        onOpenChange={setOpen}
-        title={t('members.title')}
-        description={t('members.description')}
-        testId="members-dialog"
-        wide
-      >
-        <ul className="member-list" data-testid="member-list">
-          {members.map((member) => (
-            <MemberRow key={member.userId} member={member} isSelf={member.userId === selfId} />
-          ))}
-        </ul>
-        <PendingInvitations invitations={invitations} />
-        <InviteForm />
-        <div className="dialog-actions">
-          <DialogClose className="btn">{t('members.close')}</DialogClose>
-        </div>
-      </Dialog>
-    </>
+    <DialogButton
+      label={
+        <>
+          {t('project.members')} <span className="count">{members.length}</span>
+        </>
+      }
+      buttonTestId="members-button"
+      title={t('members.title')}
+      description={t('members.description')}
+      testId="members-dialog"
+      wide
+    >
+      <ul className="member-list" data-testid="member-list">
+        {members.map((member) => (
+          <MemberRow key={member.userId} member={member} isSelf={member.userId === selfId} />
+        ))}
+      </ul>
+      <PendingInvitations invitations={invitations} />
+      <InviteForm />
+      <div className="dialog-actions">
+        <DialogClose className="btn">{t('members.close')}</DialogClose>
+      </div>
+    </DialogButton>
   );
 }
 

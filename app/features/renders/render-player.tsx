@@ -269,6 +269,8 @@ export function RenderPlayer(props: {
   const playback = useContext(PlaybackContext);
 
   if (!output) return null;
+  // A comment is about the playhead's time to a tenth of a second.
+  const commentAtSec = Math.round(player.timeSec * 10) / 10;
   return (
     <section className="player" aria-labelledby="player-heading" data-testid="player">
       <div className="player-head">
@@ -281,15 +283,13 @@ export function RenderPlayer(props: {
               data-testid="player-comment"
               onClick={() =>
                 props.onComment?.({
-                  atSec: Math.round(player.timeSec * 10) / 10,
+                  atSec: commentAtSec,
                   sceneId:
                     player.chapters[chapterAt(player.chapters, player.timeSec)]?.sceneId ?? null,
                 })
               }
             >
-              {t('comments.commentAtTime', {
-                time: i18n.duration(Math.round(player.timeSec * 10) / 10),
-              })}
+              {t('comments.commentAtTime', { time: i18n.duration(commentAtSec) })}
             </button>
           ) : null}
           <button

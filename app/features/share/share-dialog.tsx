@@ -8,7 +8,7 @@ import {
   type ShareLinkSummary,
 } from '../../../shared/api/share-links.ts';
 import { ConfirmCancel, ConfirmDialog } from '../../components/ui/confirm-dialog.tsx';
-import { Dialog, DialogClose } from '../../components/ui/dialog.tsx';
+import { DialogButton, DialogClose } from '../../components/ui/dialog.tsx';
 import { FormMessage, TextField } from '../../components/ui/field.tsx';
 import { Select } from '../../components/ui/select.tsx';
 import { useI18n, type I18n } from '../../i18n/index.ts';
@@ -31,33 +31,26 @@ const failureText = (i18n: I18n, error: ApiFailure) =>
  * and the project's links with their views, each revocable.
  */
 export function ShareDialog(props: { projectId: string; renders: readonly RenderRecord[] }) {
-  const [open, setOpen] = useState(false);
   const { t } = useI18n();
   return (
-    <>
-      <button
-        type="button"
-        className="btn"
-        data-testid="share-button"
-        title={t('share.button')}
-        onClick={() => setOpen(true)}
-      >
-        <span aria-hidden>⤴</span> <span className="bar-label">{t('share.button')}</span>
-      </button>
-      <Dialog
-        open={open}
-        onOpenChange={setOpen}
-        title={t('share.title')}
-        description={t('share.description')}
-        testId="share-dialog"
-        wide
-      >
-        {open ? <ShareDialogBody projectId={props.projectId} renders={props.renders} /> : null}
-        <div className="dialog-actions">
-          <DialogClose className="btn">{t('share.close')}</DialogClose>
-        </div>
-      </Dialog>
-    </>
+    <DialogButton
+      label={
+        <>
+          <span aria-hidden>⤴</span> <span className="bar-label">{t('share.button')}</span>
+        </>
+      }
+      buttonTestId="share-button"
+      buttonTitle={t('share.button')}
+      title={t('share.title')}
+      description={t('share.description')}
+      testId="share-dialog"
+      wide
+    >
+      <ShareDialogBody projectId={props.projectId} renders={props.renders} />
+      <div className="dialog-actions">
+        <DialogClose className="btn">{t('share.close')}</DialogClose>
+      </div>
+    </DialogButton>
   );
 }
 

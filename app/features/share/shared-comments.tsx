@@ -1,52 +1,22 @@
-import { useEffect, useId, useMemo, useState } from 'react';
-import {
-  applyCommentMessage,
-  commentMessageOf,
-  type CommentRecord,
-} from '../../../shared/api/comments.ts';
+import { useCallback, useId, useMemo, useState } from 'react';
+import type { CommentRecord } from '../../../shared/api/comments.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { apiCall, type ApiFailure } from '../../lib/api.ts';
 import { CommentThread } from '../comments/comment-thread.tsx';
 import { SceneSelect, type SceneOption } from '../comments/comments-panel.tsx';
+import { useCommentFeed, type CommentFeedSource } from '../comments/use-comments.ts';
 
 /** A reviewer may post and read; resolving, editing and deleting are the team's. */
 const GUEST = { selfId: null, canResolve: false, canDeleteAny: false } as const;
 
-/**
- * The comments of a project, as a preview link that allows them sees them:
- * loaded through the link and again on every resync of its live connection,
- * kept current by the comment messages relayed on the project document.
- */
-function useLinkComments(
-  token: string,
-  projectId: string,
-  live: { syncs: number; onStateless(listener: (payload: string) => void): () => void },
-) {
-  const [comments, setComments] = useState<CommentRecord[] | null>(null);
-  const [failed, setFailed] = useState(false);
+/** The comments through a link that allows them; a reviewer posts under a name. */
+function useLinkComments(token: string, projectId: string, live: CommentFeedSource) {
   const base = `/shared/${encodeURIComponent(token)}/comments`;
-  const { syncs, onStateless } = live;
-
-  useEffect(
-    () =>
-      onStateless((payload) => {
-        const message = commentMessageOf(payload, projectId);
-        if (message) setComments((list) => applyCommentMessage(list ?? [], message));
-      }),
-    [onStateless, projectId],
-  );
-
-  useEffect(() => {
-    let alive = true;
-    void apiCall<{ comments: CommentRecord[] }>('GET', base).then((res) => {
-      if (!alive) return;
-      if (res.ok) setComments(res.data.comments);
-      setFailed(!res.ok);
-    });
-    return () => {
-      alive = false;
-    };
-  }, [base, syncs]);
+  const load = useCallback(async () => {
+    const res = await apiCall<{ comments: CommentRecord[] }>('GET', base);
+    return res.ok ? res.data.comments : null;
+  }, [base]);
+  const { comments, failed, apply } = useCommentFeed(projectId, live, load);
 
   const post = async (
     sceneId: string,
@@ -61,8 +31,7 @@ function useLinkComments(
       ...(parentId ? { parentId } : {}),
     });
     if (!res.ok) return res.error;
-    const { comment } = res.data;
-    setComments((list) => applyCommentMessage(list ?? [], { type: 'comment', comment }));
+    apply(res.data.comment);
     return null;
   };
   return { comments, failed, post };
@@ -79,7 +48,7 @@ export function SharedComments(props: {
   scenes: readonly SceneOption[];
   /** The scene marked on the page (`#scene=`), shown first. */
   marked: string | null;
-  live: { syncs: number; onStateless(listener: (payload: string) => void): () => void };
+  live: CommentFeedSource;
 }) {
   const { t } = useI18n();
   const id = useId();

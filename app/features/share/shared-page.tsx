@@ -103,7 +103,7 @@ export function SharedPage({ token, view }: { token: string; view: SharedView })
             projectId={view.project.id}
             scenes={scenes}
             marked={marked}
-            live={live}
+            live={live.relay}
           />
         ) : null}
       </div>

@@ -3,7 +3,7 @@ import {
   HocuspocusProviderWebsocket,
   WebSocketStatus,
 } from '@hocuspocus/provider';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
 import {
   fetchLinkCollabToken,
@@ -12,6 +12,31 @@ import {
   type LinkCollabToken,
   type LinkEnd,
 } from './shared-link.ts';
+import type { CommentFeedSource } from '../comments/use-comments.ts';
+
+/** The listeners of a link's connection: relayed messages and resyncs. */
+class Relay implements CommentFeedSource {
+  #messages = new Set<(payload: string) => void>();
+  #resyncs = new Set<() => void>();
+
+  onStateless = (listener: (payload: string) => void) => {
+    this.#messages.add(listener);
+    return () => void this.#messages.delete(listener);
+  };
+
+  onResync = (listener: () => void) => {
+    this.#resyncs.add(listener);
+    return () => void this.#resyncs.delete(listener);
+  };
+
+  relayed(payload: string) {
+    for (const listener of this.#messages) listener(payload);
+  }
+
+  resynced() {
+    for (const listener of this.#resyncs) listener();
+  }
+}
 
 export type LiveStatus = 'connecting' | 'live';
 
@@ -27,23 +52,18 @@ export function useSharedLive(linkToken: string): {
   ended: LinkEnd | null;
   /** Changes on every update of the document (for re-reading it). */
   version: number;
-  /** Counts the times the connection (re)synced: what was relayed meanwhile may have been missed. */
-  syncs: number;
-  /** Listens to what the server relays on the document (comment changes); returns the unsubscribe. */
-  onStateless(listener: (payload: string) => void): () => void;
+  /**
+   * What the server relays on the document (comment changes) and each
+   * (re)sync, after which what was relayed meanwhile may have been missed;
+   * the same object for the page's life.
+   */
+  relay: CommentFeedSource;
 } {
   const [doc, setDoc] = useState<Y.Doc | null>(null);
   const [status, setStatus] = useState<LiveStatus>('connecting');
   const [ended, setEnded] = useState<LinkEnd | null>(null);
   const [version, setVersion] = useState(0);
-  const [syncs, setSyncs] = useState(0);
-  const listeners = useRef(new Set<(payload: string) => void>());
-  const onStateless = useCallback((listener: (payload: string) => void) => {
-    listeners.current.add(listener);
-    return () => {
-      listeners.current.delete(listener);
-    };
-  }, []);
+  const [relay] = useState(() => new Relay());
 
   useEffect(() => {
     const ydoc = new Y.Doc();
@@ -107,11 +127,10 @@ export function useSharedLive(linkToken: string): {
         onSynced: ({ state }) => {
           if (current !== provider) return;
           setStatus(state ? 'live' : 'connecting');
-          if (state) setSyncs((n) => n + 1);
+          if (state) relay.resynced();
         },
         onStateless: ({ payload }) => {
-          if (current !== provider) return;
-          for (const listener of listeners.current) listener(payload);
+          if (current === provider) relay.relayed(payload);
         },
         onAuthenticationFailed: () => {
           if (current === provider) void recheck();
@@ -149,5 +168,5 @@ export function useSharedLive(linkToken: string): {
     };
   }, [linkToken]);
 
-  return { doc, status, ended, version, syncs, onStateless };
+  return { doc, status, ended, version, relay };
 }
