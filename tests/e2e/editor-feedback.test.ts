@@ -244,31 +244,36 @@ describe('editor feedback', () => {
     await b.page.keyboard.press('Control+Home');
     const label = a.page.locator('.cm-ySelectionInfo', { hasText: 'Eddie Editor' });
     await label.waitFor();
-    const seen = await label.evaluate((element) => {
-      const box = element.getBoundingClientRect();
-      const field = element.closest('.collab-text')!.getBoundingClientRect();
-      // What is drawn at each corner of the label: the label itself when nothing clips or covers it.
-      const inset = 1;
-      const corners = [
-        [box.left + inset, box.top + inset],
-        [box.right - inset, box.top + inset],
-        [box.left + inset, box.bottom - inset],
-        [box.right - inset, box.bottom - inset],
-      ];
-      return {
-        visibleCorners: corners.filter(([x, y]) => {
-          const hit = document.elementFromPoint(x!, y!);
-          return !!hit && (hit === element || element.contains(hit));
-        }).length,
-        insideViewport:
-          box.top >= 0 &&
-          box.left >= 0 &&
-          box.bottom <= window.innerHeight &&
-          box.right <= window.innerWidth,
-        belowFieldTop: box.top >= field.top,
-        width: box.width,
-      };
-    });
+    // The caret moves (click, then Ctrl+Home): the label is redrawn, so measure the one in place.
+    const measure = () =>
+      label.evaluate((element) => {
+        const fieldElement = element.closest('.collab-text');
+        if (!fieldElement) return null;
+        const box = element.getBoundingClientRect();
+        const field = fieldElement.getBoundingClientRect();
+        // What is drawn at each corner of the label: the label itself when nothing clips or covers it.
+        const inset = 1;
+        const corners = [
+          [box.left + inset, box.top + inset],
+          [box.right - inset, box.top + inset],
+          [box.left + inset, box.bottom - inset],
+          [box.right - inset, box.bottom - inset],
+        ];
+        return {
+          visibleCorners: corners.filter(([x, y]) => {
+            const hit = document.elementFromPoint(x!, y!);
+            return !!hit && (hit === element || element.contains(hit));
+          }).length,
+          insideViewport:
+            box.top >= 0 &&
+            box.left >= 0 &&
+            box.bottom <= window.innerHeight &&
+            box.right <= window.innerWidth,
+          belowFieldTop: box.top >= field.top,
+          width: box.width,
+        };
+      });
+    const seen = (await eventually(measure, (m) => m !== null, 'the label in its field'))!;
     assert.ok(seen.width > 20, 'the label has its text');
     assert.equal(seen.insideViewport, true, 'label inside the viewport');
     assert.equal(seen.belowFieldTop, true, 'label not above the field');
