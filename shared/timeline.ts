@@ -4,6 +4,7 @@ import { MAX_DESCRIPTION, MAX_MUSIC_NAME, MAX_NAME, MAX_SCENE_SEC } from './api/
 import { fieldErrorOf, type FieldError } from './api/field-errors.ts';
 import { multiLineText, singleLineText } from './text-safety.ts';
 import { voiceIdIssue } from './voice-id.ts';
+import { MODEL_ID_PATTERN } from './models/model-manifest.ts';
 
 /**
  * The canonical timeline: plain JSON, ordered, defaults applied. It is the one
@@ -26,6 +27,8 @@ export const STYLE_PRESETS = [
 export const TRANSITIONS = ['crossfade', 'fade-black', 'cut'] as const;
 export const MOTIONS = ['zoom-in', 'zoom-out', 'pan-left', 'pan-right', 'static'] as const;
 export const VOICE_ENGINES = ['espeak-ng', 'piper'] as const;
+/** Picture engines: designed storyboard frames (always there) or an installed ONNX model (issue 14). */
+export const IMAGE_ENGINES = ['procedural', 'onnx'] as const;
 export const FPS_VALUES = [24, 25, 30, 60] as const;
 
 export type Language = (typeof LANGUAGES)[number];
@@ -33,6 +36,7 @@ export type Aspect = (typeof ASPECTS)[number];
 export type StylePreset = (typeof STYLE_PRESETS)[number];
 export type Transition = (typeof TRANSITIONS)[number];
 export type Motion = (typeof MOTIONS)[number];
+export type ImageEngineId = (typeof IMAGE_ENGINES)[number];
 
 export const PROJECT_DEFAULTS = {
   title: 'Untitled project',
@@ -107,7 +111,31 @@ export const sceneSchema = z.object({
   mood: singleLineText(z.string().max(100)),
   act: z.number().int().min(1).max(10),
   image: assetHash.nullable(),
+  /**
+   * This scene's picture engine when it differs from the project's
+   * (`imageEngine`); absent: the project's. Present only when set, so
+   * revisions committed before the field keep their ids.
+   */
+  imageEngine: z.enum(IMAGE_ENGINES).optional(),
 });
+
+/**
+ * The project's picture engine (issue 14). `model` names an installed image
+ * model (shared/models/model-manifest.ts) and is required for `onnx`.
+ * `fallback`: when no render node can run the model, make storyboard frames
+ * instead (recorded in the render) rather than fail. Absent from the
+ * timeline: procedural frames, as before the setting existed.
+ */
+export const imageEngineSchema = z
+  .object({
+    engine: z.enum(IMAGE_ENGINES),
+    model: z.string().regex(MODEL_ID_PATTERN, 'must be an installed model id').optional(),
+    fallback: z.boolean(),
+  })
+  .refine((setting) => setting.engine !== 'onnx' || setting.model !== undefined, {
+    message: 'an ONNX image engine needs a model',
+    path: ['model'],
+  });
 
 /**
  * The project's music bed. `name` is the uploaded file's name for display
@@ -157,6 +185,8 @@ export const timelineSchema = z.object({
   ),
   stylePreset: z.enum(STYLE_PRESETS),
   voice: voiceSchema,
+  /** Absent: storyboard frames (procedural). */
+  imageEngine: imageEngineSchema.optional(),
   music: musicSchema.nullable(),
   cast: z.array(castMemberSchema),
   scenes: z.array(sceneSchema),
@@ -177,6 +207,7 @@ export type TimelineScene = z.infer<typeof sceneSchema>;
 export type CastMember = z.infer<typeof castMemberSchema>;
 export type Voice = z.infer<typeof voiceSchema>;
 export type MusicBed = z.infer<typeof musicSchema>;
+export type ImageEngineSetting = z.infer<typeof imageEngineSchema>;
 
 export interface TimelineIssue {
   /** e.g. ['scenes', 2, 'durationSec'] */
