@@ -30,7 +30,9 @@ export async function makeVoiceSample(
   const made = await store.produce(
     key,
     'wav',
-    (temp) => voice.synthesize(data.request, temp, signal),
+    async (temp) => {
+      await voice.synthesize(data.request, temp, signal);
+    },
     { signal },
   );
   return { key, cached: made.hit };

@@ -32,7 +32,9 @@ export async function makeNarration(
     const made = await ctx.store.produce(
       part.key,
       'wav',
-      (temp) => ctx.engines.voice.synthesize(part.request, temp, ctx.signal),
+      async (temp) => {
+        await ctx.engines.voice.synthesize(part.request, temp, ctx.signal);
+      },
       { signal: ctx.signal },
     );
     partFiles.push(made);

@@ -67,8 +67,6 @@ export interface NodeCapabilities {
   provider: ExecutionProviderInfo;
   engines: { image: EngineInfo[]; voice: EngineInfo[]; music: EngineInfo[] };
   models: ModelStatus[];
-  /** Stage timings measured on this node (mean seconds), keyed by `estimateKey` (render estimates). */
-  stageSeconds?: Record<string, { mean: number; runs: number }>;
 }
 
 /** A node is live while its last heartbeat is recent. */

@@ -17,6 +17,27 @@ export const RENDER_QUEUES = {
   assemble: 'render-assemble',
 } as const;
 
+/**
+ * Engine keys name what a job needs from a node: 'procedural' and
+ * 'espeak-ng' (every node), 'onnx.<model id>' and 'piper.<voice model id>'
+ * (nodes that have the model installed and usable). Model ids are
+ * [a-z0-9._-], so '@' and '+' below never clash with them.
+ */
+export const engineKey = (engine: string, model?: string) =>
+  model === undefined ? engine : `${engine}.${model}`;
+
+/**
+ * The queue for jobs of `base` kind that need model-backed engines: a node
+ * serves a capability queue only when it has every engine it names, so a
+ * node without a model never takes work it cannot do (issue 14). Jobs
+ * needing nothing special stay on `base`, which every node serves.
+ */
+export const capabilityQueue = (base: string, needs: readonly string[]) =>
+  needs.length ? `${base}@${[...new Set(needs)].sort().join('+')}` : base;
+
+/** Redis hash of the capability queues in use: field = queue name, value = JSON of its needs. */
+export const capabilityQueuesKey = (prefix: string) => `${prefix}:capability-queues`;
+
 export const renderChannels = (prefix: string) => ({
   /** Node → web: progress and lifecycle events (pub/sub, live only). */
   events: `${prefix}:render-events`,

@@ -1,4 +1,5 @@
 import type { Depiction } from '../../../shared/render/depiction.ts';
+import type { GeneratedAssetRecord } from '../../../shared/render/asset-record.ts';
 import type { StylePreset } from '../../../shared/timeline.ts';
 
 /**
@@ -26,8 +27,23 @@ export interface PictureRequest {
 export interface ImageEngine {
   id: string;
   version: string;
-  /** Writes a PNG of exactly `width` × `height` to `outputPath`; rejects with the signal's reason on abort. */
-  generate(request: PictureRequest, outputPath: string, signal: AbortSignal): Promise<void>;
+  /**
+   * Writes a PNG of exactly `width` × `height` to `outputPath`; rejects with
+   * the signal's reason on abort. Resolves with how it was made, which the
+   * image stage stores beside the picture (issue 14); engines that do not say
+   * resolve with nothing.
+   */
+  generate(
+    request: PictureRequest,
+    outputPath: string,
+    signal: AbortSignal,
+  ): Promise<GenerationDetails | void>;
   /** What the picture of `request` shows, for engines that know (pure, same request → same record). */
   depict?(request: PictureRequest): Depiction;
 }
+
+/** What an engine reports of one generation: the record without what the stage adds (hash, kind, node, time). */
+export type GenerationDetails = Omit<
+  GeneratedAssetRecord,
+  'hash' | 'kind' | 'nodeId' | 'createdAt'
+>;

@@ -1,3 +1,5 @@
+import type { GenerationDetails } from '../image/engine.ts';
+
 /**
  * A voice engine turns narration text into a WAV file. Engines: `espeak-ng`
  * (default, no model weights) and `piper` (VITS voices in ONNX, planned).
@@ -18,6 +20,13 @@ export interface VoiceRequest {
 export interface VoiceEngine {
   id: string;
   version: string;
-  /** Writes a WAV file (PCM) to `outputPath`; rejects with the signal's reason on abort. */
-  synthesize(request: VoiceRequest, outputPath: string, signal: AbortSignal): Promise<void>;
+  /**
+   * Writes a WAV file (PCM) to `outputPath`; rejects with the signal's reason
+   * on abort. May resolve with how it was made (stored as the narration's record).
+   */
+  synthesize(
+    request: VoiceRequest,
+    outputPath: string,
+    signal: AbortSignal,
+  ): Promise<GenerationDetails | void>;
 }
