@@ -58,7 +58,10 @@ const envSchema = z.object({
     .int()
     .min(1024)
     .default(32 * 1024 * 1024),
+  // Authenticated collab connections per person (or preview link) a minute, every instance together.
   COLLAB_CONNECTIONS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  // Failed collab attempts (refused tokens, no auth in time) per client address a minute.
+  COLLAB_FAILED_CONNECTIONS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   // Collab sockets and presence (issue 9, items 6 and 14).
   COLLAB_AUTH_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
   COLLAB_PRESENCE_BYTES: z.coerce
@@ -126,6 +129,7 @@ export interface Config {
   maxDocumentBytes: number;
   /** WebSocket upgrades allowed per client address per minute. */
   collabConnectionsPerMinute: number;
+  collabFailedConnectionsPerMinute: number;
   /** A socket that has not authenticated a document by then is closed (4408). */
   collabAuthTimeoutMs: number;
   /** Presence limits: bytes of one entry, entries on one document. */
@@ -189,6 +193,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxMessageBytes: e.MAX_MESSAGE_BYTES,
     maxDocumentBytes: e.MAX_DOCUMENT_BYTES,
     collabConnectionsPerMinute: e.COLLAB_CONNECTIONS_PER_MINUTE,
+    collabFailedConnectionsPerMinute: e.COLLAB_FAILED_CONNECTIONS_PER_MINUTE,
     collabAuthTimeoutMs: e.COLLAB_AUTH_TIMEOUT_MS,
     presence: {
       maxEntryBytes: e.COLLAB_PRESENCE_BYTES,

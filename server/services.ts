@@ -101,9 +101,13 @@ export async function createServices(config: Config, logger: Logger) {
     roleOf: projects.roleOf,
     isSessionLive: accounts.isSessionLive,
     isShareLinkLive: (linkId, documentName) => shareLinks!.isLive(linkId, documentName),
-    // Every WebSocket upgrade, per client address, shared by every instance (issue 9, item 14).
+    // Failures per client address, connections per person; shared by every instance (issue 15, item 2).
     limits: new RateLimits<CollabLimit>(redis, config.redisPrefix, {
-      upgradesByAddress: { points: config.collabConnectionsPerMinute, durationSec: 60 },
+      failedUpgradesByAddress: {
+        points: config.collabFailedConnectionsPerMinute,
+        durationSec: 60,
+      },
+      connectionsByUser: { points: config.collabConnectionsPerMinute, durationSec: 60 },
     }),
     onDocumentStored: (projectId, title) => projects.syncTitleFromDocument(projectId, title),
   });

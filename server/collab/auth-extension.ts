@@ -1,6 +1,6 @@
 import type { Extension, onAuthenticatePayload, onTokenSyncPayload } from '@hocuspocus/server';
 import { isReadOnlyRole, type Role } from '../../shared/api/roles.ts';
-import { CollabTokenError, verifyCollabToken } from './tokens.ts';
+import { CollabTokenError, verifyCollabToken, type CollabClaims } from './tokens.ts';
 
 /** What a collab connection knows about its user; Hocuspocus keeps it as `context`. */
 export interface CollabContext {
@@ -21,6 +21,15 @@ export interface AuthDependencies {
   isSessionLive(sessionId: string): Promise<boolean>;
   /** Whether a preview link still opens the document (not revoked, not expired). */
   isShareLinkLive(linkId: string, documentName: string): Promise<boolean>;
+  /**
+   * Connection throttling: a refusal counts against the client's address, an
+   * admission against the person (or preview link); `admitted` rejects (429)
+   * when that person opened too many connections lately.
+   */
+  throttle?: {
+    refused(request: onAuthenticatePayload<CollabContext>['request']): Promise<void>;
+    admitted(claims: CollabClaims): Promise<void>;
+  };
 }
 
 /** Thrown to refuse a connection; Hocuspocus sends the reason to the provider. */
@@ -67,7 +76,19 @@ export function authExtension(deps: AuthDependencies): Extension {
   return {
     extensionName: 'montage-auth',
     async onAuthenticate(data: onAuthenticatePayload<CollabContext>) {
-      const { claims, role } = await check(data.token, data.documentName);
+      let checked;
+      try {
+        checked = await check(data.token, data.documentName);
+      } catch (err) {
+        await deps.throttle?.refused(data.request);
+        throw err;
+      }
+      const { claims, role } = checked;
+      try {
+        await deps.throttle?.admitted(claims);
+      } catch {
+        throw new CollabAuthError('too-many-connections');
+      }
       data.connectionConfig.readOnly = isReadOnlyRole(role);
       const context: CollabContext = {
         userId: claims.userId,

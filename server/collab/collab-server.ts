@@ -24,8 +24,22 @@ import { ApiError } from '../http/errors.ts';
 import type { RateLimits } from '../http/rate-limit.ts';
 import { presenceExtension, removeLeftPresence } from './presence-extension.ts';
 import { crossSiteUpgrade, refuseUpgrade } from './upgrade-gate.ts';
+import { CollabTokenError, verifyCollabToken } from './tokens.ts';
+import {
+  authMessage,
+  bridgeSocket,
+  fromYjsClient,
+  YJS_PATH,
+  yjsDocumentName,
+} from './yjs-bridge.ts';
 
 export const COLLAB_PATH = '/collab';
+
+/** A socket's Hocuspocus connection and, for a y-websocket client, its one document. */
+interface BridgedPeer {
+  _hocuspocus?: { handleMessage(m: Uint8Array): void };
+  _yjsDocument?: string;
+}
 
 /** Close codes and reasons a provider can receive from Montage. */
 export const CLOSE = {
@@ -37,8 +51,14 @@ export const CLOSE = {
   authTimeout: AUTH_TIMEOUT,
 } as const;
 
-/** Rate limits of the collab endpoint (COLLAB_CONNECTIONS_PER_MINUTE). */
-export type CollabLimit = 'upgradesByAddress';
+/**
+ * Rate limits of the collab endpoints. Only failures count per client
+ * address (COLLAB_FAILED_CONNECTIONS_PER_MINUTE: refused tokens, sockets that
+ * never authenticate), so an office of colleagues behind one NAT reloading at
+ * once is never banned; authenticated connections count per person or
+ * preview link (COLLAB_CONNECTIONS_PER_MINUTE).
+ */
+export type CollabLimit = 'failedUpgradesByAddress' | 'connectionsByUser';
 
 type ControlMessage =
   | { type: 'disconnect'; document: string; userId?: string }
@@ -54,7 +74,7 @@ export interface CollabDependencies {
   isSessionLive(sessionId: string): Promise<boolean>;
   /** Whether a preview link still opens a document (server/share-links). */
   isShareLinkLive(linkId: string, documentName: string): Promise<boolean>;
-  /** Counts every WebSocket upgrade per client address, authenticated or not. */
+  /** Failed attempts per client address, authenticated connections per person. */
   limits: RateLimits<CollabLimit>;
   onDocumentStored?(documentName: string, title: string): Promise<void>;
 }
@@ -79,12 +99,32 @@ export function createCollabServer(deps: CollabDependencies) {
 
   const unauthenticated = authDeadline(config.collabAuthTimeoutMs);
 
+  /** A failed attempt from the request's client address (a refused token, no auth in time). */
+  async function countFailure(request: { headers: unknown; socket?: unknown }) {
+    try {
+      await deps.limits.consume(
+        'failedUpgradesByAddress',
+        clientAddress(request as IncomingMessage, config.trustProxy),
+      );
+    } catch {
+      // Already over the limit: the next upgrade from there is refused at the gate.
+    }
+  }
+
   const extensions: Extension[] = [
     authExtension({
       secret: config.secret,
       roleOf: deps.roleOf,
       isSessionLive: deps.isSessionLive,
       isShareLinkLive: deps.isShareLinkLive,
+      throttle: {
+        refused: (request) => countFailure(request),
+        admitted: (claims) =>
+          deps.limits.consume(
+            'connectionsByUser',
+            claims.shareLinkId ? `link:${claims.shareLinkId}` : claims.userId,
+          ),
+      },
     }),
     unauthenticated.extension,
     presenceExtension({
@@ -125,17 +165,42 @@ export function createCollabServer(deps: CollabDependencies) {
     serverOptions: { maxPayload: config.maxMessageBytes },
     hooks: {
       open(peer) {
-        unauthenticated.watch(peer.request, (code, reason) => peer.close(code, reason));
+        unauthenticated.watch(peer.request, (code, reason) => {
+          void countFailure(peer.request as unknown as IncomingMessage);
+          peer.close(code, reason);
+        });
+        const url = new URL(peer.request.url ?? '/', 'http://localhost');
+        const yjsDocument = yjsDocumentName(url.pathname);
+        const socket = yjsDocument
+          ? bridgeSocket(peer.websocket as unknown as Parameters<typeof bridgeSocket>[0])
+          : peer.websocket;
         const connection = hocuspocus.handleConnection(
-          peer.websocket as unknown as WebSocket,
+          socket as unknown as WebSocket,
           peer.request as Request,
         );
-        (peer as unknown as { _hocuspocus: typeof connection })._hocuspocus = connection;
+        const state = peer as unknown as BridgedPeer;
+        state._hocuspocus = connection;
+        if (yjsDocument) {
+          // A y-websocket client authenticates by its URL: the token it came with (checked at the gate).
+          state._yjsDocument = yjsDocument;
+          connection.handleMessage(authMessage(yjsDocument, url.searchParams.get('token') ?? ''));
+        }
       },
       message(peer, message) {
-        (
-          peer as unknown as { _hocuspocus?: { handleMessage(m: Uint8Array): void } }
-        )._hocuspocus?.handleMessage(message.uint8Array());
+        const state = peer as unknown as BridgedPeer;
+        const bytes = message.uint8Array();
+        if (state._yjsDocument === undefined) {
+          state._hocuspocus?.handleMessage(bytes);
+          return;
+        }
+        let translated: Uint8Array | null;
+        try {
+          translated = fromYjsClient(state._yjsDocument, bytes);
+        } catch {
+          peer.close(1002, 'malformed-message');
+          return;
+        }
+        if (translated) state._hocuspocus?.handleMessage(translated);
       },
       close(peer, event) {
         unauthenticated.clear(peer.request);
@@ -246,9 +311,34 @@ export function createCollabServer(deps: CollabDependencies) {
   sessionSweep.unref();
 
   /**
+   * A y-websocket URL's token, checked before the handshake and before any
+   * document is read: signed by us, not expired, for this very document.
+   * Roles and live sessions are checked by the auth extension as for /collab.
+   */
+  function yjsTokenProblem(url: URL): ApiError | null {
+    const document = yjsDocumentName(url.pathname);
+    if (!document) return new ApiError('NOT_FOUND', 'errors.api.collabPathUnknown');
+    const token = url.searchParams.get('token');
+    if (!token) return new ApiError('UNAUTHENTICATED', 'errors.api.collabTokenInvalid');
+    try {
+      const claims = verifyCollabToken(config.secret, token);
+      if (claims.document !== document)
+        return new ApiError('FORBIDDEN', 'errors.api.collabTokenOtherProject');
+    } catch (err) {
+      if (err instanceof CollabTokenError)
+        return new ApiError('UNAUTHENTICATED', 'errors.api.collabTokenInvalid', {
+          reason: `token-${err.reason}`,
+        });
+      throw err;
+    }
+    return null;
+  }
+
+  /**
    * Every upgrade passes the gate before the WebSocket handshake: a page on
-   * another site is refused (403), and each client address may open
-   * COLLAB_CONNECTIONS_PER_MINUTE sockets a minute, authenticated or not (429).
+   * another site is refused (403), an address that failed too often lately
+   * is refused (429), and a y-websocket URL without a valid token for its
+   * document is refused (401/403) before any document is read.
    */
   async function admitUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer) {
     // The client may hang up while we ask Redis; an unhandled socket error would end the process.
@@ -256,7 +346,15 @@ export function createCollabServer(deps: CollabDependencies) {
     try {
       const crossSite = crossSiteUpgrade(request.headers, config.publicUrl);
       if (crossSite) throw crossSite;
-      await deps.limits.consume('upgradesByAddress', clientAddress(request, config.trustProxy));
+      await deps.limits.check('failedUpgradesByAddress', clientAddress(request, config.trustProxy));
+      const url = new URL(request.url ?? '/', 'http://localhost');
+      if (url.pathname.startsWith(YJS_PATH)) {
+        const refused = yjsTokenProblem(url);
+        if (refused) {
+          await countFailure(request);
+          throw refused;
+        }
+      }
     } catch (err) {
       if (!(err instanceof ApiError)) logger.error({ err }, 'collab upgrade check failed');
       refuseUpgrade(
@@ -336,7 +434,7 @@ export function createCollabServer(deps: CollabDependencies) {
     /** Handles an HTTP upgrade; returns false when the path is not ours. */
     handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean {
       const url = new URL(request.url ?? '/', 'http://localhost');
-      if (url.pathname !== COLLAB_PATH) return false;
+      if (url.pathname !== COLLAB_PATH && !url.pathname.startsWith(YJS_PATH)) return false;
       void admitUpgrade(request, socket, head);
       return true;
     },

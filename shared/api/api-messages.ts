@@ -11,6 +11,9 @@
 export const API_MESSAGES = {
   'errors.api.signInRequired': 'Sign in to continue',
   'errors.api.tryAgainShortly': 'Try again shortly',
+  'errors.api.collabTokenInvalid': 'The collaboration token is missing, invalid or expired',
+  'errors.api.collabTokenOtherProject': 'The collaboration token is for another project',
+  'errors.api.collabPathUnknown': 'No project document at this address',
   'errors.api.internal': 'Something went wrong on our side',
   'errors.api.invalidFields': 'Some fields are invalid',
   'errors.api.invalidCredentials': 'Email or password is incorrect',

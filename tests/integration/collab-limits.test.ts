@@ -4,12 +4,14 @@ import { addScene } from '../../shared/project-doc.ts';
 import { api, signUp, WebServer } from '../support/web-server.ts';
 import { collabToken, connectClient, waitFor } from '../support/collab-client.ts';
 import { authenticateOnce } from '../support/raw-collab.ts';
+import { addMember } from '../support/members.ts';
 
 /**
  * The limits on collaboration, with a real server and real providers: the
  * limits extension (server/collab/limits-extension.ts) keeps a document
  * under MAX_DOCUMENT_BYTES; the WebSocket server caps one message at
- * MAX_MESSAGE_BYTES; the upgrade gate counts connections per client address.
+ * MAX_MESSAGE_BYTES; failed attempts count per client address, connections
+ * per person (issue 15, item 2).
  */
 describe('collab limits', () => {
   let server: WebServer;
@@ -57,22 +59,53 @@ describe('collab limits', () => {
     client.destroy();
   });
 
-  test('connection throttling keys on each client address', async () => {
+  test('colleagues behind one address all connect; failures ban an address, not its neighbours', async () => {
     const throttled = await new WebServer({
-      env: { TRUST_PROXY: 'true', COLLAB_CONNECTIONS_PER_MINUTE: '3' },
+      env: {
+        TRUST_PROXY: 'true',
+        COLLAB_CONNECTIONS_PER_MINUTE: '2',
+        COLLAB_FAILED_CONNECTIONS_PER_MINUTE: '3',
+      },
     }).start();
     try {
-      const user = await signUp(throttled.url, 'Throttled');
+      const owner = await signUp(throttled.url, 'Office owner');
       const p = await api(throttled.url, 'POST', '/api/v1/projects', {
-        token: user.token,
-        body: { title: 'T' },
+        token: owner.token,
+        body: { title: 'Office' },
       });
-      const token = await collabToken(throttled.url, user.token, p.body.project.id);
-      const from = (ip: string) =>
-        authenticateOnce(throttled.url, p.body.project.id, token, { 'x-forwarded-for': ip });
-      for (let i = 0; i < 3; i++) assert.equal(await from('10.0.0.1'), 'authenticated');
-      assert.notEqual(await from('10.0.0.1'), 'authenticated');
-      assert.equal(await from('10.0.0.2'), 'authenticated');
+      const project = p.body.project.id as string;
+      const office = { 'x-forwarded-for': '10.0.0.1' };
+      // Six colleagues behind one NAT, more than either limit: every one connects.
+      const colleagues = [owner];
+      for (let i = 0; i < 5; i++) {
+        const colleague = await signUp(throttled.url, `Colleague ${i}`);
+        await addMember(throttled, owner.token, project, colleague, 'editor');
+        colleagues.push(colleague);
+      }
+      for (const colleague of colleagues) {
+        const token = await collabToken(throttled.url, colleague.token, project);
+        assert.equal(
+          await authenticateOnce(throttled.url, project, token, office),
+          'authenticated',
+        );
+      }
+
+      // One person's connections are counted per person: the third in a minute is refused.
+      const own = await collabToken(throttled.url, colleagues[1]!.token, project);
+      assert.equal(await authenticateOnce(throttled.url, project, own, office), 'authenticated');
+      assert.notEqual(await authenticateOnce(throttled.url, project, own, office), 'authenticated');
+
+      // Bad tokens from one address: after three, that address is refused before the handshake…
+      const attacker = { 'x-forwarded-for': '10.0.0.66' };
+      for (let i = 0; i < 3; i++)
+        assert.notEqual(
+          await authenticateOnce(throttled.url, project, 'forged', attacker),
+          'authenticated',
+        );
+      const fresh = await collabToken(throttled.url, colleagues[2]!.token, project);
+      assert.equal(await authenticateOnce(throttled.url, project, fresh, attacker), 'refused');
+      // …and the office next door is not.
+      assert.equal(await authenticateOnce(throttled.url, project, fresh, office), 'authenticated');
     } finally {
       await throttled.stop();
     }

@@ -5,9 +5,10 @@ import { RawCollab, type RefusedUpgrade } from '../support/raw-collab.ts';
 import { createProject, signUp, WebServer } from '../support/web-server.ts';
 
 /**
- * Issue 9, items 14 and 7 (WebSocket part): every upgrade to /collab is
- * counted per client address, authenticated or not (429 before the
- * handshake); a socket that does not authenticate in COLLAB_AUTH_TIMEOUT_MS
+ * Issue 9, items 14 and 7 (WebSocket part), issue 15 item 2: failed
+ * attempts (refused tokens, sockets that never authenticate) are counted per
+ * client address, and past the limit that address gets 429 before the
+ * handshake; a socket that does not authenticate in COLLAB_AUTH_TIMEOUT_MS
  * is closed with 4408; an upgrade from another site's page is refused with
  * 403 before the handshake.
  *
@@ -31,7 +32,7 @@ describe('collab sockets', () => {
     server = await new WebServer({
       env: {
         TRUST_PROXY: 'true',
-        COLLAB_CONNECTIONS_PER_MINUTE: String(PER_MINUTE),
+        COLLAB_FAILED_CONNECTIONS_PER_MINUTE: String(PER_MINUTE),
         // Short, so the test is quick, but long enough for a first sign-in on a loaded machine.
         COLLAB_AUTH_TIMEOUT_MS: '3000',
       },
@@ -53,16 +54,28 @@ describe('collab sockets', () => {
     return { ...outcome, json: JSON.parse(outcome.body) as { error: Record<string, unknown> } };
   };
 
-  test('every upgrade counts, authenticated or not: over the limit answers 429 before the handshake', async () => {
+  test('failed attempts count per address: over the limit answers 429 before the handshake', async () => {
+    const user = await signUp(server.url, 'Counted');
+    const projectId = await createProject(server.url, user.token);
     const client = freshClient();
-    for (let i = 0; i < PER_MINUTE; i++) assert.ok((await open(client)) instanceof RawCollab);
+    for (let i = 0; i < PER_MINUTE; i++) {
+      const raw = await open(client);
+      assert.ok(raw instanceof RawCollab);
+      assert.notEqual(await raw.authenticate(projectId, 'forged.token'), 'authenticated');
+    }
     const refused = refusal(await open(client));
     assert.equal(refused.status, 429);
     assert.equal(refused.json.error.code, 'RATE_LIMITED');
     assert.ok(Number(refused.headers['retry-after']) >= 1);
     assert.ok(typeof refused.json.error.requestId === 'string');
-    // Another address has its own count.
-    assert.ok((await open(freshClient())) instanceof RawCollab);
+    // Another address has its own count, and successful connections never count against one.
+    const neighbour = freshClient();
+    const token = await collabToken(server.url, user.token, projectId);
+    for (let i = 0; i < PER_MINUTE + 1; i++) {
+      const raw = await open(neighbour);
+      assert.ok(raw instanceof RawCollab);
+      assert.equal(await raw.authenticate(projectId, token), 'authenticated');
+    }
   });
 
   test('a socket that does not authenticate in time is closed with 4408', async () => {

@@ -10,6 +10,9 @@ export const en = API_MESSAGES;
 export const fr: Record<keyof typeof en, string> = {
   'errors.api.signInRequired': 'Connectez-vous pour continuer',
   'errors.api.tryAgainShortly': 'Réessayez dans un instant',
+  'errors.api.collabTokenInvalid': 'Le jeton de collaboration est absent, invalide ou expiré',
+  'errors.api.collabTokenOtherProject': 'Le jeton de collaboration est celui d’un autre projet',
+  'errors.api.collabPathUnknown': 'Aucun document de projet à cette adresse',
   'errors.api.internal': 'Un problème est survenu de notre côté',
   'errors.api.invalidFields': 'Certains champs sont invalides',
   'errors.api.invalidCredentials': 'E-mail ou mot de passe incorrect',
