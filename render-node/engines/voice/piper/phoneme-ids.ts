@@ -17,7 +17,7 @@ export function splitSentences(text: string, language: string): string[] {
  * espeak-ng's IPA for one sentence (its clauses on separate lines) as Piper's
  * phoneme string: clauses joined by a space, the sentence's own closing
  * punctuation kept (Piper voices use it for intonation), the zero-width
- * joiners espeak puts in ties dropped.
+ * joiners espeak puts in ties dropped; empty when espeak said nothing.
  */
 export function sentencePhonemes(ipa: string, sentence: string): string {
   const clauses = ipa
@@ -25,6 +25,8 @@ export function sentencePhonemes(ipa: string, sentence: string): string {
     .split('\n')
     .map((line) => line.trim())
     .filter(Boolean);
+  // Nothing pronounced (only symbols espeak does not say): nothing to speak, not a lone '.'.
+  if (clauses.length === 0) return '';
   const closing = /[.!?,;:]$/.exec(sentence.trim())?.[0] ?? '.';
   return clauses.join(' ') + closing;
 }
