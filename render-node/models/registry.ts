@@ -20,6 +20,10 @@ import { readOnnxSignature, type GraphValue, type ReadGraphSignature } from './g
 
 export const MANIFEST_FILE = 'manifest.json';
 
+/** MODELS_DIR, default `<DATA_DIR>/models` (./data/models): the render node and `npm run models` agree. */
+export const modelsDirFrom = (env: { MODELS_DIR?: string; DATA_DIR?: string }) =>
+  path.resolve(env.MODELS_DIR ?? path.join(env.DATA_DIR ?? './data', 'models'));
+
 export interface VerifiedModel {
   status: ModelStatus;
   /** Present when the model is usable. */
