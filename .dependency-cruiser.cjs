@@ -75,7 +75,7 @@ module.exports = {
       name: 'onnxruntime-only-in-the-inference-host',
       severity: 'error',
       comment:
-        'onnxruntime-node loads a native runtime: only the render node\'s inference host and the code it runs (inference/, models/, the ONNX image and Piper pipelines) may import it; never the web process, the UI or shared/ (ADR 0037).',
+        "onnxruntime-node loads a native runtime: only the render node's inference host and the code it runs (inference/, models/, the ONNX image and Piper pipelines) may import it; never the web process, the UI or shared/ (ADR 0037).",
       from: {
         pathNot:
           '^(render-node/(inference|models|engines/image/onnx|engines/voice/piper)/|tests/|bench/)',

@@ -27,7 +27,18 @@ const log = (level: 'info' | 'warn' | 'error', msg: string, fields: Record<strin
 
 const provider: ExecutionProviderInfo = await probeExecutionProvider();
 log(provider.name === 'cuda' ? 'info' : 'warn', `inference on ${provider.name}`, { ...provider });
-const verified: VerifiedModel[] = await scanModelsDir(modelsDir);
+// A model this build has no code for is as unusable as a broken one: no job may be routed to it.
+const verified: VerifiedModel[] = (await scanModelsDir(modelsDir)).map((v) =>
+  v.model && !pipelineFor(v.model.manifest)
+    ? {
+        status: {
+          ...v.status,
+          usable: false,
+          problem: `model "${v.status.id}": this node has no code for pipeline "${v.status.pipeline}"`,
+        },
+      }
+    : v,
+);
 for (const { status } of verified) {
   if (!status.usable) log('warn', 'model unusable', { model: status.id, problem: status.problem });
 }
@@ -69,6 +80,12 @@ process.on('message', (message: HostRequest) => {
 // The node went away: nothing is left to answer.
 process.on('disconnect', () => process.exit(0));
 
+function pipelineFor(manifest: InstalledModel['manifest']) {
+  return manifest.kind === 'image'
+    ? IMAGE_PIPELINES[manifest.pipeline]
+    : VOICE_PIPELINES[manifest.pipeline];
+}
+
 async function run(message: Extract<HostRequest, { type: 'run' }>, signal: AbortSignal) {
   if (signal.aborted) return; // the client already rejected it
   try {
@@ -79,19 +96,25 @@ async function run(message: Extract<HostRequest, { type: 'run' }>, signal: Abort
     if (message.task === 'image') {
       const pipeline = IMAGE_PIPELINES[model.manifest.pipeline];
       if (!pipeline || model.manifest.kind !== 'image') {
-        throw new Error(`model "${model.manifest.id}" (${model.manifest.pipeline}) cannot make images on this node`);
+        throw new Error(
+          `model "${model.manifest.id}" (${model.manifest.pipeline}) cannot make images on this node`,
+        );
       }
       result = await pipeline(model, sessionSource, message.request, signal);
     } else {
       const pipeline = VOICE_PIPELINES[model.manifest.pipeline];
       if (!pipeline || model.manifest.kind !== 'voice') {
-        throw new Error(`model "${model.manifest.id}" (${model.manifest.pipeline}) cannot speak on this node`);
+        throw new Error(
+          `model "${model.manifest.id}" (${model.manifest.pipeline}) cannot speak on this node`,
+        );
       }
       result = await pipeline(model, sessionSource, message.request, signal);
     }
-    if (!signal.aborted) send({ type: 'done', id: message.id, result, ms: performance.now() - started });
+    if (!signal.aborted)
+      send({ type: 'done', id: message.id, result, ms: performance.now() - started });
   } catch (error) {
-    if (!signal.aborted) send({ type: 'failed', id: message.id, message: (error as Error).message });
+    if (!signal.aborted)
+      send({ type: 'failed', id: message.id, message: (error as Error).message });
   }
 }
 

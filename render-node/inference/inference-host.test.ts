@@ -7,7 +7,6 @@ import { test } from 'node:test';
 import { createPiperVoiceEngine } from '../engines/voice/piper.ts';
 import { readWavInfo } from '../engines/voice/wav-duration.ts';
 import { tinyPiperGraph, writeTinyPiperVoice } from '../models/testing/tiny-piper.ts';
-import type { InferenceClient } from './contract.ts';
 import { startInferenceHost, type HostLog } from './inference-host.ts';
 
 /**
@@ -41,7 +40,12 @@ const never = () => new AbortController().signal;
  * read any answer from it.
  */
 function hostPid(): number {
-  const out = execFileSync('pgrep', ['-P', String(process.pid), '-f', 'host-process.ts']).toString();
+  const out = execFileSync('pgrep', [
+    '-P',
+    String(process.pid),
+    '-f',
+    'host-process.ts',
+  ]).toString();
   return Number(out.trim().split('\n')[0]);
 }
 
@@ -56,7 +60,10 @@ test('the host probes the provider, lists models usable or not, and speaks with 
   assert.equal(good.usable, true);
   assert.equal(good.loaded, false);
   assert.equal(wrong.usable, false);
-  assert.match(wrong.problem!, /model "fr_FR-wrong": file "fr_FR-wrong\.onnx" \(model\): graph does not match/);
+  assert.match(
+    wrong.problem!,
+    /model "fr_FR-wrong": file "fr_FR-wrong\.onnx" \(model\): graph does not match/,
+  );
   assert.ok(logs.some((l) => l.msg === 'model unusable' && l.fields?.model === 'fr_FR-wrong'));
 
   const first = await client.synthesizeSpeech('en_US-tiny-test', request, never());
@@ -71,9 +78,16 @@ test('the host probes the provider, lists models usable or not, and speaks with 
     client.synthesizeSpeech('fr_FR-wrong', request, never()),
     /model "fr_FR-wrong" is unusable: .*graph does not match/,
   );
-  await assert.rejects(client.synthesizeSpeech('nope', request, never()), /model "nope" is not installed/);
   await assert.rejects(
-    client.generateImage('en_US-tiny-test', { prompt: 'x', negativePrompt: '', seed: 1, width: 64, height: 64 }, never()),
+    client.synthesizeSpeech('nope', request, never()),
+    /model "nope" is not installed/,
+  );
+  await assert.rejects(
+    client.generateImage(
+      'en_US-tiny-test',
+      { prompt: 'x', negativePrompt: '', seed: 1, width: 64, height: 64 },
+      never(),
+    ),
     /is a voice model/,
   );
   // The host is still up after the refusals.
@@ -93,10 +107,16 @@ test('an aborted request rejects at once and the host goes on with the next', as
 
 test('a host that dies rejects its work with a clear error and restarts on the next request', async (t) => {
   const { client, logs } = await hostWithVoices(t);
-  const long = { ...request, text: Array.from({ length: 30 }, (_, i) => `Sentence ${i}.`).join(' ') };
+  const long = {
+    ...request,
+    text: Array.from({ length: 30 }, (_, i) => `Sentence ${i}.`).join(' '),
+  };
   const running = client.synthesizeSpeech('en_US-tiny-test', long, never());
   process.kill(hostPid(), 'SIGKILL');
-  await assert.rejects(running, /inference host killed by SIGKILL while running model "en_US-tiny-test"/);
+  await assert.rejects(
+    running,
+    /inference host killed by SIGKILL while running model "en_US-tiny-test"/,
+  );
   assert.ok(logs.some((l) => l.msg.startsWith('inference host stopped')));
   const again = await client.synthesizeSpeech('en_US-tiny-test', request, never());
   assert.equal(again.sentences, 1);

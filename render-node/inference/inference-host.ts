@@ -93,7 +93,8 @@ export async function startInferenceHost(options: InferenceHostOptions): Promise
             new Error(`inference host ${how} while running model "${request.modelId}"`),
           );
         }
-        if (!closed) log('warn', 'inference host stopped; it restarts on the next request', { how });
+        if (!closed)
+          log('warn', 'inference host stopped; it restarts on the next request', { how });
       });
     });
     ready.catch(() => undefined); // observed by whoever awaits it

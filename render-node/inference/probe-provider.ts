@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { promisify } from 'node:util';
+import { promisify, stripVTControlCharacters } from 'node:util';
 import * as ort from 'onnxruntime-node';
 import type { ExecutionProviderInfo } from '../../shared/render/node-capabilities.ts';
 import { PROBE_MODEL } from './probe-model.ts';
@@ -43,12 +43,19 @@ export async function probeExecutionProvider(): Promise<ExecutionProviderInfo> {
     const x = new ort.Tensor('float32', Float32Array.from([1, 2]), [2]);
     const { y } = await session.run({ x });
     await session.release();
-    if (!y || (y.data as Float32Array)[1] !== 4) throw new Error('the probe model gave a wrong answer');
+    if (!y || (y.data as Float32Array)[1] !== 4)
+      throw new Error('the probe model gave a wrong answer');
   } catch (error) {
-    return cpu(`the CUDA provider did not run the probe model: ${firstLine((error as Error).message)}`);
+    return cpu(
+      `the CUDA provider did not run the probe model: ${firstLine((error as Error).message)}`,
+    );
   }
   const gpu = await queryGpu();
-  return { name: 'cuda', device: gpu?.name ?? 'CUDA device 0', ...(gpu ? { memory: gpu.memory } : {}) };
+  return {
+    name: 'cuda',
+    device: gpu?.name ?? 'CUDA device 0',
+    ...(gpu ? { memory: gpu.memory } : {}),
+  };
 }
 
 /** The first GPU's name and memory from nvidia-smi, or null when it cannot say. */
@@ -70,12 +77,23 @@ export async function queryGpu(): Promise<{
 
 /** "NVIDIA H200, 1024, 143771" (MiB) → name and bytes (pure). */
 export function parseNvidiaSmi(line: string) {
-  const [name, used, total] = line.trim().split('\n')[0]!.split(',').map((s) => s.trim());
+  const [name, used, total] = line
+    .trim()
+    .split('\n')[0]!
+    .split(',')
+    .map((s) => s.trim());
   const mib = 1024 * 1024;
-  if (!name || !Number.isFinite(Number(used)) || !Number.isFinite(Number(total)) || !used || !total) {
+  if (
+    !name ||
+    !Number.isFinite(Number(used)) ||
+    !Number.isFinite(Number(total)) ||
+    !used ||
+    !total
+  ) {
     return null;
   }
   return { name, memory: { usedBytes: Number(used) * mib, totalBytes: Number(total) * mib } };
 }
 
-const firstLine = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '').split('\n')[0]!.slice(0, 300);
+// onnxruntime's own log lines carry terminal colours.
+const firstLine = (text: string) => stripVTControlCharacters(text).split('\n')[0]!.slice(0, 300);

@@ -23,16 +23,21 @@ async function setUp(t: { after: (fn: () => Promise<void>) => void }) {
 
 test('add verifies and installs a voice; list shows it; adding it again is a no-op', async (t) => {
   const { root, env } = await setUp(t);
-  assert.deepEqual(models(['list'], env), { code: 0, out: `no models in ${env.MODELS_DIR}\n`, err: '' });
+  assert.deepEqual(models(['list'], env), {
+    code: 0,
+    out: `no models in ${env.MODELS_DIR}\n`,
+    err: '',
+  });
   await writeTinyPiperVoice(join(root, 'download'), { id: 'en_US-tiny-test' });
   const added = models(['add', join(root, 'download')], env);
   assert.equal(added.code, 0, added.err);
   assert.match(added.out, /installed en_US-tiny-test \(voice, piper-vits\)/);
   assert.deepEqual((await readdir(env.MODELS_DIR)).sort(), ['en_US-tiny-test']);
-  assert.deepEqual(
-    (await readdir(join(env.MODELS_DIR, 'en_US-tiny-test'))).sort(),
-    ['en_US-tiny-test.onnx', 'en_US-tiny-test.onnx.json', 'manifest.json'],
-  );
+  assert.deepEqual((await readdir(join(env.MODELS_DIR, 'en_US-tiny-test'))).sort(), [
+    'en_US-tiny-test.onnx',
+    'en_US-tiny-test.onnx.json',
+    'manifest.json',
+  ]);
   const listed = models(['list'], env);
   assert.equal(listed.code, 0);
   assert.equal(listed.out, 'en_US-tiny-test\tvoice\tpiper-vits\tusable\n');
@@ -68,7 +73,10 @@ test('list reports an unusable model with its problem and exits 1; bad usage exi
   await writeFile(join(env.MODELS_DIR, 'v', 'v.onnx.json'), '{}');
   const listed = models(['list'], env);
   assert.equal(listed.code, 1);
-  assert.match(listed.out, /^v\tvoice\tpiper-vits\tUNUSABLE: model "v": file "v\.onnx\.json" \(config\): sha256 is/);
+  assert.match(
+    listed.out,
+    /^v\tvoice\tpiper-vits\tUNUSABLE: model "v": file "v\.onnx\.json" \(config\): sha256 is/,
+  );
   assert.equal(models([], env).code, 2);
   assert.match(models(['add'], env).err, /usage: npm run models -- add <folder> \| list/);
 });

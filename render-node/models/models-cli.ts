@@ -39,7 +39,12 @@ async function list(modelsDir: string, io: CliOutput): Promise<number> {
   }
   for (const { status } of models) {
     io.out(
-      [status.id, status.kind, status.pipeline, status.usable ? 'usable' : `UNUSABLE: ${status.problem}`].join('\t'),
+      [
+        status.id,
+        status.kind,
+        status.pipeline,
+        status.usable ? 'usable' : `UNUSABLE: ${status.problem}`,
+      ].join('\t'),
     );
   }
   return models.every((m) => m.status.usable) ? 0 : 1;
@@ -61,7 +66,9 @@ async function add(folder: string, modelsDir: string, io: CliOutput): Promise<nu
     }
     io.err(
       `not installed: another model "${manifest.id}" is in ${target}` +
-        (installed.model ? ` (files ${installed.model.hash.slice(0, 12)}, these ${hash.slice(0, 12)})` : ` (${installed.status.problem})`) +
+        (installed.model
+          ? ` (files ${installed.model.hash.slice(0, 12)}, these ${hash.slice(0, 12)})`
+          : ` (${installed.status.problem})`) +
         '; remove that folder first to replace it',
     );
     return 1;

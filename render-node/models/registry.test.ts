@@ -40,7 +40,10 @@ test('a bad hash names the model and the file', async (t) => {
   const { status, model } = await verifyModelFolder(dir);
   assert.equal(model, undefined);
   assert.equal(status.usable, false);
-  assert.match(status.problem!, /model "v": file "v\.onnx\.json" \(config\): sha256 is [0-9a-f]{64}, the manifest says/);
+  assert.match(
+    status.problem!,
+    /model "v": file "v\.onnx\.json" \(config\): sha256 is [0-9a-f]{64}, the manifest says/,
+  );
 });
 
 test('a missing file names the model and the file', async (t) => {
@@ -64,7 +67,10 @@ test('a graph whose inputs differ from the pipeline names the model, file and in
 
 test('a file that is not an ONNX graph, or a config that is not JSON, is named', async (t) => {
   const root = await tempDir(t);
-  await writeTinyPiperVoice(join(root, 'a'), { id: 'a', graph: new TextEncoder().encode('not onnx') });
+  await writeTinyPiperVoice(join(root, 'a'), {
+    id: 'a',
+    graph: new TextEncoder().encode('not onnx'),
+  });
   const a = await verifyModelFolder(join(root, 'a'));
   assert.match(a.status.problem!, /model "a": file "a\.onnx" \(model\): not a loadable ONNX graph/);
   await writeTinyPiperVoice(join(root, 'b'), { id: 'b', configText: '{oops' });
@@ -89,7 +95,10 @@ test('a bad manifest names the model folder and manifest.json', async (t) => {
     JSON.stringify({ ...manifest, files: [{ ...manifest.files[0], path: '../escape.onnx' }] }),
   );
   const invalid = await verifyModelFolder(join(root, 'invalid'));
-  assert.match(invalid.status.problem!, /^model "invalid": manifest\.json: invalid \(files\.0\.path: must be a relative path/);
+  assert.match(
+    invalid.status.problem!,
+    /^model "invalid": manifest\.json: invalid \(files\.0\.path: must be a relative path/,
+  );
   assert.equal(invalid.status.kind, 'voice');
 });
 
@@ -109,7 +118,11 @@ test('a manifest that leaves out a role or lies about its id or kind is refused'
 
   await writeFile(
     join(root, 'v', 'manifest.json'),
-    JSON.stringify({ ...manifest, kind: 'image', image: { nativeSize: 512, steps: 1, guidance: 0 } }),
+    JSON.stringify({
+      ...manifest,
+      kind: 'image',
+      image: { nativeSize: 512, steps: 1, guidance: 0 },
+    }),
   );
   const wrongKind = await verifyModelFolder(join(root, 'v'));
   assert.match(wrongKind.status.problem!, /pipeline "piper-vits" makes voices, not images/);
@@ -151,10 +164,16 @@ test('signature comparison accepts listed types and ranks, optional inputs may b
     { name: 'scales', type: 'float32', rank: 1 },
   ];
   assert.deepEqual(compare('input', graph!.inputs, inputs), []);
-  assert.deepEqual(compare('input', graph!.inputs, [...inputs, { name: 'sid', type: 'int64', rank: 1 }]), []);
-  assert.deepEqual(compare('output', graph!.outputs, [{ name: 'output', type: 'float32', rank: 4 }]), []);
-  assert.deepEqual(compare('output', graph!.outputs, [{ name: 'output', type: 'float16', rank: 2 }]), [
-    'output "output" is float16, expected float32',
-    'output "output" has rank 2, expected 3 or 4',
-  ]);
+  assert.deepEqual(
+    compare('input', graph!.inputs, [...inputs, { name: 'sid', type: 'int64', rank: 1 }]),
+    [],
+  );
+  assert.deepEqual(
+    compare('output', graph!.outputs, [{ name: 'output', type: 'float32', rank: 4 }]),
+    [],
+  );
+  assert.deepEqual(
+    compare('output', graph!.outputs, [{ name: 'output', type: 'float16', rank: 2 }]),
+    ['output "output" is float16, expected float32', 'output "output" has rank 2, expected 3 or 4'],
+  );
 });

@@ -21,7 +21,7 @@ import { readOnnxSignature, type GraphValue, type ReadGraphSignature } from './g
 export const MANIFEST_FILE = 'manifest.json';
 
 /** MODELS_DIR, default `<DATA_DIR>/models` (./data/models): the render node and `npm run models` agree. */
-export const modelsDirFrom = (env: { MODELS_DIR?: string; DATA_DIR?: string }) =>
+export const modelsDirFrom = (env: Record<string, string | undefined>) =>
   path.resolve(env.MODELS_DIR ?? path.join(env.DATA_DIR ?? './data', 'models'));
 
 export interface VerifiedModel {

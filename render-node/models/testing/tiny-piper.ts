@@ -59,7 +59,12 @@ export function tinyPiperGraph(options: { withSpeakerId?: boolean; inputName?: s
       { op: 'Floor', inputs: ['samples_f'], outputs: ['samples_floor'] },
       { op: 'Range', inputs: ['zero', 'samples_floor', 'step'], outputs: ['t'] },
       // One frequency per phoneme id: ids as a column [N, 1].
-      { op: 'Cast', inputs: [options.inputName ?? 'input'], outputs: ['ids_f'], attributes: { to: 1 } },
+      {
+        op: 'Cast',
+        inputs: [options.inputName ?? 'input'],
+        outputs: ['ids_f'],
+        attributes: { to: 1 },
+      },
       { op: 'Reshape', inputs: ['ids_f', 'column'], outputs: ['ids_col'] },
       { op: 'Mul', inputs: ['ids_col', 'freq_per_id'], outputs: ['freq_id'] },
       { op: 'Add', inputs: ['freq_id', 'freq_base'], outputs: ['freq'] },
@@ -103,7 +108,8 @@ export async function writeTinyPiperVoice(
 ): Promise<ModelManifest> {
   const id = options.id ?? 'en_US-tiny-test';
   const graph = options.graph ?? tinyPiperGraph();
-  const config = options.configText ?? JSON.stringify(tinyPiperConfig(options.espeakVoice), null, 2);
+  const config =
+    options.configText ?? JSON.stringify(tinyPiperConfig(options.espeakVoice), null, 2);
   await mkdir(dir, { recursive: true });
   await writeFile(path.join(dir, `${id}.onnx`), graph);
   await writeFile(path.join(dir, `${id}.onnx.json`), config);

@@ -11,7 +11,10 @@ import { voiceIdIssue } from '../../../../shared/voice-id.ts';
  */
 export function espeakPhonemes(text: string, voice: string, signal?: AbortSignal): Promise<string> {
   const issue = voiceIdIssue('espeak-ng', voice);
-  if (issue) return Promise.reject(new Error(`Piper voice's espeak voice ${JSON.stringify(voice)}: ${issue}`));
+  if (issue)
+    return Promise.reject(
+      new Error(`Piper voice's espeak voice ${JSON.stringify(voice)}: ${issue}`),
+    );
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(abortReason(signal));
     const child = spawn('espeak-ng', ['-q', '--ipa', '-b', '1', `-v${voice}`], {
@@ -22,7 +25,9 @@ export function espeakPhonemes(text: string, voice: string, signal?: AbortSignal
     const stop = () => child.kill('SIGKILL');
     signal?.addEventListener('abort', stop, { once: true });
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr = (stderr + chunk).slice(-2000)));
+    child.stderr
+      .setEncoding('utf8')
+      .on('data', (chunk: string) => (stderr = (stderr + chunk).slice(-2000)));
     child.stdin.on('error', () => undefined); // an early exit closes stdin; the exit code says why
     child.on('error', (error) => finish(error));
     child.on('close', (code, killedBy) =>

@@ -28,7 +28,9 @@ test('phoneme ids: "^" first, "_" after each id, "$" last, unknown codepoints sk
 test('resampling keeps a tone’s frequency and the length ratio', () => {
   const from = 16000;
   const to = 48000;
-  const tone = Float32Array.from({ length: 1600 }, (_, i) => Math.sin((2 * Math.PI * 440 * i) / from));
+  const tone = Float32Array.from({ length: 1600 }, (_, i) =>
+    Math.sin((2 * Math.PI * 440 * i) / from),
+  );
   const up = resample(tone, from, to);
   assert.equal(up.length, 4800);
   // Away from the edges, the resampled signal is the same tone sampled at the new rate.

@@ -44,8 +44,14 @@ export const piperPipeline: VoicePipeline = async (model, sessions, request, sig
   if (!(request.rate >= 0.5 && request.rate <= 2)) {
     throw new Error(`voice rate must be between 0.5 and 2, got ${request.rate}`);
   }
-  if (!Number.isInteger(request.sampleRate) || request.sampleRate < 8000 || request.sampleRate > 96000) {
-    throw new Error(`sample rate must be an integer between 8000 and 96000, got ${request.sampleRate}`);
+  if (
+    !Number.isInteger(request.sampleRate) ||
+    request.sampleRate < 8000 ||
+    request.sampleRate > 96000
+  ) {
+    throw new Error(
+      `sample rate must be an integer between 8000 and 96000, got ${request.sampleRate}`,
+    );
   }
   const config = await voiceConfig(model);
   const session = await sessions.session(model, 'model');
@@ -56,7 +62,11 @@ export const piperPipeline: VoicePipeline = async (model, sessions, request, sig
   const pause = new Float32Array(Math.round(SENTENCE_PAUSE_SEC * voiceRate));
   const parts: Float32Array[] = [];
   const { noise_scale, length_scale, noise_w } = config.inference;
-  const scales = new Tensor('float32', Float32Array.from([noise_scale, length_scale / request.rate, noise_w]), [3]);
+  const scales = new Tensor(
+    'float32',
+    Float32Array.from([noise_scale, length_scale / request.rate, noise_w]),
+    [3],
+  );
 
   for (const sentence of sentences) {
     if (signal?.aborted) throw abortReason(signal);
@@ -118,6 +128,8 @@ export function pcm16Wav(samples: Float32Array, sampleRate: number): Uint8Array 
   const wav = new Uint8Array(header.length + samples.length * 2);
   wav.set(header);
   const view = new DataView(wav.buffer, header.length);
-  samples.forEach((s, i) => view.setInt16(i * 2, Math.round(Math.max(-1, Math.min(1, s)) * 32767), true));
+  samples.forEach((s, i) =>
+    view.setInt16(i * 2, Math.round(Math.max(-1, Math.min(1, s)) * 32767), true),
+  );
   return wav;
 }
