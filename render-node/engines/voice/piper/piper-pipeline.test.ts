@@ -90,3 +90,20 @@ test('bad requests and abort are refused before anything runs', async (t) => {
     /cancelled by the user/,
   );
 });
+
+test('phonemes come from the voice’s espeak-ng language; text starting with "-" is spoken', async (t) => {
+  const root = await mkdtemp(join(tmpdir(), 'montage-piper-'));
+  t.after(() => rm(root, { recursive: true, force: true }));
+  const models = [];
+  for (const [id, espeakVoice] of [
+    ['en_US-a', 'en-us'],
+    ['fr_FR-a', 'fr'],
+  ] as const) {
+    await writeTinyPiperVoice(join(root, id), { id, espeakVoice, language: id.slice(0, 5) });
+    models.push((await verifyModelFolder(join(root, id))).model!);
+  }
+  const sessions = inProcessSessions();
+  const [en, fr] = await Promise.all(models.map((m) => speak(m, sessions, '-Bonjour, Marie.')));
+  assert.equal(en!.sentences, 1);
+  assert.notDeepEqual(Buffer.from(en!.wav), Buffer.from(fr!.wav));
+});
