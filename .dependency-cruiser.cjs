@@ -71,10 +71,22 @@ module.exports = {
       from: { path: '^app/', pathNot: '[.]server[.]tsx?$' },
       to: { path: '^server/' },
     },
+    {
+      name: 'onnxruntime-only-in-the-inference-host',
+      severity: 'error',
+      comment:
+        "onnxruntime-node loads a native runtime: only the render node's inference host and the code it runs (inference/, models/, the ONNX image and Piper pipelines) may import it; never the web process, the UI or shared/ (ADR 0037).",
+      from: {
+        pathNot:
+          '^(render-node/(inference|models|engines/image/onnx|engines/voice/piper)/|tests/|bench/)',
+      },
+      to: { path: 'node_modules/onnxruntime-node/' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '^(node_modules|build|public/build|data|[.]tools)/' },
+    // node_modules is not followed but stays visible as the end of an import, so rules can name a package.
+    exclude: { path: '^(build|public/build|data|[.]tools)/' },
     // Imports carry their .ts extension (allowImportingTsExtensions); the
     // TypeScript resolver of tsconfig.json resolves them as tsc does.
     tsConfig: { fileName: 'tsconfig.json' },

@@ -18,6 +18,8 @@ const env = z
     REDIS_PREFIX: z.string().default('montage'),
     DATA_DIR: z.string().default('./data'),
     MEDIA_DIR: z.string().optional(),
+    // Installed ONNX models (docs/models.md); absent: <DATA_DIR>/models. Resolve with modelsDirFrom (models/registry.ts).
+    MODELS_DIR: z.string().min(1).optional(),
     RENDER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
     RENDER_FFMPEG_PROCESSES: z.coerce.number().int().min(1).max(64).optional(),
     RENDER_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),

@@ -166,7 +166,11 @@ case "$MODE" in
     ensure_npm_deps
     node scripts/media-gc.ts "$@"
     ;;
+  models)
+    ensure_npm_deps
+    node scripts/models.ts "$@"
+    ;;
   *)
-    die "Usage: scripts/montage.sh [start|test|media-gc]"
+    die "Usage: scripts/montage.sh [start|test|media-gc|models]"
     ;;
 esac

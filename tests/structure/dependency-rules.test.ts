@@ -39,7 +39,10 @@ describe('dependency rules', () => {
     for (const config of ['.dependency-cruiser.cjs', 'tsconfig.json']) {
       await copyFile(path.join(ROOT, config), path.join(root, config));
     }
-    const folders = [...new Set(Object.keys(files).map((file) => file.split('/')[0]!))];
+    // A package in the tree (node_modules/…) is an import target, never a folder to check.
+    const folders = [...new Set(Object.keys(files).map((file) => file.split('/')[0]!))].filter(
+      (folder) => folder !== 'node_modules',
+    );
     const args = [
       DEPCRUISE,
       '--config',
@@ -167,6 +170,32 @@ describe('dependency rules', () => {
       },
       'app-reaches-server-only-from-server-modules',
       'app/components/members.tsx → server/db/schema.ts',
+    );
+  });
+
+  test('onnxruntime-node outside the inference host and its pipelines fails', async () => {
+    const ort = {
+      'node_modules/onnxruntime-node/package.json':
+        '{ "name": "onnxruntime-node", "version": "0.0.0", "main": "index.js" }\n',
+      'node_modules/onnxruntime-node/index.js': 'exports.InferenceSession = {};\n',
+    };
+    const uses =
+      "import { InferenceSession } from 'onnxruntime-node';\nexport const s = InferenceSession;\n";
+    const allowed = await checkTree({
+      ...ort,
+      'render-node/inference/host.ts': uses,
+      'render-node/engines/voice/piper/pipeline.ts': uses,
+    });
+    assert.equal(allowed.code, 0, allowed.output);
+    await assertRefused(
+      { ...ort, 'server/models.ts': uses },
+      'onnxruntime-only-in-the-inference-host',
+      'server/models.ts → node_modules/onnxruntime-node/index.js',
+    );
+    await assertRefused(
+      { ...ort, 'render-node/stages/image.ts': uses },
+      'onnxruntime-only-in-the-inference-host',
+      'render-node/stages/image.ts → node_modules/onnxruntime-node/index.js',
     );
   });
 
