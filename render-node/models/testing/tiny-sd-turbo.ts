@@ -22,6 +22,7 @@ import { buildOnnxModel, type ElementType, type GraphSpec } from './onnx-graph.t
  */
 
 export const TINY_HIDDEN = 8;
+/** CLIP's token count: the tokenizer config's model_max_length. */
 export const TINY_SEQUENCE = 77;
 
 /** Words the tiny vocabulary has whole tokens for (others spell out byte by byte). */
@@ -160,18 +161,22 @@ const toType = (input: string, output: string, type: ElementType) => ({
   attributes: { to: type === 'float16' ? CAST_FLOAT16 : CAST_FLOAT },
 });
 
+/**
+ * `sequence`: a fixed token count in the graph's input shape, or 'symbolic'
+ * (as Optimum exports it: the pipeline then feeds CLIP's 77).
+ */
 export function tinyTextEncoder(
   float: 'float16' | 'float32',
   ids: 'int32' | 'int64',
   vocabSize: number,
+  sequence: number | 'symbolic' = 'symbolic',
 ): GraphSpec {
+  const length = sequence === 'symbolic' ? 'sequence' : sequence;
   const random = seededRandom(11);
   return {
     name: 'tiny_text_encoder',
-    inputs: [{ name: 'input_ids', type: ids, shape: ['batch', TINY_SEQUENCE] }],
-    outputs: [
-      { name: 'last_hidden_state', type: float, shape: ['batch', TINY_SEQUENCE, TINY_HIDDEN] },
-    ],
+    inputs: [{ name: 'input_ids', type: ids, shape: ['batch', length] }],
+    outputs: [{ name: 'last_hidden_state', type: float, shape: ['batch', length, TINY_HIDDEN] }],
     initializers: [
       {
         name: 'embedding',
@@ -202,7 +207,7 @@ export function tinyUnet(
     inputs: [
       { name: 'sample', type: float, shape: ['batch', 4, 'height', 'width'] },
       { name: 'timestep', type: timestep, shape: [1] },
-      { name: 'encoder_hidden_states', type: float, shape: ['batch', TINY_SEQUENCE, TINY_HIDDEN] },
+      { name: 'encoder_hidden_states', type: float, shape: ['batch', 'sequence', TINY_HIDDEN] },
     ],
     outputs: [{ name: 'out_sample', type: float, shape: ['batch', 4, 'height', 'width'] }],
     initializers: [
@@ -279,6 +284,10 @@ export interface TinySdTurboOptions {
   steps?: number;
   guidance?: number;
   nativeSize?: number;
+  /** The text encoder's token count: fixed in its graph, or symbolic (default, as Optimum exports). */
+  sequence?: number | 'symbolic';
+  /** Leave tokenizer_config.json out (it is optional). */
+  withoutTokenizerConfig?: boolean;
 }
 
 const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
@@ -299,13 +308,15 @@ export async function writeTinySdTurbo(
   const files: Record<string, [string, Uint8Array | string]> = {
     text_encoder: [
       'text_encoder.onnx',
-      buildOnnxModel(tinyTextEncoder(float, fp16 ? 'int32' : 'int64', vocabSize)),
+      buildOnnxModel(tinyTextEncoder(float, fp16 ? 'int32' : 'int64', vocabSize, options.sequence)),
     ],
     unet: ['unet.onnx', buildOnnxModel(tinyUnet(float, fp16 ? 'float16' : 'int64'))],
     vae_decoder: ['vae_decoder.onnx', buildOnnxModel(tinyVaeDecoder(float))],
     tokenizer: ['tokenizer.json', JSON.stringify(tokenizer)],
-    tokenizer_config: ['tokenizer_config.json', JSON.stringify(config)],
   };
+  if (!options.withoutTokenizerConfig) {
+    files.tokenizer_config = ['tokenizer_config.json', JSON.stringify(config)];
+  }
   await mkdir(dir, { recursive: true });
   for (const [file, bytes] of Object.values(files)) await writeFile(path.join(dir, file), bytes);
   const manifest: ModelManifest = {

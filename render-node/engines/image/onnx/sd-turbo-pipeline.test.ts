@@ -116,6 +116,33 @@ test('the CLIP tokenizer: start, BPE tokens, end, then padding to the length', a
   assert.equal(long[76], 537);
 });
 
+test('the token count comes from the text encoder graph when it fixes one', async () => {
+  const dir = path.join(root, 'fixed-16');
+  const model = tinyInstalledModel(
+    dir,
+    await writeTinySdTurbo(dir, { precision: 'fp32', id: 'tiny-16', sequence: 16 }),
+  );
+  // 77 ids into a graph that takes 16 would be refused by onnxruntime.
+  const result = await sdTurboPipeline(model, sessions, request);
+  assert.equal(decodePng(result.png).width, 96);
+  // Fewer tokens of the same prompt: the mean embedding, hence the picture, differs.
+  assert.notDeepEqual(Buffer.from(result.png), Buffer.from((await generate(models.fp32)).png));
+});
+
+test('without tokenizer_config.json, CLIP pads with its end token', async () => {
+  const dir = path.join(root, 'no-config');
+  const model = tinyInstalledModel(
+    dir,
+    await writeTinySdTurbo(dir, {
+      precision: 'fp32',
+      id: 'tiny-no-config',
+      withoutTokenizerConfig: true,
+    }),
+  );
+  const tokenizer = await clipTokenizer(model);
+  assert.deepEqual(tokenizer.encode('a cat', 6), [536, 320, 515, 537, 537, 537]);
+});
+
 test('seeded noise: the same seed gives the same N(0,1) numbers', () => {
   const a = seededNoise(7, 10_001);
   assert.deepEqual(a, seededNoise(7, 10_001));

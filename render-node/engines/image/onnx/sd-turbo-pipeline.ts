@@ -65,7 +65,7 @@ export const sdTurboPipeline: ImagePipeline = async (model, sessions, request, s
     latentShape.reduce((a, b) => a * b),
   ).map((n) => n * schedule.initNoiseSigma);
 
-  const unet = await timed('load', () => sessions.session(model, 'unet'));
+  const unet = await timed('unet', () => sessions.session(model, 'unet'));
   for (const step of schedule.steps) {
     latents = await timed('unet', async () => {
       const input = latents.map((x) => x * step.inputScale);
