@@ -95,6 +95,34 @@ describe('sd-turbo pipeline on the tiny graphs', () => {
     await assert.rejects(generate(models.fp32, { steps: 0 }), /steps must be a whole number/);
   });
 
+  test('an abort between steps stops it before the next graph runs', async () => {
+    const controller = new AbortController();
+    const roles: string[] = [];
+    const watching = {
+      async session(model: InstalledModel, role: string) {
+        roles.push(role);
+        const session = await sessions.session(model, role);
+        if (role !== 'unet') return session;
+        // The first UNet run aborts the generation, as a cancelled render would.
+        return new Proxy(session, {
+          get(target, key) {
+            if (key !== 'run') return Reflect.get(target, key, target);
+            return async (...args: Parameters<InferenceSession['run']>) => {
+              const output = await target.run(...args);
+              controller.abort(new Error('render cancelled'));
+              return output;
+            };
+          },
+        });
+      },
+    };
+    await assert.rejects(
+      sdTurboPipeline(models.fp32, watching, { ...request, steps: 4 }, controller.signal),
+      /render cancelled/,
+    );
+    assert.deepEqual(roles, ['text_encoder', 'unet']);
+  });
+
   test('an aborted signal stops it', async () => {
     const controller = new AbortController();
     controller.abort(new Error('cancelled'));
