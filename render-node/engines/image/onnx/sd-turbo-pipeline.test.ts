@@ -93,6 +93,7 @@ describe('sd-turbo pipeline on the tiny graphs', () => {
     await assert.rejects(generate(models.fp32, { height: 4096 }), /height must be a multiple of 8/);
     await assert.rejects(generate(models.fp32, { seed: -1 }), /seed must be a whole number/);
     await assert.rejects(generate(models.fp32, { steps: 0 }), /steps must be a whole number/);
+    await assert.rejects(generate(models.fp32, { guidance: NaN }), /guidance must be from 0 to 20/);
   });
 
   test('an abort between steps stops it before the next graph runs', async () => {

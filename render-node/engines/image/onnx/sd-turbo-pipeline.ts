@@ -32,6 +32,8 @@ import { turboSchedule } from './turbo-schedule.ts';
 export const CLIP_SEQUENCE = 77;
 export const DEFAULT_LATENT_SCALE = 0.18215;
 export const MAX_SIDE = 2048;
+/** As the manifest's image settings bound it. */
+export const MAX_GUIDANCE = 20;
 
 export const sdTurboPipeline: ImagePipeline = async (model, sessions, request, signal) => {
   const settings = model.manifest.image;
@@ -110,6 +112,10 @@ function checkRequest(request: ImagePipelineRequest): void {
   }
   if (!Number.isInteger(request.seed) || request.seed < 0 || request.seed > 0xffffffff) {
     throw new Error(`the seed must be a whole number from 0 to 4294967295 (got ${request.seed})`);
+  }
+  const { guidance } = request;
+  if (guidance !== undefined && !(guidance >= 0 && guidance <= MAX_GUIDANCE)) {
+    throw new Error(`the guidance must be from 0 to ${MAX_GUIDANCE} (got ${guidance})`);
   }
   if (typeof request.prompt !== 'string' || typeof request.negativePrompt !== 'string') {
     throw new Error('the prompt and negative prompt must be text');
