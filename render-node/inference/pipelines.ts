@@ -1,4 +1,5 @@
 import type { PipelineId } from '../../shared/models/model-manifest.ts';
+import { sdTurboPipeline } from '../engines/image/onnx/sd-turbo-pipeline.ts';
 import { piperPipeline } from '../engines/voice/piper/piper-pipeline.ts';
 import type { ImagePipeline, VoicePipeline } from './contract.ts';
 
@@ -8,7 +9,7 @@ import type { ImagePipeline, VoicePipeline } from './contract.ts';
  * with a clear error (the model is installed, this build cannot run it).
  */
 export const IMAGE_PIPELINES: Partial<Record<PipelineId, ImagePipeline>> = {
-  // 'sd-turbo': sdTurboPipeline, from '../engines/image/onnx/sd-turbo-pipeline.ts' (issue 14, helper B).
+  'sd-turbo': sdTurboPipeline,
 };
 
 export const VOICE_PIPELINES: Partial<Record<PipelineId, VoicePipeline>> = {

@@ -6,7 +6,7 @@ import type { StylePreset } from '../../../shared/timeline.ts';
  * An image engine paints a scene's picture: the moving layer of the frame
  * (typography is a separate, still layer: lettering.ts). Engines:
  * `procedural` (default, designed SVG, no model weights) and `onnx`
- * (a Stable-Diffusion-Turbo-class pipeline, planned). The request is
+ * (a Stable-Diffusion-Turbo-class model through the inference host: onnx/). The request is
  * everything an engine may use; its canonical JSON, with the engine's id and
  * version, is the picture's cache key.
  */
