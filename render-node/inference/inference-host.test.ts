@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import { createPiperVoiceEngine } from '../engines/voice/piper.ts';
 import { readWavInfo } from '../engines/voice/wav-duration.ts';
 import { tinyPiperGraph, writeTinyPiperVoice } from '../models/testing/tiny-piper.ts';
+import { writeTinySdTurbo } from '../models/testing/tiny-sd-turbo.ts';
 import { startInferenceHost, type HostLog } from './inference-host.ts';
 
 /**
@@ -156,4 +157,30 @@ test('the piper engine writes the voice’s WAV and says how it was made', async
     /Piper voice "fr_FR-wrong" is unusable/,
   );
   await unlink(out);
+});
+
+test('the host makes pictures with an installed SD-Turbo-class model, the same bytes for the same inputs', async (t) => {
+  const modelsDir = await mkdtemp(join(tmpdir(), 'montage-host-image-'));
+  await writeTinySdTurbo(join(modelsDir, 'tiny-turbo'), { precision: 'fp32', id: 'tiny-turbo' });
+  const client = await startInferenceHost({ modelsDir, log: () => {} });
+  t.after(async () => {
+    await client.close();
+    await rm(modelsDir, { recursive: true, force: true });
+  });
+  const model = client.models().find((m) => m.id === 'tiny-turbo')!;
+  assert.equal(model.usable, true, model.problem);
+  const ask = (prompt: string, seed: number) =>
+    client.generateImage(
+      'tiny-turbo',
+      { prompt, negativePrompt: '', seed, width: 64, height: 64 },
+      never(),
+    );
+  const a = await ask('a lighthouse at dusk', 7);
+  const again = await ask('a lighthouse at dusk', 7);
+  const otherSeed = await ask('a lighthouse at dusk', 8);
+  const otherPrompt = await ask('a bakery at dawn', 7);
+  assert.deepEqual(Buffer.from(a.png), Buffer.from(again.png));
+  assert.notDeepEqual(Buffer.from(a.png), Buffer.from(otherSeed.png));
+  assert.notDeepEqual(Buffer.from(a.png), Buffer.from(otherPrompt.png));
+  assert.equal(client.models().find((m) => m.id === 'tiny-turbo')!.runs, 4);
 });
