@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { createAnalysisPool } from './analysis/analysis-pool.ts';
 import { createAccounts, type AuthLimit } from './accounts/accounts.ts';
 import { createCollabServer, type CollabLimit } from './collab/collab-server.ts';
 import type { Config } from './config.ts';
@@ -183,10 +184,17 @@ export async function createServices(config: Config, logger: Logger) {
     }),
   });
 
+  // Script analysis runs in worker threads, off the event loop (issue 15, item 3).
+  const analysis = createAnalysisPool({
+    size: config.analysisWorkers,
+    onThreadError: (err) => logger.warn({ err }, 'analysis thread failed'),
+  });
+
   return {
     config,
     logger,
     database,
+    analysis,
     redis,
     accounts,
     projects,
@@ -206,6 +214,7 @@ export async function createServices(config: Config, logger: Logger) {
     notifications,
     notificationStreams,
     async close() {
+      await analysis.close();
       notificationStreams.close();
       fanout.close();
       mailer.close();

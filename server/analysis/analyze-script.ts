@@ -1,9 +1,4 @@
-import {
-  analyzeScript,
-  AnalysisInputError,
-  type AnalyzeOptions,
-  type ScriptAnalysis,
-} from '../../shared/analysis/index.ts';
+import { AnalysisInputError, type ScriptAnalysis } from '../../shared/analysis/index.ts';
 import { MAX_SCRIPT_BYTES } from '../../shared/api/limits.ts';
 import { findUnsafeCharacter, unsafeCharacterMessage } from '../../shared/text-safety.ts';
 import { jsonBody } from '../http/body-limits.ts';
@@ -12,8 +7,9 @@ import { ApiError } from '../http/errors.ts';
 
 /**
  * `POST /api/v1/analysis/scenes`: a script in, the analyser's breakdown out
- * (shared/analysis, returned as-is). The analysis is pure CPU work in this
- * process; the size limits below keep one request to about a second.
+ * (shared/analysis, returned as-is). The analysis is pure CPU work, done in
+ * a worker thread (analysis-pool.ts); the size limits below keep one request
+ * to about a second of that thread's time.
  */
 
 /**
@@ -47,8 +43,15 @@ export function analysisBodyParser() {
   );
 }
 
-/** Validates the request body and analyses the script; bad input → 413 or 422 naming the field. */
-export async function analyzeScriptRequest(body: unknown): Promise<ScriptAnalysis> {
+/**
+ * Validates the request body and analyses the script with `analyze` (the
+ * worker pool in the web process, analysis-pool.ts); bad input → 413 or 422
+ * naming the field.
+ */
+export async function analyzeScriptRequest(
+  body: unknown,
+  analyze: (text: unknown, options: Record<string, unknown>) => Promise<ScriptAnalysis>,
+): Promise<ScriptAnalysis> {
   const input: Record<string, unknown> =
     body && typeof body === 'object' && !Array.isArray(body)
       ? (body as Record<string, unknown>)
@@ -77,7 +80,7 @@ export async function analyzeScriptRequest(body: unknown): Promise<ScriptAnalysi
   }
   try {
     // The analyser checks the type and range of the text and of every option itself.
-    return await analyzeScript(text as string, options as AnalyzeOptions);
+    return await analyze(text, options);
   } catch (err) {
     if (err instanceof AnalysisInputError) {
       throw new ApiError('VALIDATION_FAILED', err.refusal, {

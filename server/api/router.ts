@@ -345,7 +345,7 @@ export function apiRouter(services: Services): Router {
     json(async (req) => {
       requireSession(req);
       const { analyzeScriptRequest } = await import('../analysis/analyze-script.ts');
-      return analyzeScriptRequest(req.body);
+      return analyzeScriptRequest(req.body, services.analysis.analyze);
     }),
   );
 
