@@ -101,7 +101,8 @@ export const API_MESSAGES = {
   'errors.api.shareLink.revoked': 'This link was revoked',
   'errors.api.shareLinkNoComments': 'This link does not allow comments',
   // Personal API tokens and the API rate limit (issue 16, ADR 0042).
-  'errors.api.tokenScopeMissing': 'This API token lacks the scope {scope} that {method} {route} needs',
+  'errors.api.tokenScopeMissing':
+    'This API token lacks the scope {scope} that {method} {route} needs',
   'errors.api.tokenNeedsSession':
     'API tokens cannot call {method} {route}: sign in in a browser to manage tokens and sessions',
   'errors.api.apiTokenNotFound': 'API token not found',

@@ -1,7 +1,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { API_ROUTES, documentedPath } from '../../server/api/routes.ts';
-import { postgresSchema, serverOnPostgres } from '../support/postgres.ts';
+import type { serverOnPostgres } from '../support/postgres.ts';
+import { postgresSchema } from '../support/postgres.ts';
 import { api, createProject, signUp, WebServer } from '../support/web-server.ts';
 
 type Person = Awaited<ReturnType<typeof signUp>>;
