@@ -78,6 +78,9 @@ function Header() {
               {t('nav.projects')}
             </Link>
             <NotificationBell />
+            <Link to="/account" className="nav-link" data-testid="nav-account">
+              {t('nav.account')}
+            </Link>
             <span className="header-user" data-testid="header-user">
               {user.name}
             </span>

@@ -5,7 +5,9 @@ import { sql } from 'kysely';
 import { createRequestHandler } from '@remix-run/express';
 import type { ServerBuild } from '@remix-run/node';
 import { analysisBodyParser } from './analysis/analyze-script.ts';
-import { apiRouter, musicUploadRoute } from './api/router.ts';
+import { apiDocsPage } from './api/docs-page.ts';
+import { apiRouter, uploadRouter } from './api/router.ts';
+import { apiRateLimit } from './http/api-rate-limit.ts';
 import { bodyWithin, jsonBody } from './http/body-limits.ts';
 import { clientAddress } from './http/client-address.ts';
 import { retryAfterHeader } from './http/rate-limit.ts';
@@ -86,12 +88,19 @@ export function createApp(services: Services, build: ServerBuild | null) {
   });
 
   // The session first: no body is read before we know who sends it (http/body-limits.ts).
-  app.use('/api/v1', loadSession(accounts));
+  // Personal API tokens authenticate the API only (never pages): ADR 0042.
+  app.use('/api/v1', loadSession(accounts, services.apiTokens));
+  // Every API answer carries X-RateLimit-*; past the limit, 429 (shared through Redis).
+  app.use('/api/v1', apiRateLimit(services.apiLimits, config.trustProxy));
   // Uploads stream their own bodies, after the session and role checks: ahead of the JSON parser.
-  app.put('/api/v1/projects/:id/music', musicUploadRoute(services));
+  app.use('/api/v1', uploadRouter(services));
   // Scripts up to 1 MB of text: the analysis route parses its body first, with its own limit.
   app.use('/api/v1/analysis', analysisBodyParser());
   app.use('/api/v1', jsonBody(config.maxBodyBytes), apiRouter(services));
+  // The API reference for people: routes, scopes and schemas, rendered from the OpenAPI document.
+  app.get('/api/docs', (_req, res) => {
+    res.type('html').send(apiDocsPage(res.locals.cspNonce as string));
+  });
   app.use('/api', (req, _res, next) =>
     next(
       new ApiError(

@@ -89,6 +89,8 @@ const envSchema = z.object({
   AUTH_LIMIT_SIGN_IN_BY_ADDRESS: limitRule.default({ points: 30, durationSec: 60 }),
   AUTH_LIMIT_SIGN_IN_BY_ACCOUNT: limitRule.default({ points: 10, durationSec: 15 * 60 }),
   AUTH_LIMIT_SIGN_UP_BY_ADDRESS: limitRule.default({ points: 20, durationSec: 60 * 60 }),
+  // API requests per token, session or (anonymous) client address (issue 16): "requests/seconds".
+  API_RATE_LIMIT: limitRule.default({ points: 600, durationSec: 60 }),
   // Invitations (issue 9): days a link stays valid, invitations one user may send an hour.
   INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   INVITATIONS_PER_HOUR: z.coerce.number().int().min(1).default(20),
@@ -142,6 +144,8 @@ export interface Config {
   // Uploads (music bed)
   musicMaxBytes: number;
   musicMaxSeconds: number;
+  /** API requests one token, session or anonymous address may make per window (X-RateLimit-*). */
+  apiRateLimit: LimitRule;
   authLimits: {
     signInByAddress: LimitRule;
     signInByAccount: LimitRule;
@@ -213,6 +217,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       signInByAccount: e.AUTH_LIMIT_SIGN_IN_BY_ACCOUNT,
       signUpByAddress: e.AUTH_LIMIT_SIGN_UP_BY_ADDRESS,
     },
+    apiRateLimit: e.API_RATE_LIMIT,
     invitationTtlDays: e.INVITATION_TTL_DAYS,
     invitationLimit: { points: e.INVITATIONS_PER_HOUR, durationSec: 3600 },
     timelineLimits: {

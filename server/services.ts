@@ -8,6 +8,7 @@ import type { Logger } from './logger.ts';
 import { createInvitations, type InvitationLimit } from './invitations/invitations.ts';
 import { createProjects, type ProjectDocuments } from './projects/projects.ts';
 import { createStarters } from './projects/starters.ts';
+import { createApiTokens } from './accounts/api-tokens.ts';
 import { createHints } from './accounts/hints.ts';
 import { createRevisions } from './revisions/revisions.ts';
 import { createRenders } from './renders/renders.ts';
@@ -138,6 +139,9 @@ export async function createServices(config: Config, logger: Logger) {
   // New projects from a sample or a template (issue 12, item 8).
   const starters = createStarters({ projects, revisions, renders, renderQueue });
   const hints = createHints(database.db);
+  // Personal API tokens and the API's request limit, one count for every instance (issue 16).
+  const apiTokens = createApiTokens(database.db);
+  const apiLimits = new RateLimits<'api'>(redis, config.redisPrefix, { api: config.apiRateLimit });
   shareLinks = createShareLinks(database.db, {
     projects,
     renders,
@@ -200,6 +204,8 @@ export async function createServices(config: Config, logger: Logger) {
     projects,
     starters,
     hints,
+    apiTokens,
+    apiLimits,
     invitations,
     revisions,
     renders,

@@ -9,6 +9,7 @@ import { en as feedback } from './areas/feedback.ts';
 import { en as firstRun } from './areas/first-run.ts';
 import { en as codes } from './areas/codes.ts';
 import { en as share } from './areas/share.ts';
+import { en as account } from './areas/account.ts';
 import { en as theatre } from './areas/theatre.ts';
 import { en as review } from './areas/review.ts';
 import { en as music } from './areas/music.ts';
@@ -370,6 +371,7 @@ export const en = {
   ...firstRun,
   ...codes,
   ...share,
+  ...account,
   ...theatre,
   ...review,
   ...music,

@@ -10,6 +10,7 @@ import { fr as feedback } from './areas/feedback.ts';
 import { fr as firstRun } from './areas/first-run.ts';
 import { fr as codes } from './areas/codes.ts';
 import { fr as share } from './areas/share.ts';
+import { fr as account } from './areas/account.ts';
 import { fr as theatre } from './areas/theatre.ts';
 import { fr as review } from './areas/review.ts';
 import { fr as music } from './areas/music.ts';
@@ -380,6 +381,7 @@ export const fr: Record<MessageKey, string> = {
   ...firstRun,
   ...codes,
   ...share,
+  ...account,
   ...theatre,
   ...review,
   ...music,

@@ -19,6 +19,18 @@ import { clearSessionCookie, requireSession, sessionCookie } from '../http/sessi
 import type { RenderOutput } from '../../shared/render/render-output.ts';
 import { safeTimeline } from '../projects/timeline.ts';
 import type { Services } from '../services.ts';
+import { openApiDocument } from './openapi.ts';
+import { requireRouteAccess } from './route-access.ts';
+import {
+  apiRoute,
+  PROJECT_MUSIC_FILE,
+  RENDER_FILE,
+  SHARED_RENDER_FILE,
+  SOUNDTRACK,
+  SOUNDTRACK_AUDIO,
+  VOICE_SAMPLE_FILE,
+  type HttpMethod,
+} from './routes.ts';
 
 type Handler = (req: Request, res: Response) => Promise<unknown>;
 
@@ -63,6 +75,26 @@ function sendMemberAudio(
   );
 }
 
+/**
+ * Registers routes only from the route table (routes.ts): each gets its
+ * row's access check first (API token scopes), and a route without a row
+ * fails at start-up. The one way routes are added.
+ */
+function tableRoutes(router: Router) {
+  const register =
+    (method: HttpMethod) =>
+    (path: string | RegExp, ...handlers: RequestHandler[]) => {
+      router[method](path, requireRouteAccess(apiRoute(method, path)), ...handlers);
+    };
+  return {
+    get: register('get'),
+    post: register('post'),
+    put: register('put'),
+    patch: register('patch'),
+    delete: register('delete'),
+  };
+}
+
 /** REST API v1 (docs/api.md). Routes parse, call a domain module, answer. */
 export function apiRouter(services: Services): Router {
   const {
@@ -84,8 +116,10 @@ export function apiRouter(services: Services): Router {
     comments,
     notifications,
     notificationStreams,
+    apiTokens,
   } = services;
   const router = express.Router();
+  const route = tableRoutes(router);
   const mediaPath = (hash: string, ext: string) => media.pathFor(hash, ext);
   const cookieMaxAge = config.sessionTtlDays * 86_400;
   const secure = (req: Request) => req.secure;
@@ -93,7 +127,7 @@ export function apiRouter(services: Services): Router {
   // Sign-in and sign-up spend their rate limits inside accounts (per address and per account).
   const caller = (req: Request) => ({ address: clientAddress(req, config.trustProxy) });
 
-  router.post(
+  route.post(
     '/auth/signup',
     json(async (req, res) => {
       const result = await accounts.signup(req.body, caller(req));
@@ -105,7 +139,7 @@ export function apiRouter(services: Services): Router {
     }, 201),
   );
 
-  router.post(
+  route.post(
     '/auth/login',
     json(async (req, res) => {
       const result = await accounts.login(req.body, caller(req));
@@ -117,7 +151,7 @@ export function apiRouter(services: Services): Router {
     }),
   );
 
-  router.post(
+  route.post(
     '/auth/logout',
     json(async (req, res) => {
       const session = requireSession(req);
@@ -128,17 +162,40 @@ export function apiRouter(services: Services): Router {
     }),
   );
 
-  router.get(
+  route.get(
     '/auth/me',
     json(async (req) => ({ user: requireSession(req).user })),
   );
 
-  router.get(
+  // Personal API tokens (ADR 0042): a browser session manages them (the route table says `session`).
+  route.post(
+    '/tokens',
+    json(async (req) => apiTokens.create(requireSession(req).user.id, req.body), 201),
+  );
+  route.get(
+    '/tokens',
+    json(async (req) => ({ tokens: await apiTokens.list(requireSession(req).user.id) })),
+  );
+  route.delete(
+    '/tokens/:id',
+    json(async (req) => {
+      await apiTokens.revoke(requireSession(req).user.id, param(req, 'id'));
+      return undefined;
+    }),
+  );
+
+  // This API's description, generated from the route table and its schemas (openapi.ts).
+  route.get(
+    '/openapi.json',
+    json(async () => openApiDocument()),
+  );
+
+  route.get(
     '/projects',
     json(async (req) => ({ projects: await projects.list(requireSession(req).user.id) })),
   );
 
-  router.post(
+  route.post(
     '/projects',
     json(async (req) => {
       const userId = requireSession(req).user.id;
@@ -149,18 +206,18 @@ export function apiRouter(services: Services): Router {
   );
 
   // Hints a person dismissed for good (the editor's first-visit hint), kept on their account.
-  router.get(
+  route.get(
     '/me/hints',
     json(async (req) => ({ dismissed: await hints.dismissed(requireSession(req).user.id) })),
   );
-  router.post(
+  route.post(
     '/me/hints',
     json(async (req) => ({
       dismissed: await hints.dismiss(requireSession(req).user.id, req.body),
     })),
   );
 
-  router.get(
+  route.get(
     '/projects/:id',
     json(async (req) => {
       const project = await projects.get(requireSession(req).user.id, param(req, 'id'));
@@ -176,14 +233,14 @@ export function apiRouter(services: Services): Router {
     }),
   );
 
-  router.patch(
+  route.patch(
     '/projects/:id',
     json(async (req) => ({
       project: await projects.rename(requireSession(req).user.id, param(req, 'id'), req.body),
     })),
   );
 
-  router.delete(
+  route.delete(
     '/projects/:id',
     json(async (req) => {
       await projects.remove(requireSession(req).user.id, param(req, 'id'));
@@ -191,7 +248,7 @@ export function apiRouter(services: Services): Router {
     }),
   );
 
-  router.post(
+  route.post(
     '/projects/:id/duplicate',
     json(
       async (req) => ({
@@ -201,7 +258,7 @@ export function apiRouter(services: Services): Router {
     ),
   );
 
-  router.get(
+  route.get(
     '/projects/:id/members',
     json(async (req) => ({
       members: await projects.listMembers(requireSession(req).user.id, param(req, 'id')),
@@ -209,7 +266,7 @@ export function apiRouter(services: Services): Router {
   );
 
   // People join through invitations only; this changes the role of a member.
-  router.patch(
+  route.patch(
     '/projects/:id/members/:userId',
     json(async (req) => ({
       members: await projects.setRole(
@@ -221,7 +278,7 @@ export function apiRouter(services: Services): Router {
     })),
   );
 
-  router.delete(
+  route.delete(
     '/projects/:id/members/:userId',
     json(async (req) => ({
       members: await projects.removeMember(
@@ -233,7 +290,7 @@ export function apiRouter(services: Services): Router {
   );
 
   // Invitations (server/invitations): the same answer for any e-mail, accepted by the invitee.
-  router.post(
+  route.post(
     '/projects/:id/invitations',
     json(
       async (req) => invitations.invite(requireSession(req).user.id, param(req, 'id'), req.body),
@@ -241,14 +298,14 @@ export function apiRouter(services: Services): Router {
     ),
   );
 
-  router.get(
+  route.get(
     '/projects/:id/invitations',
     json(async (req) => ({
       invitations: await invitations.listForProject(requireSession(req).user.id, param(req, 'id')),
     })),
   );
 
-  router.delete(
+  route.delete(
     '/projects/:id/invitations/:invitationId',
     json(async (req) => ({
       invitations: await invitations.revoke(
@@ -259,27 +316,27 @@ export function apiRouter(services: Services): Router {
     })),
   );
 
-  router.get(
+  route.get(
     '/invitations',
     json(async (req) => ({ invitations: await invitations.listMine(requireSession(req).user) })),
   );
 
-  router.get(
+  route.get(
     '/invitations/by-token/:token',
     json(async (req) => invitations.preview(requireSession(req).user, param(req, 'token'))),
   );
 
-  router.post(
+  route.post(
     '/invitations/by-token/:token/accept',
     json(async (req) => invitations.acceptByToken(requireSession(req).user, param(req, 'token'))),
   );
 
-  router.post(
+  route.post(
     '/invitations/:id/accept',
     json(async (req) => invitations.acceptById(requireSession(req).user, param(req, 'id'))),
   );
 
-  router.post(
+  route.post(
     '/invitations/:id/decline',
     json(async (req) => {
       await invitations.decline(requireSession(req).user, param(req, 'id'));
@@ -287,7 +344,7 @@ export function apiRouter(services: Services): Router {
     }),
   );
 
-  router.post(
+  route.post(
     '/projects/:id/collab-token',
     json(async (req) => {
       const session = requireSession(req);
@@ -311,7 +368,7 @@ export function apiRouter(services: Services): Router {
     }),
   );
 
-  router.post(
+  route.post(
     '/projects/:id/revisions',
     json(async (req, res) => {
       const { revision, created } = await revisions.commit(
@@ -325,14 +382,14 @@ export function apiRouter(services: Services): Router {
     }, null),
   );
 
-  router.get(
+  route.get(
     '/projects/:id/revisions',
     json(async (req) => ({
       revisions: await revisions.list(requireSession(req).user.id, param(req, 'id')),
     })),
   );
 
-  router.get(
+  route.get(
     '/revisions/:id',
     json(async (req) => ({
       revision: await revisions.get(requireSession(req).user.id, param(req, 'id')),
@@ -340,7 +397,7 @@ export function apiRouter(services: Services): Router {
   );
 
   // Script analysis (shared/analysis). Its body limit is its own: analysisBodyParser in app.ts.
-  router.post(
+  route.post(
     '/analysis/scenes',
     json(async (req) => {
       requireSession(req);
@@ -350,7 +407,7 @@ export function apiRouter(services: Services): Router {
   );
 
   // Renders: the row first, then the queue (server/renders/).
-  router.post(
+  route.post(
     '/projects/:id/renders',
     json(async (req) => {
       const { record, created, reused, plan } = await renders.create(
@@ -363,7 +420,7 @@ export function apiRouter(services: Services): Router {
     }, 202),
   );
 
-  router.get(
+  route.get(
     '/projects/:id/renders',
     json(async (req) =>
       renders.list(requireSession(req).user.id, param(req, 'id'), {
@@ -373,21 +430,21 @@ export function apiRouter(services: Services): Router {
     ),
   );
 
-  router.get(
+  route.get(
     '/renders/:id',
     json(async (req) => ({
       render: await renders.get(requireSession(req).user.id, param(req, 'id')),
     })),
   );
 
-  router.delete(
+  route.delete(
     '/renders/:id',
     json(async (req) => ({
       render: await renderQueue.cancel(requireSession(req).user.id, param(req, 'id')),
     })),
   );
 
-  router.post(
+  route.post(
     '/renders/:id/retry',
     json(
       async (req) => ({
@@ -398,7 +455,7 @@ export function apiRouter(services: Services): Router {
   );
 
   // Review comments (server/comments): any member comments; editors resolve; authors edit.
-  router.post(
+  route.post(
     '/projects/:id/comments',
     json(async (req) => {
       const body = (req.body ?? {}) as Record<string, unknown>;
@@ -412,21 +469,21 @@ export function apiRouter(services: Services): Router {
     }, 201),
   );
 
-  router.get(
+  route.get(
     '/projects/:id/comments',
     json(async (req) => ({
       comments: await comments.list(requireSession(req).user.id, param(req, 'id')),
     })),
   );
 
-  router.patch(
+  route.patch(
     '/comments/:id',
     json(async (req) => ({
       comment: await comments.update(requireSession(req).user.id, param(req, 'id'), req.body),
     })),
   );
 
-  router.delete(
+  route.delete(
     '/comments/:id',
     json(async (req) => {
       await comments.remove(requireSession(req).user.id, param(req, 'id'));
@@ -435,17 +492,17 @@ export function apiRouter(services: Services): Router {
   );
 
   // Notifications (server/notifications): a list, marking read, and a live stream (SSE).
-  router.get(
+  route.get(
     '/notifications',
     json(async (req) => notifications.list(requireSession(req).user.id)),
   );
 
-  router.post(
+  route.post(
     '/notifications/read',
     json(async (req) => notifications.markRead(requireSession(req).user.id, req.body)),
   );
 
-  router.get('/notifications/stream', async (req, res, next) => {
+  route.get('/notifications/stream', async (req, res, next) => {
     try {
       const session = requireSession(req);
       const locale = req.query.locale;
@@ -464,7 +521,7 @@ export function apiRouter(services: Services): Router {
   });
 
   // PUT /projects/:id/music streams its own body: musicUploadRoute, mounted ahead of the JSON parser.
-  router.delete(
+  route.delete(
     '/projects/:id/music',
     json(async (req) => {
       await music.remove(requireSession(req).user.id, param(req, 'id'));
@@ -473,7 +530,7 @@ export function apiRouter(services: Services): Router {
   );
 
   // The current bed's file, to listen to in the music picker (any member).
-  router.get(/^\/projects\/([^/]+)\/music\/([0-9a-f]{64})\.flac$/, async (req, res, next) => {
+  route.get(PROJECT_MUSIC_FILE, async (req, res, next) => {
     try {
       const file = await music.file(
         requireSession(req).user.id,
@@ -487,7 +544,7 @@ export function apiRouter(services: Services): Router {
   });
 
   // Generated soundtracks (issue 18, ADR 0036): composed by a render node, progress read from its job.
-  router.post(
+  route.post(
     '/projects/:id/music/generate',
     json(
       async (req) => soundtracks.generate(requireSession(req).user.id, param(req, 'id'), req.body),
@@ -495,12 +552,12 @@ export function apiRouter(services: Services): Router {
     ),
   );
 
-  router.get(
-    /^\/music\/([0-9a-f]{64})$/,
+  route.get(
+    SOUNDTRACK,
     json(async (req) => soundtracks.get(requireSession(req).user.id, String(req.params[0]))),
   );
 
-  router.get(/^\/music\/([0-9a-f]{64})\/audio\.flac$/, async (req, res, next) => {
+  route.get(SOUNDTRACK_AUDIO, async (req, res, next) => {
     try {
       const path = await soundtracks.audioPath(requireSession(req).user.id, String(req.params[0]));
       sendMemberAudio(res, next, path, 'audio/flac', 'errors.api.soundtrackNotFound');
@@ -510,14 +567,14 @@ export function apiRouter(services: Services): Router {
   });
 
   // Voice samples (ADR 0026): spoken by a render node, then served by content key.
-  router.post(
+  route.post(
     '/projects/:id/voice-samples',
     json(async (req) =>
       voiceSamples.request(requireSession(req).user.id, param(req, 'id'), req.body),
     ),
   );
 
-  router.get(/^\/voice-samples\/([a-z0-9]+)\.wav$/, async (req, res, next) => {
+  route.get(VOICE_SAMPLE_FILE, async (req, res, next) => {
     try {
       requireSession(req);
       const path = await voiceSamples.path(String(req.params[0]));
@@ -543,7 +600,7 @@ export function apiRouter(services: Services): Router {
   });
 
   // Render outputs, streamed from the media store with HTTP Range support.
-  router.get(RENDER_FILE, async (req, res, next) => {
+  route.get(RENDER_FILE, async (req, res, next) => {
     try {
       const renderId = String(req.params[0]);
       const { output } = await renders.outputFor(requireSession(req).user.id, renderId);
@@ -559,7 +616,7 @@ export function apiRouter(services: Services): Router {
   // anyone holding one reads the project through it, without an account.
   const linkCaller = (req: Request) => ({ address: clientAddress(req, config.trustProxy) });
 
-  router.post(
+  route.post(
     '/projects/:id/share-links',
     json(
       async (req) =>
@@ -573,14 +630,14 @@ export function apiRouter(services: Services): Router {
     ),
   );
 
-  router.get(
+  route.get(
     '/projects/:id/share-links',
     json(async (req) => ({
       links: await shareLinks.list(requireSession(req).user.id, param(req, 'id')),
     })),
   );
 
-  router.delete(
+  route.delete(
     '/share-links/:id',
     json(async (req) => {
       await shareLinks.revoke(requireSession(req).user.id, param(req, 'id'));
@@ -588,12 +645,12 @@ export function apiRouter(services: Services): Router {
     }),
   );
 
-  router.get(
+  route.get(
     '/shared/:token',
     json(async (req) => shareLinks.view(param(req, 'token'), linkCaller(req))),
   );
 
-  router.post(
+  route.post(
     '/shared/:token/collab-token',
     json(async (req) => {
       const claims = await shareLinks.collabClaims(
@@ -619,7 +676,7 @@ export function apiRouter(services: Services): Router {
     return link;
   };
 
-  router.get(
+  route.get(
     '/shared/:token/comments',
     json(async (req) => {
       const link = await commentingLink(req);
@@ -627,7 +684,7 @@ export function apiRouter(services: Services): Router {
     }),
   );
 
-  router.post(
+  route.post(
     '/shared/:token/comments',
     json(async (req) => {
       const link = await commentingLink(req);
@@ -644,7 +701,7 @@ export function apiRouter(services: Services): Router {
   );
 
   // A link's render files: through the link on every request, so revoking it cuts them off.
-  router.get(SHARED_RENDER_FILE, async (req, res, next) => {
+  route.get(SHARED_RENDER_FILE, async (req, res, next) => {
     try {
       const output = await shareLinks.renderOutput(
         String(req.params[0]),
@@ -672,12 +729,22 @@ export function apiRouter(services: Services): Router {
 }
 
 /**
+ * The routes that stream their own request bodies, mounted in app.ts ahead
+ * of the JSON parser (after the session), with the same table and checks.
+ */
+export function uploadRouter(services: Services): Router {
+  const router = express.Router();
+  tableRoutes(router).put('/projects/:id/music', musicUploadRoute(services));
+  return router;
+}
+
+/**
  * PUT /projects/:id/music: the project's music bed, the raw audio file as the
  * body (any Content-Type: the format is read from the bytes). The session and
  * the editor role are checked before any of the body is read; app.ts mounts
  * this ahead of the JSON parser for that reason.
  */
-export function musicUploadRoute(services: Services): RequestHandler {
+function musicUploadRoute(services: Services): RequestHandler {
   return json(async (req, res) => {
     try {
       return await services.music.upload(
@@ -692,15 +759,6 @@ export function musicUploadRoute(services: Services): RequestHandler {
     }
   });
 }
-
-const FILE_OF_RENDER =
-  '(video\\.mp4|poster\\.\\w+|captions\\.vtt|captions\\.srt|thumbnails\\/([a-z0-9]+)\\.\\w+)';
-/** /renders/:id/<file>: a member's render files. */
-const RENDER_FILE = new RegExp(`^\\/renders\\/([a-z0-9]+)\\/${FILE_OF_RENDER}$`);
-/** /shared/:token/renders/:id/<file>: the same files through a preview link. */
-const SHARED_RENDER_FILE = new RegExp(
-  `^\\/shared\\/([A-Za-z0-9_-]+)\\/renders\\/([a-z0-9]+)\\/${FILE_OF_RENDER}$`,
-);
 
 /**
  * Streams one file of a render's output with HTTP Range support. `first` is

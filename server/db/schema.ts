@@ -29,6 +29,20 @@ export interface SessionsTable {
   revoked_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
+/** Personal API tokens (migration 0010, ADR 0042): only the secret's hash is kept. */
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  scopes: string[];
+  token_hash: string;
+  prefix: string;
+  created_at: Timestamp;
+  expires_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  last_used_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  revoked_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
 export interface ProjectsTable {
   id: string;
   title: string;
@@ -183,6 +197,7 @@ export interface Database {
   users: UsersTable;
   dismissed_hints: DismissedHintsTable;
   sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
   projects: ProjectsTable;
   project_members: ProjectMembersTable;
   documents: DocumentsTable;

@@ -19,10 +19,21 @@ export interface LimitRule {
  * in-memory counter with the same rule (the insurance limiter): limits stay
  * on, per instance, rather than failing open or refusing everyone.
  */
+/** Where a key stands against a limit after a request: what the X-RateLimit-* headers say. */
+export interface LimitState {
+  limit: number;
+  remaining: number;
+  /** Seconds until the window starts again (at least 1 while anything is spent). */
+  resetSec: number;
+  windowSec: number;
+}
+
 export class RateLimits<Name extends string> {
   readonly #limiters: Map<Name, RateLimiterRedis>;
+  readonly #rules: Record<Name, LimitRule>;
 
   constructor(redis: Redis, keyPrefix: string, rules: Record<Name, LimitRule>) {
+    this.#rules = rules;
     this.#limiters = new Map(
       (Object.entries(rules) as [Name, LimitRule][]).map(([name, rule]) => {
         const options = {
@@ -57,6 +68,30 @@ export class RateLimits<Name extends string> {
       await this.#limiter(name).consume(key, points);
     } catch (err) {
       if (err instanceof RateLimiterRes) throw rateLimited(err.msBeforeNext);
+      throw err;
+    }
+  }
+
+  /**
+   * Spends one attempt like `consume`, and answers where `key` then stands
+   * (the API's X-RateLimit-* headers). Refused: throws `refusal(state)`.
+   */
+  async spend(
+    name: Name,
+    key: string,
+    refusal: (state: LimitState, retryAfterMs: number) => ApiError,
+  ): Promise<LimitState> {
+    const rule = this.#rules[name];
+    const state = (res: RateLimiterRes): LimitState => ({
+      limit: rule.points,
+      remaining: Math.max(0, res.remainingPoints),
+      resetSec: Math.max(1, Math.ceil(res.msBeforeNext / 1000)),
+      windowSec: rule.durationSec,
+    });
+    try {
+      return state(await this.#limiter(name).consume(key, 1));
+    } catch (err) {
+      if (err instanceof RateLimiterRes) throw refusal(state(err), err.msBeforeNext);
       throw err;
     }
   }

@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Accounts, SessionInfo } from '../accounts/accounts.ts';
+import { isApiTokenValue, type ApiTokenCaller, type ApiTokens } from '../accounts/api-tokens.ts';
 import { ApiError } from './errors.ts';
 
 export const SESSION_COOKIE = 'montage_session';
@@ -8,6 +9,8 @@ declare module 'express-serve-static-core' {
   interface Request {
     session: SessionInfo | null;
     sessionToken: string | null;
+    /** Set when the caller authenticated with a personal API token (its scopes apply). */
+    apiToken: ApiTokenCaller | null;
   }
 }
 
@@ -54,12 +57,26 @@ export function clearSessionCookie(secure: boolean): string {
   return sessionCookie('', { maxAgeSec: 0, secure });
 }
 
-/** Resolves the caller's session once per request; routes then call requireUser. */
-export function loadSession(accounts: Accounts) {
+/**
+ * Resolves the caller's session once per request; routes then call
+ * requireSession. Given `apiTokens` (the API only, never pages), a bearer
+ * `mnt_…` value is a personal API token: the session is its user's, and
+ * `req.apiToken` carries its scopes for the route checks (api/route-access.ts).
+ */
+export function loadSession(accounts: Accounts, apiTokens?: ApiTokens) {
   return async (req: Request, _res: Response, next: NextFunction) => {
     req.sessionToken = sessionToken(req.headers);
+    req.apiToken = null;
     try {
-      req.session = req.sessionToken ? await accounts.authenticate(req.sessionToken) : null;
+      const token = req.sessionToken;
+      if (token && apiTokens && isApiTokenValue(token)) {
+        req.apiToken = await apiTokens.authenticate(token);
+        req.session = req.apiToken
+          ? { sessionId: `api-token:${req.apiToken.tokenId}`, user: req.apiToken.user }
+          : null;
+      } else {
+        req.session = token ? await accounts.authenticate(token) : null;
+      }
       next();
     } catch (err) {
       next(err);

@@ -103,6 +103,14 @@ export const API_MESSAGES = {
   'errors.api.shareLink.expired': 'This link has expired',
   'errors.api.shareLink.revoked': 'This link was revoked',
   'errors.api.shareLinkNoComments': 'This link does not allow comments',
+  // Personal API tokens and the API rate limit (issue 16, ADR 0042).
+  'errors.api.tokenScopeMissing':
+    'This API token lacks the scope {scope} that {method} {route} needs',
+  'errors.api.tokenNeedsSession':
+    'API tokens cannot call {method} {route}: sign in in a browser to manage tokens and sessions',
+  'errors.api.apiTokenNotFound': 'API token not found',
+  'errors.api.apiRateLimited':
+    'Too many API requests: {limit} per {windowSec} s; try again in {retryAfterSec} s',
   'errors.api.shareLinkRenderNotFinished':
     'The chosen render is not a finished render of this project',
   // Review comments and notifications (issue 13).

@@ -51,6 +51,9 @@ export class WebServer {
       // (tests/security/render-limits.test.ts sets small ones).
       MAX_LIVE_RENDERS_PER_USER: '1000',
       MAX_LIVE_RENDERS_PER_PROJECT: '1000',
+      // Tests make many API requests as one user or from 127.0.0.1: a generous API
+      // limit (tests/integration/api-tokens.test.ts sets a small one).
+      API_RATE_LIMIT: '100000/60',
       ...(shared ? pick(shared.env, ['DATABASE_URL', 'DATABASE_SCHEMA', 'PGLITE_DIR']) : {}),
       ...options.env,
     };

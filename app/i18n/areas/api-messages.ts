@@ -103,6 +103,13 @@ export const fr: Record<keyof typeof en, string> = {
   'errors.api.shareLink.expired': 'Ce lien a expiré',
   'errors.api.shareLink.revoked': 'Ce lien a été révoqué',
   'errors.api.shareLinkNoComments': 'Ce lien ne permet pas de commenter',
+  'errors.api.tokenScopeMissing':
+    'Ce jeton d’API n’a pas la portée {scope} qu’exige {method} {route}',
+  'errors.api.tokenNeedsSession':
+    'Les jetons d’API ne peuvent pas appeler {method} {route} : connectez-vous dans un navigateur pour gérer jetons et sessions',
+  'errors.api.apiTokenNotFound': 'Jeton d’API introuvable',
+  'errors.api.apiRateLimited':
+    'Trop de requêtes à l’API : {limit} par {windowSec} s ; réessayez dans {retryAfterSec} s',
   'errors.api.shareLinkRenderNotFinished':
     'Le rendu choisi n’est pas un rendu terminé de ce projet',
   'errors.api.commentNotFound': 'Commentaire introuvable',

@@ -1,0 +1,313 @@
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import {
+  API_SCOPES,
+  API_TOKEN_EXPIRY_PRESETS,
+  MAX_API_TOKEN_NAME,
+  type ApiScope,
+  type ApiTokenExpiryPreset,
+  type ApiTokenSummary,
+  type CreatedApiToken,
+} from '../../../shared/api/api-tokens.ts';
+import { ConfirmCancel, ConfirmDialog } from '../../components/ui/confirm-dialog.tsx';
+import { FormMessage, TextField } from '../../components/ui/field.tsx';
+import { Select } from '../../components/ui/select.tsx';
+import { useI18n, type I18n } from '../../i18n/index.ts';
+import { apiCall, type ApiFailure } from '../../lib/api.ts';
+import { formatRelativeTime } from '../../lib/format.ts';
+
+const EXPIRY_CHOICES = Object.keys(API_TOKEN_EXPIRY_PRESETS) as ApiTokenExpiryPreset[];
+
+const failureText = (i18n: I18n, error: ApiFailure) =>
+  i18n.sent({ message: error.message, key: error.key, params: error.params });
+
+/**
+ * Personal API tokens on the account page (issue 16, ADR 0042): a new token
+ * (name, scopes, expiry) shown once with Copy, and the person's tokens with
+ * their last use, each revocable after a confirmation.
+ */
+export function ApiTokensPanel() {
+  const { t } = useI18n();
+  const [tokens, setTokens] = useState<ApiTokenSummary[] | null>(null);
+  const [loadError, setLoadError] = useState<ApiFailure | null>(null);
+  const load = useCallback(async () => {
+    setLoadError(null);
+    const result = await apiCall<{ tokens: ApiTokenSummary[] }>('GET', '/tokens');
+    if (result.ok) setTokens(result.data.tokens);
+    else setLoadError(result.error);
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  return (
+    <section className="account-section" aria-labelledby="tokens-heading" data-testid="api-tokens">
+      <h2 id="tokens-heading">{t('tokens.title')}</h2>
+      <p className="muted">
+        {t('tokens.description')} <a href="/api/docs">{t('tokens.docs')}</a>
+      </p>
+      <NewTokenForm onCreated={() => void load()} />
+      <TokenList tokens={tokens} loadError={loadError} onChanged={() => void load()} />
+    </section>
+  );
+}
+
+function NewTokenForm(props: { onCreated(): void }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [name, setName] = useState('');
+  const [scopes, setScopes] = useState<ApiScope[]>(['projects:read']);
+  const [expiry, setExpiry] = useState<ApiTokenExpiryPreset>('90d');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [created, setCreated] = useState<CreatedApiToken | null>(null);
+
+  const toggle = (scope: ApiScope, on: boolean) =>
+    setScopes((current) =>
+      on
+        ? API_SCOPES.filter((s) => s === scope || current.includes(s))
+        : current.filter((s) => s !== scope),
+    );
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    if (!scopes.length) return setError(t('tokens.scopesRequired'));
+    setBusy(true);
+    const result = await apiCall<CreatedApiToken>('POST', '/tokens', {
+      name,
+      scopes,
+      expiresInSeconds: API_TOKEN_EXPIRY_PRESETS[expiry],
+    });
+    setBusy(false);
+    if (!result.ok) return setError(failureText(i18n, result.error));
+    setCreated(result.data);
+    setName('');
+    props.onCreated();
+  };
+
+  return (
+    <form className="share-form" onSubmit={(e) => void submit(e)} data-testid="token-form">
+      <TextField
+        label={t('tokens.name')}
+        name="name"
+        hint={t('tokens.nameHint')}
+        required
+        maxLength={MAX_API_TOKEN_NAME}
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        data-testid="token-name"
+      />
+      <fieldset className="share-fieldset">
+        <legend className="field-label">{t('tokens.scopes')}</legend>
+        {API_SCOPES.map((scope) => (
+          <label key={scope} className="share-choice">
+            <input
+              type="checkbox"
+              checked={scopes.includes(scope)}
+              onChange={(e) => toggle(scope, e.currentTarget.checked)}
+              data-testid={`token-scope-${scope}`}
+            />
+            <code>{scope}</code> · {t(`tokens.scope.${scope}`)}
+          </label>
+        ))}
+      </fieldset>
+      <div className="field">
+        <span className="field-label" aria-hidden>
+          {t('tokens.expiry')}
+        </span>
+        <Select
+          aria-label={t('tokens.expiry')}
+          value={expiry}
+          onValueChange={(value) => setExpiry(value as ApiTokenExpiryPreset)}
+          testId="token-expiry"
+          options={EXPIRY_CHOICES.map((choice) => ({
+            value: choice,
+            label: t(`tokens.expiry.${choice}`),
+          }))}
+        />
+      </div>
+      <FormMessage message={error} testId="token-error" />
+      <div className="share-form-actions">
+        <button
+          type="submit"
+          className="btn btn-primary"
+          disabled={busy}
+          data-testid="token-create"
+        >
+          {busy ? t('tokens.creating') : t('tokens.create')}
+        </button>
+      </div>
+      {created ? <CreatedToken token={created.token} /> : null}
+    </form>
+  );
+}
+
+function CreatedToken({ token }: { token: string }) {
+  const { t } = useI18n();
+  const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const field = useRef<HTMLInputElement>(null);
+  const id = useId();
+  useEffect(() => {
+    field.current?.select();
+  }, [token]);
+  const copyToken = async () => {
+    try {
+      await navigator.clipboard.writeText(token);
+      setCopy('copied');
+    } catch {
+      field.current?.select();
+      setCopy('failed');
+    }
+  };
+  return (
+    <div className="share-created" data-testid="token-created">
+      <p className="field-hint">{t('tokens.created')}</p>
+      <label className="field-label" htmlFor={id}>
+        {t('tokens.tokenField')}
+      </label>
+      <div className="share-copy-row">
+        <input
+          id={id}
+          ref={field}
+          className="input"
+          readOnly
+          value={token}
+          data-testid="token-value"
+          onFocus={(e) => e.currentTarget.select()}
+        />
+        <button
+          type="button"
+          className="btn"
+          onClick={() => void copyToken()}
+          data-testid="token-copy"
+        >
+          {t('tokens.copy')}
+        </button>
+      </div>
+      <p className="share-copy-status" role="status" data-testid="token-copy-status">
+        {copy === 'copied' ? t('tokens.copied') : copy === 'failed' ? t('tokens.copyFailed') : ''}
+      </p>
+    </div>
+  );
+}
+
+function TokenList(props: {
+  tokens: ApiTokenSummary[] | null;
+  loadError: ApiFailure | null;
+  onChanged(): void;
+}) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  return (
+    <section className="share-links" aria-labelledby="token-list-heading">
+      <h3 id="token-list-heading" className="render-subhead">
+        {t('tokens.list')}
+      </h3>
+      {props.loadError ? (
+        <p className="form-error" role="alert">
+          {t('tokens.loadFailed')} {failureText(i18n, props.loadError)}{' '}
+          <button type="button" className="btn btn-small" onClick={props.onChanged}>
+            {t('tokens.retry')}
+          </button>
+        </p>
+      ) : props.tokens === null ? (
+        <p className="muted">{t('tokens.loading')}</p>
+      ) : props.tokens.length === 0 ? (
+        <p className="muted" data-testid="tokens-empty">
+          {t('tokens.empty')}
+        </p>
+      ) : (
+        <ul className="member-list" data-testid="token-list">
+          {props.tokens.map((token) => (
+            <TokenRow key={token.id} token={token} onRevoked={props.onChanged} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function TokenRow({ token, onRevoked }: { token: ApiTokenSummary; onRevoked(): void }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const now = new Date();
+  const expired = token.expiresAt !== null && Date.parse(token.expiresAt) <= now.getTime();
+
+  const revoke = async () => {
+    setBusy(true);
+    setError(null);
+    const result = await apiCall<unknown>('DELETE', `/tokens/${encodeURIComponent(token.id)}`);
+    setBusy(false);
+    if (!result.ok) return setError(failureText(i18n, result.error));
+    setConfirming(false);
+    onRevoked();
+  };
+
+  return (
+    <li className="member-row share-link-row" data-testid="token-row" data-token-id={token.id}>
+      <div className="member-identity">
+        <span className="member-name" data-testid="token-row-name">
+          {token.name} <code className="muted">{token.prefix}…</code>
+        </span>
+        <span className="member-email">{token.scopes.join(', ')}</span>
+        <span className="member-email">
+          <span data-testid="token-row-state">
+            {token.revokedAt
+              ? t('tokens.revoked')
+              : expired
+                ? t('tokens.expired')
+                : token.expiresAt
+                  ? t('tokens.expiresAt', { date: i18n.date(token.expiresAt) })
+                  : t('tokens.neverExpires')}
+          </span>
+          {' · '}
+          <span data-testid="token-row-used">
+            {token.lastUsedAt
+              ? t('tokens.lastUsed', {
+                  when: formatRelativeTime(token.lastUsedAt, now, i18n.locale),
+                })
+              : t('tokens.neverUsed')}
+          </span>
+        </span>
+      </div>
+      {token.revokedAt ? null : (
+        <>
+          <button
+            ref={button}
+            type="button"
+            className="btn btn-small btn-danger"
+            aria-label={t('tokens.revokeLabel', { name: token.name })}
+            onClick={() => setConfirming(true)}
+            data-testid="token-revoke"
+          >
+            {t('tokens.revoke')}
+          </button>
+          <ConfirmDialog
+            open={confirming}
+            onOpenChange={setConfirming}
+            title={t('tokens.revokeTitle')}
+            description={t('tokens.revokeDescription', { name: token.name })}
+            returnFocusTo={button}
+          >
+            <FormMessage message={error} testId="token-revoke-error" />
+            <div className="dialog-actions">
+              <ConfirmCancel className="btn">{t('tokens.cancel')}</ConfirmCancel>
+              <button
+                type="button"
+                className="btn btn-danger"
+                disabled={busy}
+                onClick={() => void revoke()}
+                data-testid="token-revoke-confirm"
+              >
+                {busy ? t('tokens.revoking') : t('tokens.revokeConfirm')}
+              </button>
+            </div>
+          </ConfirmDialog>
+        </>
+      )}
+    </li>
+  );
+}
