@@ -2,6 +2,7 @@ import type { ArtifactRef } from '../../shared/render/render-events.ts';
 import { joinWavFiles } from '../engines/voice/wav-concat.ts';
 import { readWavInfo } from '../engines/voice/wav-duration.ts';
 import type { RenderContext } from '../render-context.ts';
+import { completeRecord, timed } from './asset-record.ts';
 import type { ScenePlan } from './plan.ts';
 
 /**
@@ -29,11 +30,22 @@ export async function makeNarration(
   if (!narration) return null;
   const partFiles: { path: string; hit: boolean }[] = [];
   for (const part of narration.parts) {
-    const made = await ctx.store.produce(
+    const voice = ctx.engines.voice;
+    const made = await ctx.store.produceRecorded(
       part.key,
       'wav',
       async (temp) => {
-        await ctx.engines.voice.synthesize(part.request, temp, ctx.signal);
+        const { value, ms } = await timed(() => voice.synthesize(part.request, temp, ctx.signal));
+        return completeRecord({
+          hash: part.key,
+          kind: 'narration',
+          engine: { id: voice.id, version: voice.version },
+          details: value,
+          fallback: { text: part.request.text, voice: part.request.voice },
+          nodeId: ctx.store.owner,
+          measuredMs: ms,
+          now: new Date(),
+        });
       },
       { signal: ctx.signal },
     );
