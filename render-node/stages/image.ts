@@ -1,4 +1,7 @@
 import type { ArtifactRef } from '../../shared/render/render-events.ts';
+import type { GeneratedAssetRecord } from '../../shared/render/asset-record.ts';
+import type { StageTimeSample } from '../../shared/render/estimate.ts';
+import { engineKey } from '../../shared/render/render-queue.ts';
 import { renderLettering } from '../engines/image/lettering.ts';
 import { chain, filter, graph } from '../../shared/node/ffmpeg/filter-graph.ts';
 import { runFfmpeg } from '../../shared/node/ffmpeg/run-ffmpeg.ts';
@@ -55,6 +58,7 @@ async function makePicture(
       picture.request,
       ctx.signal,
     );
+    if (made.record) ctx.onStageTime?.(stageTimeOf(made.record));
     return { kind: 'picture', hash: picture.key, ext: 'png', cached: made.hit };
   }
   const made = await ctx.store.produce(
@@ -105,6 +109,19 @@ export function generatePicture(
     },
     { signal },
   );
+}
+
+/** A made picture's or narration part's time, from its record, for the estimates' history. */
+export function stageTimeOf(record: GeneratedAssetRecord): StageTimeSample {
+  const picture = record.kind === 'picture';
+  return {
+    stage: picture ? 'image' : 'narration',
+    engine: engineKey(record.engine.id, record.model?.id),
+    size: picture ? `${record.width ?? 0}x${record.height ?? 0}` : '',
+    seconds: record.durationMs / 1000,
+    units: picture ? 1 : Math.max(1, record.text?.length ?? 1),
+    gpu: record.provider === 'cuda',
+  };
 }
 
 /** Scales an uploaded image to cover the frame and crops the overflow, centred. */

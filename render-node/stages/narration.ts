@@ -3,6 +3,7 @@ import { joinWavFiles } from '../engines/voice/wav-concat.ts';
 import { readWavInfo } from '../engines/voice/wav-duration.ts';
 import type { RenderContext } from '../render-context.ts';
 import { completeRecord, timed } from './asset-record.ts';
+import { stageTimeOf } from './image.ts';
 import type { ScenePlan } from './plan.ts';
 
 /**
@@ -49,6 +50,7 @@ export async function makeNarration(
       },
       { signal: ctx.signal },
     );
+    if (made.record) ctx.onStageTime?.(stageTimeOf(made.record));
     partFiles.push(made);
   }
   const single = narration.parts.length === 1 && narration.parts[0]!.key === narration.key;

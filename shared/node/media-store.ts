@@ -157,21 +157,24 @@ export class MediaStore {
    * always has its record. An asset that exists is not made again and its
    * record is left as it is.
    */
-  produceRecorded(
+  async produceRecorded(
     hash: string,
     ext: string,
     make: (tempPath: string) => Promise<GeneratedAssetRecord>,
     options: { signal?: AbortSignal } = {},
-  ): Promise<StoredArtifact> {
-    return this.produce(
+  ): Promise<StoredArtifact & { record?: GeneratedAssetRecord }> {
+    let record: GeneratedAssetRecord | undefined;
+    const made = await this.produce(
       hash,
       ext,
       async (temp) => {
-        const record = await make(temp);
+        record = await make(temp);
         await this.#writeRecord(hash, record);
       },
       options,
     );
+    // The record only when this call made the asset (a hit made nothing to time).
+    return made.hit || !record ? made : { ...made, record };
   }
 
   /** The record of a generated asset, or null (an upload, a derived artifact, an old asset). */

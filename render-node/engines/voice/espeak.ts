@@ -47,7 +47,13 @@ export async function createEspeakEngine(): Promise<VoiceEngine> {
     version: engineVersion,
     async synthesize(request, outputPath, signal) {
       const started = performance.now();
-      await runChildProcess('espeak-ng', ESPEAK, espeakArgs(request, outputPath), request.text, signal);
+      await runChildProcess(
+        'espeak-ng',
+        ESPEAK,
+        espeakArgs(request, outputPath),
+        request.text,
+        signal,
+      );
       return {
         engine: { id, version: engineVersion },
         text: request.text,
