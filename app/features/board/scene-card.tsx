@@ -1,5 +1,6 @@
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { SceneCommentsButton } from '../comments/comment-counts.tsx';
+import { SceneImages } from './scene-images.tsx';
 import type { EditorView } from '@codemirror/view';
 import { memo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
@@ -235,6 +236,7 @@ export const SceneCard = memo(function SceneCard(props: SceneCardProps) {
         }
       />
       <CastPicker doc={doc} sceneId={id} readOnly={readOnly} />
+      <SceneImages doc={doc} map={map} sceneId={id} n={n} readOnly={readOnly} />
     </li>
   );
 });
