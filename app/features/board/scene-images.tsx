@@ -223,17 +223,23 @@ function Variant(props: {
       )}
       {image.status === 'done' ? (
         <div className="scene-variant-actions">
-          {props.inUse ? (
-            <span className="badge">{t('images.inUse')}</span>
-          ) : props.readOnly ? null : (
+          {props.readOnly ? (
+            props.inUse ? (
+              <span className="badge">{t('images.inUse')}</span>
+            ) : null
+          ) : (
+            // One button that says whether it is in use: focus stays on it after a pick.
             <button
               type="button"
-              className="btn btn-small btn-primary"
+              className={props.inUse ? 'btn btn-small' : 'btn btn-small btn-primary'}
               data-testid="scene-variant-use"
+              aria-pressed={props.inUse}
               aria-label={t('images.useLabel', { seed: image.seed, n })}
-              onClick={props.onPick}
+              onClick={() => {
+                if (!props.inUse) props.onPick();
+              }}
             >
-              {t('images.use')}
+              {props.inUse ? t('images.inUse') : t('images.use')}
             </button>
           )}
           <button
