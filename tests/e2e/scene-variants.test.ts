@@ -62,14 +62,14 @@ describe('scene variants', () => {
       'B to see the four variants painted',
       PAINT_TIMEOUT_MS,
     );
-    await firstCard(b.page).scrollIntoViewIfNeeded();
+    await firstCard(b.page).getByTestId('scene-variant-list').scrollIntoViewIfNeeded();
     await screenshotAtLaptopSizes(b.page, 'variants-fr');
     await eventually(
       () => firstCard(a.page).locator('[data-testid="scene-variant"][data-status="done"]').count(),
       (n) => n === 4,
       'A to see the four variants painted',
     );
-    await firstCard(a.page).scrollIntoViewIfNeeded();
+    await firstCard(a.page).getByTestId('scene-variant-list').scrollIntoViewIfNeeded();
     await screenshotAtLaptopSizes(a.page, 'variants-en');
 
     // A picks the second one (by keyboard); B's card shows it pinned.
@@ -80,7 +80,7 @@ describe('scene variants', () => {
     const pinned = await eventually(
       () =>
         firstCard(b.page)
-          .getByTestId('scene-pinned-image')
+          .getByTestId('scene-card-pinned')
           .getAttribute('data-hash', { timeout: 500 })
           .catch(() => null),
       (hash) => hash !== null && /^[0-9a-f]{64}$/.test(hash),
@@ -96,16 +96,22 @@ describe('scene variants', () => {
       'B to see which variant is in use',
     );
     assert.ok(pinned);
+    // The card's own picture is the pinned one.
+    assert.equal(
+      await firstCard(b.page).getByTestId('scene-card-pinned').getAttribute('data-hash'),
+      pinned,
+    );
+    await screenshotAtLaptopSizes(b.page, 'picked-fr');
 
     // One undo takes the pick back, for everyone.
     await a.page.keyboard.press('Control+z');
     await eventually(
-      () => firstCard(b.page).getByTestId('scene-pinned-image').count(),
+      () => firstCard(b.page).getByTestId('scene-card-pinned').count(),
       (n) => n === 0,
       'B to see the pick undone',
     );
     await a.page.keyboard.press('Control+Shift+z');
-    await firstCard(a.page).getByTestId('scene-pinned-image').waitFor();
+    await firstCard(a.page).getByTestId('scene-card-pinned').waitFor();
 
     // Details: the record, copyable.
     await firstCard(a.page).getByTestId('scene-variant-details').first().click();

@@ -35,6 +35,19 @@ const SHOWN = MAX_IMAGES_PER_REQUEST;
 
 export const assetPictureUrl = (hash: string) => `/api/v1/assets/${hash}.png`;
 
+/** The card's picture while one is pinned: what the next renders use, before any render shows it. */
+export function PinnedPicture({ hash, n }: { hash: string; n: number }) {
+  const { t } = useI18n();
+  return (
+    <img
+      src={assetPictureUrl(hash)}
+      alt={t('images.pinnedAlt', { n })}
+      data-testid="scene-card-pinned"
+      data-hash={hash}
+    />
+  );
+}
+
 /** The scene's variants, newest first: loaded once, then kept up to date from live messages. */
 function useSceneImages(source: SceneImagesSource | null, sceneId: string) {
   const [images, setImages] = useState<SceneImage[]>([]);
@@ -110,12 +123,6 @@ export function SceneImages(props: {
     >
       {pinnedHash ? (
         <div className="scene-images-pinned" data-testid="scene-pinned">
-          <img
-            src={assetPictureUrl(pinnedHash)}
-            alt={t('images.pinnedAlt', { n })}
-            data-testid="scene-pinned-image"
-            data-hash={pinnedHash}
-          />
           <p>{t('images.pinned')}</p>
           {readOnly ? null : (
             <button

@@ -109,10 +109,12 @@ function EstimateList({ doc, estimate }: { doc: Y.Doc; estimate: RenderEstimate 
       <ul data-testid="commit-estimate-scenes">
         {estimate.scenes.map((scene, index) => (
           <li key={scene.sceneId} data-testid="commit-estimate-scene" data-cached={scene.cached}>
-            {titles.get(scene.sceneId) ?? t('estimate.sceneN', { n: index + 1 })}:{' '}
-            {scene.cached
-              ? t('estimate.cached')
-              : t('estimate.seconds', { seconds: scene.totalSeconds })}
+            {t('estimate.sceneLine', {
+              scene: titles.get(scene.sceneId) ?? t('estimate.sceneN', { n: index + 1 }),
+              cost: scene.cached
+                ? t('estimate.cached')
+                : t('estimate.seconds', { seconds: scene.totalSeconds }),
+            })}
             {scene.gpuSeconds > 0 ? ` · ${t('estimate.gpu', { seconds: scene.gpuSeconds })}` : ''}
           </li>
         ))}
