@@ -155,132 +155,133 @@ function Editor(props: {
     [review.counts, openComments],
   );
   useShownComments(openComments, setHighlightComment);
+  // Scene cards' variants: this project's live messages (ADR 0041).
   const sceneImages = useMemo(
     () => ({ projectId, onStateless: (l: (p: string) => void) => session.onStateless(l) }),
     [projectId, session],
   );
   return (
     <CommentCountsContext.Provider value={commentCounts}>
-      <SceneImagesContext.Provider value={sceneImages}>
-        <div
-          ref={root}
-          className="live-project editor"
-          data-testid="live-project"
-          data-readonly={readOnly}
-          data-side={prefs.sideCollapsed ? 'collapsed' : 'open'}
-          data-preview={prefs.previewCollapsed ? 'collapsed' : 'open'}
-          data-timeline={prefs.timelineCollapsed ? 'collapsed' : 'open'}
-        >
-          <div className="project-bar">
-            <ProjectTitle doc={session.doc} readOnly={readOnly} />
-            <div className="project-status">
-              <PresenceBar people={people} selfId={selfId} offline={!connected} />
-              <SyncBadge status={snapshot.status} />
-              {readOnly ? <ViewOnlyBadge /> : null}
-              <div className="project-actions">
-                <UndoButtons undo={session.undo} readOnly={readOnly} />
-                <SettingsDialog doc={session.doc} readOnly={readOnly} undo={session.undo} />
-                <ShortcutsDialog />
-                {readOnly ? null : (
-                  <CommitAndRender
-                    session={session}
-                    projectId={projectId}
-                    feed={feed}
-                    onQueued={(render) => revealRender(render.id)}
-                    onWatch={(render) => {
-                      watch(render.id);
-                      revealRender(render.id);
-                    }}
-                  />
-                )}
-                {readOnly ? null : <ShareDialog projectId={projectId} renders={renders} />}
-                {props.actions}
-              </div>
+      <div
+        ref={root}
+        className="live-project editor"
+        data-testid="live-project"
+        data-readonly={readOnly}
+        data-side={prefs.sideCollapsed ? 'collapsed' : 'open'}
+        data-preview={prefs.previewCollapsed ? 'collapsed' : 'open'}
+        data-timeline={prefs.timelineCollapsed ? 'collapsed' : 'open'}
+      >
+        <div className="project-bar">
+          <ProjectTitle doc={session.doc} readOnly={readOnly} />
+          <div className="project-status">
+            <PresenceBar people={people} selfId={selfId} offline={!connected} />
+            <SyncBadge status={snapshot.status} />
+            {readOnly ? <ViewOnlyBadge /> : null}
+            <div className="project-actions">
+              <UndoButtons undo={session.undo} readOnly={readOnly} />
+              <SettingsDialog doc={session.doc} readOnly={readOnly} undo={session.undo} />
+              <ShortcutsDialog />
+              {readOnly ? null : (
+                <CommitAndRender
+                  session={session}
+                  projectId={projectId}
+                  feed={feed}
+                  onQueued={(render) => revealRender(render.id)}
+                  onWatch={(render) => {
+                    watch(render.id);
+                    revealRender(render.id);
+                  }}
+                />
+              )}
+              {readOnly ? null : <ShareDialog projectId={projectId} renders={renders} />}
+              {props.actions}
             </div>
           </div>
-          <div className="editor-main">
-            {prefs.sideCollapsed ? (
-              <SideRail
+        </div>
+        <div className="editor-main">
+          {prefs.sideCollapsed ? (
+            <SideRail
+              controls="editor-side-panel"
+              onOpen={(opened) => {
+                if (opened) setTab(opened);
+                layout.toggle('side');
+              }}
+            />
+          ) : null}
+          <Tabs.Root
+            id="editor-side-panel"
+            className="side-panel"
+            data-testid="side-panel"
+            value={tab}
+            hidden={prefs.sideCollapsed}
+            onValueChange={(value) => setTab(value as SideTab)}
+          >
+            <Tabs.List className="tabs-list" aria-label={t('editor.sidePanels')}>
+              <Tabs.Trigger className="tab" value="script" data-testid="tab-script">
+                {t('editor.tab.script')}
+              </Tabs.Trigger>
+              <Tabs.Trigger className="tab" value="cast" data-testid="tab-cast">
+                {t('editor.tab.cast')}
+              </Tabs.Trigger>
+              <Tabs.Trigger className="tab" value="history" data-testid="tab-history">
+                {t('editor.tab.history')}
+              </Tabs.Trigger>
+              <Tabs.Trigger className="tab" value="comments" data-testid="tab-comments">
+                {t('comments.tab')}
+              </Tabs.Trigger>
+              <FoldButton
+                panel="side"
+                collapsed={false}
                 controls="editor-side-panel"
-                onOpen={(opened) => {
-                  if (opened) setTab(opened);
-                  layout.toggle('side');
-                }}
+                onToggle={() => layout.toggle('side')}
               />
-            ) : null}
-            <Tabs.Root
-              id="editor-side-panel"
-              className="side-panel"
-              data-testid="side-panel"
-              value={tab}
-              hidden={prefs.sideCollapsed}
-              onValueChange={(value) => setTab(value as SideTab)}
-            >
-              <Tabs.List className="tabs-list" aria-label={t('editor.sidePanels')}>
-                <Tabs.Trigger className="tab" value="script" data-testid="tab-script">
-                  {t('editor.tab.script')}
-                </Tabs.Trigger>
-                <Tabs.Trigger className="tab" value="cast" data-testid="tab-cast">
-                  {t('editor.tab.cast')}
-                </Tabs.Trigger>
-                <Tabs.Trigger className="tab" value="history" data-testid="tab-history">
-                  {t('editor.tab.history')}
-                </Tabs.Trigger>
-                <Tabs.Trigger className="tab" value="comments" data-testid="tab-comments">
-                  {t('comments.tab')}
-                </Tabs.Trigger>
-                <FoldButton
-                  panel="side"
-                  collapsed={false}
-                  controls="editor-side-panel"
-                  onToggle={() => layout.toggle('side')}
-                />
-              </Tabs.List>
-              <Tabs.Content className="tab-content" value="script">
-                <ScriptPane
-                  doc={session.doc}
-                  awareness={awareness}
-                  undo={session.undo}
-                  readOnly={readOnly}
-                />
-              </Tabs.Content>
-              <Tabs.Content className="tab-content" value="cast">
-                <CastPanel
-                  doc={session.doc}
-                  readOnly={readOnly}
-                  projectId={projectId}
-                  undo={session.undo}
-                />
-              </Tabs.Content>
-              <Tabs.Content className="tab-content" value="history">
-                <HistoryPanel
-                  doc={session.doc}
-                  projectId={projectId}
-                  readOnly={readOnly}
-                  undo={session.undo}
-                  beforeCommit={() => session.whenSaved(10_000)}
-                />
-              </Tabs.Content>
-              <Tabs.Content className="tab-content" value="comments">
-                <CommentsPanel
-                  doc={session.doc}
-                  sceneId={commentScene}
-                  onSceneChange={setCommentScene}
-                  comments={review.comments}
-                  failed={review.failed}
-                  members={review.members}
-                  actions={review.actions}
-                  permissions={{
-                    selfId,
-                    canResolve: props.role !== 'viewer',
-                    canDeleteAny: props.role === 'owner',
-                  }}
-                  highlightId={highlightComment}
-                  at={commentAt}
-                  onClearAt={() => setCommentAt(null)}
-                />
-              </Tabs.Content>
-            </Tabs.Root>
+            </Tabs.List>
+            <Tabs.Content className="tab-content" value="script">
+              <ScriptPane
+                doc={session.doc}
+                awareness={awareness}
+                undo={session.undo}
+                readOnly={readOnly}
+              />
+            </Tabs.Content>
+            <Tabs.Content className="tab-content" value="cast">
+              <CastPanel
+                doc={session.doc}
+                readOnly={readOnly}
+                projectId={projectId}
+                undo={session.undo}
+              />
+            </Tabs.Content>
+            <Tabs.Content className="tab-content" value="history">
+              <HistoryPanel
+                doc={session.doc}
+                projectId={projectId}
+                readOnly={readOnly}
+                undo={session.undo}
+                beforeCommit={() => session.whenSaved(10_000)}
+              />
+            </Tabs.Content>
+            <Tabs.Content className="tab-content" value="comments">
+              <CommentsPanel
+                doc={session.doc}
+                sceneId={commentScene}
+                onSceneChange={setCommentScene}
+                comments={review.comments}
+                failed={review.failed}
+                members={review.members}
+                actions={review.actions}
+                permissions={{
+                  selfId,
+                  canResolve: props.role !== 'viewer',
+                  canDeleteAny: props.role === 'owner',
+                }}
+                highlightId={highlightComment}
+                at={commentAt}
+                onClearAt={() => setCommentAt(null)}
+              />
+            </Tabs.Content>
+          </Tabs.Root>
+          <SceneImagesContext.Provider value={sceneImages}>
             <SceneBoard
               doc={session.doc}
               undo={session.undo}
@@ -294,86 +295,86 @@ function Editor(props: {
               density={prefs.density}
               onDensityChange={(density) => layout.update((current) => ({ ...current, density }))}
             />
-            {prefs.previewCollapsed ? (
-              <PreviewRail
-                controls="editor-preview-column"
-                renders={renders}
-                onOpen={() => layout.toggle('preview')}
-              />
-            ) : null}
-            <aside
-              id="editor-preview-column"
-              className="preview-column"
-              aria-label={t('editor.preview')}
-              data-testid="preview-column"
-              hidden={prefs.previewCollapsed}
-            >
-              <FoldButton
-                panel="preview"
-                collapsed={false}
-                controls="editor-preview-column"
-                onToggle={() => layout.toggle('preview')}
-              />
-              <RenderPanel
-                renders={renders}
-                readOnly={readOnly}
-                feed={feed}
-                more={more}
-                selectedId={preview?.id ?? null}
-                onPreview={(render) => watch(render.id)}
-                player={
-                  preview && !inTheatre ? (
-                    <RenderPlayer
-                      render={preview}
-                      language={typeof language === 'string' ? language : 'en'}
-                      onTheatre={() => setInTheatre(true)}
-                      onClose={() => {
-                        setPreviewId(null);
-                        revealRender(preview.id, true);
-                      }}
-                      onComment={({ atSec, sceneId }) => {
-                        setCommentAt({ renderId: preview.id, atSec });
-                        if (sceneId) openComments(sceneId);
-                        else showSideTab('comments');
-                      }}
-                    />
-                  ) : null
-                }
-              />
-            </aside>
-          </div>
-          {preview && inTheatre ? (
-            <Theatre
-              render={preview}
-              language={typeof language === 'string' ? language : 'en'}
-              selection={selection}
-              onSmall={() => setInTheatre(false)}
-              onClose={() => setPreviewId(null)}
-              onFocusFallback={() => revealRender(preview.id, true)}
+          </SceneImagesContext.Provider>
+          {prefs.previewCollapsed ? (
+            <PreviewRail
+              controls="editor-preview-column"
+              renders={renders}
+              onOpen={() => layout.toggle('preview')}
             />
           ) : null}
-          <Timeline
-            doc={session.doc}
-            projectId={projectId}
-            undo={session.undo}
-            readOnly={readOnly}
-            selection={selection}
-            awareness={awareness}
-            onOpenScene={(id) => focusCard(id)}
-            narrations={narrations}
-            collapsed={prefs.timelineCollapsed}
-            foldButton={
-              <FoldButton
-                panel="timeline"
-                collapsed={prefs.timelineCollapsed}
-                controls="editor-timeline-body"
-                onToggle={() => layout.toggle('timeline')}
-              />
-            }
-          />
-          {readOnly ? null : <EditorHint />}
+          <aside
+            id="editor-preview-column"
+            className="preview-column"
+            aria-label={t('editor.preview')}
+            data-testid="preview-column"
+            hidden={prefs.previewCollapsed}
+          >
+            <FoldButton
+              panel="preview"
+              collapsed={false}
+              controls="editor-preview-column"
+              onToggle={() => layout.toggle('preview')}
+            />
+            <RenderPanel
+              renders={renders}
+              readOnly={readOnly}
+              feed={feed}
+              more={more}
+              selectedId={preview?.id ?? null}
+              onPreview={(render) => watch(render.id)}
+              player={
+                preview && !inTheatre ? (
+                  <RenderPlayer
+                    render={preview}
+                    language={typeof language === 'string' ? language : 'en'}
+                    onTheatre={() => setInTheatre(true)}
+                    onClose={() => {
+                      setPreviewId(null);
+                      revealRender(preview.id, true);
+                    }}
+                    onComment={({ atSec, sceneId }) => {
+                      setCommentAt({ renderId: preview.id, atSec });
+                      if (sceneId) openComments(sceneId);
+                      else showSideTab('comments');
+                    }}
+                  />
+                ) : null
+              }
+            />
+          </aside>
         </div>
-      </SceneImagesContext.Provider>
+        {preview && inTheatre ? (
+          <Theatre
+            render={preview}
+            language={typeof language === 'string' ? language : 'en'}
+            selection={selection}
+            onSmall={() => setInTheatre(false)}
+            onClose={() => setPreviewId(null)}
+            onFocusFallback={() => revealRender(preview.id, true)}
+          />
+        ) : null}
+        <Timeline
+          doc={session.doc}
+          projectId={projectId}
+          undo={session.undo}
+          readOnly={readOnly}
+          selection={selection}
+          awareness={awareness}
+          onOpenScene={(id) => focusCard(id)}
+          narrations={narrations}
+          collapsed={prefs.timelineCollapsed}
+          foldButton={
+            <FoldButton
+              panel="timeline"
+              collapsed={prefs.timelineCollapsed}
+              controls="editor-timeline-body"
+              onToggle={() => layout.toggle('timeline')}
+            />
+          }
+        />
+        {readOnly ? null : <EditorHint />}
+      </div>
     </CommentCountsContext.Provider>
   );
 }
