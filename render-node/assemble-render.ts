@@ -189,7 +189,7 @@ export async function assembleRender(job: AssembleJob, ctx: RenderContext): Prom
           ...thumbnails.map((t) => t.thumbnail),
         ]
           .map((a) => a.hash)
-          .concat(uploadedAssets(plan), soundtrackArtifacts(bedSpec)),
+          .concat(uploadedAssets(plan), soundtrackArtifacts(bedSpec), narrationParts(plan)),
       ),
     ],
   };
@@ -222,6 +222,14 @@ function measuredNarrations(
 function soundtrackArtifacts(spec: AudioBedSpec): string[] {
   if (!spec.music || !('soundtrack' in spec.music)) return [];
   return [spec.music.asset, soundtrackRecordKey(spec.music.asset)];
+}
+
+/**
+ * Each voice's turn of every scene: the joined narration is made from them,
+ * and each has its record (ADR 0041), readable by the render's members.
+ */
+function narrationParts(plan: RenderPlan): string[] {
+  return plan.scenes.flatMap((s) => s.narration?.parts.map((p) => p.key) ?? []);
 }
 
 /** Uploads the render reads (music, uploaded pictures): referenced too. */

@@ -1,4 +1,5 @@
 import type { StageProgress } from '../shared/render/render-events.ts';
+import type { StageTimeSample } from '../shared/render/estimate.ts';
 import type { ImageEngine } from './engines/image/engine.ts';
 import type { VoiceEngine } from './engines/voice/engine.ts';
 import type { MusicEngine } from './engines/music/engine.ts';
@@ -9,6 +10,8 @@ export interface RenderContext {
   store: MediaStore;
   signal: AbortSignal;
   onProgress?: (event: StageProgress) => void;
+  /** Told how long each piece of work made (not reused) took: the history estimates read (ADR 0041). */
+  onStageTime?: (sample: StageTimeSample) => void;
   engines: RenderEngines;
   /**
    * Tasks in flight inside one call (default 4). ffmpeg processes are capped

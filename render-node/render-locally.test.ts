@@ -172,6 +172,20 @@ test('a 3-scene timeline renders end to end to a frame-exact MP4 with captions, 
   assert.ok(new Set(events.map((e) => e.stage)).size >= 8);
 
   assert.ok(output.referenced.includes(music) && output.referenced.includes(photo));
+  // Every generated picture and voice turn has its record, and the render references it (ADR 0041).
+  const records = await Promise.all(output.referenced.map((h) => store.readRecord(h)));
+  const made = records.filter((r) => r !== null);
+  assert.deepEqual(made.map((r) => r.kind).sort(), [
+    'narration',
+    'narration',
+    'narration',
+    'picture',
+    'picture',
+  ]);
+  for (const record of made) {
+    assert.equal(record.engine.id, record.kind === 'picture' ? 'procedural' : 'espeak-ng');
+    assert.ok(record.durationMs >= 0 && record.createdAt);
+  }
   assert.deepEqual(await leftoverTempFiles(store), []);
 });
 

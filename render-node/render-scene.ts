@@ -91,6 +91,7 @@ export async function renderScene(job: SceneRenderJob, ctx: RenderContext): Prom
   const body = { from: scene.transitionInFrames, to: frames - scene.transitionOutFrames };
   const chunks = bodyChunks(body, plan.timing.chunkFrames);
   const done = chunks.map(() => 0);
+  const encodeStarted = performance.now();
   const segments = await inStage('segment', sceneId, signal, () =>
     runLimited(
       chunks.map(
@@ -109,6 +110,17 @@ export async function renderScene(job: SceneRenderJob, ctx: RenderContext): Prom
     1,
     segments.every((s) => s.cached),
   );
+  // Timed only when every chunk was encoded: a partly cached stage would read as fast frames.
+  if (segments.length && segments.every((s) => !s.cached)) {
+    ctx.onStageTime?.({
+      stage: 'segment',
+      engine: 'ffmpeg',
+      size: `${plan.width}x${plan.height}`,
+      seconds: (performance.now() - encodeStarted) / 1000,
+      units: body.to - body.from,
+      gpu: false,
+    });
+  }
 
   return {
     sceneId,

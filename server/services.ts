@@ -34,6 +34,13 @@ import {
   type VoiceSampleLimit,
 } from './voices/voice-samples.ts';
 import { createSoundtracks, SOUNDTRACK_LIMIT, type SoundtrackLimit } from './music/soundtracks.ts';
+import { createAssetRecords } from './images/asset-records.ts';
+import {
+  createSceneImages,
+  SCENE_IMAGE_LIMIT,
+  type SceneImageLimit,
+} from './images/scene-images.ts';
+import { createRenderEstimates } from './renders/estimate.ts';
 
 /**
  * The composition root: one database, one Redis client, the domain modules
@@ -187,6 +194,32 @@ export async function createServices(config: Config, logger: Logger) {
       soundtracksByUser: SOUNDTRACK_LIMIT,
     }),
   });
+  // Regenerate, variants, asset records and estimates (issue 14, ADR 0041): made by render nodes.
+  const sceneImages = createSceneImages({
+    redisUrl: config.redisUrl,
+    prefix: config.redisPrefix,
+    redis,
+    media,
+    projects,
+    documents: collab.documents,
+    limits: new RateLimits<SceneImageLimit>(redis, config.redisPrefix, {
+      sceneImagesByUser: SCENE_IMAGE_LIMIT,
+    }),
+    broadcast: (projectId, message) => collab.broadcast(projectId, message),
+  });
+  const assetRecords = createAssetRecords({
+    db: database.db,
+    redis,
+    prefix: config.redisPrefix,
+    media,
+    projects,
+  });
+  const renderEstimates = createRenderEstimates({
+    redisUrl: config.redisUrl,
+    prefix: config.redisPrefix,
+    projects,
+    revisions,
+  });
 
   // Script analysis runs in worker threads, off the event loop (issue 15, item 3).
   const analysis = createAnalysisPool({
@@ -214,6 +247,9 @@ export async function createServices(config: Config, logger: Logger) {
     music,
     voiceSamples,
     soundtracks,
+    sceneImages,
+    assetRecords,
+    renderEstimates,
     shareLinks,
     collab,
     comments,
@@ -227,6 +263,8 @@ export async function createServices(config: Config, logger: Logger) {
       await renderQueue.close();
       await voiceSamples.close();
       await soundtracks.close();
+      await sceneImages.close();
+      await renderEstimates.close();
       await collab.close();
       redis.disconnect();
       await database.close();

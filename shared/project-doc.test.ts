@@ -707,3 +707,28 @@ test('keeping a generated soundtrack: its preview, name and request, ducked, the
     RangeError,
   );
 });
+
+test('pinSceneImage writes image and seed in one transaction: one undo takes both back', async () => {
+  const { pinSceneImage } = await import('./project-doc.ts');
+  const doc = new Y.Doc();
+  initProjectDoc(doc, { title: 'Pins' });
+  const id = addScene(doc, { title: 'One', durationSec: 1 });
+  const scene = scenesMap(doc).get(id)!;
+  const seedBefore = scene.get('seed');
+  const undo = new Y.UndoManager(scenesMap(doc));
+  const hash = 'a'.repeat(64);
+  assert.equal(pinSceneImage(doc, id, { image: hash, seed: 42 }), true);
+  assert.equal(scene.get('image'), hash);
+  assert.equal(scene.get('seed'), 42);
+  undo.undo();
+  assert.equal(scene.get('image'), null);
+  assert.equal(scene.get('seed'), seedBefore);
+  undo.redo();
+  assert.equal(pinSceneImage(doc, id, { image: null }), true);
+  assert.equal(scene.get('image'), null);
+  assert.equal(scene.get('seed'), 42, 'unpinning keeps the seed');
+  assert.throws(() => pinSceneImage(doc, id, { image: '../x' }), RangeError);
+  assert.throws(() => pinSceneImage(doc, id, { image: hash, seed: -1 }), RangeError);
+  assert.equal(scene.get('image'), null, 'a bad value changes nothing');
+  assert.equal(pinSceneImage(doc, 'gone', { image: hash }), false);
+});

@@ -793,3 +793,28 @@ export function restoreTimeline(doc: Y.Doc, timeline: Timeline): void {
     }
   });
 }
+
+/**
+ * Pins a generated picture (a variant) to a scene: its `image` (the
+ * picture's hash) and the `seed` it was made with, in one transaction, so
+ * one undo step takes both back (issue 14, ADR 0041). Renders then fit the
+ * pinned picture to the frame as they do an upload. `image: null` unpins
+ * (the scene is generated again, at the seed it keeps). False when the
+ * scene is gone; a RangeError names a bad value and changes nothing.
+ */
+export function pinSceneImage(
+  doc: Y.Doc,
+  id: string,
+  pick: { image: string | null; seed?: number },
+): boolean {
+  const image = parseField(sceneSchema.shape.image, 'image', pick.image);
+  const seed =
+    pick.seed === undefined ? undefined : parseField(sceneSchema.shape.seed, 'seed', pick.seed);
+  const scene = scenesMap(doc).get(id);
+  if (!(scene instanceof Y.Map)) return false;
+  doc.transact(() => {
+    if (!sameValue(scene.get('image'), image)) scene.set('image', image);
+    if (seed !== undefined && scene.get('seed') !== seed) scene.set('seed', seed);
+  });
+  return true;
+}

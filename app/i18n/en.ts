@@ -13,6 +13,7 @@ import { en as account } from './areas/account.ts';
 import { en as theatre } from './areas/theatre.ts';
 import { en as review } from './areas/review.ts';
 import { en as music } from './areas/music.ts';
+import { en as images } from './areas/images.ts';
 
 /** English UI strings. Every key here must exist in every other catalogue. */
 export const en = {
@@ -375,6 +376,7 @@ export const en = {
   ...theatre,
   ...review,
   ...music,
+  ...images,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -14,6 +14,7 @@ import { fr as account } from './areas/account.ts';
 import { fr as theatre } from './areas/theatre.ts';
 import { fr as review } from './areas/review.ts';
 import { fr as music } from './areas/music.ts';
+import { fr as images } from './areas/images.ts';
 
 /** French UI strings. */
 export const fr: Record<MessageKey, string> = {
@@ -385,4 +386,5 @@ export const fr: Record<MessageKey, string> = {
   ...theatre,
   ...review,
   ...music,
+  ...images,
 };

@@ -10,6 +10,8 @@ import { startPlanWorker } from './plan-worker.ts';
 import { startSceneWorker } from './scene-worker.ts';
 import { startVoiceSampleWorker } from './voice-sample-worker.ts';
 import { startMusicGenerateWorker } from './music-generate-worker.ts';
+import { startImageWorker } from './image-worker.ts';
+import { startEstimateWorker } from './estimate-worker.ts';
 import type { WorkerContext } from './worker-context.ts';
 
 export interface RenderWorkersOptions {
@@ -73,8 +75,18 @@ export async function startRenderWorkers(options: RenderWorkersOptions) {
   const assembleWorker = startAssembleWorker(ctx);
   const sampleWorker = startVoiceSampleWorker(ctx);
   const musicWorker = startMusicGenerateWorker(ctx);
+  const imageWorker = startImageWorker(ctx);
+  const estimateWorker = startEstimateWorker(ctx);
 
-  for (const worker of [plan.worker, sceneWorker, assembleWorker, sampleWorker, musicWorker]) {
+  for (const worker of [
+    plan.worker,
+    sceneWorker,
+    assembleWorker,
+    sampleWorker,
+    musicWorker,
+    imageWorker,
+    estimateWorker,
+  ]) {
     worker.on('failed', (job, error) => {
       if (error.message !== 'cancelled')
         options.log('warn', 'render job failed', {
@@ -98,6 +110,8 @@ export async function startRenderWorkers(options: RenderWorkersOptions) {
         assembleWorker.close(),
         sampleWorker.close(),
         musicWorker.close(),
+        imageWorker.close(),
+        estimateWorker.close(),
       ]);
       subscriber.disconnect();
       commands.disconnect();

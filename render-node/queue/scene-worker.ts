@@ -2,6 +2,7 @@ import { Worker } from 'bullmq';
 import { RENDER_QUEUES, type SceneJobData } from '../../shared/render/render-queue.ts';
 import { renderScene, type SceneRender } from '../render-scene.ts';
 import { progressPublisher } from './node-events.ts';
+import { stageTimeRecorder } from './stage-times.ts';
 import type { WorkerContext } from './worker-context.ts';
 
 /** The `scene` worker: renders one scene of a stored plan (any node can take any scene). */
@@ -20,6 +21,7 @@ export function startSceneWorker(ctx: WorkerContext, concurrency: number) {
             signal,
             engines,
             onProgress: progressPublisher(ctx.publish, renderId, attempt),
+            onStageTime: stageTimeRecorder(ctx.commands, ctx.prefix, () => undefined),
           },
         );
       });

@@ -1,9 +1,15 @@
 import type { ArtifactRef } from '../../shared/render/render-events.ts';
+import type { GeneratedAssetRecord } from '../../shared/render/asset-record.ts';
+import type { StageTimeSample } from '../../shared/render/estimate.ts';
+import { engineKey } from '../../shared/render/render-queue.ts';
 import { renderLettering } from '../engines/image/lettering.ts';
 import { chain, filter, graph } from '../../shared/node/ffmpeg/filter-graph.ts';
 import { runFfmpeg } from '../../shared/node/ffmpeg/run-ffmpeg.ts';
 import { userImageInput } from '../../shared/node/ffmpeg/user-media.ts';
+import type { MediaStore } from '../../shared/node/media-store.ts';
+import type { ImageEngine, PictureRequest } from '../engines/image/engine.ts';
 import type { RenderContext } from '../render-context.ts';
+import { completeRecord, timed } from './asset-record.ts';
 import { allSettled } from '../run-limited.ts';
 import type { RenderPlan, ScenePlan } from './plan.ts';
 
@@ -44,14 +50,21 @@ async function makePicture(
   ctx: RenderContext,
 ): Promise<ArtifactRef> {
   const { picture } = scene;
+  if (picture.source === 'engine') {
+    const made = await generatePicture(
+      ctx.store,
+      ctx.engines.image,
+      picture.key,
+      picture.request,
+      ctx.signal,
+    );
+    if (made.record) ctx.onStageTime?.(stageTimeOf(made.record));
+    return { kind: 'picture', hash: picture.key, ext: 'png', cached: made.hit };
+  }
   const made = await ctx.store.produce(
     picture.key,
     'png',
     async (temp) => {
-      if (picture.source === 'engine') {
-        await ctx.engines.image.generate(picture.request, temp, ctx.signal);
-        return;
-      }
       const upload = await ctx.store.locate(picture.asset);
       if (!upload) throw new Error(`the uploaded image ${picture.asset} is not in the media store`);
       await fitToFrame(upload, temp, plan, ctx.signal);
@@ -59,6 +72,56 @@ async function makePicture(
     { signal: ctx.signal },
   );
   return { kind: 'picture', hash: picture.key, ext: 'png', cached: made.hit };
+}
+
+/**
+ * The picture of `request` under `key` in the store, with its record beside
+ * it (issue 14): made by the engine unless it is there. Renders and
+ * image-only jobs (regenerate, variants) make pictures through here.
+ */
+export function generatePicture(
+  store: MediaStore,
+  engine: ImageEngine,
+  key: string,
+  request: PictureRequest,
+  signal: AbortSignal,
+) {
+  return store.produceRecorded(
+    key,
+    'png',
+    async (temp) => {
+      const { value, ms } = await timed(() => engine.generate(request, temp, signal));
+      return completeRecord({
+        hash: key,
+        kind: 'picture',
+        engine: { id: engine.id, version: engine.version },
+        details: value,
+        fallback: {
+          prompt: request.prompt,
+          seed: request.seed,
+          width: request.width,
+          height: request.height,
+        },
+        nodeId: store.owner,
+        measuredMs: ms,
+        now: new Date(),
+      });
+    },
+    { signal },
+  );
+}
+
+/** A made picture's or narration part's time, from its record, for the estimates' history. */
+export function stageTimeOf(record: GeneratedAssetRecord): StageTimeSample {
+  const picture = record.kind === 'picture';
+  return {
+    stage: picture ? 'image' : 'narration',
+    engine: engineKey(record.engine.id, record.model?.id),
+    size: picture ? `${record.width ?? 0}x${record.height ?? 0}` : '',
+    seconds: record.durationMs / 1000,
+    units: picture ? 1 : Math.max(1, record.text?.length ?? 1),
+    gpu: record.provider === 'cuda',
+  };
 }
 
 /** Scales an uploaded image to cover the frame and crops the overflow, centred. */

@@ -2,6 +2,8 @@ import type { ArtifactRef } from '../../shared/render/render-events.ts';
 import { joinWavFiles } from '../engines/voice/wav-concat.ts';
 import { readWavInfo } from '../engines/voice/wav-duration.ts';
 import type { RenderContext } from '../render-context.ts';
+import { completeRecord, timed } from './asset-record.ts';
+import { stageTimeOf } from './image.ts';
 import type { ScenePlan } from './plan.ts';
 
 /**
@@ -29,14 +31,26 @@ export async function makeNarration(
   if (!narration) return null;
   const partFiles: { path: string; hit: boolean }[] = [];
   for (const part of narration.parts) {
-    const made = await ctx.store.produce(
+    const voice = ctx.engines.voice;
+    const made = await ctx.store.produceRecorded(
       part.key,
       'wav',
       async (temp) => {
-        await ctx.engines.voice.synthesize(part.request, temp, ctx.signal);
+        const { value, ms } = await timed(() => voice.synthesize(part.request, temp, ctx.signal));
+        return completeRecord({
+          hash: part.key,
+          kind: 'narration',
+          engine: { id: voice.id, version: voice.version },
+          details: value,
+          fallback: { text: part.request.text, voice: part.request.voice },
+          nodeId: ctx.store.owner,
+          measuredMs: ms,
+          now: new Date(),
+        });
       },
       { signal: ctx.signal },
     );
+    if (made.record) ctx.onStageTime?.(stageTimeOf(made.record));
     partFiles.push(made);
   }
   const single = narration.parts.length === 1 && narration.parts[0]!.key === narration.key;

@@ -29,6 +29,7 @@ import {
   SOUNDTRACK,
   SOUNDTRACK_AUDIO,
   VOICE_SAMPLE_FILE,
+  ASSET_PICTURE,
   type HttpMethod,
 } from './routes.ts';
 
@@ -109,6 +110,9 @@ export function apiRouter(services: Services): Router {
     music,
     voiceSamples,
     soundtracks,
+    sceneImages,
+    assetRecords,
+    renderEstimates,
     shareLinks,
     collab,
     starters,
@@ -611,6 +615,61 @@ export function apiRouter(services: Services): Router {
       next(err);
     }
   });
+
+  // Regenerate and variants, asset records, estimates before render (issue 14, ADR 0041).
+  route.post(
+    '/projects/:id/scenes/:sceneId/images',
+    json(
+      async (req) =>
+        sceneImages.request(
+          requireSession(req).user.id,
+          param(req, 'id'),
+          param(req, 'sceneId'),
+          req.body,
+        ),
+      202,
+    ),
+  );
+  route.get(
+    '/projects/:id/scenes/:sceneId/images',
+    json(async (req) =>
+      sceneImages.list(requireSession(req).user.id, param(req, 'id'), param(req, 'sceneId')),
+    ),
+  );
+  route.post(
+    '/projects/:id/renders/estimate',
+    json(async (req) =>
+      renderEstimates.estimate(requireSession(req).user.id, param(req, 'id'), req.body),
+    ),
+  );
+  // A generated picture's file (variant thumbnails): the same access as its record.
+  route.get(ASSET_PICTURE, async (req, res, next) => {
+    try {
+      const path = await assetRecords.picturePath(
+        requireSession(req).user.id,
+        String(req.params[0]),
+      );
+      res.sendFile(
+        path,
+        {
+          cacheControl: false,
+          headers: {
+            'Cache-Control': 'private, max-age=31536000, immutable',
+            'Content-Type': 'image/png',
+          },
+        },
+        (err) => {
+          if (err && !res.headersSent) next(new ApiError('NOT_FOUND', 'errors.api.assetNotFound'));
+        },
+      );
+    } catch (err) {
+      next(err);
+    }
+  });
+  route.get(
+    '/assets/:hash',
+    json(async (req) => assetRecords.get(requireSession(req).user.id, param(req, 'hash'))),
+  );
 
   // Preview links (server/share-links): members create, list and revoke them;
   // anyone holding one reads the project through it, without an account.

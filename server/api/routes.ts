@@ -20,6 +20,8 @@ import { commitSchema } from '../../shared/api/revisions.ts';
 import { createShareLinkSchema } from '../../shared/api/share-links.ts';
 import { soundtrackRequestSchema } from '../../shared/music/soundtrack-request.ts';
 import { voiceSampleRequestSchema } from '../../shared/voices/voice-sample.ts';
+import { sceneImagesRequestSchema } from '../../shared/render/image-job.ts';
+import { renderEstimateSchema } from '../renders/estimate.ts';
 
 /**
  * Who may call a route (ADR 0042):
@@ -75,6 +77,8 @@ export const PROJECT_MUSIC_FILE = new RegExp(`^\\/projects\\/([^/]+)\\/music\\/(
 export const SOUNDTRACK = new RegExp(`^\\/music\\/(${HASH})$`);
 export const SOUNDTRACK_AUDIO = new RegExp(`^\\/music\\/(${HASH})\\/audio\\.flac$`);
 export const VOICE_SAMPLE_FILE = /^\/voice-samples\/([a-z0-9]+)\.wav$/;
+/** /assets/<hash>.png: a generated picture (variant thumbnails), with its record's access. */
+export const ASSET_PICTURE = new RegExp(`^\\/assets\\/(${HASH})\\.png$`);
 
 export const API_ROUTES: readonly ApiRoute[] = [
   // Accounts and sessions
@@ -528,6 +532,51 @@ export const API_ROUTES: readonly ApiRoute[] = [
     status: 200,
     answers: 'WAV audio',
     produces: 'audio/wav',
+  },
+  // Regenerate and variants, asset records, estimates before render (issue 14, ADR 0041)
+  {
+    method: 'post',
+    path: '/projects/:id/scenes/:sceneId/images',
+    access: write,
+    summary: 'Regenerate a scene’s picture or make variants (image-only jobs on a render node)',
+    body: sceneImagesRequestSchema,
+    status: 202,
+    answers: '{ variants: [{ seed, status, … }] }',
+  },
+  {
+    method: 'get',
+    path: '/projects/:id/scenes/:sceneId/images',
+    access: read,
+    summary: 'A scene’s variants with their records and status',
+    status: 200,
+    answers: '{ variants }',
+  },
+  {
+    method: 'post',
+    path: '/projects/:id/renders/estimate',
+    access: read,
+    summary: 'Per scene: cached or not, estimated seconds per stage and totals, before rendering',
+    body: renderEstimateSchema,
+    status: 200,
+    answers: '{ scenes, totals }',
+  },
+  {
+    method: 'get',
+    path: ASSET_PICTURE,
+    docPath: '/assets/{hash}.png',
+    access: read,
+    summary: 'A generated picture',
+    status: 200,
+    answers: 'PNG image',
+    produces: 'image/png',
+  },
+  {
+    method: 'get',
+    path: '/assets/:hash',
+    access: read,
+    summary: 'How a generated asset was made (its record)',
+    status: 200,
+    answers: 'GeneratedAssetRecord',
   },
   // Preview links
   {

@@ -91,6 +91,10 @@ export const API_MESSAGES = {
   'errors.api.cannotRetryNow': 'This render cannot be retried now',
   'errors.api.voiceSampleUnavailable': 'No render node could speak the sample',
   'errors.api.voiceSampleNotFound': 'No such voice sample',
+  // Scene images, asset records and estimates (issue 14, ADR 0041)
+  'errors.api.sceneNotFound': 'No such scene in this project',
+  'errors.api.assetNotFound': 'No such generated asset',
+  'errors.api.estimateUnavailable': 'No render node could estimate the render',
   // Generated soundtracks (issue 18)
   'errors.api.soundtrackNotFound': 'No such generated soundtrack',
   'errors.api.liveLimit.user':

@@ -122,3 +122,51 @@ test('a reused artifact is protected again by the grace period', async (t) => {
   const report = await store.garbageCollect(new Set(), { graceMs: 3600_000 });
   assert.equal(report.removed, 0);
 });
+
+test('produceRecorded stores the record beside its asset; a failed make leaves neither', async (t) => {
+  const store = await temporaryStore();
+  t.after(() => store.remove());
+  const record = (hash: string) => ({
+    hash,
+    kind: 'picture' as const,
+    engine: { id: 'procedural', version: 'p-1' },
+    seed: 7,
+    provider: 'none' as const,
+    device: 'cpu',
+    nodeId: store.owner,
+    durationMs: 12,
+    createdAt: '2026-01-01T00:00:00.000Z',
+  });
+  const made = await store.produceRecorded(key(40), 'png', async (temp) => {
+    await writeFile(temp, 'png');
+    return record(key(40));
+  });
+  assert.equal(made.hit, false);
+  assert.deepEqual(await store.readRecord(key(40)), record(key(40)));
+  // The record is never taken for the asset (uploads are located by hash alone).
+  assert.equal(await store.locate(key(40)), made.path);
+  await assert.rejects(
+    store.produceRecorded(key(41), 'png', async (temp) => {
+      await writeFile(temp, 'png');
+      throw new Error('engine failed');
+    }),
+    /engine failed/,
+  );
+  assert.equal(await store.readRecord(key(41)), null);
+  assert.equal(await store.has(key(41), 'png'), false);
+  // A record naming another hash is refused: a record always describes its own asset.
+  await assert.rejects(
+    store.produceRecorded(key(42), 'png', async (temp) => {
+      await writeFile(temp, 'png');
+      return record(key(43));
+    }),
+    /names/,
+  );
+  assert.equal(await store.has(key(42), 'png'), false);
+  assert.equal(await store.readRecord('../../etc/passwd'), null);
+  assert.deepEqual(await leftoverTempFiles(store), []);
+  // Garbage collection takes the record with its asset.
+  const report = await store.garbageCollect(new Set(), { graceMs: 0, now: Date.now() + 1000 });
+  assert.equal(report.removed, 2);
+  assert.equal(await store.readRecord(key(40)), null);
+});

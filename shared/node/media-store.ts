@@ -1,9 +1,20 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { copyFile, mkdir, readdir, rename, rm, stat, utimes } from 'node:fs/promises';
+import {
+  copyFile,
+  mkdir,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  stat,
+  utimes,
+  writeFile,
+} from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { isContentHash } from '../content-key.ts';
+import type { GeneratedAssetRecord } from '../render/asset-record.ts';
 
 /**
  * The content-addressed media store: `<root>/<2 hex>/<hash>.<ext>`.
@@ -43,10 +54,14 @@ export interface Scratch {
 const EXT = /^[a-z0-9]{1,8}$/;
 const SHARD = /^[0-9a-f]{2}$/;
 const ARTIFACT_FILE = /^([0-9a-f]{64})\.([a-z0-9]{1,8})$/;
+/** A generated asset's record (issue 14): beside its asset, never found by `locate`. */
+const RECORD_FILE = /^([0-9a-f]{64})\.record\.json$/;
 const DEFAULT_GRACE_MS = 60 * 60 * 1000;
 
 export class MediaStore {
   readonly root: string;
+  /** Who writes through this store (a render node's id, a web instance's): named in asset records. */
+  readonly owner: string;
   /** Holds every owner's temporary files (`tmp/<owner>/`). */
   readonly tempRoot: string;
   /** This process's temporary files: a render node clears its own at start (it may have been killed). */
@@ -55,6 +70,7 @@ export class MediaStore {
 
   constructor(root: string, options: { owner?: string } = {}) {
     this.root = root;
+    this.owner = options.owner ?? 'shared';
     this.tempRoot = join(root, 'tmp');
     this.tempDir = join(
       this.tempRoot,
@@ -134,6 +150,62 @@ export class MediaStore {
     return { hash, ext, path, hit: false };
   }
 
+  /**
+   * The artifact `hash.ext` and the record of how it was made (issue 14),
+   * made together by `make`: the record is written (atomically, by rename)
+   * before the asset is renamed into place, so an asset a generator made
+   * always has its record. An asset that exists is not made again and its
+   * record is left as it is.
+   */
+  async produceRecorded(
+    hash: string,
+    ext: string,
+    make: (tempPath: string) => Promise<GeneratedAssetRecord>,
+    options: { signal?: AbortSignal } = {},
+  ): Promise<StoredArtifact & { record?: GeneratedAssetRecord }> {
+    let record: GeneratedAssetRecord | undefined;
+    const made = await this.produce(
+      hash,
+      ext,
+      async (temp) => {
+        record = await make(temp);
+        await this.#writeRecord(hash, record);
+      },
+      options,
+    );
+    // The record only when this call made the asset (a hit made nothing to time).
+    return made.hit || !record ? made : { ...made, record };
+  }
+
+  /** The record of a generated asset, or null (an upload, a derived artifact, an old asset). */
+  async readRecord(hash: string): Promise<GeneratedAssetRecord | null> {
+    if (!isContentHash(hash)) return null;
+    const text = await readFile(this.#recordPath(hash), 'utf8').catch(() => null);
+    if (text === null) return null;
+    try {
+      return JSON.parse(text) as GeneratedAssetRecord;
+    } catch {
+      return null;
+    }
+  }
+
+  #recordPath(hash: string) {
+    return join(this.root, hash.slice(0, 2), `${hash}.record.json`);
+  }
+
+  async #writeRecord(hash: string, record: GeneratedAssetRecord) {
+    if (record.hash !== hash) throw new Error(`the record of ${hash} names ${record.hash}`);
+    await mkdir(this.tempDir, { recursive: true });
+    const temp = join(this.tempDir, `${hash}.${randomBytes(4).toString('hex')}.record.json`);
+    try {
+      await writeFile(temp, JSON.stringify(record));
+      await rename(temp, this.#recordPath(hash));
+    } catch (error) {
+      await rm(temp, { force: true });
+      throw error;
+    }
+  }
+
   /** Copies a file in under the hash of its bytes (uploads); returns the hash. */
   async importFile(source: string, ext: string): Promise<string> {
     const digest = createHash('sha256');
@@ -171,7 +243,8 @@ export class MediaStore {
     );
     for (const shard of shards) {
       for (const name of await readdir(join(this.root, shard)).catch(() => [] as string[])) {
-        const match = ARTIFACT_FILE.exec(name);
+        // A record goes with its asset: same hash, same references, same grace.
+        const match = ARTIFACT_FILE.exec(name) ?? RECORD_FILE.exec(name);
         if (!match) continue;
         const path = join(this.root, shard, name);
         const info = await stat(path).catch(() => null);

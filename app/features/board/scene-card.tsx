@@ -1,5 +1,6 @@
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { SceneCommentsButton } from '../comments/comment-counts.tsx';
+import { PinnedPicture, SceneImages } from './scene-images.tsx';
 import type { EditorView } from '@codemirror/view';
 import { memo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
@@ -90,6 +91,8 @@ export const SceneCard = memo(function SceneCard(props: SceneCardProps) {
     narration: narrationView,
     prompt: promptView,
   };
+  const pinnedValue = useYMapField(map, 'image');
+  const pinned = typeof pinnedValue === 'string' ? pinnedValue : null;
   if (!map) return null;
   const n = index + 1;
 
@@ -184,7 +187,9 @@ export const SceneCard = memo(function SceneCard(props: SceneCardProps) {
       </div>
       <div className="card-body">
         <div className="card-thumb" data-aspect={props.aspect}>
-          {props.thumbnail ? (
+          {pinned ? (
+            <PinnedPicture hash={pinned} n={n} />
+          ) : props.thumbnail ? (
             <DepictionTip depiction={props.depiction}>
               <img
                 src={props.thumbnail}
@@ -235,6 +240,7 @@ export const SceneCard = memo(function SceneCard(props: SceneCardProps) {
         }
       />
       <CastPicker doc={doc} sceneId={id} readOnly={readOnly} />
+      <SceneImages doc={doc} map={map} sceneId={id} n={n} readOnly={readOnly} />
     </li>
   );
 });

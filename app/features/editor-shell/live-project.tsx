@@ -37,6 +37,7 @@ import { EditorHint } from '../first-run/editor-hint.tsx';
 import { useComments, type CommentTime } from '../comments/use-comments.ts';
 import { CommentsPanel } from '../comments/comments-panel.tsx';
 import { CommentCountsContext } from '../comments/comment-counts.tsx';
+import { SceneImagesContext } from '../board/scene-images.tsx';
 
 interface LiveProjectProps {
   projectId: string;
@@ -154,6 +155,11 @@ function Editor(props: {
     [review.counts, openComments],
   );
   useShownComments(openComments, setHighlightComment);
+  // Scene cards' variants: this project's live messages (ADR 0041).
+  const sceneImages = useMemo(
+    () => ({ projectId, onStateless: (l: (p: string) => void) => session.onStateless(l) }),
+    [projectId, session],
+  );
   return (
     <CommentCountsContext.Provider value={commentCounts}>
       <div
@@ -275,19 +281,21 @@ function Editor(props: {
               />
             </Tabs.Content>
           </Tabs.Root>
-          <SceneBoard
-            doc={session.doc}
-            undo={session.undo}
-            awareness={awareness}
-            readOnly={readOnly}
-            selection={selection}
-            thumbnails={thumbnails}
-            narrations={narrations}
-            depictions={depictions}
-            tools={readOnly ? null : <ImportScript doc={session.doc} undo={session.undo} />}
-            density={prefs.density}
-            onDensityChange={(density) => layout.update((current) => ({ ...current, density }))}
-          />
+          <SceneImagesContext.Provider value={sceneImages}>
+            <SceneBoard
+              doc={session.doc}
+              undo={session.undo}
+              awareness={awareness}
+              readOnly={readOnly}
+              selection={selection}
+              thumbnails={thumbnails}
+              narrations={narrations}
+              depictions={depictions}
+              tools={readOnly ? null : <ImportScript doc={session.doc} undo={session.undo} />}
+              density={prefs.density}
+              onDensityChange={(density) => layout.update((current) => ({ ...current, density }))}
+            />
+          </SceneImagesContext.Provider>
           {prefs.previewCollapsed ? (
             <PreviewRail
               controls="editor-preview-column"

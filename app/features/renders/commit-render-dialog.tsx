@@ -18,6 +18,7 @@ import type { RenderFeed } from '../../lib/render-feed.ts';
 import { watchRender } from '../../lib/render-watch.ts';
 import { Dialog, DialogClose } from '../../components/ui/dialog.tsx';
 import { Select } from '../../components/ui/select.tsx';
+import { RenderEstimatePanel } from './render-estimate.tsx';
 
 /** How long a commit waits for this browser's last edits to reach the server. */
 const SAVE_WAIT_MS = 10_000;
@@ -253,6 +254,14 @@ export function CommitAndRender(props: {
               }))}
             />
           </div>
+          <RenderEstimatePanel
+            key={preset}
+            session={session}
+            projectId={projectId}
+            message={message}
+            preset={preset}
+            disabled={busy}
+          />
           {problems.length ? (
             <div className="form-error commit-issues" role="alert" data-testid="commit-issues">
               <p>{t('render.issuesTitle')}</p>

@@ -91,6 +91,10 @@ export const fr: Record<keyof typeof en, string> = {
   'errors.api.cannotRetryNow': 'Ce rendu ne peut pas être relancé maintenant',
   'errors.api.voiceSampleUnavailable': 'Aucun nœud de rendu n’a pu dire l’extrait',
   'errors.api.voiceSampleNotFound': 'Cet extrait de voix n’existe pas',
+  // Scene images, asset records and estimates (issue 14, ADR 0041)
+  'errors.api.sceneNotFound': 'Cette scène n’existe pas dans ce projet',
+  'errors.api.assetNotFound': 'Cette ressource générée n’existe pas',
+  'errors.api.estimateUnavailable': 'Aucun nœud de rendu n’a pu estimer le rendu',
   // Generated soundtracks (issue 18)
   'errors.api.soundtrackNotFound': 'Cette bande-son générée n’existe pas',
   'errors.api.liveLimit.user':

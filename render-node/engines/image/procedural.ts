@@ -36,8 +36,20 @@ export function createProceduralEngine(): ImageEngine {
   return {
     id: 'procedural',
     version: PROCEDURAL_VERSION,
-    generate: (request, outputPath, signal) =>
-      rasteriseSvg(designPicture(request), outputPath, signal),
+    async generate(request, outputPath, signal) {
+      const started = performance.now();
+      await rasteriseSvg(designPicture(request), outputPath, signal);
+      return {
+        engine: { id: 'procedural', version: PROCEDURAL_VERSION },
+        prompt: request.prompt,
+        seed: request.seed,
+        width: request.width,
+        height: request.height,
+        provider: 'none',
+        device: 'cpu',
+        durationMs: Math.round(performance.now() - started),
+      };
+    },
     depict: depictPicture,
   };
 }

@@ -40,17 +40,30 @@ export function espeakArgs(request: VoiceRequest, outputPath: string): string[] 
 export async function createEspeakEngine(): Promise<VoiceEngine> {
   const { stdout } = await promisify(execFile)(ESPEAK, ['--version']);
   const version = /text-to-speech:\s*(\S+)/.exec(stdout)?.[1] ?? 'unknown';
-  return { id: 'espeak-ng', version: `espeak-ng-${version}`, synthesize };
-}
-
-function synthesize(request: VoiceRequest, outputPath: string, signal: AbortSignal) {
-  return runChildProcess(
-    'espeak-ng',
-    ESPEAK,
-    espeakArgs(request, outputPath),
-    request.text,
-    signal,
-  );
+  const id = 'espeak-ng';
+  const engineVersion = `espeak-ng-${version}`;
+  return {
+    id,
+    version: engineVersion,
+    async synthesize(request, outputPath, signal) {
+      const started = performance.now();
+      await runChildProcess(
+        'espeak-ng',
+        ESPEAK,
+        espeakArgs(request, outputPath),
+        request.text,
+        signal,
+      );
+      return {
+        engine: { id, version: engineVersion },
+        text: request.text,
+        voice: request.voice,
+        provider: 'none',
+        device: 'cpu',
+        durationMs: Math.round(performance.now() - started),
+      };
+    },
+  };
 }
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
