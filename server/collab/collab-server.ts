@@ -35,6 +35,9 @@ import {
 
 export const COLLAB_PATH = '/collab';
 
+/** The client address the upgrade gate found, carried to the hooks (set by the gate, never the client). */
+const ADDRESS_HEADER = 'x-montage-client-address';
+
 /** A socket's Hocuspocus connection and, for a y-websocket client, its one document. */
 interface BridgedPeer {
   _hocuspocus?: { handleMessage(m: Uint8Array): void };
@@ -99,13 +102,21 @@ export function createCollabServer(deps: CollabDependencies) {
 
   const unauthenticated = authDeadline(config.collabAuthTimeoutMs);
 
-  /** A failed attempt from the request's client address (a refused token, no auth in time). */
-  async function countFailure(request: { headers: unknown; socket?: unknown }) {
+  /**
+   * A failed attempt from the request's client address (a refused token, no
+   * auth in time). The gate works out the address from the upgrade request
+   * and writes it into this header, always (a client's own value never
+   * survives); Hocuspocus later hands hooks a web `Request` view of that
+   * request, where the socket is no longer at hand.
+   */
+  async function countFailure(request: { headers: unknown }) {
+    const headers = request.headers as Headers | Record<string, string | undefined>;
+    const address =
+      typeof (headers as Headers).get === 'function'
+        ? (headers as Headers).get(ADDRESS_HEADER)
+        : (headers as Record<string, string | undefined>)[ADDRESS_HEADER];
     try {
-      await deps.limits.consume(
-        'failedUpgradesByAddress',
-        clientAddress(request as IncomingMessage, config.trustProxy),
-      );
+      await deps.limits.consume('failedUpgradesByAddress', address ?? 'unknown');
     } catch {
       // Already over the limit: the next upgrade from there is refused at the gate.
     }
@@ -166,7 +177,7 @@ export function createCollabServer(deps: CollabDependencies) {
     hooks: {
       open(peer) {
         unauthenticated.watch(peer.request, (code, reason) => {
-          void countFailure(peer.request as unknown as IncomingMessage);
+          void countFailure(peer.request);
           peer.close(code, reason);
         });
         const url = new URL(peer.request.url ?? '/', 'http://localhost');
@@ -346,7 +357,9 @@ export function createCollabServer(deps: CollabDependencies) {
     try {
       const crossSite = crossSiteUpgrade(request.headers, config.publicUrl);
       if (crossSite) throw crossSite;
-      await deps.limits.check('failedUpgradesByAddress', clientAddress(request, config.trustProxy));
+      const address = clientAddress(request, config.trustProxy);
+      request.headers[ADDRESS_HEADER] = address;
+      await deps.limits.check('failedUpgradesByAddress', address);
       const url = new URL(request.url ?? '/', 'http://localhost');
       if (url.pathname.startsWith(YJS_PATH)) {
         const refused = yjsTokenProblem(url);
