@@ -84,6 +84,8 @@ export function apiRouter(services: Services): Router {
     comments,
     notifications,
     notificationStreams,
+    webhooks,
+    usage,
   } = services;
   const router = express.Router();
   const mediaPath = (hash: string, ext: string) => media.pathFor(hash, ext);
@@ -656,6 +658,58 @@ export function apiRouter(services: Services): Router {
       next(err);
     }
   });
+
+  // Webhooks and usage (issue 16, ADR 0043). Scopes for API tokens: webhook
+  // management is projects:write (reading them too: the list is the owner's), usage projects:read.
+  router.post(
+    '/projects/:id/webhooks',
+    json(
+      async (req) => webhooks.create(requireSession(req).user.id, param(req, 'id'), req.body),
+      201,
+    ),
+  );
+  router.get(
+    '/projects/:id/webhooks',
+    json(async (req) => ({
+      webhooks: await webhooks.list(requireSession(req).user.id, param(req, 'id')),
+    })),
+  );
+  router.patch(
+    '/webhooks/:id',
+    json(async (req) => ({
+      webhook: await webhooks.update(requireSession(req).user.id, param(req, 'id'), req.body),
+    })),
+  );
+  router.delete(
+    '/webhooks/:id',
+    json(async (req) => {
+      await webhooks.remove(requireSession(req).user.id, param(req, 'id'));
+      return undefined;
+    }),
+  );
+  router.get(
+    '/webhooks/:id/deliveries',
+    json(async (req) => ({
+      deliveries: await webhooks.deliveries(requireSession(req).user.id, param(req, 'id')),
+    })),
+  );
+  router.post(
+    '/webhooks/:id/deliveries/:deliveryId/redeliver',
+    json(
+      async (req) => ({
+        delivery: await webhooks.redeliver(
+          requireSession(req).user.id,
+          param(req, 'id'),
+          param(req, 'deliveryId'),
+        ),
+      }),
+      202,
+    ),
+  );
+  router.get(
+    '/me/usage',
+    json(async (req) => usage.of(requireSession(req).user.id)),
+  );
 
   router.use((req, _res, next) =>
     next(

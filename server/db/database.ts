@@ -11,6 +11,7 @@ import * as m0006 from './migrations/0006-live-render-indexes.ts';
 import * as m0007 from './migrations/0007-share-links.ts';
 import * as m0008 from './migrations/0008-comments-notifications.ts';
 import * as m0009 from './migrations/0009-user-hints.ts';
+import * as m0011 from './migrations/0011-webhooks.ts';
 import { startPGliteThread } from './pglite-thread.ts';
 
 export type Db = Kysely<Database>;
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007-share-links': m0007,
   '0008-comments-notifications': m0008,
   '0009-user-hints': m0009,
+  '0011-webhooks': m0011,
 };
 
 const migrationProvider: MigrationProvider = {
