@@ -68,14 +68,23 @@ describe('outgoing destinations', () => {
 
   test('only http(s) without credentials; literal private addresses refused unless allowed', () => {
     assert.equal(destinationIssue('https://example.com/hook', false), null);
-    assert.equal(destinationIssue('ftp://example.com/', false)?.key, 'errors.api.destinationScheme');
-    assert.equal(destinationIssue('file:///etc/passwd', false)?.key, 'errors.api.destinationScheme');
+    assert.equal(
+      destinationIssue('ftp://example.com/', false)?.key,
+      'errors.api.destinationScheme',
+    );
+    assert.equal(
+      destinationIssue('file:///etc/passwd', false)?.key,
+      'errors.api.destinationScheme',
+    );
     assert.equal(
       destinationIssue('https://u:p@example.com/', false)?.key,
       'errors.api.destinationCredentials',
     );
     assert.equal(destinationIssue('not a url', false)?.key, 'errors.api.destinationInvalid');
-    assert.equal(destinationIssue('http://[::1]:8080/', false)?.key, 'errors.api.destinationPrivate');
+    assert.equal(
+      destinationIssue('http://[::1]:8080/', false)?.key,
+      'errors.api.destinationPrivate',
+    );
     assert.equal(destinationIssue('http://10.0.0.5/', false)?.key, 'errors.api.destinationPrivate');
     assert.equal(destinationIssue('http://10.0.0.5/', true), null);
   });

@@ -99,7 +99,11 @@ export function createUsage(deps: { db: Db; quotas: Quotas; locate: LocateMedia 
     let bytes = 0;
     for (const hash of hashes) {
       const file = await deps.locate(hash);
-      if (file) bytes += await stat(file).then((s) => s.size, () => 0);
+      if (file)
+        bytes += await stat(file).then(
+          (s) => s.size,
+          () => 0,
+        );
     }
     return bytes;
   }
@@ -122,7 +126,8 @@ export function createUsage(deps: { db: Db; quotas: Quotas; locate: LocateMedia 
     ) {
       const resetAt = nextMonthStart(now).toISOString();
       if (quotas.renderMinutesPerMonth !== null) {
-        const usedSec = (await finishedSecThisMonth(trx, userId, now)) + (await liveSec(trx, userId));
+        const usedSec =
+          (await finishedSecThisMonth(trx, userId, now)) + (await liveSec(trx, userId));
         if ((usedSec + plannedSec) / 60 > quotas.renderMinutesPerMonth) {
           throw new ApiError(
             'QUOTA_EXCEEDED',

@@ -30,7 +30,10 @@ export const ANSWER_EXCERPT_MAX = 300;
 export function answerExcerpt(text: string): string | null {
   const clean = text
     // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufffd]/g, '?')
+    .replace(
+      /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufffd]/g,
+      '?',
+    )
     .replace(/\s+/g, ' ')
     .trim();
   if (!clean) return null;

@@ -46,7 +46,12 @@ export function createWebhookQueue(options: {
       await queue.add(
         'deliver',
         { deliveryId },
-        { jobId, delay: Math.max(0, Math.round(delayMs)), removeOnComplete: 1000, removeOnFail: 1000 },
+        {
+          jobId,
+          delay: Math.max(0, Math.round(delayMs)),
+          removeOnComplete: 1000,
+          removeOnFail: 1000,
+        },
       );
     },
     /** Stops taking jobs, letting an attempt under way finish (it is recorded in the database). */

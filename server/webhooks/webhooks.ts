@@ -61,7 +61,12 @@ export interface WebhooksDeps {
   settings: WebhookSettings;
   logger: Logger;
   /** Puts an attempt of a delivery on the queue, after `delayMs` (server/webhooks/delivery-queue.ts). */
-  schedule: (deliveryId: string, attempt: number, delayMs: number, manual?: boolean) => Promise<void>;
+  schedule: (
+    deliveryId: string,
+    attempt: number,
+    delayMs: number,
+    manual?: boolean,
+  ) => Promise<void>;
   notify: (items: NewNotification[]) => Promise<void>;
   /** Tests resolve names their own way; the default is the system resolver. */
   lookup?: LookupAll;
@@ -93,7 +98,12 @@ export function createWebhooks(deps: WebhooksDeps) {
   const checkDestination = (url: string) =>
     resolveDestination(url, settings.allowPrivateAddresses, deps.lookup);
 
-  async function queueAttempt(deliveryId: string, attempt: number, delayMs: number, manual = false) {
+  async function queueAttempt(
+    deliveryId: string,
+    attempt: number,
+    delayMs: number,
+    manual = false,
+  ) {
     try {
       await deps.schedule(deliveryId, attempt, delayMs, manual);
     } catch (err) {
@@ -168,7 +178,8 @@ export function createWebhooks(deps: WebhooksDeps) {
       .set({ ...common, status: retryAt ? 'retrying' : 'failed', next_attempt_at: retryAt })
       .where('id', '=', delivery.id)
       .execute();
-    if (retryAt) await queueAttempt(delivery.id, delivery.attempt + 1, retryAt.getTime() - now.getTime());
+    if (retryAt)
+      await queueAttempt(delivery.id, delivery.attempt + 1, retryAt.getTime() - now.getTime());
     else await failedForGood(delivery.webhook_id);
   }
 
@@ -380,7 +391,11 @@ export function createWebhooks(deps: WebhooksDeps) {
         if (row.status === 'sending' && now - new Date(row.updated_at).getTime() < STALE_SENDING_MS)
           continue;
         const at = row.next_attempt_at ? new Date(row.next_attempt_at).getTime() : now;
-        await queueAttempt(row.id, row.attempt + (row.status === 'sending' ? 0 : 1), Math.max(0, at - now));
+        await queueAttempt(
+          row.id,
+          row.attempt + (row.status === 'sending' ? 0 : 1),
+          Math.max(0, at - now),
+        );
       }
       return rows.length;
     },
