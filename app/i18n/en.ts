@@ -12,6 +12,7 @@ import { en as share } from './areas/share.ts';
 import { en as theatre } from './areas/theatre.ts';
 import { en as review } from './areas/review.ts';
 import { en as music } from './areas/music.ts';
+import { en as integrations } from './areas/integrations.ts';
 
 /** English UI strings. Every key here must exist in every other catalogue. */
 export const en = {
@@ -373,6 +374,7 @@ export const en = {
   ...theatre,
   ...review,
   ...music,
+  ...integrations,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -13,6 +13,7 @@ import { fr as share } from './areas/share.ts';
 import { fr as theatre } from './areas/theatre.ts';
 import { fr as review } from './areas/review.ts';
 import { fr as music } from './areas/music.ts';
+import { fr as integrations } from './areas/integrations.ts';
 
 /** French UI strings. */
 export const fr: Record<MessageKey, string> = {
@@ -383,4 +384,5 @@ export const fr: Record<MessageKey, string> = {
   ...theatre,
   ...review,
   ...music,
+  ...integrations,
 };
