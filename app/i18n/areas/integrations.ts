@@ -60,6 +60,10 @@ export const en = {
   'usage.noProjects': 'You own no project yet.',
   'usage.loadFailed': 'Usage could not be loaded.',
   'usage.loading': 'Loading…',
+  'render.quotaExceeded':
+    'This render would pass your render minutes for the month: {used} of {limit} min used, it needs {requested} min. The count starts again on {date}.',
+  'render.storageQuotaExceeded':
+    'This project’s media fills its storage quota ({used} of {limit}): no new render until some is removed.',
 } as const;
 
 export const fr: Record<keyof typeof en, string> = {
@@ -123,4 +127,8 @@ export const fr: Record<keyof typeof en, string> = {
   'usage.noProjects': 'Vous ne possédez encore aucun projet.',
   'usage.loadFailed': 'La consommation n’a pas pu être chargée.',
   'usage.loading': 'Chargement…',
+  'render.quotaExceeded':
+    'Ce rendu dépasserait vos minutes de rendu du mois : {used} min utilisées sur {limit}, il en demande {requested}. Le compte repart à zéro le {date}.',
+  'render.storageQuotaExceeded':
+    'Les médias de ce projet remplissent son quota de stockage ({used} sur {limit}) : aucun nouveau rendu tant qu’une partie n’est pas supprimée.',
 };
