@@ -21,6 +21,11 @@ export function nextAttemptAt(
 
 export const ANSWER_EXCERPT_MAX = 300;
 
+/** Control characters (tab and line feed aside), bidi overrides, zero-width and replacement characters. */
+const UNSHOWABLE =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufffd]/g;
+
 /**
  * What the delivery log keeps of a receiver's answer (pure): at most
  * ANSWER_EXCERPT_MAX characters of text, control and bidi characters
@@ -28,14 +33,7 @@ export const ANSWER_EXCERPT_MAX = 300;
  * into the log (it is shown as text, never as HTML, in any case).
  */
 export function answerExcerpt(text: string): string | null {
-  const clean = text
-    // eslint-disable-next-line no-control-regex
-    .replace(
-      /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufffd]/g,
-      '?',
-    )
-    .replace(/\s+/g, ' ')
-    .trim();
+  const clean = text.replace(UNSHOWABLE, '?').replace(/\s+/g, ' ').trim();
   if (!clean) return null;
   return clean.length > ANSWER_EXCERPT_MAX ? `${clean.slice(0, ANSWER_EXCERPT_MAX - 1)}…` : clean;
 }
