@@ -243,6 +243,30 @@ describe('webhooks', () => {
     await api(web.url, 'DELETE', `/api/v1/webhooks/${webhookId}`, { token: owner.token });
   });
 
+  test('a comment is delivered as comment.created, once, to the webhooks that want it', async () => {
+    receiver.script('/comments', ['ok']);
+    const wants = await addWebhook('/comments', ['comment.created']);
+    const other = await addWebhook('/others', ['render.failed']);
+    const res = await api(web.url, 'POST', `/api/v1/projects/${projectId}/comments`, {
+      token: owner.token,
+      body: { sceneId, body: 'Tighten the opening' },
+    });
+    assert.equal(res.status, 201);
+    await waitFor(
+      async () => (await deliveriesOf(wants.body.id))[0]?.status === 'succeeded',
+      'the comment delivery',
+    );
+    const [received] = receiver.on('/comments');
+    const event = JSON.parse(received!.body);
+    assert.equal(event.type, 'comment.created');
+    assert.equal(event.data.comment.id, res.body.comment.id);
+    assert.equal(event.data.comment.body, 'Tighten the opening');
+    assert.equal(receiver.on('/comments').length, 1);
+    assert.deepEqual(await deliveriesOf(other.body.id), [], 'an unsubscribed webhook gets nothing');
+    for (const id of [wants.body.id, other.body.id])
+      await api(web.url, 'DELETE', `/api/v1/webhooks/${id}`, { token: owner.token });
+  });
+
   test('only owners manage webhooks; bad input is refused naming the field', async () => {
     const stranger = await signUp(web.url, 'Stranger');
     const res = await api(web.url, 'POST', `/api/v1/projects/${projectId}/webhooks`, {
