@@ -115,7 +115,11 @@ const envSchema = z.object({
     .int()
     .min(1)
     .default(60 * 60 * 1000),
-  WEBHOOK_RETRY_FOR_SEC: z.coerce.number().int().min(1).default(24 * 3600),
+  WEBHOOK_RETRY_FOR_SEC: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(24 * 3600),
   WEBHOOK_DISABLE_AFTER_FAILURES: z.coerce.number().int().min(1).default(5),
   // Quotas (issue 16): unset is unlimited.
   QUOTA_RENDER_MINUTES_PER_MONTH: z.coerce.number().positive().optional(),

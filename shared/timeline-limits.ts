@@ -38,7 +38,8 @@ const round1 = (sec: number) => Math.round(sec * 10) / 10;
  */
 export function plannedDurationSec(timeline: Timeline): number {
   return timeline.scenes.reduce(
-    (total, scene) => total + sceneDuration(scene.narration, timeline.language, scene.durationSec).sec,
+    (total, scene) =>
+      total + sceneDuration(scene.narration, timeline.language, scene.durationSec).sec,
     0,
   );
 }

@@ -201,7 +201,11 @@ export interface WebhookDeliveriesTable {
   /** The exact JSON body sent (signed as is). */
   payload: string;
   attempt: ColumnType<number, number | undefined, number>;
-  status: ColumnType<WebhookDeliveryStatus, WebhookDeliveryStatus | undefined, WebhookDeliveryStatus>;
+  status: ColumnType<
+    WebhookDeliveryStatus,
+    WebhookDeliveryStatus | undefined,
+    WebhookDeliveryStatus
+  >;
   http_status: ColumnType<number | null, number | null | undefined, number | null>;
   duration_ms: ColumnType<number | null, number | null | undefined, number | null>;
   answer_excerpt: ColumnType<string | null, string | null | undefined, string | null>;

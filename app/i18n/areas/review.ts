@@ -123,7 +123,8 @@ export const fr: Record<keyof typeof en, string> = {
   'notifications.kind.comment': '{actor} a commenté « {project} » depuis un lien de partage',
   'notifications.kind.added-to-project': '{actor} vous a ajouté à « {project} »',
   'notifications.kind.member-joined': '{actor} a rejoint « {project} »',
-  'notifications.kind.webhook-disabled': 'Un webhook de « {project} » échouait sans cesse : il a été désactivé',
+  'notifications.kind.webhook-disabled':
+    'Un webhook de « {project} » échouait sans cesse : il a été désactivé',
   'notifications.someone': 'Quelqu’un',
   'notifications.aProject': 'un projet',
 };
