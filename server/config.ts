@@ -110,6 +110,27 @@ const envSchema = z.object({
     .refine((url) => /^smtps?:\/\//.test(url), 'SMTP_URL must start with smtp:// or smtps://')
     .optional(),
   SMTP_FROM: z.string().min(3).default('Montage <montage@localhost>'),
+  // Webhooks (issue 16, ADR 0043): destinations, timeout, retries, when a failing one is disabled.
+  WEBHOOK_ALLOW_PRIVATE_ADDRESSES: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).default(30_000),
+  WEBHOOK_RETRY_MAX_DELAY_MS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(60 * 60 * 1000),
+  WEBHOOK_RETRY_FOR_SEC: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(24 * 3600),
+  WEBHOOK_DISABLE_AFTER_FAILURES: z.coerce.number().int().min(1).default(5),
+  // Quotas (issue 16): unset is unlimited.
+  QUOTA_RENDER_MINUTES_PER_MONTH: z.coerce.number().positive().optional(),
+  QUOTA_STORAGE_BYTES_PER_PROJECT: z.coerce.number().int().positive().optional(),
 });
 
 export interface Config {
@@ -163,6 +184,22 @@ export interface Config {
   liveRenderLimits: LiveRenderLimits;
   /** Notification e-mail (SMTP_URL, SMTP_FROM); null: none is sent. */
   mail: { smtpUrl: string; from: string } | null;
+  /** Webhook delivery (WEBHOOK_*): see server/webhooks. */
+  webhooks: WebhookSettings;
+  /** Quotas (QUOTA_*); null: unlimited. */
+  quotas: { renderMinutesPerMonth: number | null; storageBytesPerProject: number | null };
+}
+
+export interface WebhookSettings {
+  allowPrivateAddresses: boolean;
+  timeoutMs: number;
+  /** The first retry's delay; each next one doubles, up to `retryMaxDelayMs`. */
+  retryBaseMs: number;
+  retryMaxDelayMs: number;
+  /** No retry is scheduled past this many seconds after the event. */
+  retryForSec: number;
+  /** Deliveries failed for good in a row after which the webhook is disabled. */
+  disableAfterFailures: number;
 }
 
 export class ConfigError extends Error {}
@@ -231,6 +268,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       perProject: e.MAX_LIVE_RENDERS_PER_PROJECT,
     },
     mail: e.SMTP_URL ? { smtpUrl: e.SMTP_URL, from: e.SMTP_FROM } : null,
+    webhooks: {
+      allowPrivateAddresses: e.WEBHOOK_ALLOW_PRIVATE_ADDRESSES,
+      timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+      retryBaseMs: e.WEBHOOK_RETRY_BASE_MS,
+      retryMaxDelayMs: e.WEBHOOK_RETRY_MAX_DELAY_MS,
+      retryForSec: e.WEBHOOK_RETRY_FOR_SEC,
+      disableAfterFailures: e.WEBHOOK_DISABLE_AFTER_FAILURES,
+    },
+    quotas: {
+      renderMinutesPerMonth: e.QUOTA_RENDER_MINUTES_PER_MONTH ?? null,
+      storageBytesPerProject: e.QUOTA_STORAGE_BYTES_PER_PROJECT ?? null,
+    },
   };
 }
 

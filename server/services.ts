@@ -41,6 +41,17 @@ import {
   type SceneImageLimit,
 } from './images/scene-images.ts';
 import { createRenderEstimates } from './renders/estimate.ts';
+import { createUsage } from './usage/usage.ts';
+import { createWebhookQueue, type WebhookQueue } from './webhooks/delivery-queue.ts';
+import { createWebhooks } from './webhooks/webhooks.ts';
+import type { RenderEnded } from './renders/apply-event.ts';
+
+/** The webhook event each end of a render sends. */
+const RENDER_EVENT = {
+  done: 'render.succeeded',
+  failed: 'render.failed',
+  cancelled: 'render.cancelled',
+} as const satisfies Record<RenderEnded['status'], string>;
 
 /**
  * The composition root: one database, one Redis client, the domain modules
@@ -121,11 +132,36 @@ export async function createServices(config: Config, logger: Logger) {
     onDocumentStored: (projectId, title) => projects.syncTitleFromDocument(projectId, title),
   });
   documents = collab.documents;
+  // Webhooks (issue 16, ADR 0043): events leave through one function, deliveries through a queue
+  // whose worker runs here; the queue and the module need each other, hence the late binding.
+  let webhookQueue: WebhookQueue | null = null;
+  const webhooks = createWebhooks({
+    db: database.db,
+    projects,
+    settings: config.webhooks,
+    logger: logger.child({ module: 'webhooks' }),
+    schedule: (...args) => webhookQueue!.schedule(...args),
+    notify: (items) => notifications.notify(items),
+  });
+  webhookQueue = createWebhookQueue({
+    redisUrl: config.redisUrl,
+    prefix: config.redisPrefix,
+    logger: logger.child({ module: 'webhooks' }),
+    deliver: webhooks.deliver,
+  });
+  const emitLater = (...args: Parameters<typeof webhooks.emit>) => void webhooks.emit(...args);
+  const media = new MediaStore(config.mediaDir, { owner: config.instanceId });
+  const usage = createUsage({
+    db: database.db,
+    quotas: config.quotas,
+    locate: (hash) => media.locate(hash),
+  });
   const revisions = createRevisions(
     database.db,
     projects,
     collab.documents.read,
     config.timelineLimits,
+    (revision) => emitLater('revision.created', revision.projectId, { revision }),
   );
   const renders = createRenders(
     database.db,
@@ -133,7 +169,11 @@ export async function createServices(config: Config, logger: Logger) {
     revisions,
     config.timelineLimits,
     config.liveRenderLimits,
-    (ended) => notifyLater(() => notifications.renderEnded(ended)),
+    (ended) => {
+      if (ended.status !== 'cancelled') notifyLater(() => notifications.renderEnded(ended));
+      emitLater(RENDER_EVENT[ended.status], ended.projectId, { render: ended.record });
+    },
+    usage.refuseOverQuota,
   );
   const renderQueue = createRenderQueue({
     redisUrl: config.redisUrl,
@@ -143,6 +183,8 @@ export async function createServices(config: Config, logger: Logger) {
     broadcast: (projectId, message) => collab.broadcast(projectId, message),
   });
   await renderQueue.reconcile();
+  // Deliveries whose next attempt a stopped instance may not have queued.
+  await webhooks.resume();
   // New projects from a sample or a template (issue 12, item 8).
   const starters = createStarters({ projects, revisions, renders, renderQueue });
   const hints = createHints(database.db);
@@ -167,8 +209,8 @@ export async function createServices(config: Config, logger: Logger) {
       listScenes(await collab.documents.read(projectId)).some((scene) => scene.id === sceneId),
     notifications,
     publish: (projectId, message) => fanout.publish({ type: 'project', projectId, message }),
+    onCreated: (comment) => emitLater('comment.created', comment.projectId, { comment }),
   });
-  const media = new MediaStore(config.mediaDir, { owner: config.instanceId });
   const music = createMusic(media, projects, collab.documents, {
     maxBytes: config.musicMaxBytes,
     maxSeconds: config.musicMaxSeconds,
@@ -255,9 +297,12 @@ export async function createServices(config: Config, logger: Logger) {
     comments,
     notifications,
     notificationStreams,
+    webhooks,
+    usage,
     async close() {
       await analysis.close();
       notificationStreams.close();
+      await webhookQueue.close();
       fanout.close();
       mailer.close();
       await renderQueue.close();

@@ -32,6 +32,19 @@ const MAX_SCENE_ISSUES = 20;
 const round1 = (sec: number) => Math.round(sec * 10) / 10;
 
 /**
+ * How long a render of the timeline is planned to last (pure): the sum of
+ * the scene durations the render uses (set, or estimated from the
+ * narration). Quotas count a render's minutes with it before it runs.
+ */
+export function plannedDurationSec(timeline: Timeline): number {
+  return timeline.scenes.reduce(
+    (total, scene) =>
+      total + sceneDuration(scene.narration, timeline.language, scene.durationSec).sec,
+    0,
+  );
+}
+
+/**
  * What breaks the limits, as timeline issues carrying the breach (pure).
  * Durations are the ones the render uses: the set duration, or the estimate
  * from the narration for automatic scenes.

@@ -14,6 +14,7 @@ import { en as theatre } from './areas/theatre.ts';
 import { en as review } from './areas/review.ts';
 import { en as music } from './areas/music.ts';
 import { en as images } from './areas/images.ts';
+import { en as integrations } from './areas/integrations.ts';
 
 /** English UI strings. Every key here must exist in every other catalogue. */
 export const en = {
@@ -377,6 +378,7 @@ export const en = {
   ...review,
   ...music,
   ...images,
+  ...integrations,
 } as const;
 
 export type MessageKey = keyof typeof en;

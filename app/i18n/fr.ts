@@ -15,6 +15,7 @@ import { fr as theatre } from './areas/theatre.ts';
 import { fr as review } from './areas/review.ts';
 import { fr as music } from './areas/music.ts';
 import { fr as images } from './areas/images.ts';
+import { fr as integrations } from './areas/integrations.ts';
 
 /** French UI strings. */
 export const fr: Record<MessageKey, string> = {
@@ -387,4 +388,5 @@ export const fr: Record<MessageKey, string> = {
   ...review,
   ...music,
   ...images,
+  ...integrations,
 };

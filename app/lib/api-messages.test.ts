@@ -108,3 +108,32 @@ test('a render refused by a live-render limit is worded with its numbers (en, fr
   const other = { code: 'NETWORK', status: 0, message: '', details: {} };
   assert.equal(renderQueueFailureText(i18n('en'), other, 'fallback'), 'fallback');
 });
+
+test('a quota refusal (402) is worded with its numbers and the date the count starts again', () => {
+  const minutes = {
+    code: 'QUOTA_EXCEEDED',
+    status: 402,
+    message: 'This render would exceed your render minutes for the month',
+    details: {
+      quota: 'renderMinutes',
+      used: 9.5,
+      limit: 10,
+      requested: 2,
+      resetAt: '2027-01-01T00:00:00.000Z',
+    },
+  };
+  const en = renderQueueFailureText(i18n('en'), minutes, 'fallback');
+  assert.match(en, /9\.5 of 10 min used, it needs 2 min/);
+  assert.match(en, /starts again on .*2027/);
+  assert.match(
+    renderQueueFailureText(i18n('fr'), minutes, 'fallback'),
+    /9\.5 min utilisées sur 10/,
+  );
+  const storage = {
+    code: 'QUOTA_EXCEEDED',
+    status: 402,
+    message: 'storage',
+    details: { quota: 'storage', used: 2_500_000, limit: 2_000_000, resetAt: null },
+  };
+  assert.match(renderQueueFailureText(i18n('en'), storage, 'fallback'), /2\.5 MB of 2 MB/);
+});

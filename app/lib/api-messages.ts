@@ -5,6 +5,7 @@ import type { TimelineIssue } from '../../shared/timeline.ts';
 import type { LimitBreach } from '../../shared/timeline-limits.ts';
 import type { I18n } from '../i18n/index.ts';
 import type { ApiFailure } from './api.ts';
+import { formatBytes } from './format.ts';
 
 /** What a refused or failed request means for the user, in their language. */
 export function failureText(i18n: I18n, error: ApiFailure, fallback: string): string {
@@ -39,7 +40,30 @@ export function renderQueueFailureText(i18n: I18n, error: ApiFailure, fallback: 
       limit: Number(breach.limit),
     });
   }
+  if (error.code === 'QUOTA_EXCEEDED') return quotaText(i18n, error);
   return failureText(i18n, error, fallback);
+}
+
+/** A 402 from render creation, with its numbers and the date the count starts again. */
+function quotaText(i18n: I18n, error: ApiFailure): string {
+  const d = error.details as {
+    quota?: string;
+    used?: number;
+    limit?: number;
+    requested?: number;
+    resetAt?: string | null;
+  };
+  if (d.quota === 'storage')
+    return i18n.t('render.storageQuotaExceeded', {
+      used: formatBytes(Number(d.used), i18n.locale),
+      limit: formatBytes(Number(d.limit), i18n.locale),
+    });
+  return i18n.t('render.quotaExceeded', {
+    used: Number(d.used),
+    limit: Number(d.limit),
+    requested: Number(d.requested),
+    date: d.resetAt ? i18n.date(d.resetAt) : '',
+  });
 }
 
 /** One problem of a 422 on a commit, read against the live document. */

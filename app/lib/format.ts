@@ -85,3 +85,20 @@ export function formatRelativeTime(iso: string, now: Date, locale: string): stri
   if (abs < DAY) return relative.format(Math.trunc(diff / HOUR), 'hour');
   return relative.format(Math.trunc(diff / DAY), 'day');
 }
+
+/** "12.5 MB", "830 kB" in the locale (decimal units, as disks and quotas count). */
+export function formatBytes(bytes: number, locale: string): string {
+  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
+  let value = Math.max(0, bytes);
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit: units[unit],
+    unitDisplay: unit === 0 ? 'long' : 'short',
+    maximumFractionDigits: unit === 0 ? 0 : 1,
+  }).format(value);
+}

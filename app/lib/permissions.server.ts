@@ -9,6 +9,7 @@ export function allowedActions(role: Role) {
     duplicate: can(role, 'duplicate'),
     delete: can(role, 'delete'),
     manageMembers: can(role, 'manageMembers'),
+    manageWebhooks: can(role, 'manageWebhooks'),
   };
 }
 

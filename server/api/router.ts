@@ -121,6 +121,8 @@ export function apiRouter(services: Services): Router {
     notifications,
     notificationStreams,
     apiTokens,
+    webhooks,
+    usage,
   } = services;
   const router = express.Router();
   const route = tableRoutes(router);
@@ -772,6 +774,58 @@ export function apiRouter(services: Services): Router {
       next(err);
     }
   });
+
+  // Webhooks and usage (issue 16, ADR 0043). Scopes for API tokens: webhook
+  // management is projects:write (reading them too: the list is the owner's), usage projects:read.
+  route.post(
+    '/projects/:id/webhooks',
+    json(
+      async (req) => webhooks.create(requireSession(req).user.id, param(req, 'id'), req.body),
+      201,
+    ),
+  );
+  route.get(
+    '/projects/:id/webhooks',
+    json(async (req) => ({
+      webhooks: await webhooks.list(requireSession(req).user.id, param(req, 'id')),
+    })),
+  );
+  route.patch(
+    '/webhooks/:id',
+    json(async (req) => ({
+      webhook: await webhooks.update(requireSession(req).user.id, param(req, 'id'), req.body),
+    })),
+  );
+  route.delete(
+    '/webhooks/:id',
+    json(async (req) => {
+      await webhooks.remove(requireSession(req).user.id, param(req, 'id'));
+      return undefined;
+    }),
+  );
+  route.get(
+    '/webhooks/:id/deliveries',
+    json(async (req) => ({
+      deliveries: await webhooks.deliveries(requireSession(req).user.id, param(req, 'id')),
+    })),
+  );
+  route.post(
+    '/webhooks/:id/deliveries/:deliveryId/redeliver',
+    json(
+      async (req) => ({
+        delivery: await webhooks.redeliver(
+          requireSession(req).user.id,
+          param(req, 'id'),
+          param(req, 'deliveryId'),
+        ),
+      }),
+      202,
+    ),
+  );
+  route.get(
+    '/me/usage',
+    json(async (req) => usage.of(requireSession(req).user.id)),
+  );
 
   router.use((req, _res, next) =>
     next(

@@ -20,6 +20,7 @@ import { commitSchema } from '../../shared/api/revisions.ts';
 import { createShareLinkSchema } from '../../shared/api/share-links.ts';
 import { soundtrackRequestSchema } from '../../shared/music/soundtrack-request.ts';
 import { voiceSampleRequestSchema } from '../../shared/voices/voice-sample.ts';
+import { createWebhookSchema, updateWebhookSchema } from '../../shared/api/webhooks.ts';
 import { sceneImagesRequestSchema } from '../../shared/render/image-job.ts';
 import { renderEstimateSchema } from '../renders/estimate.ts';
 
@@ -655,6 +656,65 @@ export const API_ROUTES: readonly ApiRoute[] = [
     summary: 'This document (OpenAPI 3.1)',
     status: 200,
     answers: 'the OpenAPI document',
+  },
+  // Webhooks (owners) and usage (issue 16, ADR 0043)
+  {
+    method: 'post',
+    path: '/projects/:id/webhooks',
+    access: write,
+    summary: 'Add a signed webhook to a project (owner); its secret is answered once',
+    body: createWebhookSchema,
+    status: 201,
+    answers: '{ id, url, events, secret }',
+  },
+  {
+    method: 'get',
+    path: '/projects/:id/webhooks',
+    access: write,
+    summary: 'A project’s webhooks (owner; never their secrets)',
+    status: 200,
+    answers: '{ webhooks }',
+  },
+  {
+    method: 'patch',
+    path: '/webhooks/:id',
+    access: write,
+    summary: 'Change a webhook’s URL, events or secret, or enable it again',
+    body: updateWebhookSchema,
+    status: 200,
+    answers: '{ webhook }',
+  },
+  {
+    method: 'delete',
+    path: '/webhooks/:id',
+    access: write,
+    summary: 'Delete a webhook and its delivery log',
+    status: 204,
+    answers: 'nothing',
+  },
+  {
+    method: 'get',
+    path: '/webhooks/:id/deliveries',
+    access: write,
+    summary: 'A webhook’s delivery log: status, duration, answer excerpt, attempt',
+    status: 200,
+    answers: '{ deliveries }',
+  },
+  {
+    method: 'post',
+    path: '/webhooks/:id/deliveries/:deliveryId/redeliver',
+    access: write,
+    summary: 'Send a delivery again (same delivery id)',
+    status: 202,
+    answers: '{ delivery }',
+  },
+  {
+    method: 'get',
+    path: '/me/usage',
+    access: read,
+    summary: 'Render minutes this month and storage per project: used, limit, reset date',
+    status: 200,
+    answers: '{ renderMinutes, storage }',
   },
 ];
 

@@ -63,6 +63,8 @@ export function createComments(options: {
   notifications: Pick<Notifications, 'notify'>;
   /** Sends a message to every collaborator of the project (every instance). */
   publish(projectId: string, message: CommentMessage): Promise<void>;
+  /** Told once per new comment, by the instance that wrote it (webhooks). */
+  onCreated?: (comment: CommentRecord) => void;
 }) {
   const { db, projects, notifications, publish } = options;
 
@@ -214,6 +216,7 @@ export function createComments(options: {
         .returningAll()
         .executeTakeFirstOrThrow();
       const comment = toRecord(row);
+      options.onCreated?.(comment);
       await publish(projectId, { type: 'comment', comment });
       await notifications.notify(
         notificationsFor(

@@ -12,6 +12,7 @@ import * as m0007 from './migrations/0007-share-links.ts';
 import * as m0008 from './migrations/0008-comments-notifications.ts';
 import * as m0009 from './migrations/0009-user-hints.ts';
 import * as m0010 from './migrations/0010-api-tokens.ts';
+import * as m0011 from './migrations/0011-webhooks.ts';
 import { startPGliteThread } from './pglite-thread.ts';
 
 export type Db = Kysely<Database>;
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008-comments-notifications': m0008,
   '0009-user-hints': m0009,
   '0010-api-tokens': m0010,
+  '0011-webhooks': m0011,
 };
 
 const migrationProvider: MigrationProvider = {

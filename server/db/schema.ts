@@ -187,7 +187,52 @@ export interface NotificationsTable {
   read_at: NullableTimestamp;
 }
 
+/** A project's webhook (server/webhooks); `events` is a JSON array of event types. */
+export interface WebhooksTable {
+  id: string;
+  project_id: string;
+  url: string;
+  events: string;
+  /** Kept to sign deliveries; only the creation answer shows it. */
+  secret: string;
+  enabled: ColumnType<boolean, boolean | undefined, boolean>;
+  /** Deliveries that failed for good in a row (a success resets it). */
+  failure_count: ColumnType<number, number | undefined, number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  disabled_at: NullableTimestamp;
+  disabled_reason: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export type WebhookDeliveryStatus = 'pending' | 'sending' | 'retrying' | 'succeeded' | 'failed';
+
+/** One event for one webhook, and its latest attempt (server/webhooks). */
+export interface WebhookDeliveriesTable {
+  id: string;
+  webhook_id: string;
+  event_id: string;
+  event_type: string;
+  /** The exact JSON body sent (signed as is). */
+  payload: string;
+  attempt: ColumnType<number, number | undefined, number>;
+  status: ColumnType<
+    WebhookDeliveryStatus,
+    WebhookDeliveryStatus | undefined,
+    WebhookDeliveryStatus
+  >;
+  http_status: ColumnType<number | null, number | null | undefined, number | null>;
+  duration_ms: ColumnType<number | null, number | null | undefined, number | null>;
+  answer_excerpt: ColumnType<string | null, string | null | undefined, string | null>;
+  error: ColumnType<string | null, string | null | undefined, string | null>;
+  next_attempt_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  delivered_at: NullableTimestamp;
+}
+
 export interface Database {
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
   comments: CommentsTable;
   notifications: NotificationsTable;
   invitations: InvitationsTable;

@@ -21,6 +21,7 @@ const SUBJECTS: Record<Locale, Record<NotificationKind, string>> = {
     comment: '{actor} commented on “{project}”',
     'added-to-project': 'You were added to “{project}”',
     'member-joined': '{actor} joined “{project}”',
+    'webhook-disabled': 'A webhook of “{project}” kept failing and was disabled',
   },
   fr: {
     'render-done': 'Votre rendu de « {project} » est prêt',
@@ -30,6 +31,7 @@ const SUBJECTS: Record<Locale, Record<NotificationKind, string>> = {
     comment: '{actor} a commenté « {project} »',
     'added-to-project': 'Vous avez été ajouté à « {project} »',
     'member-joined': '{actor} a rejoint « {project} »',
+    'webhook-disabled': 'Un webhook de « {project} » échouait sans cesse : il a été désactivé',
   },
 };
 

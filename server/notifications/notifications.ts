@@ -189,7 +189,7 @@ export function createNotifications(options: {
 
     /** A render finished or failed: the person who queued it hears about it. */
     async renderEnded(ended: RenderEnded) {
-      if (!ended.createdBy) return;
+      if (!ended.createdBy || ended.status === 'cancelled') return;
       await api.notify([
         {
           userId: ended.createdBy,

@@ -22,12 +22,18 @@ import {
   type RenderSummary,
 } from './render-summary.ts';
 
-/** A render that has just finished or failed (not cancelled): who queued it hears about it. */
+/**
+ * A render that has just ended: who queued it hears about a finish or a
+ * failure, webhooks about any end. Told once, by the instance whose
+ * transaction moved the render to its end (the row is locked: only one can).
+ */
 export interface RenderEnded {
   renderId: string;
   projectId: string;
   createdBy: string | null;
-  status: 'done' | 'failed';
+  status: 'done' | 'failed' | 'cancelled';
+  /** The render as stored after the change. */
+  record: RenderRecord | null;
 }
 
 /**
@@ -47,7 +53,7 @@ export function createApplyEvent(
     updateDetail?: (detail: RenderDetail | null) => RenderDetail | null,
   ): Promise<RenderRecord | null> {
     // Set inside the transaction that moved the render to its end (only one can: the row is locked).
-    let ended: RenderEnded | null = null;
+    let ended: Omit<RenderEnded, 'record'> | null = null;
     const record = await db
       .transaction()
       .execute(async (trx) => {
@@ -116,7 +122,10 @@ export function createApplyEvent(
           })
           .where('id', '=', renderId)
           .execute();
-        if ((next.state === 'done' || next.state === 'failed') && !isTerminalState(current.state)) {
+        if (
+          (next.state === 'done' || next.state === 'failed' || next.state === 'cancelled') &&
+          !isTerminalState(current.state)
+        ) {
           ended = {
             renderId,
             projectId: row.project_id,
@@ -127,7 +136,7 @@ export function createApplyEvent(
         return true;
       })
       .then(async (changed) => (changed ? rows.fullRecord((await rows.load(renderId))!) : null));
-    if (ended) onEnded(ended);
+    if (ended) onEnded({ ...(ended as Omit<RenderEnded, 'record'>), record });
     return record;
   };
 }

@@ -3,7 +3,11 @@ import { newId } from '../../shared/ids.ts';
 import { TERMINAL_STATES } from '../../shared/render/render-job-machine.ts';
 import { initialRenderJob } from '../../shared/render/render-job-state.ts';
 import type { PlanJobData } from '../../shared/render/render-queue.ts';
-import { timelineLimitIssues, type TimelineLimits } from '../../shared/timeline-limits.ts';
+import {
+  plannedDurationSec,
+  timelineLimitIssues,
+  type TimelineLimits,
+} from '../../shared/timeline-limits.ts';
 import type { LiveRenderLimits } from '../../shared/live-render-limits.ts';
 import { createRenderSchema, type RenderRecord } from '../../shared/api/renders.ts';
 import type { Db } from '../db/database.ts';
@@ -23,7 +27,16 @@ interface CreateDeps {
   rows: RenderRows;
   limits: TimelineLimits;
   liveLimits: LiveRenderLimits;
+  /** Refuses a new render over its creator's or its project's quota (server/usage), in the transaction. */
+  refuseOverQuota?: RefuseOverQuota;
 }
+
+export type RefuseOverQuota = (
+  trx: Transaction<Database>,
+  userId: string,
+  projectId: string,
+  plannedSec: number,
+) => Promise<void>;
 
 /**
  * Writes the render row, or answers an existing one of this revision and
@@ -69,6 +82,8 @@ export function createCreate(deps: CreateDeps) {
       const done = force ? undefined : await existingRender(trx, sameSettings, 'done');
       if (done) return { id: done.id, created: false, reused: true };
       await refuseOverLiveLimit(trx, userId, projectId, liveLimits);
+      // Before anything is written or queued: a render over quota leaves no trace.
+      await deps.refuseOverQuota?.(trx, userId, projectId, plannedDurationSec(revision.timeline));
       const inserted = await trx
         .insertInto('renders')
         .values({

@@ -14,7 +14,7 @@ import { parseInput } from '../http/parse-input.ts';
 import type { Projects } from '../projects/projects.ts';
 import type { Revisions } from '../revisions/revisions.ts';
 import { createApplyEvent, type RenderEnded } from './apply-event.ts';
-import { createCreate } from './create.ts';
+import { createCreate, type RefuseOverQuota } from './create.ts';
 import { createRenderRows, planJobOfRow } from './render-rows.ts';
 import type { RenderDetail, RenderSummary } from './render-summary.ts';
 
@@ -28,8 +28,9 @@ export function createRenders(
   revisions: Revisions,
   limits: TimelineLimits = DEFAULT_TIMELINE_LIMITS,
   liveLimits: LiveRenderLimits = DEFAULT_LIVE_RENDER_LIMITS,
-  /** Told when a render finishes or fails (its creator is notified). */
+  /** Told when a render finishes, fails or is cancelled (its creator is notified, webhooks told). */
   onEnded?: (ended: RenderEnded) => void,
+  refuseOverQuota?: RefuseOverQuota,
 ) {
   const rows = createRenderRows(db);
   const { selectStored, summaryOf, toRecord, fullRecord, load } = rows;
@@ -45,7 +46,15 @@ export function createRenders(
 
   return {
     applyEvent,
-    create: createCreate({ db, projects, revisions, rows, limits, liveLimits }),
+    create: createCreate({
+      db,
+      projects,
+      revisions,
+      rows,
+      limits,
+      liveLimits,
+      ...(refuseOverQuota ? { refuseOverQuota } : {}),
+    }),
 
     async get(userId: string, renderId: string) {
       return fullRecord(await authorizedRow(userId, renderId, 'view'));

@@ -55,6 +55,8 @@ export function createRevisions(
   projects: Projects,
   readDocument: (projectId: string) => Promise<Y.Doc>,
   limits: TimelineLimits = DEFAULT_TIMELINE_LIMITS,
+  /** Told once per new revision, by the instance that wrote it (webhooks). */
+  onCreated: (revision: RevisionSummary) => void = () => {},
 ) {
   const summarySelect = db
     .selectFrom('revisions')
@@ -152,6 +154,7 @@ export function createRevisions(
         return true;
       });
       const revision = await load(id);
+      if (created) onCreated(revision!);
       return { revision: revision!, created };
     },
 

@@ -80,6 +80,18 @@ export const API_MESSAGES = {
   'errors.api.notRenderable': 'The project cannot be rendered yet',
   'errors.api.overLimits': 'The project is over the limits of this server',
   'errors.api.renderNotFound': 'Render not found',
+  'errors.api.quotaExceeded':
+    'This render would exceed your render minutes for the month: {used} of {limit} minutes used, this render needs {requested}; the count starts again on {resetAt}',
+  'errors.api.storageQuotaExceeded':
+    'This project’s media fills its storage quota: {used} of {limit} bytes used',
+  'errors.api.webhookNotFound': 'Webhook not found',
+  'errors.api.webhookDeliveryNotFound': 'Delivery not found',
+  'errors.api.destinationInvalid': 'The address is not a valid URL',
+  'errors.api.destinationScheme': 'Only http and https addresses are allowed, not {scheme}',
+  'errors.api.destinationCredentials': 'The address may not contain a user name or password',
+  'errors.api.destinationPrivate':
+    'The address {address} is private, loopback, link-local or otherwise special-purpose; Montage does not send to it',
+  'errors.api.destinationUnresolved': 'The host {host} could not be resolved',
   'errors.api.renderNoOutput': 'This render has no output yet',
   'errors.api.noSuchRenderFile': 'No such file in this render',
   'errors.api.fileMissing': 'The file is missing from the media store',

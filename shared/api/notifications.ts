@@ -8,6 +8,7 @@ export const NOTIFICATION_KINDS = [
   'comment',
   'added-to-project',
   'member-joined',
+  'webhook-disabled',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -9,6 +9,7 @@ export const ACTION_MIN_ROLE = {
   duplicate: 'editor',
   rename: 'editor',
   manageMembers: 'owner',
+  manageWebhooks: 'owner',
   delete: 'owner',
 } as const satisfies Record<string, Role>;
 

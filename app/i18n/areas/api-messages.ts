@@ -81,6 +81,19 @@ export const fr: Record<keyof typeof en, string> = {
   'errors.api.notRenderable': 'Le projet ne peut pas encore être rendu',
   'errors.api.overLimits': 'Le projet dépasse les limites de ce serveur',
   'errors.api.renderNotFound': 'Rendu introuvable',
+  'errors.api.quotaExceeded':
+    'Ce rendu dépasserait vos minutes de rendu du mois : {used} minutes utilisées sur {limit}, ce rendu en demande {requested} ; le compte repart le {resetAt}',
+  'errors.api.storageQuotaExceeded':
+    'Les médias de ce projet remplissent son quota de stockage : {used} octets utilisés sur {limit}',
+  'errors.api.webhookNotFound': 'Webhook introuvable',
+  'errors.api.webhookDeliveryNotFound': 'Envoi introuvable',
+  'errors.api.destinationInvalid': 'L’adresse n’est pas une URL valide',
+  'errors.api.destinationScheme': 'Seules les adresses http et https sont acceptées, pas {scheme}',
+  'errors.api.destinationCredentials':
+    'L’adresse ne peut pas contenir de nom d’utilisateur ni de mot de passe',
+  'errors.api.destinationPrivate':
+    'L’adresse {address} est privée, locale ou réservée ; Montage n’y envoie rien',
+  'errors.api.destinationUnresolved': 'Le nom {host} n’a pas pu être résolu',
   'errors.api.renderNoOutput': 'Ce rendu n’a pas encore de résultat',
   'errors.api.noSuchRenderFile': 'Ce fichier n’existe pas dans ce rendu',
   'errors.api.fileMissing': 'Le fichier manque dans le stockage des médias',

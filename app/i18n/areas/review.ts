@@ -58,6 +58,7 @@ export const en = {
   'notifications.kind.comment': '{actor} commented on “{project}” through a preview link',
   'notifications.kind.added-to-project': '{actor} added you to “{project}”',
   'notifications.kind.member-joined': '{actor} joined “{project}”',
+  'notifications.kind.webhook-disabled': 'A webhook of “{project}” kept failing and was disabled',
   'notifications.someone': 'Someone',
   'notifications.aProject': 'a project',
 } as const;
@@ -122,6 +123,8 @@ export const fr: Record<keyof typeof en, string> = {
   'notifications.kind.comment': '{actor} a commenté « {project} » depuis un lien de partage',
   'notifications.kind.added-to-project': '{actor} vous a ajouté à « {project} »',
   'notifications.kind.member-joined': '{actor} a rejoint « {project} »',
+  'notifications.kind.webhook-disabled':
+    'Un webhook de « {project} » échouait sans cesse : il a été désactivé',
   'notifications.someone': 'Quelqu’un',
   'notifications.aProject': 'un projet',
 };

@@ -2,6 +2,7 @@ import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from '@remix-run/react';
 import { LiveProject } from '../../features/editor-shell/live-project.tsx';
 import { MembersDialog } from '../../features/members/members-dialog.tsx';
+import { WebhooksDialog } from '../../features/webhooks/webhooks-dialog.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { throwAsResponse } from '../../lib/errors.server.ts';
 import { allowedActions } from '../../lib/permissions.server.ts';
@@ -58,8 +59,13 @@ export default function ProjectPage() {
         renders={renders}
         rendersNextBefore={rendersNextBefore}
         actions={
-          allowed.manageMembers ? (
-            <MembersDialog members={members} invitations={invitations} selfId={user.id} />
+          allowed.manageMembers || allowed.manageWebhooks ? (
+            <>
+              {allowed.manageMembers ? (
+                <MembersDialog members={members} invitations={invitations} selfId={user.id} />
+              ) : null}
+              {allowed.manageWebhooks ? <WebhooksDialog projectId={project.id} /> : null}
+            </>
           ) : null
         }
       />

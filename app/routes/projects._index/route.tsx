@@ -5,6 +5,7 @@ import { GuidedStart } from './guided-start.tsx';
 import { StarterDialog } from './starter-dialog.tsx';
 import { InvitationsForYou } from './invitations-for-you.tsx';
 import { ProjectRow } from './project-row.tsx';
+import { UsagePanel } from './usage-panel.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { allowedActions } from '../../lib/permissions.server.ts';
 import { requireSession } from '../../lib/session.server.ts';
@@ -15,18 +16,20 @@ export const meta: MetaFunction = () => [{ title: 'Projects · Montage' }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const session = requireSession(context, request);
-  const [projects, invitations] = await Promise.all([
+  const [projects, invitations, usage] = await Promise.all([
     context.services.projects.list(session.user.id),
     context.services.invitations.listMine(session.user),
+    context.services.usage.of(session.user.id),
   ]);
   return {
     projects: projects.map((p) => ({ ...p, allowed: allowedActions(p.role) })),
     invitations,
+    usage,
   };
 }
 
 export default function Projects() {
-  const { projects, invitations } = useLoaderData<typeof loader>();
+  const { projects, invitations, usage } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   return (
     <section className="page">
@@ -67,6 +70,7 @@ export default function Projects() {
           ))}
         </ul>
       )}
+      <UsagePanel usage={usage} />
     </section>
   );
 }
