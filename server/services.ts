@@ -31,6 +31,7 @@ import {
   VOICE_SAMPLE_LIMIT,
   type VoiceSampleLimit,
 } from './voices/voice-samples.ts';
+import { createRenderNodes } from './render-nodes/render-nodes.ts';
 import { createSoundtracks, SOUNDTRACK_LIMIT, type SoundtrackLimit } from './music/soundtracks.ts';
 
 /**
@@ -178,6 +179,8 @@ export async function createServices(config: Config, logger: Logger) {
       soundtracksByUser: SOUNDTRACK_LIMIT,
     }),
   });
+  // The render nodes' heartbeats: models panel, pickers, /readyz and /metrics (ADR 0040).
+  const renderNodes = createRenderNodes(redis, config.redisPrefix);
 
   return {
     config,
@@ -192,6 +195,7 @@ export async function createServices(config: Config, logger: Logger) {
     revisions,
     renders,
     renderQueue,
+    renderNodes,
     media,
     music,
     voiceSamples,

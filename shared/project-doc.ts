@@ -649,11 +649,7 @@ export function setImageEngine(doc: Y.Doc, setting: ImageEngineSetting | null): 
  * Sets a scene's own picture engine (null: the project's again, the key
  * removed); false when the scene is gone. Throws a RangeError when invalid.
  */
-export function setSceneImageEngine(
-  doc: Y.Doc,
-  id: string,
-  engine: ImageEngineId | null,
-): boolean {
+export function setSceneImageEngine(doc: Y.Doc, id: string, engine: ImageEngineId | null): boolean {
   const parsed =
     engine === null ? null : parseField(sceneSchema.shape.imageEngine, 'imageEngine', engine);
   const scene = scenesMap(doc).get(id);

@@ -84,6 +84,7 @@ export function apiRouter(services: Services): Router {
     comments,
     notifications,
     notificationStreams,
+    renderNodes,
   } = services;
   const router = express.Router();
   const mediaPath = (hash: string, ext: string) => media.pathFor(hash, ext);
@@ -652,6 +653,25 @@ export function apiRouter(services: Services): Router {
         String(req.params[1]),
       );
       sendRenderFile(req, res, next, mediaPath, output, 'private, no-store', 1);
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  // Render nodes and their models (server/render-nodes, ADR 0040): the models panel and the
+  // engine and voice pickers poll this every few seconds; between changes the answer's
+  // ETag gives them a 304 (heartbeat times are not in it).
+  router.get('/render-nodes', async (req, res, next) => {
+    try {
+      requireSession(req);
+      const { answer, etag } = await renderNodes.answer();
+      res.setHeader('ETag', etag);
+      res.setHeader('Cache-Control', 'private, no-cache');
+      // Checked here, not by Express's freshness test: that one ignores If-None-Match
+      // when the request says no-cache, which fetch() adds to every conditional request.
+      const known = String(req.headers['if-none-match'] ?? '').split(',');
+      if (known.some((tag) => tag.trim() === etag)) res.status(304).end();
+      else res.json(answer);
     } catch (err) {
       next(err);
     }
