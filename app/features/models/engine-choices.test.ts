@@ -83,6 +83,7 @@ test('Piper voices by language, the project language first, unusable ids left ou
   assert.equal(hasPiperVoice(groups, 'fr_FR-siwis-low'), true);
   assert.equal(hasPiperVoice(groups, 'fr_FR-gone'), false);
   assert.equal(languageName('fr_FR', 'en'), 'French (France)');
+  assert.equal(languageName('en_US', 'en'), 'English (United States)');
   assert.equal(languageName('fr_FR', 'fr'), 'français (France)');
   assert.equal(languageName('xx', 'en'), 'xx');
 });

@@ -82,8 +82,9 @@ export const hasPiperVoice = (groups: readonly VoiceGroup[], id: string) =>
 export function languageName(language: string, locale: string): string {
   try {
     return (
-      new Intl.DisplayNames([locale], { type: 'language' }).of(language.replace('_', '-')) ??
-      language
+      new Intl.DisplayNames([locale], { type: 'language', languageDisplay: 'standard' }).of(
+        language.replace('_', '-'),
+      ) ?? language
     );
   } catch {
     return language;
