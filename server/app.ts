@@ -51,7 +51,10 @@ const timed = async (check: () => Promise<unknown>) => {
 /** The Express app: security headers, request ids, logs, API v1, ops endpoints, then Remix. */
 export function createApp(services: Services, build: ServerBuild | null) {
   const { config, logger, accounts } = services;
-  const metrics = createMetrics(() => services.collab.metrics());
+  const metrics = createMetrics(
+    () => services.collab.metrics(),
+    () => services.renderNodes.live(),
+  );
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
@@ -66,7 +69,9 @@ export function createApp(services: Services, build: ServerBuild | null) {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  // Anonymous callers learn only whether we are ready; operators also see each check.
+  // Anonymous callers learn only whether we are ready; operators also see each
+  // check and the live render nodes (listed, not checked: readiness is the web
+  // process's own, a project can be edited with no node running).
   app.get('/readyz', async (req, res) => {
     const [database, redis, queue] = await Promise.all([
       timed(() => sql`select 1`.execute(services.database.db)),
@@ -75,10 +80,12 @@ export function createApp(services: Services, build: ServerBuild | null) {
     ]);
     const ready = database.ok && redis.ok && queue.ok;
     const status = ready ? 'ready' : 'unavailable';
-    const operator = requestOpsAccess(req, config) === 'granted';
-    res
-      .status(ready ? 200 : 503)
-      .json(operator ? { status, checks: { database, redis, queue } } : { status });
+    if (requestOpsAccess(req, config) !== 'granted') {
+      res.status(ready ? 200 : 503).json({ status });
+      return;
+    }
+    const nodes = redis.ok ? await services.renderNodes.readiness().catch(() => null) : null;
+    res.status(ready ? 200 : 503).json({ status, checks: { database, redis, queue }, nodes });
   });
   app.get('/metrics', async (req, res, next) => {
     const access = requestOpsAccess(req, config);

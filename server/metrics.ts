@@ -1,4 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { NodeCapabilities } from '../shared/render/node-capabilities.ts';
 
 /** Prometheus metrics of the web process, served at /metrics. */
 export function createMetrics(
@@ -10,6 +11,8 @@ export function createMetrics(
     storeFailures: { permanent: number; transient: number };
     documentsUnstorable: number;
   },
+  /** The live render nodes' heartbeats (server/render-nodes), read at each scrape. */
+  renderNodes: () => Promise<NodeCapabilities[]> = async () => [],
 ) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'montage_' });
@@ -67,7 +70,98 @@ export function createMetrics(
     'Documents whose last store failed permanently (their edits stay in the update log)',
     () => collect().documentsUnstorable,
   );
+  renderNodeGauges(registry, renderNodes);
   return { registry, httpDuration };
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;
+
+/**
+ * Per render node and model (issue 14): how many nodes run on each provider,
+ * GPU memory, and inference runs and times per model, from the heartbeats.
+ * One read of the heartbeats serves every gauge of a scrape.
+ */
+function renderNodeGauges(registry: Registry, renderNodes: () => Promise<NodeCapabilities[]>) {
+  let scrape: Promise<NodeCapabilities[]> | null = null;
+  /** The first gauge collected in a scrape reads; the others of the same tick reuse it. */
+  const nodes = () => {
+    if (!scrape) {
+      scrape = renderNodes().catch(() => []);
+      setImmediate(() => (scrape = null));
+    }
+    return scrape;
+  };
+  const labelled = <L extends string>(
+    name: string,
+    help: string,
+    labelNames: readonly L[],
+    fill: (gauge: Gauge<L>, live: NodeCapabilities[]) => void,
+  ) =>
+    new Gauge<L>({
+      name,
+      help,
+      labelNames,
+      registers: [registry],
+      async collect() {
+        const live = await nodes();
+        this.reset();
+        fill(this, live);
+      },
+    });
+  labelled(
+    'montage_render_nodes',
+    'Live render nodes by execution provider',
+    ['provider'],
+    (g, live) => {
+      for (const provider of ['cuda', 'cpu'] as const) {
+        g.set({ provider }, live.filter((n) => n.provider.name === provider).length);
+      }
+    },
+  );
+  labelled(
+    'montage_render_node_gpu_memory_used_bytes',
+    'GPU memory in use on a render node',
+    ['node'],
+    (g, live) => {
+      for (const n of live)
+        if (n.provider.memory) g.set({ node: n.nodeId }, n.provider.memory.usedBytes);
+    },
+  );
+  labelled(
+    'montage_render_node_gpu_memory_total_bytes',
+    'GPU memory of a render node',
+    ['node'],
+    (g, live) => {
+      for (const n of live)
+        if (n.provider.memory) g.set({ node: n.nodeId }, n.provider.memory.totalBytes);
+    },
+  );
+  const perModel = (
+    name: string,
+    help: string,
+    read: (model: NodeCapabilities['models'][number]) => number | undefined,
+  ) =>
+    labelled(name, help, ['node', 'model'], (g, live) => {
+      for (const n of live) {
+        for (const model of n.models) {
+          const value = read(model);
+          if (value !== undefined) g.set({ node: n.nodeId, model: model.id }, value);
+        }
+      }
+    });
+  perModel(
+    'montage_render_node_inference_runs',
+    'Inference runs of a model on a node since it started',
+    (m) => m.runs,
+  );
+  perModel(
+    'montage_render_node_inference_mean_ms',
+    'Mean inference time of a model on a node (ms per image or sentence)',
+    (m) => m.meanMs,
+  );
+  perModel(
+    'montage_render_node_inference_last_ms',
+    'Last inference time of a model on a node (ms)',
+    (m) => m.lastMs,
+  );
+}

@@ -33,6 +33,7 @@ import {
   VOICE_SAMPLE_LIMIT,
   type VoiceSampleLimit,
 } from './voices/voice-samples.ts';
+import { createRenderNodes } from './render-nodes/render-nodes.ts';
 import { createSoundtracks, SOUNDTRACK_LIMIT, type SoundtrackLimit } from './music/soundtracks.ts';
 import { createAssetRecords } from './images/asset-records.ts';
 import {
@@ -268,6 +269,8 @@ export async function createServices(config: Config, logger: Logger) {
     size: config.analysisWorkers,
     onThreadError: (err) => logger.warn({ err }, 'analysis thread failed'),
   });
+  // The render nodes' heartbeats: models panel, pickers, /readyz and /metrics (ADR 0040).
+  const renderNodes = createRenderNodes(redis, config.redisPrefix);
 
   return {
     config,
@@ -285,6 +288,7 @@ export async function createServices(config: Config, logger: Logger) {
     revisions,
     renders,
     renderQueue,
+    renderNodes,
     media,
     music,
     voiceSamples,

@@ -25,6 +25,9 @@ import {
   readCastVoice,
   setProjectSetting,
   readMusic,
+  readImageEngine,
+  setImageEngine,
+  setSceneImageEngine,
   defaultSoundtrack,
   keepGeneratedSoundtrack,
   setMusicBed,
@@ -731,4 +734,104 @@ test('pinSceneImage writes image and seed in one transaction: one undo takes bot
   assert.throws(() => pinSceneImage(doc, id, { image: hash, seed: -1 }), RangeError);
   assert.equal(scene.get('image'), null, 'a bad value changes nothing');
   assert.equal(pinSceneImage(doc, 'gone', { image: hash }), false);
+});
+
+test('old documents give identical timelines: no picture engine key unless one was chosen', () => {
+  const doc = new Y.Doc();
+  initProjectDoc(doc, { title: 'Old', language: 'en' });
+  const id = addScene(doc, { title: 'One', narration: 'Hello.', seed: 7 });
+  const timeline = toTimeline(doc);
+  assert.deepEqual(Object.keys(timeline).sort(), [
+    'aspect',
+    'cast',
+    'fps',
+    'language',
+    'music',
+    'scenes',
+    'schemaVersion',
+    'stylePreset',
+    'title',
+    'voice',
+  ]);
+  assert.equal('imageEngine' in timeline.scenes[0]!, false);
+  assert.deepEqual(Object.keys(timeline.scenes[0]!).sort(), [
+    'act',
+    'cast',
+    'durationSec',
+    'id',
+    'image',
+    'location',
+    'mood',
+    'motion',
+    'narration',
+    'order',
+    'prompt',
+    'seed',
+    'title',
+    'transition',
+  ]);
+  // Reading never writes: the same document gives byte-identical canonical JSON (the revision id).
+  const before = canonicalJson(timeline);
+  assert.equal(readImageEngine(projectMap(doc)), null);
+  assert.equal(canonicalJson(toTimeline(doc)), before);
+  // Choosing then clearing leaves no trace in the timeline either.
+  setImageEngine(doc, { engine: 'onnx', model: 'sd-turbo', fallback: true });
+  setSceneImageEngine(doc, id, 'procedural');
+  setImageEngine(doc, null);
+  setSceneImageEngine(doc, id, null);
+  assert.equal(canonicalJson(toTimeline(doc)), before);
+});
+
+test('the picture engine: validated, one undo step each, in the timeline, restored and removed', () => {
+  const doc = new Y.Doc();
+  initProjectDoc(doc, { title: 'T', language: 'fr' });
+  const id = addScene(doc, { title: 'One' });
+  const undo = new Y.UndoManager([projectMap(doc), scenesMap(doc)], { captureTimeout: 0 });
+  const before = canonicalJson(toTimeline(doc));
+  assert.throws(
+    () => setImageEngine(doc, { engine: 'onnx', fallback: false }),
+    /Invalid imageEngine: an ONNX image engine needs a model/,
+  );
+  assert.throws(
+    () => setImageEngine(doc, { engine: 'onnx', model: '../../etc', fallback: false }),
+    /Invalid imageEngine/,
+  );
+  assert.throws(() => setSceneImageEngine(doc, id, 'dall-e' as never), /Invalid imageEngine/);
+  assert.equal(canonicalJson(toTimeline(doc)), before, 'a refused engine changes nothing');
+
+  const setting = { engine: 'onnx' as const, model: 'sd-turbo', fallback: true };
+  setImageEngine(doc, setting);
+  assert.deepEqual(toTimeline(doc).imageEngine, setting);
+  assert.deepEqual(readImageEngine(projectMap(doc)), setting);
+  assert.equal(setSceneImageEngine(doc, id, 'procedural'), true);
+  assert.equal(toTimeline(doc).scenes[0]!.imageEngine, 'procedural');
+  assert.equal(setSceneImageEngine(doc, 'gone', 'procedural'), false);
+  const chosen = toTimeline(doc);
+
+  undo.undo();
+  assert.equal(toTimeline(doc).scenes[0]!.imageEngine, undefined, 'the scene override: one step');
+  assert.deepEqual(toTimeline(doc).imageEngine, setting);
+  undo.undo();
+  assert.equal(canonicalJson(toTimeline(doc)), before, 'the project setting: one step');
+
+  // Restoring a revision that has them writes them; one that lacks them removes them.
+  const old = toTimeline(doc);
+  restoreTimeline(doc, chosen);
+  assert.deepEqual(toTimeline(doc), chosen);
+  restoreTimeline(doc, old);
+  assert.equal(projectMap(doc).has('imageEngine'), false);
+  assert.equal(scenesMap(doc).get(id)!.has('imageEngine'), false);
+  assert.equal(canonicalJson(toTimeline(doc)), before);
+
+  // A duplicated scene keeps its override; a fresh document restores it too.
+  restoreTimeline(doc, chosen);
+  const copy = duplicateScene(doc, id)!;
+  assert.equal(scenesMap(doc).get(copy)!.get('imageEngine'), 'procedural');
+  const fresh = new Y.Doc();
+  restoreTimeline(fresh, chosen);
+  assert.deepEqual(toTimeline(fresh), chosen);
+
+  projectMap(doc).set('imageEngine', { engine: 'nope' });
+  assert.equal(readImageEngine(projectMap(doc)), null, 'a broken value reads as storyboard frames');
+  assert.throws(() => toTimeline(doc), TimelineError, 'and validation names it');
 });

@@ -19,11 +19,14 @@ import {
   canonicalJson,
   DEFAULT_MUSIC_VOLUME,
   castMemberSchema,
+  imageEngineSchema,
   musicSchema,
   sceneSchema,
   timelineSchema,
   validateTimeline,
   type Aspect,
+  type ImageEngineId,
+  type ImageEngineSetting,
   type Language,
   type MusicBed,
   type StylePreset,
@@ -62,6 +65,8 @@ export interface SceneInput {
   mood?: string;
   act?: number;
   image?: string | null;
+  /** Absent: the project's picture engine (the key stays out of the scene). */
+  imageEngine?: ImageEngineId;
 }
 
 /** Sets the project defaults on a brand-new document; a no-op on an initialised one. */
@@ -131,6 +136,7 @@ function buildSceneMap(input: SceneInput, order: string): SceneMap {
   map.set('mood', input.mood ?? SCENE_DEFAULTS.mood);
   map.set('act', input.act ?? SCENE_DEFAULTS.act);
   map.set('image', input.image ?? null);
+  if (input.imageEngine !== undefined) map.set('imageEngine', input.imageEngine);
   return map;
 }
 
@@ -176,6 +182,8 @@ export function readScene(ref: SceneRef) {
     mood: map.get('mood'),
     act: map.get('act'),
     image: map.get('image'),
+    // Only when set: scenes of older documents keep the exact shape (and revision ids) they had.
+    ...(map.has('imageEngine') ? { imageEngine: map.get('imageEngine') } : {}),
   };
 }
 
@@ -296,6 +304,8 @@ export function readTimeline(doc: Y.Doc): unknown {
     fps: valueOr(project.get('fps'), PROJECT_DEFAULTS.fps),
     stylePreset: valueOr(project.get('stylePreset'), PROJECT_DEFAULTS.stylePreset),
     voice: valueOr(project.get('voice'), { ...PROJECT_DEFAULTS.voice, voice: language }),
+    // Only when set: a document that never chose an engine reads exactly as before (issue 14).
+    ...(project.has('imageEngine') ? { imageEngine: project.get('imageEngine') } : {}),
     music: valueOr(project.get('music'), null),
     cast,
     scenes: listScenes(doc).map((ref) => {
@@ -613,6 +623,45 @@ export function setProjectSetting(doc: Y.Doc, key: ProjectSettingKey, value: unk
   });
 }
 
+/** The project's picture engine when the document holds a valid one, else null (storyboard frames). */
+export function readImageEngine(project: Y.Map<unknown>): ImageEngineSetting | null {
+  const parsed = imageEngineSchema.safeParse(project.get('imageEngine'));
+  return parsed.success ? parsed.data : null;
+}
+
+/**
+ * Sets the project's picture engine (null: back to storyboard frames with
+ * no setting at all, as a project that never chose one) in one transaction.
+ * Throws a RangeError naming the field (changing nothing) when invalid.
+ */
+export function setImageEngine(doc: Y.Doc, setting: ImageEngineSetting | null): void {
+  const parsed =
+    setting === null ? null : (parseField(imageEngineSchema, 'imageEngine', setting) as object);
+  const project = projectMap(doc);
+  if (sameValue(project.get('imageEngine') ?? null, parsed)) return;
+  doc.transact(() => {
+    if (parsed === null) project.delete('imageEngine');
+    else project.set('imageEngine', { ...parsed });
+  });
+}
+
+/**
+ * Sets a scene's own picture engine (null: the project's again, the key
+ * removed); false when the scene is gone. Throws a RangeError when invalid.
+ */
+export function setSceneImageEngine(doc: Y.Doc, id: string, engine: ImageEngineId | null): boolean {
+  const parsed =
+    engine === null ? null : parseField(sceneSchema.shape.imageEngine, 'imageEngine', engine);
+  const scene = scenesMap(doc).get(id);
+  if (!(scene instanceof Y.Map)) return false;
+  if ((scene.get('imageEngine') ?? null) === parsed) return true;
+  doc.transact(() => {
+    if (parsed === null || parsed === undefined) scene.delete('imageEngine');
+    else scene.set('imageEngine', parsed);
+  });
+  return true;
+}
+
 /** The project's music bed when the document holds a valid one, else null (pure read). */
 export function readMusic(doc: Y.Doc): MusicBed | null {
   const parsed = musicSchema.safeParse(projectMap(doc).get('music'));
@@ -747,7 +796,12 @@ export function restoreTimeline(doc: Y.Doc, timeline: Timeline): void {
   const scenes = scenesMap(doc);
   doc.transact(() => {
     for (const key of PROJECT_KEYS) {
-      if (!sameValue(project.get(key), target[key])) project.set(key, copyValue(target[key]));
+      // An optional setting the target lacks (imageEngine) is removed, not written as undefined.
+      if (target[key] === undefined) {
+        if (project.has(key)) project.delete(key);
+      } else if (!sameValue(project.get(key), target[key])) {
+        project.set(key, copyValue(target[key]));
+      }
     }
 
     const castIds = new Set(target.cast.map((c) => c.id));
@@ -783,7 +837,11 @@ export function restoreTimeline(doc: Y.Doc, timeline: Timeline): void {
         continue;
       }
       for (const key of SCENE_SCALAR_KEYS) {
-        if (!sameValue(existing.get(key), scene[key])) existing.set(key, copyValue(scene[key]));
+        if (scene[key] === undefined) {
+          if (existing.has(key)) existing.delete(key);
+        } else if (!sameValue(existing.get(key), scene[key])) {
+          existing.set(key, copyValue(scene[key]));
+        }
       }
       for (const field of SCENE_TEXT_FIELDS) {
         const text = existing.get(field);

@@ -218,3 +218,21 @@ test('diffWords falls back to one removed and one added part for very long texts
     ],
   );
 });
+
+test('choosing a picture engine shows as a change of the setting and of the scene', () => {
+  const before = timeline({ scenes: [scene('a', 'a0')] });
+  const after = timeline({
+    imageEngine: { engine: 'onnx', model: 'sd-turbo', fallback: true },
+    scenes: [scene('a', 'a0', { imageEngine: 'procedural' })],
+  });
+  const diff = diffTimelines(before, after);
+  assert.deepEqual(
+    diff.settings.map((c) => [c.field, c.before, c.after]),
+    [['imageEngine', undefined, { engine: 'onnx', model: 'sd-turbo', fallback: true }]],
+  );
+  assert.deepEqual(
+    diff.scenes.changed[0]!.fields.map((c) => [c.field, c.before, c.after]),
+    [['imageEngine', undefined, 'procedural']],
+  );
+  assert.equal(isEmptyDiff(diffTimelines(before, before)), true);
+});

@@ -3,6 +3,7 @@ import { en as timeline } from './areas/timeline.ts';
 import { en as history } from './areas/history.ts';
 import { en as cast } from './areas/cast.ts';
 import { en as settings } from './areas/settings.ts';
+import { en as models } from './areas/models.ts';
 import { en as apiMessages } from './areas/api-messages.ts';
 import { en as depiction } from './areas/depiction.ts';
 import { en as feedback } from './areas/feedback.ts';
@@ -367,6 +368,7 @@ export const en = {
   ...history,
   ...cast,
   ...settings,
+  ...models,
   ...apiMessages,
   ...depiction,
   ...feedback,

@@ -4,6 +4,7 @@ import { fr as timeline } from './areas/timeline.ts';
 import { fr as history } from './areas/history.ts';
 import { fr as cast } from './areas/cast.ts';
 import { fr as settings } from './areas/settings.ts';
+import { fr as models } from './areas/models.ts';
 import { fr as apiMessages } from './areas/api-messages.ts';
 import { fr as depiction } from './areas/depiction.ts';
 import { fr as feedback } from './areas/feedback.ts';
@@ -377,6 +378,7 @@ export const fr: Record<MessageKey, string> = {
   ...history,
   ...cast,
   ...settings,
+  ...models,
   ...apiMessages,
   ...depiction,
   ...feedback,

@@ -123,6 +123,7 @@ export function apiRouter(services: Services): Router {
     apiTokens,
     webhooks,
     usage,
+    renderNodes,
   } = services;
   const router = express.Router();
   const route = tableRoutes(router);
@@ -826,6 +827,24 @@ export function apiRouter(services: Services): Router {
     '/me/usage',
     json(async (req) => usage.of(requireSession(req).user.id)),
   );
+  // Render nodes and their models (server/render-nodes, ADR 0040): the models panel and the
+  // engine and voice pickers poll this every few seconds; between changes the answer's
+  // ETag gives them a 304 (heartbeat times are not in it).
+  route.get('/render-nodes', async (req, res, next) => {
+    try {
+      requireSession(req);
+      const { answer, etag } = await renderNodes.answer();
+      res.setHeader('ETag', etag);
+      res.setHeader('Cache-Control', 'private, no-cache');
+      // Checked here, not by Express's freshness test: that one ignores If-None-Match
+      // when the request says no-cache, which fetch() adds to every conditional request.
+      const known = String(req.headers['if-none-match'] ?? '').split(',');
+      if (known.some((tag) => tag.trim() === etag)) res.status(304).end();
+      else res.json(answer);
+    } catch (err) {
+      next(err);
+    }
+  });
 
   router.use((req, _res, next) =>
     next(

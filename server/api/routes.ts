@@ -716,6 +716,15 @@ export const API_ROUTES: readonly ApiRoute[] = [
     status: 200,
     answers: '{ renderMinutes, storage }',
   },
+  // Render nodes (issue 14, ADR 0040)
+  {
+    method: 'get',
+    path: '/render-nodes',
+    access: read,
+    summary: 'The live render nodes: engines, models, execution provider, measured speeds (ETag)',
+    status: 200,
+    answers: '{ nodes, imageModels, voices }',
+  },
 ];
 
 /** A route's identity for lookups: `GET /projects/:id`, `GET /^\/renders…$/`. */

@@ -6,6 +6,19 @@ export interface SelectOption {
   label: string;
   /** The label's own language when it is not the page's (a language named in itself). */
   lang?: string;
+  /** A heading the option is listed under; options of one group must be next to each other. */
+  group?: string;
+}
+
+/** Consecutive options under the same heading (none: one unnamed run). */
+function runsOf(options: SelectOption[]) {
+  const runs: { group: string | undefined; options: SelectOption[] }[] = [];
+  for (const option of options) {
+    const last = runs.at(-1);
+    if (last && last.group === option.group) last.options.push(option);
+    else runs.push({ group: option.group, options: [option] });
+  }
+  return runs;
 }
 
 interface SelectProps {
@@ -41,19 +54,32 @@ export function Select({ options, testId, ...props }: SelectProps) {
         <RadixSelect.Content className="select-content" position="popper" sideOffset={4}>
           {/* The viewport's own <style> (hidden scrollbars) needs the page's CSP nonce. */}
           <RadixSelect.Viewport nonce={nonce}>
-            {options.map((option) => (
-              <RadixSelect.Item key={option.value} value={option.value} className="select-item">
-                <RadixSelect.ItemText>
-                  {option.lang ? <span lang={option.lang}>{option.label}</span> : option.label}
-                </RadixSelect.ItemText>
-                <RadixSelect.ItemIndicator className="select-check" aria-hidden>
-                  ✓
-                </RadixSelect.ItemIndicator>
-              </RadixSelect.Item>
-            ))}
+            {runsOf(options).map((run, index) =>
+              run.group === undefined ? (
+                run.options.map(selectItem)
+              ) : (
+                <RadixSelect.Group key={`${index}-${run.group}`}>
+                  <RadixSelect.Label className="select-label">{run.group}</RadixSelect.Label>
+                  {run.options.map(selectItem)}
+                </RadixSelect.Group>
+              ),
+            )}
           </RadixSelect.Viewport>
         </RadixSelect.Content>
       </RadixSelect.Portal>
     </RadixSelect.Root>
+  );
+}
+
+function selectItem(option: SelectOption) {
+  return (
+    <RadixSelect.Item key={option.value} value={option.value} className="select-item">
+      <RadixSelect.ItemText>
+        {option.lang ? <span lang={option.lang}>{option.label}</span> : option.label}
+      </RadixSelect.ItemText>
+      <RadixSelect.ItemIndicator className="select-check" aria-hidden>
+        ✓
+      </RadixSelect.ItemIndicator>
+    </RadixSelect.Item>
   );
 }

@@ -2,7 +2,14 @@ import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { SceneCommentsButton } from '../comments/comment-counts.tsx';
 import { PinnedPicture, SceneImages } from './scene-images.tsx';
 import type { EditorView } from '@codemirror/view';
-import { memo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import {
+  memo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type PointerEvent,
+  type ReactNode,
+} from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import {
@@ -35,6 +42,7 @@ import { CollabText } from '../../components/editor/collab-text.tsx';
 import { CastPicker } from '../cast/cast-panel.tsx';
 import { fitToNarration, mismatchMessages } from '../timeline/duration-fit.ts';
 import { DepictionTip } from './depiction-tip.tsx';
+import { SceneEngineItem } from '../models/scene-engine-item.tsx';
 import { PeopleOnScene } from './people-on-scene.tsx';
 import { moodForDisplay, moodFromInput } from '../../lib/mood-label.ts';
 import { useIsPlaying } from '../theatre/playback.ts';
@@ -183,7 +191,9 @@ export const SceneCard = memo(function SceneCard(props: SceneCardProps) {
           onSplit={split}
           onMerge={() => doc.transact(() => mergeWithNext(doc, id))}
           onDelete={() => actions.remove(id)}
-        />
+        >
+          <SceneEngineItem doc={doc} id={id} map={map} undo={props.undo} />
+        </CardMenu>
       </div>
       <div className="card-body">
         <div className="card-thumb" data-aspect={props.aspect}>
@@ -581,6 +591,8 @@ function CardMenu(props: {
   onSplit(): boolean;
   onMerge(): void;
   onDelete(): void;
+  /** Items of other features (the scene's picture engine), before Delete. */
+  children?: ReactNode;
 }) {
   const { t } = useI18n();
   if (props.readOnly) return null;
@@ -636,6 +648,7 @@ function CardMenu(props: {
           >
             {t('board.merge')}
           </DropdownMenu.Item>
+          {props.children}
           <DropdownMenu.Separator className="menu-separator" />
           <DropdownMenu.Item
             className="menu-item menu-item-danger"

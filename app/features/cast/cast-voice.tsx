@@ -15,11 +15,15 @@ import type { VoiceSampleRequest } from '../../../shared/voices/voice-sample.ts'
 import { useYMapField, useYValue } from '../../collab/use-y.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { apiCall } from '../../lib/api.ts';
-import { Select } from '../../components/ui/select.tsx';
+import { Select, type SelectOption } from '../../components/ui/select.tsx';
 import { VoiceSlider } from '../../components/ui/voice-slider.tsx';
+import { languageName, piperVoiceGroups, type VoiceGroup } from '../models/engine-choices.ts';
+import { answerOf, useRenderNodes } from '../models/use-render-nodes.ts';
 
 /** The value of the voice list meaning "no voice of its own: the default". */
 const AUTO = 'auto';
+/** Piper voices' values in the list (eSpeak NG voices are their own names). */
+const PIPER = 'piper:';
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -58,6 +62,9 @@ export function CastVoice(props: {
     same: sameJson,
   });
   useYMapField(map, 'description');
+  // Installed Piper voices of the live render nodes, polled while this panel is shown.
+  const nodes = answerOf(useRenderNodes(!readOnly));
+  const piperGroups = piperVoiceGroups(nodes?.voices ?? [], settings.language);
   const [sample, setSample] = useState<SampleState>({ kind: 'idle' });
   const audio = useRef<HTMLAudioElement>(null);
   const number = useMemo(
@@ -67,7 +74,7 @@ export function CastVoice(props: {
   const multiplier = (value: number) => t('settings.sliderValue', { value: number.format(value) });
 
   if (!effective) return null;
-  const options = voiceOptions(settings, own, effective, t);
+  const options = voiceOptions(settings, own, effective, t, piperGroups, locale);
 
   const write = (voice: Voice | null) => {
     undo?.stopCapturing();
@@ -117,11 +124,17 @@ export function CastVoice(props: {
         <Select
           id={`${ids}-voice`}
           testId="cast-voice-select"
-          value={own ? own.voice : AUTO}
+          value={own ? (own.engine === 'piper' ? PIPER + own.voice : own.voice) : AUTO}
           disabled={readOnly}
           options={options}
           onValueChange={(value) =>
-            write(value === AUTO ? null : { ...effective, engine: 'espeak-ng', voice: value })
+            write(
+              value === AUTO
+                ? null
+                : value.startsWith(PIPER)
+                  ? { ...effective, engine: 'piper', voice: value.slice(PIPER.length) }
+                  : { ...effective, engine: 'espeak-ng', voice: value },
+            )
           }
         />
         <p className="field-hint">
@@ -187,7 +200,9 @@ function voiceOptions(
   own: Voice | null,
   effective: Voice,
   t: Translate,
-): { value: string; label: string }[] {
+  piperGroups: VoiceGroup[],
+  locale: string,
+): SelectOption[] {
   const choices = espeakVoiceChoices(settings.voice, settings.language);
   const labelOf = (voice: string) => {
     const choice = choices.find((c) => c.voice === voice);
@@ -206,8 +221,22 @@ function voiceOptions(
     },
     ...choices.map((c) => ({ value: c.voice, label: labelOf(c.voice) })),
   ];
-  if (own && !choices.some((c) => c.voice === own.voice)) {
-    options.push({ value: own.voice, label: own.voice });
-  }
-  return options;
+  // Installed Piper voices under their language, the project's first (ADR 0040).
+  const piper = piperGroups.flatMap((group) =>
+    group.voices.map((voice) => ({
+      value: PIPER + voice.id,
+      label: t('cast.voice.piper', { name: voice.name }),
+      group: languageName(group.language, locale),
+    })),
+  );
+  const listed = (voice: Voice) =>
+    voice.engine === 'piper'
+      ? piper.some((option) => option.value === PIPER + voice.voice)
+      : choices.some((c) => c.voice === voice.voice);
+  // A set voice that is not listed (a Piper voice no live node has, an unusual name) stays shown.
+  const unlisted =
+    own && !listed(own)
+      ? [{ value: own.engine === 'piper' ? PIPER + own.voice : own.voice, label: own.voice }]
+      : [];
+  return [...options, ...unlisted, ...piper];
 }

@@ -20,6 +20,7 @@ import { PlaybackProvider } from '../theatre/playback-provider.tsx';
 import { CastPanel } from '../cast/cast-panel.tsx';
 import { HistoryPanel } from '../history/history-panel.tsx';
 import { SettingsDialog } from '../settings/settings-dialog.tsx';
+import { ModelsPanel } from '../models/models-panel.tsx';
 import { Timeline } from '../timeline/timeline.tsx';
 import { focusCard, SceneBoard } from '../board/scene-board.tsx';
 import { ScriptPane } from '../../components/editor/script-pane.tsx';
@@ -180,6 +181,7 @@ function Editor(props: {
             <div className="project-actions">
               <UndoButtons undo={session.undo} readOnly={readOnly} />
               <SettingsDialog doc={session.doc} readOnly={readOnly} undo={session.undo} />
+              <ModelsPanel />
               <ShortcutsDialog />
               {readOnly ? null : (
                 <CommitAndRender

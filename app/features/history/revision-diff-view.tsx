@@ -305,6 +305,7 @@ function formatValue(context: Context, field: string, value: unknown): string {
     if (field === 'durationSec') return t('history.diff.automatic');
     // Only a character's voice can be absent: it then follows its default.
     if (field === 'voice') return t('history.diff.voiceDefault');
+    if (field === 'imageEngine') return t('history.diff.imageEngineUnset');
     return t('history.diff.none-value');
   }
   switch (field) {
@@ -334,6 +335,20 @@ function formatValue(context: Context, field: string, value: unknown): string {
       return t('history.diff.act', { n: String(value) });
     case 'image':
       return t('history.diff.image');
+    case 'imageEngine':
+      // A scene's own engine is a name; the project's is {engine, model?, fallback}.
+      if (value === 'procedural') return t('settings.imageEngine.procedural');
+      if (typeof value === 'object') {
+        const setting = value as { engine?: unknown; model?: unknown; fallback?: unknown };
+        if (setting.engine === 'procedural') return t('settings.imageEngine.procedural');
+        return t(
+          setting.fallback === true
+            ? 'history.diff.imageEngineModelFallback'
+            : 'history.diff.imageEngineModel',
+          { model: String(setting.model) },
+        );
+      }
+      break;
     case 'cast':
       if (Array.isArray(value)) {
         return value.length

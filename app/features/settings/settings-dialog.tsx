@@ -5,6 +5,8 @@ import {
   oneOf,
   projectMap,
   projectSettingsOf,
+  readImageEngine,
+  setImageEngine,
   setProjectSetting,
   type ProjectSettingKey,
   type ProjectSettings,
@@ -25,6 +27,14 @@ import { Dialog, DialogClose } from '../../components/ui/dialog.tsx';
 import { TextField } from '../../components/ui/field.tsx';
 import { Select } from '../../components/ui/select.tsx';
 import { VoiceSlider } from '../../components/ui/voice-slider.tsx';
+import {
+  hasPiperVoice,
+  imageEngineChoices,
+  imageEngineOf,
+  languageName,
+  piperVoiceGroups,
+} from '../models/engine-choices.ts';
+import { answerOf, useRenderNodes } from '../models/use-render-nodes.ts';
 
 /** The timeline schema's limits (shared/timeline.ts). */
 const MAX_TITLE = 200;
@@ -35,6 +45,10 @@ const NATIVE_NAMES: Record<Language, string> = { en: 'English', fr: 'Français' 
 
 const sameSettings = (a: ProjectSettings, b: ProjectSettings) =>
   JSON.stringify(a) === JSON.stringify(b);
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** A new choice of model falls back to storyboard frames until someone says otherwise. */
+const FALLBACK_DEFAULT = true;
 
 /**
  * "Project settings": a button and the dialog it opens. Every control writes
@@ -101,6 +115,12 @@ function SettingsForm({
   const ids = useId();
   const project = projectMap(doc);
   const settings = useYValue(project, () => projectSettingsOf(project), { same: sameSettings });
+  const imageEngine = useYValue(project, () => readImageEngine(project), { same: sameJson });
+  // The live nodes' models and voices, polled while the dialog is open (ADR 0040).
+  const nodes = answerOf(useRenderNodes(true));
+  const engines = imageEngineChoices(nodes?.imageModels ?? [], imageEngine);
+  const fallback = imageEngine?.fallback ?? FALLBACK_DEFAULT;
+  const piperGroups = piperVoiceGroups(nodes?.voices ?? [], settings.language);
   const [titleDraft, setTitleDraft] = useState<string | null>(null);
   const [titleError, setTitleError] = useState<string | null>(null);
   const [voiceDraft, setVoiceDraft] = useState<string | null>(null);
@@ -175,6 +195,37 @@ function SettingsForm({
 
   const setVoice = (patch: Partial<Voice>) =>
     step(() => setProjectSetting(doc, 'voice', { ...settings.voice, ...patch }));
+
+  /** Another engine: Piper starts on an installed voice of the project's language, eSpeak NG on the language. */
+  const changeVoiceEngine = (value: string) => {
+    const engine = oneOf(VOICE_ENGINES, value, settings.voice.engine);
+    if (engine === settings.voice.engine) return;
+    const firstPiper = piperGroups[0]?.voices[0]?.id;
+    setVoiceDraft(null);
+    setVoiceError(null);
+    setVoice(
+      engine === 'piper'
+        ? { engine, ...(firstPiper ? { voice: firstPiper } : {}) }
+        : { engine, voice: settings.language },
+    );
+  };
+
+  const changeImageEngine = (value: string) =>
+    step(() => setImageEngine(doc, imageEngineOf(value, fallback)));
+  const changeFallback = (next: boolean) => {
+    if (imageEngine) step(() => setImageEngine(doc, { ...imageEngine, fallback: next }));
+  };
+  const where = (choice: (typeof engines.choices)[number]) =>
+    choice.where === 'gpu'
+      ? t('settings.imageEngine.gpu')
+      : choice.where === 'cpu'
+        ? t('settings.imageEngine.cpu')
+        : t('settings.imageEngine.gpuOrCpu');
+  const showPiperPicker = settings.voice.engine === 'piper' && piperGroups.length > 0;
+  const piperMissing =
+    settings.voice.engine === 'piper' &&
+    nodes !== null &&
+    !hasPiperVoice(piperGroups, settings.voice.voice);
 
   const multiplier = (value: number) => t('settings.sliderValue', { value: number.format(value) });
 
@@ -278,6 +329,53 @@ function SettingsForm({
         />
       </div>
 
+      <fieldset
+        className="settings-fieldset settings-image-engine"
+        data-testid="settings-image-engine"
+        disabled={readOnly}
+      >
+        <legend className="field-label">{t('settings.imageEngine')}</legend>
+        <Select
+          aria-label={t('settings.imageEngine')}
+          testId="settings-image-engine-select"
+          value={engines.value}
+          disabled={readOnly}
+          onValueChange={changeImageEngine}
+          options={engines.choices.map((choice) => ({
+            value: choice.value,
+            label:
+              choice.model === null
+                ? t('settings.imageEngine.procedural')
+                : choice.where === null
+                  ? t('settings.imageEngine.absent', { model: choice.name })
+                  : t('settings.imageEngine.model', { name: choice.name, where: where(choice) }),
+          }))}
+        />
+        {engines.missing && nodes ? (
+          <p className="field-warning" role="status" data-testid="settings-image-engine-missing">
+            {t('settings.imageEngine.missing', {
+              model: engines.missing,
+              outcome: t(
+                fallback
+                  ? 'settings.imageEngine.outcome.fallback'
+                  : 'settings.imageEngine.outcome.fail',
+              ),
+            })}
+          </p>
+        ) : null}
+        <label className="settings-check">
+          <input
+            type="checkbox"
+            data-testid="settings-image-fallback"
+            checked={fallback}
+            disabled={readOnly || imageEngine === null}
+            onChange={(event) => changeFallback(event.target.checked)}
+          />
+          <span>{t('settings.imageEngine.fallback')}</span>
+        </label>
+        <p className="field-hint">{t('settings.imageEngine.hint')}</p>
+      </fieldset>
+
       <fieldset className="settings-fieldset settings-voice" disabled={readOnly}>
         <legend className="field-label">{t('settings.voice')}</legend>
         <div className="settings-row">
@@ -290,27 +388,60 @@ function SettingsForm({
               testId="settings-voice-engine"
               value={settings.voice.engine}
               disabled={readOnly}
-              onValueChange={(value) =>
-                setVoice({ engine: oneOf(VOICE_ENGINES, value, settings.voice.engine) })
-              }
+              onValueChange={changeVoiceEngine}
               options={VOICE_ENGINES.map((engine) => ({
                 value: engine,
                 label: t(`settings.engine.${engine}`),
               }))}
             />
           </div>
-          <TextField
-            label={t('settings.fieldVoice')}
-            name="voice"
-            data-testid="settings-voice-name"
-            value={voiceDraft ?? settings.voice.voice}
-            error={voiceError ?? undefined}
-            disabled={readOnly}
-            autoComplete="off"
-            spellCheck={false}
-            onChange={(event) => changeVoiceName(event.target.value)}
-          />
+          {showPiperPicker ? (
+            <div className="field">
+              <Label.Root className="field-label" htmlFor={`${ids}-piper`}>
+                {t('settings.piperVoice')}
+              </Label.Root>
+              <Select
+                id={`${ids}-piper`}
+                testId="settings-piper-voice"
+                value={settings.voice.voice}
+                disabled={readOnly}
+                onValueChange={(voice) => setVoice({ voice })}
+                options={[
+                  ...piperGroups.flatMap((group) =>
+                    group.voices.map((voice) => ({
+                      value: voice.id,
+                      label: voice.name,
+                      group: languageName(group.language, locale),
+                    })),
+                  ),
+                  // A chosen voice no live node has stays chosen (and is named below).
+                  ...(piperMissing
+                    ? [{ value: settings.voice.voice, label: settings.voice.voice }]
+                    : []),
+                ]}
+              />
+            </div>
+          ) : (
+            <TextField
+              label={t('settings.fieldVoice')}
+              name="voice"
+              data-testid="settings-voice-name"
+              value={voiceDraft ?? settings.voice.voice}
+              error={voiceError ?? undefined}
+              disabled={readOnly}
+              autoComplete="off"
+              spellCheck={false}
+              onChange={(event) => changeVoiceName(event.target.value)}
+            />
+          )}
         </div>
+        {piperMissing ? (
+          <p className="field-warning" role="status" data-testid="settings-piper-missing">
+            {piperGroups.length
+              ? t('settings.piperVoice.missing', { voice: settings.voice.voice })
+              : t('settings.piperVoice.none')}
+          </p>
+        ) : null}
         <p className="field-hint">{t('settings.voiceHint')}</p>
         <VoiceSlider
           label={t('settings.fieldRate')}

@@ -94,6 +94,11 @@ export const en = {
   'history.field.mood': 'Mood',
   'history.field.act': 'Act',
   'history.field.image': 'Image',
+  'history.field.imageEngine': 'Picture engine',
+  'history.diff.imageEngineUnset':
+    'not set (storyboard frames, or the project’s engine for a scene)',
+  'history.diff.imageEngineModel': 'model “{model}”',
+  'history.diff.imageEngineModelFallback': 'model “{model}”, else storyboard frames',
   'history.field.scenes': 'Scenes',
 
   'history.transition.crossfade': 'crossfade',
@@ -205,6 +210,11 @@ export const fr: Record<keyof typeof en, string> = {
   'history.field.mood': 'Ambiance',
   'history.field.act': 'Acte',
   'history.field.image': 'Image',
+  'history.field.imageEngine': 'Moteur d’images',
+  'history.diff.imageEngineUnset':
+    'non choisi (images storyboard, ou le moteur du projet pour une scène)',
+  'history.diff.imageEngineModel': 'modèle « {model} »',
+  'history.diff.imageEngineModelFallback': 'modèle « {model} », sinon images storyboard',
   'history.field.scenes': 'Scènes',
 
   'history.transition.crossfade': 'fondu enchaîné',
