@@ -1,6 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import {
   addScene,
   listScenes,
