@@ -3,11 +3,14 @@ import type { MediaStore } from '../../shared/node/media-store.ts';
 import type { RenderEngines } from '../render-context.ts';
 import type { RenderPlan } from '../stages/plan.ts';
 import type { CancelSignals } from './cancel-signals.ts';
+import type { CapabilityQueues } from './capability-queues.ts';
 import type { PublishEvent } from './node-events.ts';
 
 /** What every worker of a node shares: made once by render-workers.ts. */
 export interface WorkerContext {
   prefix: string;
+  /** This node's id: its heartbeat's field, its workers' name (a job's `processedBy`). */
+  nodeId: string;
   store: MediaStore;
   engines: RenderEngines;
   /** A shared connection for plain commands (cancel marks, fair priorities, publishing). */
@@ -20,7 +23,11 @@ export interface WorkerContext {
     lockDuration: number;
     stalledInterval: number;
     maxStalledCount: number;
+    /** The node id: BullMQ records it as each job's `processedBy`. */
+    name?: string;
   };
+  /** Serves a base queue and the capability queues of it this node can (capability-queues.ts). */
+  capabilities: CapabilityQueues;
   publish: PublishEvent;
   signals: CancelSignals;
   loadPlan(hash: string): Promise<RenderPlan>;

@@ -3,7 +3,7 @@ import { renderLettering } from '../engines/image/lettering.ts';
 import { chain, filter, graph } from '../../shared/node/ffmpeg/filter-graph.ts';
 import { runFfmpeg } from '../../shared/node/ffmpeg/run-ffmpeg.ts';
 import { userImageInput } from '../../shared/node/ffmpeg/user-media.ts';
-import type { RenderContext } from '../render-context.ts';
+import { imageEngineFor, type RenderContext } from '../render-context.ts';
 import { allSettled } from '../run-limited.ts';
 import type { RenderPlan, ScenePlan } from './plan.ts';
 
@@ -49,7 +49,11 @@ async function makePicture(
     'png',
     async (temp) => {
       if (picture.source === 'engine') {
-        await ctx.engines.image.generate(picture.request, temp, ctx.signal);
+        // Plans before issue 14 name no engine: the default drew them.
+        const key = picture.engine?.key ?? plan.engines.image.id;
+        const engine = imageEngineFor(ctx.engines, key);
+        if (!engine) throw new Error(`this render node has no ${key} picture engine`);
+        await engine.generate(picture.request, temp, ctx.signal);
         return;
       }
       const upload = await ctx.store.locate(picture.asset);

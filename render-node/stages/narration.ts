@@ -1,7 +1,7 @@
 import type { ArtifactRef } from '../../shared/render/render-events.ts';
 import { joinWavFiles } from '../engines/voice/wav-concat.ts';
 import { readWavInfo } from '../engines/voice/wav-duration.ts';
-import type { RenderContext } from '../render-context.ts';
+import { voiceEngineFor, type RenderContext } from '../render-context.ts';
 import type { ScenePlan } from './plan.ts';
 
 /**
@@ -33,7 +33,11 @@ export async function makeNarration(
       part.key,
       'wav',
       async (temp) => {
-        await ctx.engines.voice.synthesize(part.request, temp, ctx.signal);
+        // Plans before issue 14 name no engine: the default spoke them.
+        const key = part.engine?.key ?? ctx.engines.voice.id;
+        const engine = voiceEngineFor(ctx.engines, key);
+        if (!engine) throw new Error(`this render node has no ${key} voice engine`);
+        await engine.synthesize(part.request, temp, ctx.signal);
       },
       { signal: ctx.signal },
     );
