@@ -1,6 +1,6 @@
 import { Worker, type Processor } from 'bullmq';
 import { capabilityQueuesKey } from '../../shared/render/render-queue.ts';
-import type { WorkerContext } from './worker-context.ts';
+import type { CapabilityQueues, WorkerContext } from './worker-context.ts';
 
 /**
  * Capability queues (issue 14): a job that needs model-backed engines goes
@@ -28,23 +28,6 @@ export interface ServedQueue {
   concurrency: number;
   slots: Slots;
   workers: Map<string, Worker>;
-}
-
-export interface CapabilityQueues {
-  /**
-   * Serves `base` and its capability queues with `processor`, `concurrency`
-   * jobs at once over all of them. Returns the base queue's worker.
-   */
-  serve<Data, Result>(
-    base: string,
-    processor: Processor<Data, Result>,
-    concurrency: number,
-  ): Promise<Worker<Data, Result>>;
-  /** Reads the registry and starts workers for newly servable queues. */
-  refresh(): Promise<void>;
-  /** Every queue this node serves now, base queues included. */
-  served(): string[];
-  close(): Promise<void>;
 }
 
 /** Parses the registry hash: queue name → needs, skipping malformed entries. */
