@@ -209,6 +209,22 @@ describe('capability routing between render nodes', () => {
     assert.equal(byId.get('plain-node')!.concurrency, 2);
   });
 
+  test('a node stopped gracefully leaves the heartbeat hash at once', async () => {
+    const brief = await startRenderWorkers({
+      redisUrl: TEST_REDIS_URL,
+      prefix,
+      store,
+      engines: await loadEngines(),
+      concurrency: 1,
+      lockDurationMs: 30_000,
+      log,
+    });
+    assert.match(brief.nodeId, /-\d+$/, 'without an id a node is hostname-pid');
+    assert.ok(await redis().hexists(renderNodesKey(prefix), brief.nodeId));
+    await brief.close();
+    assert.equal(await redis().hexists(renderNodesKey(prefix), brief.nodeId), 0);
+  });
+
   test('scenes needing the model are taken only by the node that has it', async () => {
     const t = story({ engine: 'onnx', model: MODEL, fallback: false }, 4);
     // One scene stays on storyboard frames: it needs no model and goes to the shared queue.
