@@ -1,6 +1,6 @@
 import type { ArtifactRef, RenderStage } from '../shared/render/render-events.ts';
 import type { SceneDepiction } from '../shared/render/depiction.ts';
-import type { RenderOutput } from '../shared/render/render-output.ts';
+import type { RenderOutput, SceneEngineRecord } from '../shared/render/render-output.ts';
 import { narrationFingerprint } from '../shared/scene-duration.ts';
 import type { ImageEngine } from './engines/image/engine.ts';
 import { assertEnginesMatch } from './engines/load-engines.ts';
@@ -12,7 +12,12 @@ import { concatAndMux, makeStill, type PieceRef } from './stages/assemble.ts';
 import { audioBedSpec, makeAudioBed, type AudioBedSpec } from './stages/audio.ts';
 import { soundtrackRecordKey } from '../shared/music/soundtrack-spec.ts';
 import { makeCaptions, renderCues } from './stages/captions.ts';
-import { layoutRender, trailingSilenceWarning, type RenderPlan } from './stages/plan.ts';
+import {
+  layoutRender,
+  trailingSilenceWarning,
+  type PlannedEngine,
+  type RenderPlan,
+} from './stages/plan.ts';
 import { sceneLayerSpec } from './stages/scene-layer.ts';
 import { makeTransition } from './stages/transition.ts';
 
@@ -165,6 +170,7 @@ export async function assembleRender(job: AssembleJob, ctx: RenderContext): Prom
     durationSec: layout.durationSec,
     chapters: layout.scenes.map((s) => ({ sceneId: s.sceneId, startSec: s.startFrame / plan.fps })),
     depictions: depictionsOf(plan, ctx.engines.image),
+    engines: sceneEngineRecords(plan),
     warnings: [
       ...plan.warnings,
       ...layout.scenes
@@ -248,8 +254,37 @@ function uploadedAssets(plan: RenderPlan): string[] {
  */
 function depictionsOf(plan: RenderPlan, engine: ImageEngine): SceneDepiction[] {
   return plan.scenes.flatMap((s) => {
+    // Only pictures this engine (this version) drew: a model's picture depicts what it depicts.
+    const drawnBy = s.picture.source === 'engine' ? (s.picture.engine ?? plan.engines.image) : null;
     const depiction =
-      s.picture.source === 'engine' ? engine.depict?.(s.picture.request) : undefined;
+      s.picture.source === 'engine' &&
+      drawnBy?.id === engine.id &&
+      drawnBy.version === engine.version
+        ? engine.depict?.(s.picture.request)
+        : undefined;
     return depiction ? [{ sceneId: s.id, depiction }] : [];
   });
+}
+
+/** Which engine (and model) made each scene's picture and narration, and any fallback. */
+export function sceneEngineRecords(plan: RenderPlan): SceneEngineRecord[] {
+  const made = (engine: PlannedEngine) => ({
+    engine: engine.id,
+    version: engine.version,
+    ...(engine.model === undefined ? {} : { model: engine.model }),
+  });
+  return plan.scenes.map((s) => ({
+    sceneId: s.id,
+    picture:
+      s.picture.source === 'upload'
+        ? null
+        : {
+            ...made(s.picture.engine ?? { key: plan.engines.image.id, ...plan.engines.image }),
+            ...(s.picture.fallbackFrom ? { fallbackFrom: s.picture.fallbackFrom } : {}),
+          },
+    narration: (s.narration?.parts ?? []).map((part) => ({
+      speaker: part.speaker,
+      ...made(part.engine ?? { key: plan.engines.voice.id, ...plan.engines.voice }),
+    })),
+  }));
 }

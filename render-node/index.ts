@@ -1,3 +1,4 @@
+import { readdir } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
@@ -5,6 +6,8 @@ import { loadEngines } from './engines/load-engines.ts';
 import { MediaStore } from '../shared/node/media-store.ts';
 import { setProcessLimit } from '../shared/node/process-slots.ts';
 import { startRenderWorkers } from './queue/render-workers.ts';
+import { startInferenceHost } from './inference/inference-host.ts';
+import { modelsDirFrom } from './models/registry.ts';
 
 /**
  * The render process: BullMQ workers over the shared Redis and media store.
@@ -24,7 +27,9 @@ const env = z
     RENDER_FFMPEG_PROCESSES: z.coerce.number().int().min(1).max(64).optional(),
     RENDER_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
     // Stable across restarts: a restarted node clears what its killed predecessor left in tmp/.
-    RENDER_NODE_ID: z.string().default(hostname()),
+    // Absent: the host name for the media store's temp files, hostname-pid on the heartbeat
+    // and as jobs' processedBy (two processes on one host are two nodes there).
+    RENDER_NODE_ID: z.string().min(1).optional(),
     // A General MIDI sound font for generated soundtracks; absent: Debian's TimGM6mb (or FluidR3).
     MUSIC_SOUNDFONT: z.string().min(1).optional(),
   })
@@ -37,24 +42,31 @@ if (!env.success) {
   process.exit(2);
 }
 const config = env.data;
+const nodeId = config.RENDER_NODE_ID ?? `${hostname()}-${process.pid}`;
 
 const log = (level: 'info' | 'warn' | 'error', msg: string, fields: Record<string, unknown> = {}) =>
   console.log(
     JSON.stringify({
       level,
       time: new Date().toISOString(),
-      node: config.RENDER_NODE_ID,
+      node: nodeId,
       msg,
       ...fields,
     }),
   );
 
 const mediaDir = path.resolve(config.MEDIA_DIR ?? path.join(config.DATA_DIR, 'media'));
-const store = new MediaStore(mediaDir, { owner: config.RENDER_NODE_ID });
+const store = new MediaStore(mediaDir, { owner: config.RENDER_NODE_ID ?? hostname() });
 await store.clearOwnTemp();
 if (config.RENDER_FFMPEG_PROCESSES) setProcessLimit(config.RENDER_FFMPEG_PROCESSES);
-const engines = await loadEngines({ soundfont: config.MUSIC_SOUNDFONT });
+const modelsDir = modelsDirFrom({ MODELS_DIR: config.MODELS_DIR, DATA_DIR: config.DATA_DIR });
+const inference = (await hasModels(modelsDir))
+  ? await startInferenceHost({ modelsDir, log })
+  : undefined;
+const engines = await loadEngines({ soundfont: config.MUSIC_SOUNDFONT, inference });
 const workers = await startRenderWorkers({
+  nodeId,
+  inference,
   redisUrl: config.REDIS_URL,
   prefix: config.REDIS_PREFIX,
   store,
@@ -73,7 +85,21 @@ const stop = async (signal: string) => {
   await workers
     .close()
     .catch((error: Error) => log('error', 'close failed', { error: error.message }));
+  await inference
+    ?.close()
+    .catch((error: Error) => log('error', 'inference host close failed', { error: error.message }));
   process.exit(0);
 };
 process.on('SIGTERM', () => void stop('SIGTERM'));
 process.on('SIGINT', () => void stop('SIGINT'));
+
+/** Whether any folder of MODELS_DIR holds a manifest: only then does the node start the inference host. */
+async function hasModels(dir: string): Promise<boolean> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: false }).catch(() => []);
+  for (const entry of entries) {
+    if (!entry.isDirectory()) continue;
+    const files = await readdir(path.join(dir, entry.name)).catch(() => [] as string[]);
+    if (files.includes('manifest.json')) return true;
+  }
+  return false;
+}

@@ -21,9 +21,28 @@ export interface RenderContext {
 }
 
 export interface RenderEngines {
+  /** The default picture engine (procedural): every node has it. */
   image: ImageEngine;
+  /** The default voice engine (espeak-ng): every node has it. */
   voice: VoiceEngine;
+  /**
+   * Model-backed engines by engine key ('onnx.<model>', 'piper.<voice model>',
+   * shared/render/render-queue.ts `engineKey`), one per usable installed
+   * model (issue 14). Absent or empty: a node with no models.
+   */
+  byKey?: {
+    image: ReadonlyMap<string, ImageEngine>;
+    voice: ReadonlyMap<string, VoiceEngine>;
+  };
   /** Generated soundtracks (issue 18). */
   music: MusicEngine;
   ffmpegVersion: string;
 }
+
+/** The picture engine a plan names by key on this node, or undefined when it has none. */
+export const imageEngineFor = (engines: RenderEngines, key: string): ImageEngine | undefined =>
+  key === engines.image.id ? engines.image : engines.byKey?.image.get(key);
+
+/** The voice engine a plan names by key on this node, or undefined when it has none. */
+export const voiceEngineFor = (engines: RenderEngines, key: string): VoiceEngine | undefined =>
+  key === engines.voice.id ? engines.voice : engines.byKey?.voice.get(key);

@@ -47,7 +47,7 @@ export async function renderScene(job: SceneRenderJob, ctx: RenderContext): Prom
     if (!signal.aborted) ctx.onProgress?.({ stage, sceneId, fraction, cached });
   };
   const scene = await inStage('plan', sceneId, signal, async () => {
-    assertEnginesMatch(plan, ctx.engines);
+    assertEnginesMatch(plan, ctx.engines, sceneId);
     const found = plan.scenes.find((s) => s.id === sceneId);
     if (!found) throw new Error('the scene is not in the plan');
     return found;

@@ -338,6 +338,8 @@ export const en = {
   'render.details': 'Stages and scenes',
   'render.stages': 'Stages',
   'render.scenes': 'Scenes',
+  'render.fallback':
+    'Fallback to storyboard frames in {scenes}: no render node had the image model {model}',
   'render.failedAt': 'Failed at “{stage}”',
   'render.failedAtScene': 'Failed at “{stage}” in {scene}',
   'render.failureDetail': 'Technical detail',

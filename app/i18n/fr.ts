@@ -348,6 +348,8 @@ export const fr: Record<MessageKey, string> = {
   'render.details': 'Étapes et scènes',
   'render.stages': 'Étapes',
   'render.scenes': 'Scènes',
+  'render.fallback':
+    'Images de storyboard à la place dans {scenes} : aucun nœud de rendu n’avait le modèle d’image {model}',
   'render.failedAt': 'Échec à l’étape « {stage} »',
   'render.failedAtScene': 'Échec à l’étape « {stage} » dans {scene}',
   'render.failureDetail': 'Détail technique',

@@ -1,25 +1,25 @@
-import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { UnrecoverableError, type Job } from 'bullmq';
 import {
   IMAGE_QUEUE,
   type ImageJobData,
   type ImageJobResult,
 } from '../../shared/render/image-job.ts';
-import { contentKey } from '../../shared/content-key.ts';
 import type { ImageEngine, PictureRequest } from '../engines/image/engine.ts';
-import type { RenderContext, RenderEngines } from '../render-context.ts';
+import { imageEngineFor, type RenderContext, type RenderEngines } from '../render-context.ts';
+import { engineKey } from '../../shared/render/render-queue.ts';
 import { generatePicture, stageTimeOf } from '../stages/image.ts';
+import { pictureKey } from '../stages/plan.ts';
 import { stageTimeRecorder } from './stage-times.ts';
+import { serveCapabilityQueues } from './capability-queues.ts';
 import type { WorkerContext } from './worker-context.ts';
 
 /** A picture taking longer than this is a stuck engine: the job fails and the card says so. */
 const IMAGE_TIMEOUT_MS = 5 * 60_000;
 
 /** The engine of this node that makes `wanted`, or an error naming what is missing. */
-export function imageEngineFor(
-  engines: RenderEngines,
-  wanted: ImageJobData['engine'],
-): ImageEngine {
-  if (engines.image.id === wanted.id) return engines.image;
+export function imageEngineOf(engines: RenderEngines, wanted: ImageJobData['engine']): ImageEngine {
+  const engine = imageEngineFor(engines, engineKey(wanted.id, wanted.model));
+  if (engine) return engine;
   const name = wanted.model ? `${wanted.id} (model ${wanted.model})` : wanted.id;
   throw new UnrecoverableError(`image engine ${name} is not available on this render node`);
 }
@@ -35,12 +35,15 @@ export async function makeSceneImage(
   signal: AbortSignal,
   onStageTime?: RenderContext['onStageTime'],
 ): Promise<ImageJobResult> {
-  const engine = imageEngineFor(ctx.engines, job.data.engine);
+  const engine = imageEngineOf(ctx.engines, job.data.engine);
   const request: PictureRequest = job.data.request;
-  const key = contentKey('picture', {
-    engine: { id: engine.id, version: engine.version },
+  const model = job.data.engine.model;
+  const key = pictureKey(
+    model === undefined
+      ? { id: engine.id, version: engine.version }
+      : { id: engine.id, version: engine.version, model },
     request,
-  });
+  );
   await job.updateProgress(5);
   const made = await generatePicture(ctx.store, engine, key, request, signal);
   if (made.record) onStageTime?.(stageTimeOf(made.record));
@@ -63,11 +66,16 @@ export const imageJobProcessor = (ctx: WorkerContext) => (job: Job<ImageJobData>
     stageTimeRecorder(ctx.commands, ctx.prefix, () => undefined),
   );
 
-/** The `render-image` worker: a picture at a time, ahead of nothing (its queue is its own). */
-export function startImageWorker(ctx: WorkerContext, queueName: string = IMAGE_QUEUE) {
-  return new Worker<ImageJobData, ImageJobResult>(queueName, imageJobProcessor(ctx), {
-    ...ctx.workerOptions,
-    connection: ctx.redis(),
-    concurrency: 1,
-  });
+/**
+ * The `render-image` workers: a picture at a time, from the base queue and
+ * from every capability queue of image jobs whose engines this node has
+ * (ADR 0039), so a node without a model never takes its pictures.
+ */
+export function startImageWorker(ctx: WorkerContext) {
+  return serveCapabilityQueues<ImageJobData, ImageJobResult>(
+    ctx,
+    IMAGE_QUEUE,
+    imageJobProcessor(ctx),
+    1,
+  );
 }

@@ -8,7 +8,7 @@ import { runFfmpeg } from '../../shared/node/ffmpeg/run-ffmpeg.ts';
 import { userImageInput } from '../../shared/node/ffmpeg/user-media.ts';
 import type { MediaStore } from '../../shared/node/media-store.ts';
 import type { ImageEngine, PictureRequest } from '../engines/image/engine.ts';
-import type { RenderContext } from '../render-context.ts';
+import { imageEngineFor, type RenderContext } from '../render-context.ts';
 import { completeRecord, timed } from './asset-record.ts';
 import { allSettled } from '../run-limited.ts';
 import type { RenderPlan, ScenePlan } from './plan.ts';
@@ -51,12 +51,17 @@ async function makePicture(
 ): Promise<ArtifactRef> {
   const { picture } = scene;
   if (picture.source === 'engine') {
+    // Plans before issue 14 name no engine: the default drew them.
+    const key = picture.engine?.key ?? plan.engines.image.id;
+    const engine = imageEngineFor(ctx.engines, key);
+    if (!engine) throw new Error(`this render node has no ${key} picture engine`);
     const made = await generatePicture(
       ctx.store,
-      ctx.engines.image,
+      engine,
       picture.key,
       picture.request,
       ctx.signal,
+      picture.fallbackFrom,
     );
     if (made.record) ctx.onStageTime?.(stageTimeOf(made.record));
     return { kind: 'picture', hash: picture.key, ext: 'png', cached: made.hit };
@@ -85,13 +90,15 @@ export function generatePicture(
   key: string,
   request: PictureRequest,
   signal: AbortSignal,
+  /** The engine the project asked for when another made this picture (a plan's fallback). */
+  fallbackFrom?: GeneratedAssetRecord['fallbackFrom'],
 ) {
   return store.produceRecorded(
     key,
     'png',
     async (temp) => {
       const { value, ms } = await timed(() => engine.generate(request, temp, signal));
-      return completeRecord({
+      const record = completeRecord({
         hash: key,
         kind: 'picture',
         engine: { id: engine.id, version: engine.version },
@@ -106,6 +113,7 @@ export function generatePicture(
         measuredMs: ms,
         now: new Date(),
       });
+      return fallbackFrom ? { ...record, fallbackFrom } : record;
     },
     { signal },
   );

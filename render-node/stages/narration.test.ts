@@ -156,6 +156,7 @@ test('a narration without dialogue keeps its text and key; lettering quotes word
       speaker: null,
       key: contentKey('narration', { engine: versions.voice, request }),
       request,
+      engine: { key: 'espeak-ng', ...versions.voice },
     },
   ]);
   assert.equal(plain!.narration!.key, plain!.narration!.parts[0]!.key);

@@ -1,7 +1,7 @@
 import type { ArtifactRef } from '../../shared/render/render-events.ts';
 import { joinWavFiles } from '../engines/voice/wav-concat.ts';
 import { readWavInfo } from '../engines/voice/wav-duration.ts';
-import type { RenderContext } from '../render-context.ts';
+import { voiceEngineFor, type RenderContext } from '../render-context.ts';
 import { completeRecord, timed } from './asset-record.ts';
 import { stageTimeOf } from './image.ts';
 import type { ScenePlan } from './plan.ts';
@@ -31,7 +31,10 @@ export async function makeNarration(
   if (!narration) return null;
   const partFiles: { path: string; hit: boolean }[] = [];
   for (const part of narration.parts) {
-    const voice = ctx.engines.voice;
+    // Plans before issue 14 name no engine: the default spoke them.
+    const key = part.engine?.key ?? ctx.engines.voice.id;
+    const voice = voiceEngineFor(ctx.engines, key);
+    if (!voice) throw new Error(`this render node has no ${key} voice engine`);
     const made = await ctx.store.produceRecorded(
       part.key,
       'wav',

@@ -21,6 +21,7 @@ import type { LetteringRequest } from '../engines/image/lettering.ts';
 import { paletteFor } from '../engines/image/scene-palette.ts';
 import { firstSentence } from '../engines/image/typeset.ts';
 import type { VoiceRequest } from '../engines/voice/engine.ts';
+import { engineKey } from '../../shared/render/render-queue.ts';
 import { castVoices } from '../../shared/voices/cast-voice.ts';
 import { splitNarration, spokenText } from '../../shared/voices/dialogue.ts';
 
@@ -70,10 +71,35 @@ export const TIMING = {
 export const AUDIO_SAMPLE_RATE = 48000;
 
 export interface EngineVersions {
+  /** The default picture engine (procedural): every node has it. */
   image: { id: string; version: string };
+  /** The default voice engine (espeak-ng): every node has it. */
   voice: { id: string; version: string };
   lettering: string;
   ffmpeg: string;
+  /**
+   * Model-backed engines a render may use, by engine key ('onnx.<model>',
+   * 'piper.<voice model>'): those of the live nodes (their heartbeats) when
+   * the plan worker plans. Absent: none. Not kept in the plan (scenes name
+   * the engines they use).
+   */
+  models?: Record<string, PlannedEngine>;
+}
+
+/** An engine a plan's work uses: its key (routing), id and version (cache keys), and model. */
+export interface PlannedEngine {
+  key: string;
+  id: string;
+  version: string;
+  /** The installed model a model-backed engine runs; absent for the defaults. */
+  model?: string;
+}
+
+/** Why a scene's picture is not by the engine asked for (a fallback), as the render records it. */
+export interface EngineFallback {
+  engine: string;
+  model?: string;
+  reason: string;
 }
 
 export interface RenderOptions {
@@ -85,7 +111,15 @@ export interface ScenePlan {
   id: string;
   index: number;
   picture:
-    | { key: string; source: 'engine'; request: PictureRequest }
+    | {
+        key: string;
+        source: 'engine';
+        request: PictureRequest;
+        /** The engine that draws it (absent in plans made before issue 14: the plan's default). */
+        engine?: PlannedEngine;
+        /** Set when the chosen engine had no node and the project allowed storyboard frames. */
+        fallbackFrom?: EngineFallback;
+      }
     | { key: string; source: 'upload'; asset: string };
   lettering: { key: string; request: LetteringRequest };
   /** null: no narration text. */
@@ -107,6 +141,8 @@ export interface NarrationPartPlan {
   /** The part's own WAV, cached by its text and voice. */
   key: string;
   request: VoiceRequest;
+  /** The engine that speaks it (absent in plans made before issue 14: the plan's default). */
+  engine?: PlannedEngine;
 }
 
 /** A scene's narration: its parts spoken in order, `pauseSec` apart, into one WAV. */
@@ -208,18 +244,23 @@ export function planRender(
       message: `preset ${preset.id} is for ${preset.aspect}, the project is ${timeline.aspect}`,
     });
   }
-  if (timeline.voice.engine !== engines.voice.id) {
-    issues.push({
-      path: ['voice', 'engine'],
-      message: `voice engine ${timeline.voice.engine} is not available on this render node`,
-    });
-  }
+  const narrator = voiceEngineOf(timeline.voice, engines);
+  if (typeof narrator === 'string') issues.push({ path: ['voice', 'voice'], message: narrator });
   timeline.cast.forEach((member, index) => {
-    if (member.voice && member.voice.engine !== engines.voice.id) {
+    const engine = member.voice && voiceEngineOf(member.voice, engines);
+    if (typeof engine === 'string') {
       issues.push({
-        path: ['cast', index, 'voice', 'engine'],
-        message: `${member.name}'s voice engine ${member.voice.engine} is not available on this render node`,
+        path: ['cast', index, 'voice', 'voice'],
+        message: `${member.name}: ${engine}`,
       });
+    }
+  });
+  const pictureEngines = timeline.scenes.map((scene, index) =>
+    scene.image ? null : pictureEngineOf(timeline, scene, index, engines),
+  );
+  pictureEngines.forEach((choice, index) => {
+    if (choice && 'problem' in choice) {
+      issues.push({ path: ['scenes', index, 'imageEngine'], message: choice.problem });
     }
   });
   if (issues.length) throw new PlanError(issues);
@@ -276,12 +317,8 @@ export function planRender(
           source: 'upload',
           asset: scene.image,
         }
-      : {
-          key: contentKey('picture', { engine: engines.image, request: pictureRequest }),
-          source: 'engine',
-          request: pictureRequest,
-        };
-    const narration = planNarration(scene.narration, timeline, voices, engines.voice);
+      : enginePicture(pictureRequest, pictureEngines[index] as PictureChoice);
+    const narration = planNarration(scene.narration, timeline, voices, engines);
     const narrationText = narration ? spokenText(narration.parts.map((p) => p.request)) : '';
     const letteringRequest: LetteringRequest = {
       kicker: kickerFor(scene, timeline.language),
@@ -321,14 +358,18 @@ export function planRender(
     };
   });
 
-  const warnings = scenes
-    .filter((s) => s.fixedFrames !== null && s.narration)
-    .filter(
-      (s) => estimateNarrationSec(s.narration!) * fps > narrationWindow(s, timing, s.fixedFrames!),
-    )
-    .map(
-      (s) => `scene ${s.index + 1}: the narration may be longer than the set duration and be cut`,
-    );
+  const warnings = fallbackWarnings(scenes);
+  warnings.push(
+    ...scenes
+      .filter((s) => s.fixedFrames !== null && s.narration)
+      .filter(
+        (s) =>
+          estimateNarrationSec(s.narration!) * fps > narrationWindow(s, timing, s.fixedFrames!),
+      )
+      .map(
+        (s) => `scene ${s.index + 1}: the narration may be longer than the set duration and be cut`,
+      ),
+  );
 
   return {
     planVersion: PLAN_VERSION,
@@ -339,7 +380,12 @@ export function planRender(
     fps,
     sampleRate: AUDIO_SAMPLE_RATE,
     timing,
-    engines,
+    engines: {
+      image: engines.image,
+      voice: engines.voice,
+      lettering: engines.lettering,
+      ffmpeg: engines.ffmpeg,
+    },
     stylePreset: timeline.stylePreset,
     burnCaptions,
     scenes,
@@ -381,7 +427,7 @@ function planNarration(
   text: string,
   timeline: Timeline,
   voices: ReadonlyMap<string, Voice>,
-  engine: EngineVersions['voice'],
+  engines: EngineVersions,
 ): NarrationPlan | null {
   const speakers = timeline.cast.map((c) => ({ id: c.id, name: c.name }));
   const turns = splitNarration(text.trim(), speakers);
@@ -396,18 +442,119 @@ function planNarration(
       rate: voice.rate,
       pitch: voice.pitch,
     };
-    return { speaker: part.speaker, key: contentKey('narration', { engine, request }), request };
+    // Checked by planRender: a voice without an engine never gets here.
+    const engine = voiceEngineOf(voice, engines) as PlannedEngine;
+    return {
+      speaker: part.speaker,
+      key: contentKey('narration', { engine: keyedEngine(engine), request }),
+      request,
+      engine,
+    };
   });
   if (!parts.length) return null;
+  const byDefault = parts.every((p) => p.engine!.model === undefined);
   const key =
     parts.length === 1 && parts[0]!.speaker === null
       ? parts[0]!.key
-      : contentKey('narration-parts', {
-          engine,
-          pauseSec: SPEAKER_PAUSE_SEC,
-          parts: parts.map((p) => p.request),
-        });
+      : byDefault
+        ? // The key scenes had before model voices: their joined WAVs stay valid.
+          contentKey('narration-parts', {
+            engine: engines.voice,
+            pauseSec: SPEAKER_PAUSE_SEC,
+            parts: parts.map((p) => p.request),
+          })
+        : // Each part's key names its engine, model and request.
+          contentKey('narration-parts', {
+            pauseSec: SPEAKER_PAUSE_SEC,
+            parts: parts.map((p) => p.key),
+          });
   return { key, pauseSec: SPEAKER_PAUSE_SEC, parts };
+}
+
+/**
+ * What goes into a cache key for an engine: id and version as before issue
+ * 14 for the defaults (their keys are unchanged), plus the model for
+ * model-backed ones (the version names the model's files too).
+ */
+/**
+ * A picture's content key: its engine (and model) and the exact request.
+ * Renders and image-only jobs (variants) key through here, so a render of a
+ * scene reuses the variant made at the same seed.
+ */
+export const pictureKey = (
+  engine: Pick<PlannedEngine, 'id' | 'version' | 'model'>,
+  request: PictureRequest,
+) => contentKey('picture', { engine: keyedEngine(engine), request });
+
+const keyedEngine = (engine: Pick<PlannedEngine, 'id' | 'version' | 'model'>) =>
+  engine.model === undefined
+    ? { id: engine.id, version: engine.version }
+    : { id: engine.id, version: engine.version, model: engine.model };
+
+/** The engine of a voice, or why no render node can speak it. */
+function voiceEngineOf(voice: Voice, engines: EngineVersions): PlannedEngine | string {
+  if (voice.engine === 'piper') {
+    const key = engineKey('piper', voice.voice);
+    return engines.models?.[key] ?? `no render node has the voice ${voice.voice}`;
+  }
+  if (voice.engine !== engines.voice.id) {
+    return `voice engine ${voice.engine} is not available on this render node`;
+  }
+  return { key: engines.voice.id, ...engines.voice };
+}
+
+type PictureChoice = { engine: PlannedEngine; fallbackFrom?: EngineFallback };
+
+/**
+ * A drawn picture's engine: the scene's choice, else the project's, else
+ * storyboard frames. A model no live node has falls back to storyboard
+ * frames when the project allows it, and is a problem otherwise.
+ */
+function pictureEngineOf(
+  timeline: Timeline,
+  scene: TimelineScene,
+  index: number,
+  engines: EngineVersions,
+): PictureChoice | { problem: string } {
+  const procedural = { engine: { key: engines.image.id, ...engines.image } };
+  const chosen = scene.imageEngine ?? timeline.imageEngine?.engine ?? 'procedural';
+  if (chosen === 'procedural') return procedural;
+  const model = timeline.imageEngine?.model;
+  // A scene may ask for generated pictures in a storyboard project: the project's model draws them.
+  if (model === undefined) {
+    return {
+      problem: `scene ${index + 1} asks for generated pictures but the project has no image model`,
+    };
+  }
+  const planned = engines.models?.[engineKey('onnx', model)];
+  if (planned) return { engine: planned };
+  const reason = `no render node has the image model ${model}`;
+  if (!timeline.imageEngine?.fallback) return { problem: reason };
+  return { ...procedural, fallbackFrom: { engine: 'onnx', model, reason } };
+}
+
+function enginePicture(request: PictureRequest, choice: PictureChoice): ScenePlan['picture'] {
+  return {
+    key: pictureKey(choice.engine, request),
+    source: 'engine',
+    request,
+    engine: choice.engine,
+    ...(choice.fallbackFrom ? { fallbackFrom: choice.fallbackFrom } : {}),
+  };
+}
+
+/** One warning per model that fell back, naming its scenes (1-based). */
+function fallbackWarnings(scenes: readonly ScenePlan[]): string[] {
+  const byReason = new Map<string, number[]>();
+  for (const scene of scenes) {
+    const reason =
+      scene.picture.source === 'engine' ? scene.picture.fallbackFrom?.reason : undefined;
+    if (reason) byReason.set(reason, [...(byReason.get(reason) ?? []), scene.index + 1]);
+  }
+  return [...byReason].map(
+    ([reason, numbers]) =>
+      `${reason}: scene${numbers.length > 1 ? 's' : ''} ${numbers.join(', ')} fell back to storyboard frames`,
+  );
 }
 
 /** espeak-ng speaks about 175 words a minute at rate 1; turns are `pauseSec` apart. */

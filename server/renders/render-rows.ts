@@ -121,6 +121,7 @@ export function createRenderRows(db: Db) {
               title: titles.get(c.sceneId) ?? '',
             })),
             narrationSec: out.narrationSec ?? [],
+            engines: out.engines ?? [],
             durationSec: out.durationSec,
             width: out.width,
             height: out.height,

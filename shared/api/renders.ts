@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { SceneDepiction } from '../render/depiction.ts';
+import type { SceneEngineRecord } from '../render/render-output.ts';
 import type { RenderJobContext, RenderJobState } from '../render/render-job-machine.ts';
 import { RENDER_PRESET_IDS, type RenderPresetId } from '../render/render-presets.ts';
 
@@ -38,6 +39,8 @@ export interface RenderRecord {
     chapters: { sceneId: string; title: string; startSec: number }[];
     /** Each spoken scene's measured narration (render-output.ts): the editor's timing reads it. */
     narrationSec: { sceneId: string; sec: number; fingerprint: string }[];
+    /** Which engine and model made each scene's picture and narration, fallbacks included (issue 14). */
+    engines?: SceneEngineRecord[];
     durationSec: number;
     width: number;
     height: number;

@@ -1,4 +1,5 @@
 import type { ModelKind, PipelineId } from '../models/model-manifest.ts';
+import { PIPELINES } from '../models/pipelines.ts';
 
 /**
  * What a render node can do, as it reports it on its heartbeat (issue 14):
@@ -53,7 +54,20 @@ export interface EngineInfo {
   /** 'procedural', 'onnx' (images); 'espeak-ng', 'piper' (voices); 'fluidsynth-gm' (music). */
   id: string;
   version: string;
+  /** The engine key jobs name it by (shared/render/render-queue.ts `engineKey`); absent: its id. */
+  key?: string;
+  /** The installed model a model-backed engine runs (its id). */
+  model?: string;
 }
+
+/**
+ * The version of a model-backed engine: its pipeline's code version
+ * (shared/models/pipelines.ts) and the model files' hash
+ * ("sd-turbo/1:<hash>"), so cache keys change when either the code or the
+ * weights do.
+ */
+export const modelEngineVersion = (pipeline: PipelineId, hash: string) =>
+  `${PIPELINES[pipeline].version}:${hash}`;
 
 export interface NodeCapabilities {
   nodeId: string;
@@ -81,4 +95,41 @@ export function liveModels(nodes: NodeCapabilities[], now = Date.now()): Map<str
     for (const model of node.models) if (model.usable) models.set(model.id, model);
   }
   return models;
+}
+
+/**
+ * The model-backed engines (those with a `model`) some live node has, by
+ * engine key: what a plan may send jobs for. Two nodes with the same key and
+ * different versions (other weights) are a configuration error the plan
+ * cannot solve; the newest heartbeat wins and the other node refuses the job.
+ */
+export function liveModelEngines(
+  nodes: NodeCapabilities[],
+  now = Date.now(),
+): Map<string, EngineInfo & { key: string; model: string }> {
+  const engines = new Map<string, EngineInfo & { key: string; model: string }>();
+  const newestFirst = [...nodes].sort((a, b) => Date.parse(b.seenAt) - Date.parse(a.seenAt));
+  for (const node of newestFirst) {
+    if (!isNodeLive(node, now)) continue;
+    for (const engine of [...node.engines.image, ...node.engines.voice]) {
+      if (engine.model === undefined || engine.key === undefined) continue;
+      if (!engines.has(engine.key))
+        engines.set(engine.key, { ...engine, key: engine.key, model: engine.model });
+    }
+  }
+  return engines;
+}
+
+/** Parses the heartbeat hash's values, skipping any that are not JSON (never trusted further). */
+export function parseNodeRecords(values: Iterable<string>): NodeCapabilities[] {
+  const nodes: NodeCapabilities[] = [];
+  for (const value of values) {
+    try {
+      const node = JSON.parse(value) as NodeCapabilities;
+      if (node && typeof node.seenAt === 'string' && node.engines) nodes.push(node);
+    } catch {
+      // A half-written or foreign value: that node is simply not counted.
+    }
+  }
+  return nodes;
 }

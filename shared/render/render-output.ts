@@ -34,6 +34,30 @@ export interface RenderOutput {
    * words they came from). Optional: outputs stored before issue 11 have none.
    */
   depictions?: SceneDepiction[];
+  /**
+   * Which engine (and model) made each scene's picture and narration, and
+   * whether a picture fell back to storyboard frames because no render node
+   * had the chosen model (issue 14). Absent from renders made before it.
+   */
+  engines?: SceneEngineRecord[];
   /** Which artifacts were reused from the cache and which were made (relayed to the client as is). */
   cache?: { sceneId: string | null; kind: string; cached: boolean }[];
+}
+
+/** An engine's part in one scene of a render. */
+export interface EngineUse {
+  /** 'procedural', 'onnx'; 'espeak-ng', 'piper'. */
+  engine: string;
+  version: string;
+  /** The installed model that ran, for model-backed engines. */
+  model?: string;
+}
+
+export interface SceneEngineRecord {
+  sceneId: string;
+  /** null: an uploaded picture (no engine drew it). */
+  picture:
+    (EngineUse & { fallbackFrom?: { engine: string; model?: string; reason: string } }) | null;
+  /** Each voice's turn in order (speaker null: the narrator). */
+  narration: (EngineUse & { speaker: string | null })[];
 }

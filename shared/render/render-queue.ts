@@ -43,6 +43,8 @@ export const renderChannels = (prefix: string) => ({
   events: `${prefix}:render-events`,
   /** Web → nodes: cancel a render wherever its work runs. */
   cancel: `${prefix}:render-cancel`,
+  /** Plan worker → nodes: a capability queue was registered (its name), serve it now if you can. */
+  capabilityQueues: `${prefix}:capability-queue-added`,
 });
 
 /** Redis key marking a render as cancelled, checked before any job starts. */

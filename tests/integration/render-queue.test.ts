@@ -194,6 +194,17 @@ describe('render queue', () => {
     });
     assert.equal(ranged.status, 206);
     assert.equal((await ranged.arrayBuffer()).byteLength, 100);
+    // The record says which engine made each scene's picture and narration (ADR 0039).
+    const engines = (await call('GET', `/api/v1/renders/${renderId}`)).body.render.output
+      .engines as {
+      sceneId: string;
+      picture: { engine: string };
+      narration: { engine: string }[];
+    }[];
+    assert.deepEqual(
+      engines.map((e) => [e.sceneId, e.picture.engine, e.narration.map((n) => n.engine)]),
+      ids.map((id) => [id, 'procedural', ['espeak-ng']]),
+    );
 
     // Edit one scene's narration: only that scene's work (and its transitions) is redone.
     sceneText(client.doc, ids[1]!, 'narration')!.insert(0, 'Suddenly, ');

@@ -42,6 +42,8 @@ export async function connectYjs(
     },
     destroy() {
       provider.destroy();
+      // The provider made this awareness; its 3 s check timer would outlive the test.
+      provider.awareness.destroy();
     },
   };
 }

@@ -235,6 +235,18 @@ function RenderRow(props: {
   };
 
   const stages = RENDER_STAGES.filter((stage) => stage in render.stages);
+  // Scenes whose picture fell back to storyboard frames, by the image model no node had.
+  const fallbackScenes = new Map<string, string[]>();
+  for (const record of render.output?.engines ?? []) {
+    const model = record.picture?.fallbackFrom?.model;
+    if (model === undefined) continue;
+    const title = sceneTitle(record.sceneId) ?? record.sceneId;
+    fallbackScenes.set(model, [...(fallbackScenes.get(model) ?? []), title]);
+  }
+  const fallbacks = [...fallbackScenes].map(([model, titles]) => ({
+    model,
+    scenes: titles.join(', '),
+  }));
   const failure = render.status === 'failed' ? render.failure : null;
   const failureStage = failure && isStage(failure.stage) ? t(`render.stage.${failure.stage}`) : '';
   const technical = failure ? failureTechnicalDetail(failure) : '';
@@ -316,6 +328,11 @@ function RenderRow(props: {
       {stages.length || render.scenes.length ? (
         <details className="render-detail" data-testid="render-detail">
           <summary>{t('render.details')}</summary>
+          {fallbacks.map(({ model, scenes }) => (
+            <p key={model} className="render-fallback" data-testid="render-fallback">
+              {t('render.fallback', { model, scenes })}
+            </p>
+          ))}
           <div className="render-detail-grid">
             {stages.length ? (
               <div>
