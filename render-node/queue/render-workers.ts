@@ -56,7 +56,13 @@ export interface RenderWorkersOptions {
  * and the media store, and say what they can do on a heartbeat (heartbeat.ts).
  */
 export async function startRenderWorkers(options: RenderWorkersOptions) {
-  const redis = () => new Redis(options.redisUrl, { maxRetriesPerRequest: null });
+  // Every connection this node opens (BullMQ leaves a connection it is given open on close).
+  const connections: Redis[] = [];
+  const redis = () => {
+    const connection = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
+    connections.push(connection);
+    return connection;
+  };
   const commands = redis();
   const subscriber = redis();
   const channels = renderChannels(options.prefix);
@@ -162,8 +168,7 @@ export async function startRenderWorkers(options: RenderWorkersOptions) {
         musicWorker.close(),
         estimateWorker.close(),
       ]);
-      subscriber.disconnect();
-      commands.disconnect();
+      for (const connection of connections) connection.disconnect();
     },
   };
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { appendFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -11,7 +11,6 @@ import type { MediaStore } from '../../shared/node/media-store.ts';
 import {
   parseNodeRecords,
   renderNodesKey,
-  type ModelStatus,
 } from '../../shared/render/node-capabilities.ts';
 import type { RenderOutput } from '../../shared/render/render-output.ts';
 import {
@@ -23,9 +22,12 @@ import {
   type PlanJobData,
 } from '../../shared/render/render-queue.ts';
 import type { ImageEngineSetting, Timeline } from '../../shared/timeline.ts';
-import { createProceduralEngine } from '../../render-node/engines/image/procedural.ts';
 import { loadEngines } from '../../render-node/engines/load-engines.ts';
 import type { InferenceClient } from '../../render-node/inference/contract.ts';
+import { startInferenceHost } from '../../render-node/inference/inference-host.ts';
+import { writeTinyPiperVoice } from '../../render-node/models/testing/tiny-piper.ts';
+import { writeTinySdTurbo } from '../../render-node/models/testing/tiny-sd-turbo.ts';
+import { planLoader } from '../../render-node/queue/plan-cache.ts';
 import { startRenderWorkers } from '../../render-node/queue/render-workers.ts';
 import { scene, timeline } from '../../render-node/test-fixtures.ts';
 import { TEST_REDIS_URL } from '../support/web-server.ts';
@@ -34,67 +36,27 @@ import { waitFor } from '../support/collab-client.ts';
 /**
  * Routing by capability (issue 14) with real Redis and two real render
  * nodes (the queue workers of render-node/queue/, in this process): one has
- * an image model, the other has none. A render needing the model has its
- * scene jobs taken only by the node that has it; with no node having the
- * model, the render falls back to storyboard frames (recorded) or fails
- * naming the model, as the project chose.
- *
- * TEST DOUBLE: the capable node's InferenceClient below draws with the real
- * procedural engine, so this test needs no weights and no onnxruntime; it
- * goes through the same loadEngines path as the inference host's client.
- * Once the inference host and the SD-Turbo pipeline are merged, the
- * integrator replaces it with the host running the tiny test model.
+ * an image model and a Piper voice in its MODELS_DIR, run by the real
+ * inference host (a child process owning onnxruntime-node, CPU), the other
+ * has none. A render needing the model has its scene jobs taken only by the
+ * node that has it; with no node having the model, the render falls back to
+ * storyboard frames (recorded) or fails naming the model, as the project
+ * chose. The models are the tiny test graphs with SD-Turbo's and Piper's
+ * exact signatures (render-node/models/testing/): no weights, no network.
  */
 
 const MODEL = 'tiny-sd';
+const VOICE = 'en_US-tiny-test';
 
-function proceduralInference(): InferenceClient {
-  const procedural = createProceduralEngine();
-  const model = (id: string, usable: boolean): ModelStatus => ({
-    id,
-    kind: 'image',
-    pipeline: 'sd-turbo',
-    name: id,
-    hash: (usable ? 'a' : 'b').repeat(64),
-    usable,
-    ...(usable ? {} : { problem: 'unet/model.onnx: bad sha256' }),
-    loaded: false,
-    runs: 0,
-  });
-  let scratch: Promise<string> | null = null;
-  return {
-    provider: { name: 'cpu', device: 'test double' },
-    models: () => [model(MODEL, true), model('broken-sd', false)],
-    async generateImage(modelId, request, signal) {
-      assert.equal(modelId, MODEL);
-      const dir = await (scratch ??= mkdtemp(path.join(tmpdir(), 'montage-inference-')));
-      const file = path.join(dir, `${randomBytes(6).toString('hex')}.png`);
-      await procedural.generate(
-        {
-          prompt: request.prompt,
-          title: 'generated',
-          mood: '',
-          location: '',
-          stylePreset: 'watercolor',
-          cast: [],
-          seed: request.seed,
-          width: request.width,
-          height: request.height,
-        },
-        file,
-        signal,
-      );
-      const png = await readFile(file);
-      await rm(file);
-      return { png, steps: 1, guidance: 0, timings: {} };
-    },
-    synthesizeSpeech() {
-      return Promise.reject(new Error('this test double has no voices'));
-    },
-    async close() {
-      if (scratch) await rm(await scratch, { recursive: true, force: true });
-    },
-  };
+/** A MODELS_DIR with the tiny SD-Turbo model, a tiny Piper voice and a model whose file was tampered with. */
+async function modelsDir() {
+  const dir = await mkdtemp(path.join(tmpdir(), 'montage-models-'));
+  await writeTinySdTurbo(path.join(dir, MODEL), { precision: 'fp32', id: MODEL });
+  await writeTinyPiperVoice(path.join(dir, VOICE), { id: VOICE });
+  const broken = path.join(dir, 'broken-sd');
+  const manifest = await writeTinySdTurbo(broken, { precision: 'fp32', id: 'broken-sd' });
+  await appendFile(path.join(broken, manifest.files[0]!.path), 'tampered');
+  return dir;
 }
 
 describe('capability routing between render nodes', () => {
@@ -107,6 +69,7 @@ describe('capability routing between render nodes', () => {
   };
   let store: MediaStore & { remove(): Promise<void> };
   let inference: InferenceClient;
+  let models: string;
   let nodes: Awaited<ReturnType<typeof startRenderWorkers>>[] = [];
   let plans: Queue<PlanJobData>;
   const queues = new Map<string, Queue>();
@@ -119,13 +82,15 @@ describe('capability routing between render nodes', () => {
 
   before(async () => {
     store = await temporaryStore();
-    inference = proceduralInference();
+    models = await modelsDir();
+    inference = await startInferenceHost({ modelsDir: models, log: () => undefined });
     const [plain, capable] = await Promise.all([loadEngines(), loadEngines({ inference })]);
     assert.deepEqual(
       [...capable.byKey!.image.keys()],
       [`onnx.${MODEL}`],
       'the unusable model is not an engine',
     );
+    assert.deepEqual([...capable.byKey!.voice.keys()], [`piper.${VOICE}`]);
     const common = {
       redisUrl: TEST_REDIS_URL,
       prefix,
@@ -144,6 +109,7 @@ describe('capability routing between render nodes', () => {
   after(async () => {
     await Promise.all(nodes.map((n) => n.close()));
     await inference?.close();
+    if (models) await rm(models, { recursive: true, force: true });
     const commands = redis();
     for (const q of queues.values()) {
       await q.obliterate({ force: true }).catch(() => undefined);
@@ -199,13 +165,17 @@ describe('capability routing between render nodes', () => {
       ['procedural'],
     );
     assert.deepEqual(
-      byId.get('model-node')!.models.map((m) => [m.id, m.usable]),
+      byId
+        .get('model-node')!
+        .models.map((m) => [m.id, m.usable])
+        .sort(),
       [
-        [MODEL, true],
         ['broken-sd', false],
-      ],
+        [VOICE, true],
+        [MODEL, true],
+      ].sort(),
     );
-    assert.equal(byId.get('model-node')!.provider.device, 'test double');
+    assert.equal(byId.get('model-node')!.provider.name, 'cpu');
     assert.equal(byId.get('plain-node')!.concurrency, 2);
   });
 
@@ -251,7 +221,8 @@ describe('capability routing between render nodes', () => {
         ['3', 'procedural', undefined],
       ],
     );
-    assert.equal(output.engines![0]!.picture!.version, `sd-turbo/1:${'a'.repeat(64)}`);
+    const model = inference.models().find((m) => m.id === MODEL)!;
+    assert.equal(output.engines![0]!.picture!.version, `sd-turbo/1:${model.hash}`);
     assert.ok(nodes[1]!.served().includes(modelQueue));
     assert.ok(
       !nodes[0]!.served().includes(modelQueue),
@@ -286,5 +257,46 @@ describe('capability routing between render nodes', () => {
     const plan = await finished(plans, ids.plan);
     assert.match(plan.failedReason, /no render node has the image model absent-sd/);
     assert.equal(await Job.fromId(queue(RENDER_QUEUES.assemble), ids.assemble), undefined);
+  });
+
+  test('a project renders end to end with the ONNX image engine and a Piper voice', async () => {
+    const t = story({ engine: 'onnx', model: MODEL, fallback: false }, 2);
+    t.voice = { engine: 'piper', voice: VOICE, rate: 1, pitch: 1 };
+    t.scenes = t.scenes.map((s, i) => ({ ...s, narration: `The lamp turns, beam ${i + 1}.` }));
+    const { ids } = await render(t);
+    const assemble = await finished(queue(RENDER_QUEUES.assemble), ids.assemble);
+    assert.equal(assemble.failedReason, undefined, assemble.failedReason);
+    const output = assemble.returnvalue as RenderOutput;
+    for (const record of output.engines!) {
+      assert.equal(record.picture!.engine, 'onnx');
+      assert.deepEqual(
+        record.narration.map((n) => [n.engine, n.model]),
+        [['piper', VOICE]],
+      );
+    }
+    // The narration in the store is the voice model's: byte-identical to the host speaking it.
+    const both = capabilityQueue(RENDER_QUEUES.scene, [`onnx.${MODEL}`, `piper.${VOICE}`]);
+    const job = await Job.fromId(queue(both), ids.scene('0'));
+    assert.equal(job?.processedBy, 'model-node');
+    const plan = await planLoader(store)(job!.data.planHash);
+    const part = plan.scenes[0]!.narration!.parts[0]!;
+    const stored = await readFile((await store.locate(part.key))!);
+    const spoken = await inference.synthesizeSpeech(
+      VOICE,
+      { text: part.request.text, rate: part.request.rate, sampleRate: 48000 },
+      new AbortController().signal,
+    );
+    assert.deepEqual(stored, Buffer.from(spoken.wav));
+    const narrationRecord = await store.readRecord(part.key);
+    assert.equal(narrationRecord?.engine.id, 'piper');
+    assert.equal(narrationRecord?.model?.id, VOICE);
+    // The picture's record says how to make it again.
+    const picture = plan.scenes[0]!.picture;
+    assert.equal(picture.source, 'engine');
+    const pictureRecord = await store.readRecord(picture.key);
+    assert.equal(pictureRecord?.engine.id, 'onnx');
+    assert.equal(pictureRecord?.model?.id, MODEL);
+    assert.equal(pictureRecord?.provider, 'cpu');
+    assert.equal(typeof pictureRecord?.seed, 'number');
   });
 });
