@@ -8,10 +8,7 @@ import { Job, Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { temporaryStore } from '../../shared/node/media-test-fixtures.ts';
 import type { MediaStore } from '../../shared/node/media-store.ts';
-import {
-  parseNodeRecords,
-  renderNodesKey,
-} from '../../shared/render/node-capabilities.ts';
+import { parseNodeRecords, renderNodesKey } from '../../shared/render/node-capabilities.ts';
 import type { RenderOutput } from '../../shared/render/render-output.ts';
 import {
   bullPrefix,
