@@ -1,3 +1,4 @@
+import { formatDuration } from '../../lib/format.ts';
 import { useState } from 'react';
 import type * as Y from 'yjs';
 import { listScenes } from '../../../shared/project-doc.ts';
@@ -92,7 +93,9 @@ export function RenderEstimatePanel(props: {
 }
 
 function EstimateList({ doc, estimate }: { doc: Y.Doc; estimate: RenderEstimate }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
+  // "2,3 s" in French, "2.3 s" in English; minutes past a minute.
+  const duration = (sec: number) => formatDuration(sec, locale);
   const titles = new Map(
     listScenes(doc).map((scene, index) => {
       const title = scene.map.get('title');
@@ -113,22 +116,24 @@ function EstimateList({ doc, estimate }: { doc: Y.Doc; estimate: RenderEstimate 
               scene: titles.get(scene.sceneId) ?? t('estimate.sceneN', { n: index + 1 }),
               cost: scene.cached
                 ? t('estimate.cached')
-                : t('estimate.seconds', { seconds: scene.totalSeconds }),
+                : t('estimate.seconds', { duration: duration(scene.totalSeconds) }),
             })}
-            {scene.gpuSeconds > 0 ? ` · ${t('estimate.gpu', { seconds: scene.gpuSeconds })}` : ''}
+            {scene.gpuSeconds > 0
+              ? ` · ${t('estimate.gpu', { duration: duration(scene.gpuSeconds) })}`
+              : ''}
           </li>
         ))}
       </ul>
       <p data-testid="commit-estimate-total">
         {totals.gpuSeconds > 0
           ? t('estimate.totalGpu', {
-              seconds: totals.seconds,
-              gpu: totals.gpuSeconds,
+              duration: duration(totals.seconds),
+              gpu: duration(totals.gpuSeconds),
               cached: totals.cachedScenes,
               scenes: totals.scenes,
             })
           : t('estimate.total', {
-              seconds: totals.seconds,
+              duration: duration(totals.seconds),
               cached: totals.cachedScenes,
               scenes: totals.scenes,
             })}

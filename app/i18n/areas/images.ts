@@ -43,11 +43,11 @@ export const en = {
   'estimate.sceneN': 'Scene {n}',
   'estimate.sceneLine': '{scene}: {cost}',
   'estimate.cached': 'cached',
-  'estimate.seconds': 'about {seconds} s',
-  'estimate.gpu': '{seconds} s on a GPU',
-  'estimate.total': 'Total: about {seconds} s ({cached} of {scenes} scenes cached)',
+  'estimate.seconds': 'about {duration}',
+  'estimate.gpu': '{duration} on a GPU',
+  'estimate.total': 'Total: about {duration} ({cached} of {scenes} scenes cached)',
   'estimate.totalGpu':
-    'Total: about {seconds} s, {gpu} s on a GPU ({cached} of {scenes} scenes cached)',
+    'Total: about {duration}, {gpu} on a GPU ({cached} of {scenes} scenes cached)',
   'estimate.defaults': 'No render has been timed yet at this size: these are default figures.',
 };
 
@@ -96,11 +96,11 @@ export const fr: Record<keyof typeof en, string> = {
   'estimate.sceneN': 'Scène {n}',
   'estimate.sceneLine': '{scene} : {cost}',
   'estimate.cached': 'en cache',
-  'estimate.seconds': 'environ {seconds} s',
-  'estimate.gpu': '{seconds} s sur GPU',
-  'estimate.total': 'Total : environ {seconds} s ({cached} scènes sur {scenes} en cache)',
+  'estimate.seconds': 'environ {duration}',
+  'estimate.gpu': '{duration} sur GPU',
+  'estimate.total': 'Total : environ {duration} ({cached} scènes sur {scenes} en cache)',
   'estimate.totalGpu':
-    'Total : environ {seconds} s, dont {gpu} s sur GPU ({cached} scènes sur {scenes} en cache)',
+    'Total : environ {duration}, dont {gpu} sur GPU ({cached} scènes sur {scenes} en cache)',
   'estimate.defaults':
     'Aucun rendu n’a encore été chronométré à cette taille : ce sont des valeurs par défaut.',
 };
