@@ -63,6 +63,8 @@ const envSchema = z.object({
   // Failed collab attempts (refused tokens, no auth in time) per client address a minute.
   COLLAB_FAILED_CONNECTIONS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   // Collab sockets and presence (issue 9, items 6 and 14).
+  // Sockets not yet authenticated one client address may hold open at once, per instance.
+  COLLAB_PENDING_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
   // Worker threads analysing scripts off the event loop (issue 15, item 3).
   ANALYSIS_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
   COLLAB_AUTH_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
@@ -156,6 +158,7 @@ export interface Config {
   collabConnectionsPerMinute: number;
   collabFailedConnectionsPerMinute: number;
   analysisWorkers: number;
+  collabPendingPerAddress: number;
   /** A socket that has not authenticated a document by then is closed (4408). */
   collabAuthTimeoutMs: number;
   /** Presence limits: bytes of one entry, entries on one document. */
@@ -239,6 +242,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     collabConnectionsPerMinute: e.COLLAB_CONNECTIONS_PER_MINUTE,
     collabFailedConnectionsPerMinute: e.COLLAB_FAILED_CONNECTIONS_PER_MINUTE,
     analysisWorkers: e.ANALYSIS_WORKERS,
+    collabPendingPerAddress: e.COLLAB_PENDING_PER_ADDRESS,
     collabAuthTimeoutMs: e.COLLAB_AUTH_TIMEOUT_MS,
     presence: {
       maxEntryBytes: e.COLLAB_PRESENCE_BYTES,

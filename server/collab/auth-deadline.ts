@@ -9,11 +9,17 @@ export const AUTH_TIMEOUT = { code: 4408, reason: 'auth-timeout' } as const;
  * a file descriptor, and Hocuspocus's own deadline is a minute. A socket is
  * known by its upgrade request, the object Hocuspocus hands to `connected`.
  */
-export function authDeadline(timeoutMs: number) {
+export function authDeadline(
+  timeoutMs: number,
+  /** Told once per watched socket when it authenticated or closed (pending-socket counts). */
+  onSettled?: (request: object) => void,
+) {
   const timers = new WeakMap<object, ReturnType<typeof setTimeout>>();
   const clear = (request: object) => {
+    if (!timers.has(request)) return;
     clearTimeout(timers.get(request));
     timers.delete(request);
+    onSettled?.(request);
   };
   return {
     /** Starts the clock of a socket just opened; `close` ends it with AUTH_TIMEOUT. */

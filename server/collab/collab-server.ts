@@ -21,7 +21,7 @@ import { StoreHealth } from './store-failure.ts';
 import { UpdateLogWriter } from './update-log-writer.ts';
 import { clientAddress } from '../http/client-address.ts';
 import { ApiError } from '../http/errors.ts';
-import type { RateLimits } from '../http/rate-limit.ts';
+import { rateLimited, type RateLimits } from '../http/rate-limit.ts';
 import { presenceExtension, removeLeftPresence } from './presence-extension.ts';
 import { crossSiteUpgrade, refuseUpgrade } from './upgrade-gate.ts';
 import { CollabTokenError, verifyCollabToken } from './tokens.ts';
@@ -37,6 +37,16 @@ export const COLLAB_PATH = '/collab';
 
 /** The client address the upgrade gate found, carried to the hooks (set by the gate, never the client). */
 const ADDRESS_HEADER = 'x-montage-client-address';
+
+/** A header of an upgrade request, as Node gives it or as a web `Request` view of it. */
+function headerOf(request: { headers: unknown }, name: string): string | undefined {
+  const headers = request.headers as Headers | Record<string, string | string[] | undefined>;
+  const value =
+    typeof (headers as Headers).get === 'function'
+      ? (headers as Headers).get(name)
+      : (headers as Record<string, string | string[] | undefined>)[name];
+  return typeof value === 'string' ? value : undefined;
+}
 
 /** A socket's Hocuspocus connection and, for a y-websocket client, its one document. */
 interface BridgedPeer {
@@ -100,7 +110,19 @@ export function createCollabServer(deps: CollabDependencies) {
   const publisher = new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: null });
   const subscriber = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
 
-  const unauthenticated = authDeadline(config.collabAuthTimeoutMs);
+  // Sockets not authenticated yet, per client address, on this instance: an
+  // address may hold COLLAB_PENDING_PER_ADDRESS at once (failures only count
+  // once they fail, at the auth deadline; this bounds what is open meanwhile).
+  const pendingByAddress = new Map<string, number>();
+  const pendingAddress = new WeakMap<object, string>();
+  const unauthenticated = authDeadline(config.collabAuthTimeoutMs, (request) => {
+    const address = pendingAddress.get(request);
+    if (address === undefined) return;
+    pendingAddress.delete(request);
+    const left = (pendingByAddress.get(address) ?? 1) - 1;
+    if (left > 0) pendingByAddress.set(address, left);
+    else pendingByAddress.delete(address);
+  });
 
   /**
    * A failed attempt from the request's client address (a refused token, no
@@ -110,11 +132,7 @@ export function createCollabServer(deps: CollabDependencies) {
    * request, where the socket is no longer at hand.
    */
   async function countFailure(request: { headers: unknown }) {
-    const headers = request.headers as Headers | Record<string, string | undefined>;
-    const address =
-      typeof (headers as Headers).get === 'function'
-        ? (headers as Headers).get(ADDRESS_HEADER)
-        : (headers as Record<string, string | undefined>)[ADDRESS_HEADER];
+    const address = headerOf(request, ADDRESS_HEADER);
     try {
       await deps.limits.consume('failedUpgradesByAddress', address ?? 'unknown');
     } catch {
@@ -176,6 +194,9 @@ export function createCollabServer(deps: CollabDependencies) {
     serverOptions: { maxPayload: config.maxMessageBytes },
     hooks: {
       open(peer) {
+        const address = headerOf(peer.request, ADDRESS_HEADER) ?? 'unknown';
+        pendingAddress.set(peer.request, address);
+        pendingByAddress.set(address, (pendingByAddress.get(address) ?? 0) + 1);
         unauthenticated.watch(peer.request, (code, reason) => {
           void countFailure(peer.request);
           peer.close(code, reason);
@@ -359,6 +380,8 @@ export function createCollabServer(deps: CollabDependencies) {
       if (crossSite) throw crossSite;
       const address = clientAddress(request, config.trustProxy);
       request.headers[ADDRESS_HEADER] = address;
+      if ((pendingByAddress.get(address) ?? 0) >= config.collabPendingPerAddress)
+        throw rateLimited(config.collabAuthTimeoutMs);
       await deps.limits.check('failedUpgradesByAddress', address);
       const url = new URL(request.url ?? '/', 'http://localhost');
       if (url.pathname.startsWith(YJS_PATH)) {

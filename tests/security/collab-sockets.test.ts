@@ -16,6 +16,7 @@ import { createProject, signUp, WebServer } from '../support/web-server.ts';
  * the proxy would (the right-most X-Forwarded-For entry).
  */
 const PER_MINUTE = 3;
+const PENDING = 5;
 
 let addressCount = 0;
 /** Headers of a client at an address no other test used. */
@@ -33,6 +34,7 @@ describe('collab sockets', () => {
       env: {
         TRUST_PROXY: 'true',
         COLLAB_FAILED_CONNECTIONS_PER_MINUTE: String(PER_MINUTE),
+        COLLAB_PENDING_PER_ADDRESS: String(PENDING),
         // Short, so the test is quick, but long enough for a first sign-in on a loaded machine.
         COLLAB_AUTH_TIMEOUT_MS: '3000',
       },
@@ -76,6 +78,24 @@ describe('collab sockets', () => {
       assert.ok(raw instanceof RawCollab);
       assert.equal(await raw.authenticate(projectId, token), 'authenticated');
     }
+  });
+
+  test('an address holds only so many sockets not yet authenticated: the next answers 429', async () => {
+    const client = freshClient();
+    const idle: RawCollab[] = [];
+    for (let i = 0; i < PENDING; i++) {
+      const raw = await open(client);
+      assert.ok(raw instanceof RawCollab, `idle socket ${i + 1} opens`);
+      idle.push(raw);
+    }
+    const refused = refusal(await open(client));
+    assert.equal(refused.status, 429);
+    // One goes away: its place is free again.
+    idle[0]!.ws.terminate();
+    await waitFor(async () => {
+      const again = await open(client);
+      return again instanceof RawCollab;
+    }, 'a socket opens once another closed');
   });
 
   test('a socket that does not authenticate in time is closed with 4408', async () => {
