@@ -680,6 +680,8 @@ describe('project editor', () => {
         'fold-preview',
         'fold-side',
         'fold-timeline',
+        // The models panel only shows what the render nodes can do (ADR 0040).
+        'models-open',
         // Viewers read and write review comments (ADR 0034).
         'scene-comment-count',
         'scene-select',
