@@ -14,7 +14,10 @@ test('a thread gives the same analysis as the analyser in process', async (t) =>
   const pool = createAnalysisPool({ size: 1 });
   t.after(() => pool.close());
   const options = { language: 'en' } as const;
-  assert.deepEqual(await pool.analyze(script, options), await analyzeScript(script, options));
+  const direct = await analyzeScript(script, options);
+  assert.deepEqual(await pool.analyze(script, options), direct);
+  // Serialised in the thread for the route: the same analysis as JSON text.
+  assert.deepEqual(JSON.parse(await pool.analyzeJson(script, options)), direct);
 });
 
 test('bad input is the analyser’s own error, with its field and refusal', async (t) => {

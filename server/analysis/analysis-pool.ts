@@ -18,10 +18,12 @@ export interface AnalysisTask {
   id: number;
   text: unknown;
   options: Record<string, unknown>;
+  /** Answer the analysis as JSON text, serialised in the thread (the route sends it as is). */
+  serialize: boolean;
 }
 
 export type AnalysisReply =
-  | { id: number; ok: true; analysis: ScriptAnalysis }
+  | { id: number; ok: true; analysis?: ScriptAnalysis; json?: string }
   | {
       id: number;
       ok: false;
@@ -31,7 +33,7 @@ export type AnalysisReply =
 
 interface Pending {
   task: AnalysisTask;
-  resolve(analysis: ScriptAnalysis): void;
+  resolve(result: ScriptAnalysis | string): void;
   reject(error: Error): void;
 }
 
@@ -80,7 +82,7 @@ export function createAnalysisPool(options: AnalysisPoolOptions) {
     clearTimeout(slot.timer ?? undefined);
     slot.busy = null;
     slot.worker.unref();
-    if (reply.ok) pending.resolve(reply.analysis);
+    if (reply.ok) pending.resolve((pending.task.serialize ? reply.json : reply.analysis)!);
     else if (reply.input)
       pending.reject(
         new AnalysisInputError(reply.input.field, reply.input.message, reply.input.refusal),
@@ -119,15 +121,26 @@ export function createAnalysisPool(options: AnalysisPoolOptions) {
     }
   }
 
+  function run(text: unknown, analyzeOptions: Record<string, unknown>, serialize: boolean) {
+    if (closed || queue.length >= maxQueued) return Promise.reject(unavailable());
+    return new Promise<ScriptAnalysis | string>((resolve, reject) => {
+      const task = { id: nextId++, text, options: analyzeOptions, serialize };
+      queue.push({ task, resolve, reject });
+      pump();
+    });
+  }
+
   return {
     /** Analyses `text` with `options` in a thread; rejects as analyzeScript does, or 503. */
-    analyze(text: unknown, analyzeOptions: Record<string, unknown>): Promise<ScriptAnalysis> {
-      if (closed || queue.length >= maxQueued) return Promise.reject(unavailable());
-      return new Promise((resolve, reject) => {
-        queue.push({ task: { id: nextId++, text, options: analyzeOptions }, resolve, reject });
-        pump();
-      });
-    },
+    analyze: (text: unknown, analyzeOptions: Record<string, unknown>) =>
+      run(text, analyzeOptions, false) as Promise<ScriptAnalysis>,
+    /**
+     * The same, answered as JSON text serialised in the thread: a 1 MB
+     * script's analysis is large, and neither copying it back as objects nor
+     * stringifying it should hold the web process's event loop.
+     */
+    analyzeJson: (text: unknown, analyzeOptions: Record<string, unknown>) =>
+      run(text, analyzeOptions, true) as Promise<string>,
     async close() {
       closed = true;
       for (const pending of queue.splice(0)) pending.reject(unavailable());

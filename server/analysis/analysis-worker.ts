@@ -15,7 +15,9 @@ parentPort!.on('message', async (task: AnalysisTask) => {
   let reply: AnalysisReply;
   try {
     const analysis = await analyzeScript(task.text as string, task.options as AnalyzeOptions);
-    reply = { id: task.id, ok: true, analysis };
+    reply = task.serialize
+      ? { id: task.id, ok: true, json: JSON.stringify(analysis) }
+      : { id: task.id, ok: true, analysis };
   } catch (err) {
     reply =
       err instanceof AnalysisInputError

@@ -48,10 +48,10 @@ export function analysisBodyParser() {
  * worker pool in the web process, analysis-pool.ts); bad input → 413 or 422
  * naming the field.
  */
-export async function analyzeScriptRequest(
+export async function analyzeScriptRequest<Result = ScriptAnalysis>(
   body: unknown,
-  analyze: (text: unknown, options: Record<string, unknown>) => Promise<ScriptAnalysis>,
-): Promise<ScriptAnalysis> {
+  analyze: (text: unknown, options: Record<string, unknown>) => Promise<Result>,
+): Promise<Result> {
   const input: Record<string, unknown> =
     body && typeof body === 'object' && !Array.isArray(body)
       ? (body as Record<string, unknown>)

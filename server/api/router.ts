@@ -406,10 +406,12 @@ export function apiRouter(services: Services): Router {
   // Script analysis (shared/analysis). Its body limit is its own: analysisBodyParser in app.ts.
   route.post(
     '/analysis/scenes',
-    json(async (req) => {
+    json(async (req, res) => {
       requireSession(req);
       const { analyzeScriptRequest } = await import('../analysis/analyze-script.ts');
-      return analyzeScriptRequest(req.body, services.analysis.analyze);
+      // Serialised in the analysis thread: sent as is, never parsed or stringified here.
+      const body = await analyzeScriptRequest(req.body, services.analysis.analyzeJson);
+      res.status(200).type('application/json').send(body);
     }),
   );
 
