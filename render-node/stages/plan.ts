@@ -17,6 +17,7 @@ import {
   type Voice,
 } from '../../shared/timeline.ts';
 import type { PictureRequest } from '../engines/image/engine.ts';
+import { pictureRequestOf } from '../../shared/render/image-job.ts';
 import type { LetteringRequest } from '../engines/image/lettering.ts';
 import { paletteFor } from '../engines/image/scene-palette.ts';
 import { firstSentence } from '../engines/image/typeset.ts';
@@ -290,22 +291,11 @@ export function planRender(
     return { index, fromSceneId: scene.id, toSceneId: next.id, kind: scene.transition, frames };
   });
 
-  const castById = new Map(timeline.cast.map((c) => [c.id, c]));
   const scenes = timeline.scenes.map((scene, index): ScenePlan => {
-    const pictureRequest: PictureRequest = {
-      prompt: scene.prompt,
-      title: scene.title,
-      mood: scene.mood,
-      location: scene.location,
-      stylePreset: timeline.stylePreset,
-      cast: scene.cast
-        .map((id) => castById.get(id))
-        .filter((c) => c !== undefined)
-        .map((c) => ({ name: c.name, description: c.description })),
-      seed: scene.seed,
+    const pictureRequest: PictureRequest = pictureRequestOf(timeline, scene, scene.seed, {
       width,
       height,
-    };
+    });
     const picture: ScenePlan['picture'] = scene.image
       ? {
           key: contentKey('picture-upload', {

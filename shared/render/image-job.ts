@@ -3,7 +3,7 @@ import { contentKey } from '../content-key.ts';
 import { renderPreset } from './render-presets.ts';
 import { capabilityQueue, engineKey } from './render-queue.ts';
 import type { GeneratedAssetRecord } from './asset-record.ts';
-import type { ImageEngineSetting, StylePreset, Timeline } from '../timeline.ts';
+import type { ImageEngineSetting, StylePreset, Timeline, TimelineScene } from '../timeline.ts';
 
 /**
  * Image-only jobs (issue 14, ADR 0041): "Regenerate image" and "Variants" on
@@ -99,8 +99,21 @@ export function scenePictureRequest(
 ): ScenePictureRequest | null {
   const scene = timeline.scenes.find((s) => s.id === sceneId);
   if (!scene) return null;
+  return pictureRequestOf(timeline, scene, seed, renderPreset('1080p', timeline.aspect));
+}
+
+/**
+ * The picture request of `scene` (pure): what renders (render-node/stages/plan.ts)
+ * and image-only jobs both ask the engine for, so equal requests give equal
+ * keys and a render reuses a variant made at the same seed.
+ */
+export function pictureRequestOf(
+  timeline: Pick<Timeline, 'cast' | 'stylePreset'>,
+  scene: TimelineScene,
+  seed: number,
+  size: { width: number; height: number },
+): ScenePictureRequest {
   const castById = new Map(timeline.cast.map((c) => [c.id, c]));
-  const { width, height } = renderPreset('1080p', timeline.aspect);
   return {
     prompt: scene.prompt,
     title: scene.title,
@@ -112,8 +125,8 @@ export function scenePictureRequest(
       .filter((c) => c !== undefined)
       .map((c) => ({ name: c.name, description: c.description })),
     seed,
-    width,
-    height,
+    width: size.width,
+    height: size.height,
   };
 }
 

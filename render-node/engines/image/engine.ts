@@ -1,6 +1,6 @@
 import type { Depiction } from '../../../shared/render/depiction.ts';
 import type { GeneratedAssetRecord } from '../../../shared/render/asset-record.ts';
-import type { StylePreset } from '../../../shared/timeline.ts';
+import type { ScenePictureRequest } from '../../../shared/render/image-job.ts';
 
 /**
  * An image engine paints a scene's picture: the moving layer of the frame
@@ -11,18 +11,8 @@ import type { StylePreset } from '../../../shared/timeline.ts';
  * version, is the picture's cache key.
  */
 
-export interface PictureRequest {
-  prompt: string;
-  title: string;
-  mood: string;
-  location: string;
-  stylePreset: StylePreset;
-  /** Characters in the scene, kept in every prompt for visual consistency. */
-  cast: { name: string; description: string }[];
-  seed: number;
-  width: number;
-  height: number;
-}
+/** What an engine is asked to paint: one shape for renders and image-only jobs (shared/render/image-job.ts). */
+export type PictureRequest = ScenePictureRequest;
 
 export interface ImageEngine {
   id: string;
