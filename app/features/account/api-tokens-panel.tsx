@@ -1,4 +1,6 @@
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { CopyField } from '../../components/ui/copy-field.tsx';
+import { LoadedList } from '../../components/ui/loaded-list.tsx';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import {
   API_SCOPES,
   API_TOKEN_EXPIRY_PRESETS,
@@ -143,50 +145,19 @@ function NewTokenForm(props: { onCreated(): void }) {
 
 function CreatedToken({ token }: { token: string }) {
   const { t } = useI18n();
-  const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
-  const field = useRef<HTMLInputElement>(null);
-  const id = useId();
-  useEffect(() => {
-    field.current?.select();
-  }, [token]);
-  const copyToken = async () => {
-    try {
-      await navigator.clipboard.writeText(token);
-      setCopy('copied');
-    } catch {
-      field.current?.select();
-      setCopy('failed');
-    }
-  };
   return (
-    <div className="share-created" data-testid="token-created">
-      <p className="field-hint">{t('tokens.created')}</p>
-      <label className="field-label" htmlFor={id}>
-        {t('tokens.tokenField')}
-      </label>
-      <div className="share-copy-row">
-        <input
-          id={id}
-          ref={field}
-          className="input"
-          readOnly
-          value={token}
-          data-testid="token-value"
-          onFocus={(e) => e.currentTarget.select()}
-        />
-        <button
-          type="button"
-          className="btn"
-          onClick={() => void copyToken()}
-          data-testid="token-copy"
-        >
-          {t('tokens.copy')}
-        </button>
-      </div>
-      <p className="share-copy-status" role="status" data-testid="token-copy-status">
-        {copy === 'copied' ? t('tokens.copied') : copy === 'failed' ? t('tokens.copyFailed') : ''}
-      </p>
-    </div>
+    <CopyField
+      value={token}
+      hint={t('tokens.created')}
+      label={t('tokens.tokenField')}
+      texts={{ copy: t('tokens.copy'), copied: t('tokens.copied'), failed: t('tokens.copyFailed') }}
+      testIds={{
+        box: 'token-created',
+        value: 'token-value',
+        copy: 'token-copy',
+        status: 'token-copy-status',
+      }}
+    />
   );
 }
 
@@ -198,31 +169,21 @@ function TokenList(props: {
   const i18n = useI18n();
   const { t } = i18n;
   return (
-    <section className="share-links" aria-labelledby="token-list-heading">
-      <h3 id="token-list-heading" className="render-subhead">
-        {t('tokens.list')}
-      </h3>
-      {props.loadError ? (
-        <p className="form-error" role="alert">
-          {t('tokens.loadFailed')} {failureText(i18n, props.loadError)}{' '}
-          <button type="button" className="btn btn-small" onClick={props.onChanged}>
-            {t('tokens.retry')}
-          </button>
-        </p>
-      ) : props.tokens === null ? (
-        <p className="muted">{t('tokens.loading')}</p>
-      ) : props.tokens.length === 0 ? (
-        <p className="muted" data-testid="tokens-empty">
-          {t('tokens.empty')}
-        </p>
-      ) : (
-        <ul className="member-list" data-testid="token-list">
-          {props.tokens.map((token) => (
-            <TokenRow key={token.id} token={token} onRevoked={props.onChanged} />
-          ))}
-        </ul>
-      )}
-    </section>
+    <LoadedList
+      heading={t('tokens.list')}
+      headingId="token-list-heading"
+      items={props.tokens}
+      loadError={props.loadError ? failureText(i18n, props.loadError) : null}
+      onRetry={props.onChanged}
+      texts={{
+        loadFailed: t('tokens.loadFailed'),
+        retry: t('tokens.retry'),
+        loading: t('tokens.loading'),
+        empty: t('tokens.empty'),
+      }}
+      testIds={{ empty: 'tokens-empty', list: 'token-list' }}
+      renderItem={(token) => <TokenRow key={token.id} token={token} onRevoked={props.onChanged} />}
+    />
   );
 }
 

@@ -11,6 +11,8 @@ import { ConfirmCancel, ConfirmDialog } from '../../components/ui/confirm-dialog
 import { DialogButton, DialogClose } from '../../components/ui/dialog.tsx';
 import { FormMessage, TextField } from '../../components/ui/field.tsx';
 import { Select } from '../../components/ui/select.tsx';
+import { CopyField } from '../../components/ui/copy-field.tsx';
+import { LoadedList } from '../../components/ui/loaded-list.tsx';
 import { useI18n, type I18n } from '../../i18n/index.ts';
 import { apiCall, type ApiFailure } from '../../lib/api.ts';
 import { formatRelativeTime } from '../../lib/format.ts';
@@ -234,50 +236,19 @@ function NewLinkForm(props: {
 
 function CreatedLink({ link }: { link: CreatedShareLink }) {
   const { t } = useI18n();
-  const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
-  const field = useRef<HTMLInputElement>(null);
-  const id = useId();
-  useEffect(() => {
-    field.current?.select();
-  }, [link.url]);
-  const copyLink = async () => {
-    try {
-      await navigator.clipboard.writeText(link.url);
-      setCopy('copied');
-    } catch {
-      field.current?.select();
-      setCopy('failed');
-    }
-  };
   return (
-    <div className="share-created" data-testid="share-created">
-      <p className="field-hint">{t('share.created')}</p>
-      <label className="field-label" htmlFor={id}>
-        {t('share.linkField')}
-      </label>
-      <div className="share-copy-row">
-        <input
-          id={id}
-          ref={field}
-          className="input"
-          readOnly
-          value={link.url}
-          data-testid="share-url"
-          onFocus={(e) => e.currentTarget.select()}
-        />
-        <button
-          type="button"
-          className="btn"
-          onClick={() => void copyLink()}
-          data-testid="share-copy"
-        >
-          {t('share.copy')}
-        </button>
-      </div>
-      <p className="share-copy-status" role="status" data-testid="share-copy-status">
-        {copy === 'copied' ? t('share.copied') : copy === 'failed' ? t('share.copyFailed') : ''}
-      </p>
-    </div>
+    <CopyField
+      value={link.url}
+      hint={t('share.created')}
+      label={t('share.linkField')}
+      texts={{ copy: t('share.copy'), copied: t('share.copied'), failed: t('share.copyFailed') }}
+      testIds={{
+        box: 'share-created',
+        value: 'share-url',
+        copy: 'share-copy',
+        status: 'share-copy-status',
+      }}
+    />
   );
 }
 
@@ -289,31 +260,21 @@ function LinkList(props: {
   const i18n = useI18n();
   const { t } = i18n;
   return (
-    <section className="share-links" aria-labelledby="share-links-heading">
-      <h3 id="share-links-heading" className="render-subhead">
-        {t('share.links')}
-      </h3>
-      {props.loadError ? (
-        <p className="form-error" role="alert">
-          {t('share.loadFailed')} {failureText(i18n, props.loadError)}{' '}
-          <button type="button" className="btn btn-small" onClick={props.onChanged}>
-            {t('share.retry')}
-          </button>
-        </p>
-      ) : props.links === null ? (
-        <p className="muted">{t('share.loading')}</p>
-      ) : props.links.length === 0 ? (
-        <p className="muted" data-testid="share-links-empty">
-          {t('share.empty')}
-        </p>
-      ) : (
-        <ul className="member-list" data-testid="share-links">
-          {props.links.map((link) => (
-            <LinkRow key={link.id} link={link} onRevoked={props.onChanged} />
-          ))}
-        </ul>
-      )}
-    </section>
+    <LoadedList
+      heading={t('share.links')}
+      headingId="share-links-heading"
+      items={props.links}
+      loadError={props.loadError ? failureText(i18n, props.loadError) : null}
+      onRetry={props.onChanged}
+      texts={{
+        loadFailed: t('share.loadFailed'),
+        retry: t('share.retry'),
+        loading: t('share.loading'),
+        empty: t('share.empty'),
+      }}
+      testIds={{ empty: 'share-links-empty', list: 'share-links' }}
+      renderItem={(link) => <LinkRow key={link.id} link={link} onRevoked={props.onChanged} />}
+    />
   );
 }
 

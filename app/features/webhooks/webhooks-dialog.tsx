@@ -1,4 +1,6 @@
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { CopyField } from '../../components/ui/copy-field.tsx';
+import { LoadedList } from '../../components/ui/loaded-list.tsx';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import {
   WEBHOOK_EVENTS,
   type CreatedWebhook,
@@ -61,31 +63,23 @@ function WebhooksBody({ projectId }: { projectId: string }) {
   return (
     <div className="share-dialog-body">
       <NewWebhookForm projectId={projectId} onCreated={() => void load()} />
-      <section className="share-links" aria-labelledby="webhooks-heading">
-        <h3 id="webhooks-heading" className="render-subhead">
-          {t('webhooks.list')}
-        </h3>
-        {loadError ? (
-          <p className="form-error" role="alert">
-            {t('webhooks.loadFailed')} {failureText(i18n, loadError)}{' '}
-            <button type="button" className="btn btn-small" onClick={() => void load()}>
-              {t('webhooks.retry')}
-            </button>
-          </p>
-        ) : hooks === null ? (
-          <p className="muted">{t('webhooks.loading')}</p>
-        ) : hooks.length === 0 ? (
-          <p className="muted" data-testid="webhooks-empty">
-            {t('webhooks.empty')}
-          </p>
-        ) : (
-          <ul className="member-list" data-testid="webhooks-list">
-            {hooks.map((hook) => (
-              <WebhookRow key={hook.id} hook={hook} onChanged={() => void load()} />
-            ))}
-          </ul>
+      <LoadedList
+        heading={t('webhooks.list')}
+        headingId="webhooks-heading"
+        items={hooks}
+        loadError={loadError ? failureText(i18n, loadError) : null}
+        onRetry={() => void load()}
+        texts={{
+          loadFailed: t('webhooks.loadFailed'),
+          retry: t('webhooks.retry'),
+          loading: t('webhooks.loading'),
+          empty: t('webhooks.empty'),
+        }}
+        testIds={{ empty: 'webhooks-empty', list: 'webhooks-list' }}
+        renderItem={(hook) => (
+          <WebhookRow key={hook.id} hook={hook} onChanged={() => void load()} />
         )}
-      </section>
+      />
     </div>
   );
 }
@@ -166,27 +160,23 @@ function NewWebhookForm(props: { projectId: string; onCreated(): void }) {
 
 function CreatedSecret({ webhook }: { webhook: CreatedWebhook }) {
   const { t } = useI18n();
-  const field = useRef<HTMLInputElement>(null);
-  const id = useId();
-  useEffect(() => {
-    field.current?.select();
-  }, [webhook.secret]);
   return (
-    <div className="share-created" data-testid="webhook-created">
-      <p className="field-hint">{t('webhooks.secretOnce')}</p>
-      <label className="field-label" htmlFor={id}>
-        {t('webhooks.secret')}
-      </label>
-      <input
-        id={id}
-        ref={field}
-        className="input"
-        readOnly
-        value={webhook.secret}
-        data-testid="webhook-secret"
-        onFocus={(e) => e.currentTarget.select()}
-      />
-    </div>
+    <CopyField
+      value={webhook.secret}
+      hint={t('webhooks.secretOnce')}
+      label={t('webhooks.secret')}
+      texts={{
+        copy: t('webhooks.copy'),
+        copied: t('webhooks.copied'),
+        failed: t('webhooks.copyFailed'),
+      }}
+      testIds={{
+        box: 'webhook-created',
+        value: 'webhook-secret',
+        copy: 'webhook-secret-copy',
+        status: 'webhook-secret-status',
+      }}
+    />
   );
 }
 

@@ -17,6 +17,9 @@ export const en = {
   'webhooks.secretOnce':
     'The signing secret, shown only now: copy it into your receiver. Montage will not show it again.',
   'webhooks.secret': 'Signing secret',
+  'webhooks.copy': 'Copy',
+  'webhooks.copied': 'Copied to the clipboard',
+  'webhooks.copyFailed': 'Could not copy: the secret is selected, press Ctrl+C',
   'webhooks.list': 'This project’s webhooks',
   'webhooks.empty': 'No webhook yet.',
   'webhooks.loading': 'Loading…',
@@ -84,6 +87,9 @@ export const fr: Record<keyof typeof en, string> = {
   'webhooks.secretOnce':
     'Le secret de signature, affiché seulement maintenant : copiez-le dans votre récepteur. Montage ne le montrera plus.',
   'webhooks.secret': 'Secret de signature',
+  'webhooks.copy': 'Copier',
+  'webhooks.copied': 'Copié dans le presse-papiers',
+  'webhooks.copyFailed': 'Copie impossible : le secret est sélectionné, appuyez sur Ctrl+C',
   'webhooks.list': 'Les webhooks de ce projet',
   'webhooks.empty': 'Aucun webhook pour l’instant.',
   'webhooks.loading': 'Chargement…',
