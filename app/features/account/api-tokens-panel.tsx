@@ -1,6 +1,7 @@
+import { ConfirmedDelete } from '../../components/ui/confirmed-delete.tsx';
 import { CopyField } from '../../components/ui/copy-field.tsx';
 import { LoadedList } from '../../components/ui/loaded-list.tsx';
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import {
   API_SCOPES,
   API_TOKEN_EXPIRY_PRESETS,
@@ -10,7 +11,6 @@ import {
   type ApiTokenSummary,
   type CreatedApiToken,
 } from '../../../shared/api/api-tokens.ts';
-import { ConfirmCancel, ConfirmDialog } from '../../components/ui/confirm-dialog.tsx';
 import { FormMessage, TextField } from '../../components/ui/field.tsx';
 import { Select } from '../../components/ui/select.tsx';
 import { useI18n, type I18n } from '../../i18n/index.ts';
@@ -190,22 +190,8 @@ function TokenList(props: {
 function TokenRow({ token, onRevoked }: { token: ApiTokenSummary; onRevoked(): void }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const button = useRef<HTMLButtonElement>(null);
   const now = new Date();
   const expired = token.expiresAt !== null && Date.parse(token.expiresAt) <= now.getTime();
-
-  const revoke = async () => {
-    setBusy(true);
-    setError(null);
-    const result = await apiCall<unknown>('DELETE', `/tokens/${encodeURIComponent(token.id)}`);
-    setBusy(false);
-    if (!result.ok) return setError(failureText(i18n, result.error));
-    setConfirming(false);
-    onRevoked();
-  };
 
   return (
     <li className="member-row share-link-row" data-testid="token-row" data-token-id={token.id}>
@@ -235,39 +221,25 @@ function TokenRow({ token, onRevoked }: { token: ApiTokenSummary; onRevoked(): v
         </span>
       </div>
       {token.revokedAt ? null : (
-        <>
-          <button
-            ref={button}
-            type="button"
-            className="btn btn-small btn-danger"
-            aria-label={t('tokens.revokeLabel', { name: token.name })}
-            onClick={() => setConfirming(true)}
-            data-testid="token-revoke"
-          >
-            {t('tokens.revoke')}
-          </button>
-          <ConfirmDialog
-            open={confirming}
-            onOpenChange={setConfirming}
-            title={t('tokens.revokeTitle')}
-            description={t('tokens.revokeDescription', { name: token.name })}
-            returnFocusTo={button}
-          >
-            <FormMessage message={error} testId="token-revoke-error" />
-            <div className="dialog-actions">
-              <ConfirmCancel className="btn">{t('tokens.cancel')}</ConfirmCancel>
-              <button
-                type="button"
-                className="btn btn-danger"
-                disabled={busy}
-                onClick={() => void revoke()}
-                data-testid="token-revoke-confirm"
-              >
-                {busy ? t('tokens.revoking') : t('tokens.revokeConfirm')}
-              </button>
-            </div>
-          </ConfirmDialog>
-        </>
+        <ConfirmedDelete
+          path={`/tokens/${encodeURIComponent(token.id)}`}
+          onDone={onRevoked}
+          describeFailure={(error) => failureText(i18n, error)}
+          texts={{
+            button: t('tokens.revoke'),
+            label: t('tokens.revokeLabel', { name: token.name }),
+            title: t('tokens.revokeTitle'),
+            description: t('tokens.revokeDescription', { name: token.name }),
+            cancel: t('tokens.cancel'),
+            confirm: t('tokens.revokeConfirm'),
+            busy: t('tokens.revoking'),
+          }}
+          testIds={{
+            button: 'token-revoke',
+            confirm: 'token-revoke-confirm',
+            error: 'token-revoke-error',
+          }}
+        />
       )}
     </li>
   );

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import type { RenderRecord } from '../../../shared/api/renders.ts';
 import {
   MAX_SHARE_LABEL,
@@ -7,11 +7,11 @@ import {
   type ShareExpiryPreset,
   type ShareLinkSummary,
 } from '../../../shared/api/share-links.ts';
-import { ConfirmCancel, ConfirmDialog } from '../../components/ui/confirm-dialog.tsx';
 import { DialogButton, DialogClose } from '../../components/ui/dialog.tsx';
 import { FormMessage, TextField } from '../../components/ui/field.tsx';
 import { Select } from '../../components/ui/select.tsx';
 import { CopyField } from '../../components/ui/copy-field.tsx';
+import { ConfirmedDelete } from '../../components/ui/confirmed-delete.tsx';
 import { LoadedList } from '../../components/ui/loaded-list.tsx';
 import { useI18n, type I18n } from '../../i18n/index.ts';
 import { apiCall, type ApiFailure } from '../../lib/api.ts';
@@ -281,22 +281,8 @@ function LinkList(props: {
 function LinkRow({ link, onRevoked }: { link: ShareLinkSummary; onRevoked(): void }) {
   const i18n = useI18n();
   const { t, plural } = i18n;
-  const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const button = useRef<HTMLButtonElement>(null);
   const label = link.label || t('share.untitled');
   const now = new Date();
-
-  const revoke = async () => {
-    setBusy(true);
-    setError(null);
-    const result = await apiCall<unknown>('DELETE', `/share-links/${encodeURIComponent(link.id)}`);
-    setBusy(false);
-    if (!result.ok) return setError(failureText(i18n, result.error));
-    setConfirming(false);
-    onRevoked();
-  };
 
   return (
     <li className="member-row share-link-row" data-testid="share-link-row" data-link-id={link.id}>
@@ -326,37 +312,25 @@ function LinkRow({ link, onRevoked }: { link: ShareLinkSummary; onRevoked(): voi
             : t('share.neverViewed')}
         </span>
       </div>
-      <button
-        ref={button}
-        type="button"
-        className="btn btn-small btn-danger"
-        aria-label={t('share.revokeLabel', { label })}
-        onClick={() => setConfirming(true)}
-        data-testid="share-revoke"
-      >
-        {t('share.revoke')}
-      </button>
-      <ConfirmDialog
-        open={confirming}
-        onOpenChange={setConfirming}
-        title={t('share.revokeTitle')}
-        description={t('share.revokeDescription', { label })}
-        returnFocusTo={button}
-      >
-        <FormMessage message={error} testId="share-revoke-error" />
-        <div className="dialog-actions">
-          <ConfirmCancel className="btn">{t('share.cancel')}</ConfirmCancel>
-          <button
-            type="button"
-            className="btn btn-danger"
-            disabled={busy}
-            onClick={() => void revoke()}
-            data-testid="share-revoke-confirm"
-          >
-            {busy ? t('share.revoking') : t('share.revokeConfirm')}
-          </button>
-        </div>
-      </ConfirmDialog>
+      <ConfirmedDelete
+        path={`/share-links/${encodeURIComponent(link.id)}`}
+        onDone={onRevoked}
+        describeFailure={(error) => failureText(i18n, error)}
+        texts={{
+          button: t('share.revoke'),
+          label: t('share.revokeLabel', { label }),
+          title: t('share.revokeTitle'),
+          description: t('share.revokeDescription', { label }),
+          cancel: t('share.cancel'),
+          confirm: t('share.revokeConfirm'),
+          busy: t('share.revoking'),
+        }}
+        testIds={{
+          button: 'share-revoke',
+          confirm: 'share-revoke-confirm',
+          error: 'share-revoke-error',
+        }}
+      />
     </li>
   );
 }

@@ -1,6 +1,7 @@
 import { CopyField } from '../../components/ui/copy-field.tsx';
+import { ConfirmedDelete } from '../../components/ui/confirmed-delete.tsx';
 import { LoadedList } from '../../components/ui/loaded-list.tsx';
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import {
   WEBHOOK_EVENTS,
   type CreatedWebhook,
@@ -8,7 +9,6 @@ import {
   type WebhookEventType,
   type WebhookRecord,
 } from '../../../shared/api/webhooks.ts';
-import { ConfirmCancel, ConfirmDialog } from '../../components/ui/confirm-dialog.tsx';
 import { DialogButton, DialogClose } from '../../components/ui/dialog.tsx';
 import { FormMessage, TextField } from '../../components/ui/field.tsx';
 import { useI18n, type I18n } from '../../i18n/index.ts';
@@ -183,19 +183,16 @@ function CreatedSecret({ webhook }: { webhook: CreatedWebhook }) {
 function WebhookRow({ hook, onChanged }: { hook: WebhookRecord; onChanged(): void }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [logOpen, setLogOpen] = useState(false);
-  const button = useRef<HTMLButtonElement>(null);
 
-  const call = async (method: 'PATCH' | 'DELETE', body?: unknown) => {
+  const call = async (method: 'PATCH', body?: unknown) => {
     setBusy(true);
     setError(null);
     const result = await apiCall<unknown>(method, `/webhooks/${encodeURIComponent(hook.id)}`, body);
     setBusy(false);
     if (!result.ok) return setError(failureText(i18n, result.error));
-    setConfirming(false);
     onChanged();
   };
 
@@ -235,36 +232,25 @@ function WebhookRow({ hook, onChanged }: { hook: WebhookRecord; onChanged(): voi
       >
         {hook.enabled ? t('webhooks.disable') : t('webhooks.enable')}
       </button>
-      <button
-        ref={button}
-        type="button"
-        className="btn btn-small btn-danger"
-        aria-label={t('webhooks.deleteLabel', { url: hook.url })}
-        onClick={() => setConfirming(true)}
-        data-testid="webhook-delete"
-      >
-        {t('webhooks.delete')}
-      </button>
-      <ConfirmDialog
-        open={confirming}
-        onOpenChange={setConfirming}
-        title={t('webhooks.delete')}
-        description={t('webhooks.deleteLabel', { url: hook.url })}
-        returnFocusTo={button}
-      >
-        <div className="dialog-actions">
-          <ConfirmCancel className="btn">{t('webhooks.close')}</ConfirmCancel>
-          <button
-            type="button"
-            className="btn btn-danger"
-            disabled={busy}
-            onClick={() => void call('DELETE')}
-            data-testid="webhook-delete-confirm"
-          >
-            {t('webhooks.delete')}
-          </button>
-        </div>
-      </ConfirmDialog>
+      <ConfirmedDelete
+        path={`/webhooks/${encodeURIComponent(hook.id)}`}
+        onDone={onChanged}
+        describeFailure={(failure) => failureText(i18n, failure)}
+        texts={{
+          button: t('webhooks.delete'),
+          label: t('webhooks.deleteLabel', { url: hook.url }),
+          title: t('webhooks.delete'),
+          description: t('webhooks.deleteLabel', { url: hook.url }),
+          cancel: t('webhooks.close'),
+          confirm: t('webhooks.delete'),
+          busy: t('webhooks.deleting'),
+        }}
+        testIds={{
+          button: 'webhook-delete',
+          confirm: 'webhook-delete-confirm',
+          error: 'webhook-delete-error',
+        }}
+      />
       {logOpen ? <DeliveryLog webhookId={hook.id} /> : null}
     </li>
   );
