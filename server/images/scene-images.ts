@@ -175,7 +175,9 @@ export function createSceneImages(options: SceneImagesOptions) {
       return { ...base, status, progress: 100, hash, record: job.returnvalue.record, error: null };
     }
     if (status === 'failed') {
-      const error = job.failedReason || 'failed';
+      // The job object may have been read before it failed: read its reason as stored now.
+      const failed = job.failedReason ? job : await queueOf(stored.queue).getJob(stored.id);
+      const error = failed?.failedReason || 'failed';
       await options.redis.hset(
         keys.scene(projectId, stored.sceneId),
         stored.id,
