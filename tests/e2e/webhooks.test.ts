@@ -1,3 +1,4 @@
+import { screenshotAtLaptopSizes } from '../support/screenshots.ts';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
@@ -89,6 +90,7 @@ describe('webhooks in the browser', () => {
       const delivery = log.getByTestId('webhook-delivery');
       assert.match((await delivery.textContent()) ?? '', /Revision committed/);
       assert.match((await delivery.textContent()) ?? '', /received <ok>/, 'the answer as text');
+      await screenshotAtLaptopSizes(page, 'webhooks-log-en');
 
       // Redeliver sends the same delivery again.
       await delivery.getByTestId('webhook-redeliver').click();
@@ -104,6 +106,7 @@ describe('webhooks in the browser', () => {
       await page.goto('/projects');
       const usage = page.getByTestId('usage-panel');
       await usage.waitFor();
+      await screenshotAtLaptopSizes(page, 'usage-panel-en');
       assert.equal(await usage.getByTestId('usage-minutes').textContent(), '0 of 120 min');
       assert.match(
         (await usage.getByTestId('usage-storage').textContent()) ?? '',
