@@ -63,6 +63,28 @@ export const SCENE_DEFAULTS = {
 
 const assetHash = z.string().regex(/^[0-9a-f]{64}$/, 'must be a sha256 asset hash');
 
+/** How a scene's clip sounds: silent, or mixed under the narration. */
+export const CLIP_AUDIO = ['mute', 'mix'] as const;
+export type ClipAudio = (typeof CLIP_AUDIO)[number];
+
+/**
+ * A video clip from the media library as a scene's picture (issue 17): the
+ * segment between `inSec` and `outSec` of the asset, trimmed and scaled to the
+ * scene's planned frame count; a clip shorter than the scene holds its last
+ * frame. Present only when set, so scenes without one keep their ids.
+ */
+export const sceneClipSchema = z
+  .object({
+    asset: assetHash,
+    inSec: z.number().min(0).max(3600),
+    outSec: z.number().positive().max(3600),
+    audio: z.enum(CLIP_AUDIO),
+  })
+  .refine((clip) => clip.outSec > clip.inSec, {
+    message: 'the out point must come after the in point',
+    path: ['outSec'],
+  });
+
 /** A scene's longest possible duration in seconds (the editor's bound; servers may set a lower one). */
 export const MAX_SCENE_DURATION_SEC = MAX_SCENE_SEC;
 
@@ -117,6 +139,8 @@ export const sceneSchema = z.object({
    * revisions committed before the field keep their ids.
    */
   imageEngine: z.enum(IMAGE_ENGINES).optional(),
+  /** A library clip as the picture (issue 17); it wins over `image` and the engine. */
+  clip: sceneClipSchema.optional(),
 });
 
 /**
@@ -208,6 +232,7 @@ export type CastMember = z.infer<typeof castMemberSchema>;
 export type Voice = z.infer<typeof voiceSchema>;
 export type MusicBed = z.infer<typeof musicSchema>;
 export type ImageEngineSetting = z.infer<typeof imageEngineSchema>;
+export type SceneClip = z.infer<typeof sceneClipSchema>;
 
 export interface TimelineIssue {
   /** e.g. ['scenes', 2, 'durationSec'] */
