@@ -78,6 +78,12 @@ export interface NodeCapabilities {
   seenAt: string;
   /** Scene jobs this node runs at once. */
   concurrency: number;
+  /**
+   * Render jobs (plan, scene, assemble, image) running on this node now, and
+   * finished since it started (issue 15: `/metrics` shows jobs per node).
+   * Absent in heartbeats of nodes older than the field: read as 0.
+   */
+  jobs?: { active: number; completed: number; failed: number };
   provider: ExecutionProviderInfo;
   engines: { image: EngineInfo[]; voice: EngineInfo[]; music: EngineInfo[] };
   models: ModelStatus[];
